@@ -1,0 +1,84 @@
+# Web build (emcmake cmake): Dear ImGui + our platform layer -> dist/ (hoso.js, hoso.wasm, shell).
+set(IMGUI_DIR ${CMAKE_SOURCE_DIR}/third_party/imgui CACHE PATH "A Dear ImGui 1.90.x checkout")
+if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui not found at IMGUI_DIR=${IMGUI_DIR}: run scripts/setup.sh or pass -DIMGUI_DIR=")
+endif()
+set(HOSO_DIST_DIR ${CMAKE_SOURCE_DIR}/dist CACHE PATH "Where the deployable web app is written")
+
+set(HOSO_WEB_OPT -Oz)
+set(HOSO_WEB_COMPILE ${HOSO_WEB_OPT} -flto -fwasm-exceptions)
+target_compile_options(hoso_core PRIVATE ${HOSO_WEB_COMPILE})
+target_compile_options(hoso_store PRIVATE ${HOSO_WEB_COMPILE})
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+# Test-engine hooks give hoso.items() the rectangle and label of every item; no demo windows shipped.
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
+  IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_FILE_FUNCTIONS
+  IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS)
+target_compile_options(imgui PRIVATE ${HOSO_WEB_COMPILE})
+
+# Noto Sans, subset to Latin and Vietnamese at build time from Debian's fonts-noto-core.
+set(HOSO_FONT_RANGES "U+0020-007E,U+00A0-00FF,U+0100-017F,U+01A0-01B0,U+0300-0303,U+0309,U+0323,U+1EA0-1EF9,U+2010-2027,U+2030-203A,U+20AB,U+2190-2193,U+2212,U+2022,U+2026,U+FFFD")
+foreach(weight Regular Bold)
+  add_custom_command(
+    OUTPUT ${GEN}/NotoSans-${weight}-vi.ttf
+    COMMAND ${HOSO_PYTHON} -m fontTools.subset /usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf
+            --unicodes=${HOSO_FONT_RANGES} --no-hinting --layout-features= --desubroutinize
+            --output-file=${GEN}/NotoSans-${weight}-vi.ttf
+    COMMENT "Subsetting NotoSans-${weight}")
+endforeach()
+add_custom_command(
+  OUTPUT ${GEN}/embedded_fonts.cpp
+  COMMAND ${HOSO_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/embed_assets.py --namespace hoso::fonts
+          --file NotoSans-Regular.ttf=${GEN}/NotoSans-Regular-vi.ttf
+          --file NotoSans-Bold.ttf=${GEN}/NotoSans-Bold-vi.ttf ${GEN}/embedded_fonts.cpp
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/embed_assets.py ${GEN}/NotoSans-Regular-vi.ttf ${GEN}/NotoSans-Bold-vi.ttf
+  COMMENT "Embedding fonts")
+
+file(GLOB_RECURSE HOSO_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp src/platform/web/*.cpp)
+file(GLOB HOSO_WEB_JS CONFIGURE_DEPENDS src/platform/web/*.js)
+add_executable(hoso ${HOSO_APP_SOURCES} ${GEN}/embedded_fonts.cpp)
+set_target_properties(hoso PROPERTIES SUFFIX ".js")
+target_link_libraries(hoso PRIVATE hoso_store hoso_core imgui)
+target_compile_options(hoso PRIVATE ${HOSO_WARNINGS} ${HOSO_WEB_COMPILE})
+target_link_options(hoso PRIVATE ${HOSO_WEB_OPT} -flto -fwasm-exceptions
+  -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sMALLOC=emmalloc -sDYNAMIC_EXECUTION=0
+  -sEXIT_RUNTIME=0 -sFILESYSTEM=1 -sASSERTIONS=0 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=FS,UTF8ToString,stringToUTF8,lengthBytesUTF8,addRunDependency,removeRunDependency
+  -lidbfs.js
+  --pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_core.js
+  --pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_input.js
+  --pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_storage.js
+  --pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_files.js
+  --js-library ${CMAKE_SOURCE_DIR}/src/platform/web/library_hoso.js)
+set_property(TARGET hoso APPEND PROPERTY LINK_DEPENDS ${HOSO_WEB_JS})
+
+# dist/: the whole deployable app.
+file(GLOB_RECURSE HOSO_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
+add_custom_target(dist ALL
+  COMMAND ${HOSO_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/package_dist.py
+          --build ${CMAKE_BINARY_DIR} --source ${CMAKE_SOURCE_DIR} --out ${HOSO_DIST_DIR}
+  DEPENDS hoso ${HOSO_WEB_FILES} ${CMAKE_SOURCE_DIR}/scripts/package_dist.py
+  COMMENT "Writing dist/")
+
+# The core's unit tests compiled to wasm and run under node: same code, the browser's arithmetic.
+enable_testing()
+add_library(gtest_wasm STATIC /usr/src/googletest/googletest/src/gtest-all.cc /usr/src/googletest/googletest/src/gtest_main.cc)
+target_include_directories(gtest_wasm SYSTEM PUBLIC /usr/src/googletest/googletest/include PRIVATE /usr/src/googletest/googletest)
+target_compile_definitions(gtest_wasm PUBLIC GTEST_HAS_PTHREAD=0)
+target_compile_options(gtest_wasm PRIVATE -O1 -fwasm-exceptions)
+file(GLOB HOSO_CORE_TESTS CONFIGURE_DEPENDS tests/unit/core/*.cpp)
+add_executable(hoso_core_tests_wasm ${HOSO_CORE_TESTS})
+set_target_properties(hoso_core_tests_wasm PROPERTIES SUFFIX ".js")
+target_link_libraries(hoso_core_tests_wasm PRIVATE hoso_core gtest_wasm)
+target_compile_options(hoso_core_tests_wasm PRIVATE -O1 -fwasm-exceptions)
+target_compile_definitions(hoso_core_tests_wasm PRIVATE HOSO_SOURCE_DIR="${CMAKE_SOURCE_DIR}" HOSO_WASM_TEST=1)
+target_link_options(hoso_core_tests_wasm PRIVATE -O1 -fwasm-exceptions -sENVIRONMENT=node -sNODERAWFS=1
+  -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
+add_test(NAME core_wasm COMMAND node --no-experimental-fetch ${CMAKE_BINARY_DIR}/hoso_core_tests_wasm.js)

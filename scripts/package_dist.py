@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Writes dist/, the whole deployable app: the web shell, hoso.js/.wasm, the published schemas,
+and the build's facts (sizes, content hash) injected into boot.js (and the service worker)."""
+import argparse, hashlib, json, pathlib, shutil
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--build", required=True)
+ap.add_argument("--source", required=True)
+ap.add_argument("--out", required=True)
+args = ap.parse_args()
+build, src, out = pathlib.Path(args.build), pathlib.Path(args.source), pathlib.Path(args.out)
+
+staging = out.with_name(out.name + ".tmp")
+shutil.rmtree(staging, ignore_errors=True)
+staging.mkdir(parents=True)
+
+for f in sorted((src / "web").rglob("*")):
+    if f.is_file():
+        dest = staging / f.relative_to(src / "web")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(f, dest)
+for name in ("hoso.js", "hoso.wasm"):
+    shutil.copyfile(build / name, staging / name)
+schema_dir = src / "assets" / "schema"
+if schema_dir.is_dir():
+    for f in sorted(schema_dir.glob("*.json")):
+        (staging / "schema").mkdir(exist_ok=True)
+        shutil.copyfile(f, staging / "schema" / f.name)
+
+# The build's content hash covers every file except those that carry it.
+carriers = {"boot.js", "sw.js"}
+h = hashlib.sha256()
+files = sorted(p for p in staging.rglob("*") if p.is_file())
+for p in files:
+    rel = p.relative_to(staging).as_posix()
+    if rel in carriers:
+        continue
+    h.update(rel.encode() + b"\0" + p.read_bytes())
+content_hash = h.hexdigest()[:16]
+info = {"wasmBytes": (staging / "hoso.wasm").stat().st_size, "hash": content_hash}
+
+boot = staging / "boot.js"
+text = boot.read_text()
+marker = 'var BUILD = {"wasmBytes": 0, "hash": "dev"};'
+assert marker in text, "boot.js lost its BUILD marker"
+boot.write_text(text.replace(marker, "var BUILD = " + json.dumps(info) + ";"))
+
+sw = staging / "sw.js"
+if sw.exists():
+    precache = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")
+                      if p.is_file() and p.name != "sw.js")
+    sw.write_text(sw.read_text()
+                  .replace('"__HOSO_BUILD_HASH__"', json.dumps(content_hash))
+                  .replace('["__HOSO_PRECACHE__"]', json.dumps(["./"] + precache)))
+
+(staging / "build.json").write_text(json.dumps(info) + "\n")
+shutil.rmtree(out, ignore_errors=True)
+staging.rename(out)
+print(f"dist: {len(files)} files, build {content_hash}")
