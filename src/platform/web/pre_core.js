@@ -1,0 +1,97 @@
+// hoso's browser layer, part 1: the frame loop (render on demand), start-up, and window.hoso.
+// Emscripten prepends the pre_*.js files to hoso.js, so they share its scope (Module, FS, IDBFS).
+/* global Module, FS, IDBFS, addRunDependency, removeRunDependency, UTF8ToString */
+var HosoWeb = (function () {
+  'use strict';
+  var self = {
+    frames: 0,
+    started: false,
+    rafPending: false,
+    wakeTimer: 0,
+    readyResolve: null,
+    readyReject: null,
+  };
+
+  // The app draws only when told something changed; hoso_frame() returns 1 while it wants more.
+  self.requestFrame = function () {
+    if (!self.started || self.rafPending) return;
+    self.rafPending = true;
+    requestAnimationFrame(self.tick);
+  };
+  self.tick = function (t) {
+    self.rafPending = false;
+    if (Module._hoso_frame(t || performance.now())) self.requestFrame();
+  };
+  // A frame now, inside the current event handler (needed where the browser only allows an action
+  // during the user's gesture: focusing the text agent on a phone, answering a copy event).
+  self.frameNow = function () {
+    if (!self.started) return;
+    var more = Module._hoso_frame(performance.now());
+    for (var i = 0; i < 8 && Module._hoso_input_queue_size() > 0; i++) more = Module._hoso_frame(performance.now());
+    if (more) self.requestFrame();
+  };
+  self.frameDrawn = function () { self.frames++; };
+  self.wakeAfter = function (ms) {
+    clearTimeout(self.wakeTimer);
+    self.wakeTimer = setTimeout(function () { Module._hoso_wake(); self.requestFrame(); }, ms);
+  };
+
+  self.callString = function (fn) { return UTF8ToString(fn()); };
+  self.withString = function (s, fn) {
+    var n = lengthBytesUTF8(s) + 1, p = Module._malloc(n);
+    stringToUTF8(s, p, n);
+    try { return fn(p); } finally { Module._free(p); }
+  };
+
+  self.fail = function (code, detail) {
+    if (self.readyReject) self.readyReject(new Error(code + (detail ? ': ' + detail : '')));
+    if (typeof window.hosoShowError === 'function') window.hosoShowError(code, detail);
+  };
+
+  self.reloadApp = function () {
+    self.storage.flushThen(function () { location.reload(); });
+  };
+
+  // The test and integration interface described in DESIGN.md.
+  var ready = new Promise(function (resolve, reject) { self.readyResolve = resolve; self.readyReject = reject; });
+  ready.catch(function () {});
+  window.hoso = {
+    ready: ready,
+    items: function () { return JSON.parse(self.callString(Module._hoso_items_json)); },
+    state: function () { return JSON.parse(self.callString(Module._hoso_state_json)); },
+    frames: function () { return self.frames; },
+    // Developer hook (documented in README): fills the workspace with n generated dossiers.
+    dev: {
+      generate: function (n) { Module._hoso_dev_generate(n | 0); self.requestFrame(); },
+    },
+  };
+  return self;
+})();
+
+Module.preRun = Module.preRun || [];
+Module.preRun.push(function () { HosoWeb.storage.mount(); });
+Module.onRuntimeInitialized = function () {};
+Module.printErr = function (text) { console.warn(text); };
+Module.print = function (text) { console.log(text); };
+
+// Called by main() once the app is set up: listen to the browser and draw the first frame.
+HosoWeb.start = function () {
+  var canvas = document.getElementById('canvas');
+  HosoWeb.input.install(canvas);
+  canvas.addEventListener('webglcontextlost', function (e) {
+    e.preventDefault();  // allow the browser to restore it
+    if (typeof window.hosoShowNotice === 'function') window.hosoShowNotice('gl-lost');
+  });
+  canvas.addEventListener('webglcontextrestored', function () {
+    if (typeof window.hosoShowNotice === 'function') window.hosoShowNotice('');
+    if (Module._hoso_gl_restored() !== 0) HosoWeb.fail('webgl-restore');
+  });
+  HosoWeb.started = true;
+  HosoWeb.storage.started();
+  HosoWeb.frameNow();
+  requestAnimationFrame(function () {
+    HosoWeb.frameNow();
+    if (typeof window.hosoLoaded === 'function') window.hosoLoaded();
+    HosoWeb.readyResolve();
+  });
+};

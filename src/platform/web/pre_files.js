@@ -1,0 +1,90 @@
+// hoso's browser layer, part 4: files in and out. Downloads (Blob + link), sharing to other apps
+// on phones (Web Share with files), the file picker (and camera), dropped files, and opening a
+// file or a printable document in a new tab.
+HosoWeb.files = (function () {
+  'use strict';
+  var M = Module, W = HosoWeb;
+
+  function blobOf(name, mime, bytes) { return new Blob([bytes], { type: mime || 'application/octet-stream' }); }
+
+  function download(name, mime, bytes) {
+    var url = URL.createObjectURL(blobOf(name, mime, bytes));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+
+  function canShareFiles() {
+    try {
+      return !!(navigator.canShare && navigator.canShare({ files: [new File(['x'], 'x.json', { type: 'application/json' })] }));
+    } catch (e) { return false; }
+  }
+  function share(name, mime, bytes) {
+    var file = new File([bytes], name, { type: mime || 'application/octet-stream' });
+    navigator.share({ files: [file], title: name }).then(function () { result(0, ''); }, function (e) {
+      if (e && e.name === 'AbortError') result(1, ''); else result(2, e && e.message);
+    });
+    function result(code, msg) { W.withString(msg || '', function (p) { M._hoso_share_result(code, p); }); W.requestFrame(); }
+  }
+
+  // Hands files to the app one by one: purpose says what for (set by the app when it asked).
+  function deliver(purpose, files) {
+    var list = Array.prototype.slice.call(files || []);
+    var count = list.length, index = 0;
+    if (!count) return;
+    (function next() {
+      if (index >= count) { W.requestFrame(); return; }
+      var f = list[index];
+      f.arrayBuffer().then(function (buf) {
+        var bytes = new Uint8Array(buf);
+        var p = M._malloc(Math.max(1, bytes.length));
+        if (!p) throw new Error('out of memory');
+        M.HEAPU8.set(bytes, p);
+        W.withString(f.name, function (pn) {
+          W.withString(f.type || '', function (pt) {
+            M._hoso_file_received(purpose, pn, pt, p, bytes.length, index, count);
+          });
+        });
+        M._free(p);
+      }).catch(function (e) {
+        W.withString(f.name, function (pn) {
+          W.withString(String(e && e.message || e), function (pm) { M._hoso_file_failed(purpose, pn, pm); });
+        });
+      }).then(function () { index++; next(); });
+    })();
+  }
+
+  var picker = null;
+  function pick(purpose, accept, multiple) {
+    if (picker) picker.remove();
+    picker = document.createElement('input');
+    picker.type = 'file';
+    picker.accept = accept;
+    picker.multiple = multiple;
+    picker.id = 'hoso-file-picker';
+    picker.style.display = 'none';
+    picker.addEventListener('change', function () { deliver(purpose, picker.files); });
+    document.body.appendChild(picker);
+    picker.click();
+  }
+
+  function open(name, mime, bytes) {
+    var url = URL.createObjectURL(blobOf(name, mime, bytes));
+    var w = window.open(url, '_blank', 'noopener');
+    if (!w) download(name, mime, bytes);  // pop-up blocked: the file still reaches the person
+    setTimeout(function () { URL.revokeObjectURL(url); }, 120000);
+  }
+
+  document.addEventListener('dragover', function (e) { e.preventDefault(); });
+  document.addEventListener('drop', function (e) {
+    e.preventDefault();
+    if (W.started && e.dataTransfer && e.dataTransfer.files.length) deliver(0, e.dataTransfer.files);
+  });
+
+  return { download: download, canShareFiles: canShareFiles, share: share, pick: pick, open: open };
+})();

@@ -1,0 +1,102 @@
+// Starts hoso: checks what the browser can do, downloads the WebAssembly with a progress bar,
+// and shows a readable error (Vietnamese and English) when something is missing or fails.
+(function () {
+  'use strict';
+  // Replaced by scripts/package_dist.py with the build's facts (sizes, content hash).
+  var BUILD = {"wasmBytes": 0, "hash": "dev"};
+
+  var MESSAGES = {
+    'no-wasm': ['Trình duyệt này không chạy được WebAssembly. Hãy dùng bản mới của Chrome, Edge, Firefox hoặc Safari.',
+                'This browser cannot run WebAssembly. Please use a recent Chrome, Edge, Firefox or Safari.'],
+    'no-webgl2': ['Trình duyệt hoặc máy này không hỗ trợ WebGL 2 (đồ họa), hoặc đã tắt tăng tốc phần cứng. Hãy cập nhật trình duyệt, bật tăng tốc phần cứng, hoặc dùng trình duyệt khác.',
+                  'This browser or device has no WebGL 2 (graphics), or hardware acceleration is turned off. Please update the browser, turn hardware acceleration on, or use another browser.'],
+    'download': ['Không tải được ứng dụng. Hãy kiểm tra kết nối mạng rồi tải lại trang.',
+                 'The app could not be downloaded. Check the connection and reload the page.'],
+    'start': ['Ứng dụng gặp lỗi khi khởi động. Dữ liệu đã lưu không bị ảnh hưởng. Hãy tải lại trang.',
+              'The app failed while starting. Saved data is not affected. Please reload the page.'],
+    'webgl': ['Không khởi tạo được đồ họa WebGL 2.', 'WebGL 2 graphics could not be initialised.'],
+    'webgl-restore': ['Mất kết nối đồ họa và không khôi phục được. Dữ liệu đã được lưu; hãy tải lại trang.',
+                      'The graphics context was lost and could not be restored. Your data is saved; please reload.'],
+  };
+  var NOTICES = {
+    'gl-lost': 'Đang khôi phục đồ họa… / Restoring graphics…',
+  };
+
+  function $(id) { return document.getElementById(id); }
+  function showError(code, detail) {
+    var m = MESSAGES[code] || MESSAGES.start;
+    $('loading').hidden = true;
+    $('error-vi').textContent = m[0];
+    $('error-en').textContent = m[1];
+    $('error-detail').textContent = detail ? String(detail) : '';
+    $('error').hidden = false;
+    document.documentElement.classList.add('failed');
+  }
+  window.hosoShowError = showError;
+  window.hosoShowNotice = function (code) {
+    var n = $('notice');
+    n.textContent = NOTICES[code] || '';
+    n.hidden = !NOTICES[code];
+  };
+  window.hosoLoaded = function () { $('loading').hidden = true; };
+  $('error-reload').addEventListener('click', function () { location.reload(); });
+
+  function hasWebGL2() {
+    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
+  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showError('no-wasm');
+  if (!hasWebGL2()) return showError('no-webgl2');
+
+  function setProgress(loaded, total) {
+    var f = total > 0 ? Math.min(1, loaded / total) : 0;
+    $('loading-fill').style.width = Math.round(f * 100) + '%';
+    $('loading-text').textContent = 'Đang tải ứng dụng… ' + Math.round(f * 100) + '% / Loading…';
+  }
+
+  // The wasm is fetched here, not by Emscripten, so the bar follows the bytes actually received.
+  function fetchWasm() {
+    return fetch('hoso.wasm', { credentials: 'same-origin' }).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      var total = Number(res.headers.get('Content-Length')) || BUILD.wasmBytes;
+      if (!res.body || !res.body.getReader) return res.arrayBuffer();
+      var reader = res.body.getReader(), chunks = [], loaded = 0;
+      return (function pump() {
+        return reader.read().then(function (r) {
+          if (r.done) {
+            var out = new Uint8Array(loaded), off = 0;
+            chunks.forEach(function (c) { out.set(c, off); off += c.length; });
+            return out.buffer;
+          }
+          chunks.push(r.value);
+          loaded += r.value.length;
+          setProgress(loaded, Math.max(total, loaded));
+          return pump();
+        });
+      })();
+    });
+  }
+
+  var wasmBytes = fetchWasm();
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    instantiateWasm: function (imports, success) {
+      wasmBytes.then(function (bytes) {
+        setProgress(1, 1);
+        return WebAssembly.instantiate(bytes, imports);
+      }).then(function (r) { success(r.instance, r.module); }, function (e) {
+        showError('download', e && e.message);
+      });
+      return {};
+    },
+    onAbort: function (what) { showError('start', what); },
+  };
+  window.addEventListener('error', function (e) {
+    if (!window.hoso || document.documentElement.classList.contains('started')) return;
+    showError('start', e.message);
+  });
+
+  var s = document.createElement('script');
+  s.src = 'hoso.js';
+  s.onerror = function () { showError('download', 'hoso.js'); };
+  document.body.appendChild(s);
+})();
