@@ -38,6 +38,7 @@ struct Threshold {
 struct Voting {
   Threshold threshold{1, 2, true};  // votes for, counted against the TOTAL members
   Threshold quorum{2, 3, false};    // members present, against the total
+  Bilingual note;                   // why these values, as the campaign file explains
   bool operator==(const Voting&) const = default;
 };
 

@@ -56,6 +56,14 @@ struct IdentityField {
 std::span<const IdentityField> identity_fields();  // both kinds, in form order
 std::vector<const IdentityField*> identity_fields(NomineeKind kind);
 const IdentityField* identity_field(std::string_view id);
+// Where an identity field is stored: text, multiline, date and choice fields are strings, number
+// fields optional ints. nullptr when `id` is not an identity field of that storage.
+std::string* nominee_text(Nominee& n, std::string_view id);
+const std::string* nominee_text(const Nominee& n, std::string_view id);
+std::optional<int>* nominee_number(Nominee& n, std::string_view id);
+const std::optional<int>* nominee_number(const Nominee& n, std::string_view id);
+// The options of nominee.gender ("male" / "female"); categories come from the campaign.
+const std::vector<ChoiceOption>& gender_options();
 
 struct CriterionAssessment {
   bool met = false;

@@ -42,7 +42,7 @@ std::vector<std::size_t> filter_and_sort(std::span<const Dossier> dossiers,
 std::array<int, kAllStatuses.size()> count_by_status(std::span<const Dossier> dossiers);
 
 // For each award form and kind the campaign offers: how many dossiers seek it, and the quota.
-// Returned and not-awarded dossiers do not count against the quota.
+// Only live dossiers count (is_live in status.hpp: not returned, not not-awarded).
 struct QuotaUse {
   std::string award_form;
   NomineeKind kind = NomineeKind::individual;
@@ -52,7 +52,6 @@ struct QuotaUse {
   bool operator==(const QuotaUse&) const = default;
 };
 std::vector<QuotaUse> quota_use(const Campaign& c, std::span<const Dossier> dossiers);
-bool counts_against_quota(Status s);
 
 // Findings per owner (dossier or minutes), in first-seen order, with tallies.
 struct FindingGroup {

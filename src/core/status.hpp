@@ -31,6 +31,9 @@ Bilingual status_label(Status s);  // "Nháp" / "Draft"
 // The unit may edit content only in its own statuses; the secretariat's register keeps what was
 // submitted (a correction comes back as a new revision from the unit).
 bool is_unit_status(Status s);  // draft, ready, exported
+// Still a nomination: everything except returned and not_awarded. Only these count against a
+// quota and as the same nominee put forward twice.
+bool is_live(Status s);
 
 enum class Role { unit, secretariat };
 std::string_view to_string(Role r);
