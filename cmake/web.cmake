@@ -12,8 +12,9 @@ target_compile_options(hoso_store PRIVATE ${HOSO_WEB_COMPILE})
 
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
 # Test-engine hooks give hoso.items() the rectangle and label of every item; no demo windows shipped.
 target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
@@ -52,11 +53,11 @@ target_link_options(hoso PRIVATE ${HOSO_WEB_OPT} -flto -fwasm-exceptions
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=FS,UTF8ToString,stringToUTF8,lengthBytesUTF8,addRunDependency,removeRunDependency
   -lidbfs.js
-  --pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_core.js
-  --pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_input.js
-  --pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_storage.js
-  --pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_files.js
-  --js-library ${CMAKE_SOURCE_DIR}/src/platform/web/library_hoso.js)
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_core.js"
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_input.js"
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_storage.js"
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_files.js"
+  "SHELL:--js-library ${CMAKE_SOURCE_DIR}/src/platform/web/library_hoso.js")
 set_property(TARGET hoso APPEND PROPERTY LINK_DEPENDS ${HOSO_WEB_JS})
 
 # dist/: the whole deployable app.

@@ -100,6 +100,7 @@ using namespace hoso::web;
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
   ImGuiWindow* window = ctx->CurrentWindow;
   if (!window || !bb.Overlaps(window->ClipRect)) return;  // not drawn this frame
+  if (ImGui::FindWindowByID(id)) return;  // windows register themselves too; only items count
   ImRect visible = bb;
   visible.ClipWith(window->ClipRect);
   auto it = index_of.find(id);

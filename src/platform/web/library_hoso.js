@@ -32,6 +32,11 @@ mergeInto(LibraryManager.library, {
   hoso_js_copy_text: function (text) { HosoWeb.input.copyText(UTF8ToString(text)); },
   hoso_js_reload: function () { HosoWeb.reloadApp(); },
   hoso_js_started: function () { HosoWeb.start(); },
+  hoso_js_fail: function (code, detail) { HosoWeb.fail(UTF8ToString(code), UTF8ToString(detail)); },
+  hoso_js_viewport: function (pw, ph, pd) {
+    var s = HosoWeb.input.layoutCanvas();
+    HEAPF32[pw >> 2] = s.w; HEAPF32[ph >> 2] = s.h; HEAPF32[pd >> 2] = s.dpr;
+  },
   hoso_js_storage_read_only: function () { return HosoWeb.storage.isReadOnly() ? 1 : 0; },
   hoso_js_storage_available: function () { return HosoWeb.storage.isAvailable() ? 1 : 0; },
   hoso_js_storage_load_error: function () {

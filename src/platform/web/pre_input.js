@@ -260,6 +260,7 @@ HosoWeb.input = (function () {
     return { w: Math.max(1, Math.floor(w)), h: Math.max(1, Math.floor(h)), dpr: window.devicePixelRatio || 1 };
   }
   function layoutCanvas() {
+    if (!canvas) canvas = document.getElementById('canvas');
     var s = viewportSize();
     canvas.style.width = s.w + 'px';
     canvas.style.height = s.h + 'px';

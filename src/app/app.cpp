@@ -1,0 +1,94 @@
+#include "app/app.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/synthetic.hpp"
+#include "imgui.h"
+#include "ui/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+
+namespace hoso::app {
+
+App::App(Platform& platform) : session_(platform) {}
+
+bool App::start() {
+  ui::load_catalogues();
+  if (!session_.start()) return false;
+  apply_settings();
+  return true;
+}
+
+float App::text_scale() const {
+  double s = session_.workspace().settings.text_scale;
+  return static_cast<float>(s < 0.75 ? 0.75 : s > 2.0 ? 2.0 : s);
+}
+
+// Language, theme and text size follow the settings; spacing grows once a finger is seen.
+void App::apply_settings() {
+  const Settings& st = session_.workspace().settings;
+  ui::set_language(st.language);
+  const float scale = text_scale();
+  const int theme = st.theme == Theme::dark ? 1 : 0;
+  const bool touch = ImGui::GetCurrentContext() && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
+  if (scale != applied_scale_ || theme != applied_theme_ || touch != applied_touch_) {
+    // FramePadding etc. are in CSS px and scale with the text; fonts are rebuilt by the platform.
+    ui::apply_style(theme == 1, scale, touch || ImGui::GetIO().DisplaySize.x < 700);
+    applied_scale_ = scale;
+    applied_theme_ = theme;
+    applied_touch_ = touch;
+  }
+}
+
+void App::frame() {
+  apply_settings();
+  ui::shell(session_);
+}
+
+std::string App::state_json() {
+  const auto& st = session_.platform().storage();
+  static constexpr const char* kSave[] = {"saved", "saving", "error", "unavailable", "read_only"};
+  nlohmann::json j;
+  j["workspace"] = to_json(session_.workspace());
+  j["save"] = {{"state", kSave[static_cast<int>(st.state)]},
+               {"error", st.error},
+               {"last_saved", st.last_saved},
+               {"persisted", st.persisted},
+               {"persist_known", st.persist_known},
+               {"can_take_over", st.can_take_over}};
+  j["screen"] = static_cast<int>(session_.nav.screen);
+  j["dossier_id"] = session_.nav.dossier_id;
+  j["broken"] = nlohmann::json::array();
+  for (const auto& b : session_.broken_records())
+    j["broken"].push_back({{"name", b.name}, {"problem", b.problem_en}, {"previous_valid", b.previous_valid}});
+  int errors = 0, warnings = 0;
+  for (const Finding& f : session_.findings(true)) (f.severity == Severity::error ? errors : warnings)++;
+  j["findings"] = {{"errors", errors}, {"warnings", warnings}};
+  return j.dump();
+}
+
+void App::on_file(FilePurpose purpose, std::string_view name, std::string_view mime, std::string_view bytes,
+                  int index, int count) {
+  ui::on_file(session_, purpose, name, mime, bytes, index, count);
+}
+
+void App::on_file_failed(FilePurpose purpose, std::string_view name, std::string_view message) {
+  (void)purpose;
+  session_.toast(Toast::Kind::error, ui::trf("file.read_failed", {name, message}));
+}
+
+void App::on_share_result(int code, std::string_view message) {
+  if (code == 2) session_.toast(Toast::Kind::error, ui::trf("share.failed", {message}));
+}
+
+void App::dev_generate(int dossiers) {
+  SyntheticOptions opts;
+  opts.dossiers = dossiers;
+  opts.now = session_.now();
+  Workspace w = generate_workspace(session_.library(), session_.campaign(), opts);
+  w.settings = session_.workspace().settings;
+  session_.replace_workspace(std::move(w));
+  session_.save_now();
+}
+
+}  // namespace hoso::app

@@ -1,0 +1,38 @@
+#pragma once
+// The application: the session (state) and the screens, wired to a platform. One frame at a time:
+// the platform calls frame() between ImGui's NewFrame and Render.
+#include <string>
+#include <string_view>
+
+#include "app/platform.hpp"
+#include "app/session.hpp"
+
+namespace hoso::app {
+
+class App {
+ public:
+  explicit App(Platform& platform);
+  bool start();
+  void frame();
+
+  // What the browser layer and tests ask of it.
+  void flush() { session_.flush(); }
+  std::string state_json();
+  void on_file(FilePurpose purpose, std::string_view name, std::string_view mime, std::string_view bytes,
+               int index, int count);
+  void on_file_failed(FilePurpose purpose, std::string_view name, std::string_view message);
+  void on_share_result(int code, std::string_view message);
+  void dev_generate(int dossiers);
+  float text_scale() const;
+
+  Session& session() { return session_; }
+
+ private:
+  void apply_settings();
+  Session session_;
+  float applied_scale_ = 0;
+  int applied_theme_ = -1;
+  bool applied_touch_ = false;
+};
+
+}  // namespace hoso::app

@@ -1,0 +1,61 @@
+#pragma once
+// What the app needs from the device it runs on. The web build implements it in
+// src/platform/web/web_platform.cpp; the UI and the app never call the browser directly.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+
+namespace hoso::app {
+
+// Why files were asked for, so the answer reaches the right place.
+enum class FilePurpose : int {
+  dropped = 0,        // dropped on the page: the app decides by screen and role
+  attachment = 1,     // a dossier's attachment
+  package = 2,        // submission packages to import
+  backup = 3,         // a workspace backup to restore
+  campaign = 4,       // a campaign or template file
+  return_note = 5,    // the secretariat's return note
+};
+
+enum class SaveState : int { saved = 0, saving = 1, error = 2, unavailable = 3, read_only = 4 };
+
+struct StorageStatus {
+  SaveState state = SaveState::saved;
+  std::string error;       // the browser's words, or "quota", "timeout"
+  Millis last_saved = 0;   // when IndexedDB last confirmed a save
+  bool persist_known = false, persisted = false;
+  double usage_bytes = -1, quota_bytes = -1;
+  bool can_take_over = false;  // read-only, and the tab that owned the workspace has closed
+};
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  virtual Millis now() = 0;
+  virtual int utc_offset_minutes() = 0;
+  virtual std::array<uint8_t, 16> random16() = 0;
+
+  virtual void request_frame() = 0;
+  virtual void wake_after(int ms) = 0;
+
+  // Persistence: the workspace's files are under data_dir(); tell the platform they changed.
+  virtual std::string data_dir() = 0;
+  virtual void save_soon() = 0;  // debounced
+  virtual void save_now() = 0;
+  virtual const StorageStatus& storage() const = 0;
+  virtual void take_over() = 0;  // reopen as the owner once the other tab has closed
+
+  // Files out and in. Answers to pick_files arrive through App::on_file.
+  virtual void download(std::string_view file_name, std::string_view mime, std::string_view bytes) = 0;
+  virtual bool can_share_files() = 0;
+  virtual void share(std::string_view file_name, std::string_view mime, std::string_view bytes) = 0;
+  virtual void pick_files(FilePurpose purpose, std::string_view accept, bool multiple) = 0;
+  virtual void open_file(std::string_view file_name, std::string_view mime, std::string_view bytes) = 0;
+  virtual void copy_text(std::string_view text) = 0;
+  virtual void reload() = 0;
+};
+
+}  // namespace hoso::app

@@ -1,0 +1,119 @@
+#pragma once
+// The app's state behind the screens: the library (campaigns, templates), the workspace and its
+// store, the findings, where the person is (navigation), and every change the screens make, so
+// that each edit is audited, marked for saving and reflected in the findings.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/platform.hpp"
+#include "core/edit.hpp"
+#include "core/library.hpp"
+#include "core/validation.hpp"
+#include "core/workspace.hpp"
+#include "store/workspace_store.hpp"
+
+namespace hoso::app {
+
+enum class Screen {
+  dashboard,
+  dossiers,
+  dossier,    // the editor of nav.dossier_id
+  minutes,
+  package_export,
+  package_import,
+  settings,
+  intake,     // secretariat
+  registry,   // secretariat
+  council,    // secretariat
+};
+
+struct Navigation {
+  Screen screen = Screen::dashboard;
+  std::string dossier_id;    // the dossier open in the editor
+  std::string focus_path;    // a finding was chosen: scroll to this widget and focus it
+  std::string open_section;  // the editor section to open ("nominee", "report", …)
+  int focus_frames = 0;      // frames left to try to reach focus_path
+};
+
+// A message shown to the person until dismissed or replaced (errors, confirmations of actions).
+struct Toast {
+  enum class Kind { info, success, warning, error } kind = Kind::info;
+  std::string text;
+  Millis until = 0;
+};
+
+class Session {
+ public:
+  explicit Session(Platform& platform);
+
+  // Loads the built-in library and the stored workspace. Returns false only when the library
+  // itself is broken (a build error the tests rule out).
+  bool start();
+
+  Platform& platform() { return platform_; }
+  const Library& library() const { return library_; }
+  const Campaign& campaign() const { return *campaign_; }
+  const Workspace& workspace() const { return ws_; }
+  Settings& settings() { return ws_.settings; }
+  const std::vector<store::BrokenRecord>& broken_records() const { return broken_; }
+  store::WorkspaceStore& store() { return store_; }
+  bool read_only() const;
+
+  Date today();
+  Millis now() { return platform_.now(); }
+  EditContext edit_context();
+
+  // Findings of the whole workspace, recomputed when something changed (at most every 250 ms
+  // while typing, at once when asked with fresh=true).
+  const std::vector<Finding>& findings(bool fresh = false);
+  uint64_t revision() const { return revision_; }
+
+  // ---- changes (each marks the record dirty, schedules a save and bumps the revision) ----
+  Dossier* dossier(std::string_view id) { return ws_.dossier(id); }
+  Outcome<bool> set(Dossier& d, std::string_view path, const nlohmann::json& value);
+  Outcome<bool> set_kind(Dossier& d, NomineeKind kind);
+  Outcome<bool> set(Minutes& m, std::string_view path, const nlohmann::json& value);
+  void touched(const Dossier& d);   // after an edit made through edit.hpp directly
+  void touched(const Minutes& m);
+  void settings_changed();
+
+  Dossier& create_dossier(NomineeKind kind, std::string_view award_form);
+  Dossier& duplicate(const Dossier& source);
+  // Removes the dossier; undo_delete() brings it back while the toast offering it is shown.
+  void delete_dossier(std::string_view id);
+  bool can_undo_delete() const { return deleted_.has_value(); }
+  void undo_delete();
+  Minutes& unit_minutes();  // this unit's minutes, created on first use
+
+  // Writes every dirty record to the store (the platform then syncs to IndexedDB).
+  void flush();
+  void save_now();
+  // Replaces the workspace wholesale (backup restore, developer hook); everything is rewritten.
+  void replace_workspace(Workspace w);
+  void reload_from_store();
+
+  std::string new_id();
+
+  Navigation nav;
+  std::vector<Toast> toasts;
+  void toast(Toast::Kind kind, std::string text, int seconds = 6);
+
+ private:
+  void changed();
+  void coalesce_audit(std::vector<AuditEntry>& audit);
+
+  Platform& platform_;
+  Library library_;
+  const Campaign* campaign_ = nullptr;
+  Workspace ws_;
+  std::vector<store::BrokenRecord> broken_;
+  store::WorkspaceStore store_;
+  std::vector<Finding> findings_;
+  uint64_t revision_ = 1, findings_revision_ = 0;
+  Millis findings_time_ = 0;
+  std::optional<std::pair<Dossier, size_t>> deleted_;
+};
+
+}  // namespace hoso::app

@@ -1,0 +1,154 @@
+#include "store/workspace_store.hpp"
+
+#include <algorithm>
+
+namespace hoso::store {
+namespace {
+
+constexpr std::string_view kDossierDir = "dossiers/";
+constexpr std::string_view kMinutesDir = "minutes/";
+constexpr std::string_view kJson = ".json";
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// The settings record holds the workspace without its dossiers and minutes.
+nlohmann::json settings_record(const Workspace& w) {
+  Workspace head;
+  head.settings = w.settings;
+  head.campaign_id = w.campaign_id;
+  head.exports = w.exports;
+  return to_json(head);
+}
+
+BrokenRecord broken_from(const std::string& name, const DataError& e) {
+  return BrokenRecord{name, e.describe(Language::vi), e.describe(Language::en), false};
+}
+
+}  // namespace
+
+std::string dossier_record(std::string_view id) { return std::string(kDossierDir) + std::string(id) + std::string(kJson); }
+std::string minutes_record(std::string_view id) { return std::string(kMinutesDir) + std::string(id) + std::string(kJson); }
+
+Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
+  auto report = records_.load_all(now);
+  if (!report) return report.error();
+  WorkspaceLoad out;
+  for (const Quarantined& q : report->quarantined)
+    out.broken.push_back(BrokenRecord{q.name, q.problem.describe(Language::vi), q.problem.describe(Language::en),
+                                      q.previous_valid});
+  for (const Recovered& r : report->recovered) out.recovered.push_back(r.name);
+
+  for (const Record& rec : report->records) {
+    if (rec.name == kWorkspaceRecord) {
+      auto head = workspace_from_json(rec.data, rec.name);
+      if (!head) {
+        out.broken.push_back(broken_from(rec.name, head.error()));
+        continue;
+      }
+      out.workspace.settings = head->settings;
+      out.workspace.campaign_id = head->campaign_id;
+      out.workspace.exports = head->exports;
+    } else if (starts_with(rec.name, kDossierDir)) {
+      auto d = dossier_from_json(rec.data, rec.name);
+      if (!d) out.broken.push_back(broken_from(rec.name, d.error()));
+      else out.workspace.dossiers.push_back(std::move(d.value()));
+    } else if (starts_with(rec.name, kMinutesDir)) {
+      auto m = minutes_from_json(rec.data, rec.name);
+      if (!m) out.broken.push_back(broken_from(rec.name, m.error()));
+      else out.workspace.minutes.push_back(std::move(m.value()));
+    }
+  }
+  // A record that parsed but is invalid stays on disk untouched; say whether its previous
+  // version would load.
+  for (BrokenRecord& b : out.broken) {
+    if (b.previous_valid) continue;
+    for (const Quarantined& q : report->quarantined)
+      if (q.name == b.name) b.previous_valid = q.previous_valid;
+  }
+  // Stable order for people: most recently created last, as they were made.
+  std::stable_sort(out.workspace.dossiers.begin(), out.workspace.dossiers.end(),
+                   [](const Dossier& a, const Dossier& b) { return a.created < b.created; });
+  std::stable_sort(out.workspace.minutes.begin(), out.workspace.minutes.end(),
+                   [](const Minutes& a, const Minutes& b) { return a.created < b.created; });
+  settings_dirty_ = false;
+  dirty_dossiers_.clear();
+  dirty_minutes_.clear();
+  removed_dossiers_.clear();
+  removed_minutes_.clear();
+  return out;
+}
+
+void WorkspaceStore::mark_all_dirty(const Workspace& w) {
+  settings_dirty_ = true;
+  for (const Dossier& d : w.dossiers) dirty_dossiers_.insert(d.id);
+  for (const Minutes& m : w.minutes) dirty_minutes_.insert(m.id);
+}
+
+bool WorkspaceStore::dirty() const {
+  return settings_dirty_ || !dirty_dossiers_.empty() || !dirty_minutes_.empty() || !removed_dossiers_.empty() ||
+         !removed_minutes_.empty();
+}
+
+FlushResult WorkspaceStore::flush(const Workspace& w, Millis now) {
+  FlushResult result;
+  auto save = [&](const std::string& name, const nlohmann::json& data) {
+    auto r = records_.save(name, data, now);
+    if (!r) {
+      result.errors.push_back(r.error());
+      return false;
+    }
+    if (r->written) ++result.written;
+    return true;
+  };
+  if (settings_dirty_ && save(std::string(kWorkspaceRecord), settings_record(w))) settings_dirty_ = false;
+
+  for (auto it = dirty_dossiers_.begin(); it != dirty_dossiers_.end();) {
+    const Dossier* d = w.dossier(*it);
+    if (!d || save(dossier_record(*it), to_json(*d))) it = dirty_dossiers_.erase(it);
+    else ++it;
+  }
+  for (auto it = dirty_minutes_.begin(); it != dirty_minutes_.end();) {
+    const Minutes* m = w.find_minutes(*it);
+    if (!m || save(minutes_record(*it), to_json(*m))) it = dirty_minutes_.erase(it);
+    else ++it;
+  }
+  auto remove = [&](std::set<std::string, std::less<>>& ids, auto record_name) {
+    for (auto it = ids.begin(); it != ids.end();) {
+      auto s = records_.remove(record_name(*it), now);
+      if (s || s.error().kind == ErrorKind::not_found) it = ids.erase(it);
+      else {
+        result.errors.push_back(s.error());
+        ++it;
+      }
+    }
+  };
+  remove(removed_dossiers_, [](std::string_view id) { return dossier_record(id); });
+  remove(removed_minutes_, [](std::string_view id) { return minutes_record(id); });
+  return result;
+}
+
+Status WorkspaceStore::restore_previous(std::string_view record_name, Millis now) {
+  auto r = records_.restore_previous(record_name, now);
+  if (!r) return r.error();
+  return Done{};
+}
+
+Status WorkspaceStore::put_attachment(std::string_view sha256, std::string_view bytes) {
+  return records_.write_blob(sha256, bytes);
+}
+
+Result<std::string> WorkspaceStore::attachment(std::string_view sha256) const { return records_.read_blob(sha256); }
+
+int WorkspaceStore::collect_garbage(const Workspace& w) {
+  auto blobs = records_.list_blobs();
+  if (!blobs) return 0;
+  std::set<std::string, std::less<>> used;
+  for (const Dossier& d : w.dossiers)
+    for (const Attachment& a : d.attachments) used.insert(a.sha256);
+  int removed = 0;
+  for (const BlobInfo& b : *blobs)
+    if (!used.count(b.name) && records_.remove_blob(b.name)) ++removed;
+  return removed;
+}
+
+}  // namespace hoso::store

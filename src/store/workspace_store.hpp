@@ -1,0 +1,75 @@
+#pragma once
+// The workspace (core/workspace.hpp) mapped onto a RecordStore: one small record per dossier and
+// per minutes, one for the settings and export history, and attachments as blobs named by their
+// SHA-256. Only what changed is written: callers mark dossiers, minutes or settings dirty, and
+// flush() saves those records.
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/workspace.hpp"
+#include "store/record_store.hpp"
+
+namespace hoso::store {
+
+inline constexpr std::string_view kWorkspaceRecord = "workspace.json";
+std::string dossier_record(std::string_view dossier_id);  // "dossiers/<id>.json"
+std::string minutes_record(std::string_view minutes_id);  // "minutes/<id>.json"
+
+// A record that exists but could not become part of the workspace: the store moved a damaged
+// file to quarantine, or the file parsed but is not a valid dossier/minutes/settings. Either way
+// it is reported, never deleted, and its previous version can be restored when it is valid.
+struct BrokenRecord {
+  std::string name;      // "dossiers/….json"
+  std::string problem_vi, problem_en;
+  bool previous_valid = false;
+};
+
+struct WorkspaceLoad {
+  Workspace workspace;
+  std::vector<BrokenRecord> broken;
+  std::vector<std::string> recovered;  // records rolled forward after an interrupted write
+};
+
+struct FlushResult {
+  int written = 0;
+  std::vector<Error> errors;  // what could not be written (the rest was)
+};
+
+class WorkspaceStore {
+ public:
+  explicit WorkspaceStore(std::filesystem::path root) : records_(std::move(root)) {}
+
+  // Reads every record into a workspace. Damaged records are reported in `broken`; the rest loads.
+  Result<WorkspaceLoad> load(Millis now);
+
+  void mark_settings_dirty() { settings_dirty_ = true; }
+  void mark_dossier_dirty(std::string_view id) { dirty_dossiers_.emplace(id); }
+  void mark_minutes_dirty(std::string_view id) { dirty_minutes_.emplace(id); }
+  void mark_dossier_removed(std::string_view id) { removed_dossiers_.emplace(id); dirty_dossiers_.erase(std::string(id)); }
+  void mark_minutes_removed(std::string_view id) { removed_minutes_.emplace(id); dirty_minutes_.erase(std::string(id)); }
+  void mark_all_dirty(const Workspace& w);
+  bool dirty() const;
+
+  // Writes every dirty record of `w`. Records that fail stay dirty, to be retried.
+  FlushResult flush(const Workspace& w, Millis now);
+
+  // Restores the previous version of a broken record; the caller reloads.
+  Status restore_previous(std::string_view record_name, Millis now);
+
+  // Attachments: bytes by SHA-256 (hex).
+  Status put_attachment(std::string_view sha256, std::string_view bytes);
+  Result<std::string> attachment(std::string_view sha256) const;
+  // Removes blobs no dossier refers to any more.
+  int collect_garbage(const Workspace& w);
+
+  RecordStore& records() { return records_; }
+
+ private:
+  RecordStore records_;
+  bool settings_dirty_ = false;
+  std::set<std::string, std::less<>> dirty_dossiers_, dirty_minutes_, removed_dossiers_, removed_minutes_;
+};
+
+}  // namespace hoso::store

@@ -1,0 +1,230 @@
+// The first screen: the campaign (name, theme, period, the deadline and the days left), the
+// unit's dossiers by status and against the quota, what is still missing, and a form to start
+// or continue a dossier right here.
+#include <algorithm>
+
+#include "app/session.hpp"
+#include "core/dossier_views.hpp"
+#include "core/paths.hpp"
+#include "imgui.h"
+#include "ui/dossier_fields.hpp"
+#include "ui/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hoso::ui {
+namespace {
+
+void campaign_card(app::Session& s) {
+  const Campaign& c = s.campaign();
+  const Palette& p = palette();
+  begin_card("##campaign");
+  ImGui::PushFont(fonts.small);
+  muted((tr(c.issuer_parent) + " · " + tr(c.issuer) + " · " + tr("campaign.plan_short") + " " + c.plan.number).c_str());
+  ImGui::PopFont();
+  ImGui::PushFont(fonts.title);
+  ImGui::PushTextWrapPos(0.0f);
+  std::string name = tr(c.name);
+  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  ImGui::TextUnformatted(name.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::PushFont(fonts.small);
+  muted((std::string(tr("campaign.theme")) + ": “" + tr(c.theme) + "”").c_str());
+  ImGui::PopFont();
+  spacer(0.3f);
+  wrapped((std::string(tr("campaign.period")) + ": " + tr(c.period.describe())).c_str());
+  wrapped((std::string(tr("campaign.deadline")) + ": " + tr(c.deadline.describe())).c_str());
+  annotate(tr("campaign.deadline"), "campaign.deadline");
+
+  const int left = c.deadline.days_left(s.today());
+  std::string days;
+  ImU32 fg = p.success, bg = p.success_bg;
+  if (left < 0) {
+    days = trf("campaign.overdue", -left);
+    fg = p.error;
+    bg = p.error_bg;
+  } else if (left == 0) {
+    days = tr("campaign.last_day");
+    fg = p.error;
+    bg = p.error_bg;
+  } else {
+    days = trf("campaign.days_left", left);
+    if (left <= 7) {
+      fg = p.error;
+      bg = p.error_bg;
+    }
+  }
+  spacer(0.2f);
+  badge(days.c_str(), fg, bg);
+  annotate(days.c_str(), "campaign.days_left");
+  ImGui::PushFont(fonts.small);
+  muted((std::string(tr("campaign.receiver")) + ": " + tr(c.receiving_office)).c_str());
+  ImGui::PopFont();
+  end_card();
+}
+
+void counts_card(app::Session& s) {
+  const Workspace& w = s.workspace();
+  const Palette& p = palette();
+  begin_card("##counts");
+  subheading(tr("dashboard.dossiers"));
+  if (w.dossiers.empty()) {
+    muted(tr("dashboard.no_dossiers"));
+  } else {
+    auto counts = count_by_status(w.dossiers);
+    for (Status st : kAllStatuses) {
+      int n = counts[static_cast<size_t>(st)];
+      if (n == 0) continue;
+      std::string text = tr(status_label(st)) + ": " + std::to_string(n);
+      ImGui::TextUnformatted(text.c_str());
+    }
+    spacer(0.3f);
+    subheading(tr("dashboard.quota"));
+    for (const QuotaUse& q : quota_use(s.campaign(), w.dossiers)) {
+      const AwardForm* form = s.campaign().award_form(q.award_form);
+      const NomineeKindSpec* kind = s.campaign().kind_spec(q.kind);
+      if (!form || !kind) continue;
+      std::string text = tr(form->name) + " — " + tr(kind->name) + ": " + std::to_string(q.count);
+      if (q.quota) text += " / " + std::to_string(*q.quota);
+      colored_wrapped(q.over() ? p.warning : ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+      if (q.over()) {
+        ImGui::PushFont(fonts.small);
+        colored_wrapped(p.warning, tr("dashboard.over_quota"));
+        ImGui::PopFont();
+      }
+    }
+  }
+  spacer(0.2f);
+  const auto& ex = w.exports;
+  if (ex.last_time) {
+    muted(trf("dashboard.last_export", {to_display_vietnam(*ex.last_time), std::to_string(ex.last_revision)}).c_str());
+  } else if (!w.dossiers.empty()) {
+    muted(tr("dashboard.never_exported"));
+  }
+  end_card();
+}
+
+// What is still missing, grouped by dossier; choosing a line opens it at the field.
+void missing_card(app::Session& s) {
+  const auto& all = s.findings();
+  if (all.empty() || s.workspace().dossiers.empty()) return;
+  const Palette& p = palette();
+  begin_card("##missing");
+  subheading(tr("dashboard.missing"));
+  int shown = 0;
+  for (const FindingGroup& g : group_by_owner(all)) {
+    std::string title;
+    if (g.owner == Finding::Owner::dossier) {
+      const Dossier* d = s.workspace().dossier(g.owner_id);
+      if (!d) continue;
+      title = display_name(d->nominee).empty() ? std::string(tr("dossier.unnamed")) : display_name(d->nominee);
+    } else {
+      title = tr("nav.minutes");
+    }
+    std::string line = title + " — " + trf("findings.counts", {std::to_string(g.errors), std::to_string(g.warnings)});
+    ImGui::PushFont(fonts.bold);
+    colored_wrapped(g.errors ? p.error : p.warning, line.c_str());
+    ImGui::PopFont();
+    int per = 0;
+    for (const Finding* f : g.findings) {
+      if (++per > 3) {
+        ImGui::PushFont(fonts.small);
+        muted(trf("findings.more", static_cast<long long>(g.findings.size() - 3)).c_str());
+        ImGui::PopFont();
+        break;
+      }
+      std::string id = "dashboard.finding." + g.owner_id + "." + f->path;
+      std::string label = "• " + tr(f->message) + "##" + id;
+      ImGui::PushFont(fonts.small);
+      ImGui::PushTextWrapPos(0.0f);
+      if (ImGui::Selectable(label.c_str(), false)) {
+        if (f->owner == Finding::Owner::dossier && path_section(f->path) != "minutes") {
+          s.nav.screen = app::Screen::dossier;
+          s.nav.dossier_id = f->owner_id;
+        } else {
+          s.nav.screen = app::Screen::minutes;
+        }
+        s.nav.open_section = std::string(path_section(f->path));
+        s.nav.focus_path = f->path;
+        s.nav.focus_frames = 3;
+      }
+      ImGui::PopTextWrapPos();
+      ImGui::PopFont();
+    }
+    if (++shown >= 8) break;
+  }
+  end_card();
+}
+
+// A dossier started or continued right here: the nominee's name and the achievement summary.
+void quick_card(app::Session& s) {
+  begin_card("##quick");
+  Dossier* d = s.dossier(s.nav.dossier_id);
+  subheading(d ? tr("dashboard.continue") : tr("dashboard.new_dossier"));
+  static Dossier pending;  // not in the workspace until the first keystroke
+  static bool pending_ready = false;
+  if (!d) {
+    if (!pending_ready || !pending.id.empty()) {
+      pending = Dossier{};
+      pending.nominee.kind = NomineeKind::individual;
+      pending_ready = true;
+    }
+    // Kind first: a person or a unit.
+    if (kind_toggle(pending.nominee.kind, "quick.kind")) {}
+  }
+  Dossier& target = d ? *d : pending;
+  FindingIndex none;
+  FindingIndex idx = d ? FindingIndex(findings_for(s.findings(), d->id)) : none;
+  const bool collective = target.nominee.kind == NomineeKind::collective;
+  const std::string name_path = nominee_path(collective ? "name" : "full_name");
+  auto edit = [&](std::string_view path, const nlohmann::json& v) {
+    Dossier* real = d;
+    if (!real) {
+      real = &s.create_dossier(pending.nominee.kind, "");
+      s.nav.dossier_id = real->id;
+      pending_ready = false;
+    }
+    auto r = s.set(*real, path, v);
+    if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+  };
+  FieldSpec name{name_path, collective ? tr("nominee.collective_name") : tr("nominee.full_name"), nullptr, true};
+  focus_if_target(s, name.path);
+  if (auto v = input_field(name, get_field(target, name.path), idx)) edit(name.path, *v);
+  const int limit = summary_limit(s, target);
+  FieldSpec summary{kSummaryPath, tr("summary.label"), tr("summary.help"), true, limit, InputKind::multiline, 6};
+  focus_if_target(s, summary.path);
+  if (auto v = input_field(summary, get_field(target, summary.path), idx)) edit(summary.path, *v);
+  if (d) {
+    spacer(0.3f);
+    if (button(tr("dashboard.open_full"), "dashboard.open_full", ButtonKind::primary)) s.nav.screen = app::Screen::dossier;
+    ImGui::SameLine();
+    if (button(tr("dashboard.start_another"), "dashboard.start_another")) s.nav.dossier_id.clear();
+  }
+  end_card();
+}
+
+}  // namespace
+
+void dashboard_screen(app::Session& s) {
+  const bool two_columns = ImGui::GetContentRegionAvail().x > em() * 52;
+  if (two_columns) {
+    if (ImGui::BeginTable("##dash", 2, ImGuiTableFlags_SizingStretchSame)) {
+      ImGui::TableNextColumn();
+      campaign_card(s);
+      counts_card(s);
+      missing_card(s);
+      ImGui::TableNextColumn();
+      quick_card(s);
+      ImGui::EndTable();
+    }
+  } else {
+    campaign_card(s);
+    quick_card(s);
+    counts_card(s);
+    missing_card(s);
+  }
+}
+
+}  // namespace hoso::ui

@@ -1,0 +1,329 @@
+// One dossier, in the order a person fills it: nominee, award form, criteria, summary, the Form 08
+// report from its template, attachments, declared flags, status. The findings panel on top lists
+// what is missing; choosing one opens its section, scrolls to the field and focuses it.
+#include <algorithm>
+#include <cstdio>
+
+#include "app/session.hpp"
+#include "core/edit.hpp"
+#include "core/paths.hpp"
+#include "imgui.h"
+#include "ui/dossier_fields.hpp"
+#include "ui/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hoso::ui {
+
+void attachments_section(app::Session& s, Dossier& d, const FindingIndex& idx);  // attachments_panel.cpp
+
+namespace {
+
+constexpr const char* kSections[] = {"nominee", "award", "criteria", "summary", "report", "attachments", "flags", "status"};
+
+// A section header that opens itself when a finding points into it.
+bool section(app::Session& s, const char* id, const char* title, int errors, int warnings) {
+  if (s.nav.open_section == id) {
+    ImGui::SetNextItemOpen(true);
+    s.nav.open_section.clear();
+  }
+  std::string label = title;
+  if (errors || warnings) label += "  (" + trf("findings.counts", {std::to_string(errors), std::to_string(warnings)}) + ")";
+  label += "###section.";
+  label += id;
+  ImGui::PushFont(fonts.heading);
+  bool open = ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+  ImGui::PopFont();
+  return open;
+}
+
+void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* const> mine) {
+  const Palette& p = palette();
+  int errors = 0, warnings = 0;
+  for (const Finding* f : mine) (f->severity == Severity::error ? errors : warnings)++;
+  if (mine.empty()) {
+    badge(tr("findings.none"), p.success, p.success_bg);
+    annotate(tr("findings.none"), "findings.none");
+    return;
+  }
+  std::string title = trf("findings.title", {std::to_string(errors), std::to_string(warnings)}) + "###findings.panel";
+  ImGui::PushStyleColor(ImGuiCol_Header, errors ? p.error_bg : p.warning_bg);
+  ImGui::PushStyleColor(ImGuiCol_Text, errors ? p.error : p.warning);
+  bool open = ImGui::CollapsingHeader(title.c_str(), is_phone() ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
+  ImGui::PopStyleColor(2);
+  if (!open) return;
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const Finding* f = mine[i];
+    std::string label = (f->severity == Severity::error ? "● " : "○ ") + tr(f->message) + "##finding." + f->path + "." + std::to_string(i);
+    ImGui::PushStyleColor(ImGuiCol_Text, f->severity == Severity::error ? p.error : p.warning);
+    ImGui::PushTextWrapPos(0.0f);
+    if (ImGui::Selectable(label.c_str())) {
+      std::string_view sec = path_section(f->path);
+      if (sec == "minutes") {
+        s.nav.screen = app::Screen::minutes;
+      } else {
+        s.nav.dossier_id = d.id;
+      }
+      s.nav.open_section = std::string(sec);
+      s.nav.focus_path = f->path;
+      s.nav.focus_frames = 4;
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+}
+
+std::pair<int, int> count_in(std::span<const Finding* const> mine, std::string_view sec) {
+  int e = 0, w = 0;
+  for (const Finding* f : mine)
+    if (path_section(f->path) == sec) (f->severity == Severity::error ? e : w)++;
+  return {e, w};
+}
+
+void nominee_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+  NomineeKind kind = d.nominee.kind;
+  ImGui::PushFont(fonts.small);
+  muted(tr("nominee.kind.label"));
+  ImGui::PopFont();
+  if (kind_toggle(kind, "nominee.kind")) {
+    auto r = s.set_kind(d, kind);
+    if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+  }
+  if (const NomineeKindSpec* spec = s.campaign().kind_spec(d.nominee.kind)) {
+    ImGui::PushFont(fonts.small);
+    muted(tr(spec->description).c_str());
+    ImGui::PopFont();
+  }
+  spacer(0.3f);
+  for (const IdentityField* f : identity_fields(d.nominee.kind)) identity_field(s, d, *f, idx);
+}
+
+void award_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+  std::vector<Option> options;
+  for (const AwardForm& f : s.campaign().award_forms)
+    if (f.accepts(d.nominee.kind)) options.push_back({f.id, tr(f.name)});
+  FieldSpec spec{kAwardFormPath, tr("award.label"), tr("award.help"), true};
+  focus_if_target(s, spec.path);
+  if (auto v = choice_field(spec, d.award_form, options, idx)) apply_edit(s, d, kAwardFormPath, *v);
+  if (const AwardForm* form = s.campaign().award_form(d.award_form))
+    if (const AwardRule* rule = form->rule_for(d.nominee.kind); rule && rule->quota) {
+      ImGui::PushFont(fonts.small);
+      muted(trf("award.quota", static_cast<long long>(*rule->quota)).c_str());
+      ImGui::PopFont();
+    }
+}
+
+void criteria_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+  const AwardForm* form = s.campaign().award_form(d.award_form);
+  const AwardRule* rule = form ? form->rule_for(d.nominee.kind) : nullptr;
+  if (!rule) {
+    muted(tr("criteria.choose_award_first"));
+    return;
+  }
+  if (!tr(rule->preamble).empty()) {
+    ImGui::PushFont(fonts.small);
+    muted(tr(rule->preamble).c_str());
+    ImGui::PopFont();
+  }
+  int number = 0;
+  for (const Criterion& c : rule->criteria) {
+    ++number;
+    ImGui::PushID(c.id.c_str());
+    begin_card("##criterion");
+    subheading(trf("criteria.number", number).c_str());
+    wrapped(tr(c.text).c_str());
+    if (c.placeholder) {
+      ImGui::PushFont(fonts.small);
+      colored_wrapped(palette().warning, tr("criteria.placeholder"));
+      ImGui::PopFont();
+    }
+    spacer(0.2f);
+    const std::string met_path = criterion_met_path(c.id), ev_path = criterion_evidence_path(c.id);
+    auto it = d.criteria.find(c.id);
+    bool met = it != d.criteria.end() && it->second.met;
+    FieldSpec met_spec{met_path, tr("criteria.met")};
+    focus_if_target(s, met_path);
+    if (auto v = checkbox_field(met_spec, met, idx)) apply_edit(s, d, met_path, *v);
+    FieldSpec ev{ev_path, tr("criteria.evidence"), tr("criteria.evidence_help"), true, 0, InputKind::multiline, 3};
+    focus_if_target(s, ev_path);
+    if (auto v = input_field(ev, get_field(d, ev_path), idx)) apply_edit(s, d, ev_path, *v);
+    end_card();
+    ImGui::PopID();
+  }
+}
+
+void summary_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+  FieldSpec spec{kSummaryPath, tr("summary.label"), tr("summary.help"), true, summary_limit(s, d), InputKind::multiline, 8};
+  focus_if_target(s, spec.path);
+  if (auto v = input_field(spec, get_field(d, spec.path), idx)) apply_edit(s, d, spec.path, *v);
+}
+
+void report_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+  const ReportTemplate* t = s.library().find_template(d.report_template.id);
+  if (!t) {
+    colored_wrapped(palette().error, tr("report.no_template"));
+    return;
+  }
+  ImGui::PushFont(fonts.small);
+  muted(tr(t->title).c_str());
+  if (t->unverified) colored_wrapped(palette().warning, tr("report.unverified"));
+  ImGui::PopFont();
+  for (const Section& sec : t->sections) {
+    std::string title = (sec.number.empty() ? "" : sec.number + ". ") + tr(sec.title);
+    spacer(0.3f);
+    subheading(title.c_str());
+    if (!tr(sec.help).empty()) {
+      ImGui::PushFont(fonts.small);
+      muted(tr(sec.help).c_str());
+      ImGui::PopFont();
+    }
+    for (const Field& f : sec.fields) template_field(s, d, *t, f, idx);
+  }
+}
+
+void flags_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+  muted(tr("flags.help"));
+  struct Flag {
+    const char* path;
+    const char* key;
+    bool value;
+  } flags[] = {{"flags.under_discipline", "flags.under_discipline", d.flags.under_discipline},
+               {"flags.under_inspection", "flags.under_inspection", d.flags.under_inspection},
+               {"flags.under_investigation", "flags.under_investigation", d.flags.under_investigation}};
+  for (const Flag& f : flags) {
+    FieldSpec spec{f.path, tr(f.key)};
+    focus_if_target(s, f.path);
+    if (auto v = checkbox_field(spec, f.value, idx)) apply_edit(s, d, f.path, *v);
+  }
+}
+
+void status_section(app::Session& s, Dossier& d) {
+  const Palette& p = palette();
+  wrapped(trf("status.current", {tr(status_label(d.status))}).c_str());
+  if (d.last_export) {
+    ImGui::PushFont(fonts.small);
+    muted(trf("status.last_export", {to_display_vietnam(d.last_export->time), d.last_export->package_hash.substr(0, 12)}).c_str());
+    ImGui::PopFont();
+  } else {
+    ImGui::PushFont(fonts.small);
+    muted(tr("status.never_exported"));
+    ImGui::PopFont();
+  }
+  const auto& all = s.findings(true);
+  if (d.status == Status::draft) {
+    auto blockers = ready_blockers(all, d.id);
+    if (!blockers.empty()) {
+      colored_wrapped(p.error, trf("status.cannot_ready", static_cast<long long>(blockers.size())).c_str());
+      ImGui::BeginDisabled();
+      button(tr("status.mark_ready"), "status.mark_ready", ButtonKind::primary);
+      ImGui::EndDisabled();
+    } else if (button(tr("status.mark_ready"), "status.mark_ready", ButtonKind::primary)) {
+      auto r = change_status(d, StatusChange{Status::ready, Role::unit, {}}, all, s.edit_context());
+      if (r) {
+        s.touched(d);
+        s.toast(app::Toast::Kind::success, tr("status.now_ready"));
+      } else {
+        s.toast(app::Toast::Kind::error, r.error().describe(language()));
+      }
+    }
+  } else if (d.status == Status::ready) {
+    if (button(tr("status.back_to_draft"), "status.back_to_draft")) {
+      auto r = change_status(d, StatusChange{Status::draft, Role::unit, {}}, all, s.edit_context());
+      if (r) s.touched(d);
+    }
+  }
+  if (!d.return_reason.empty()) colored_wrapped(p.warning, trf("status.returned", {d.return_reason}).c_str());
+}
+
+}  // namespace
+
+void dossier_editor(app::Session& s, Dossier& d) {
+  const Palette& p = palette();
+  if (is_phone() && button(tr("action.back"), "editor.back", ButtonKind::subtle)) {
+    s.nav.screen = app::Screen::dossiers;
+    return;
+  }
+  // Header: who, status, actions.
+  const std::string& name = display_name(d.nominee);
+  ImGui::PushFont(fonts.title);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(name.empty() ? tr("dossier.unnamed") : name.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  badge(tr(status_label(d.status)).c_str(), d.status == Status::ready ? p.success : p.primary,
+        d.status == Status::ready ? p.success_bg : p.accent_bg);
+  ImGui::SameLine();
+  if (button(tr("action.duplicate"), "editor.duplicate", ButtonKind::subtle)) {
+    Dossier& copy = s.duplicate(d);
+    s.nav.dossier_id = copy.id;
+    s.toast(app::Toast::Kind::success, tr("list.duplicated"));
+    return;
+  }
+  ImGui::SameLine();
+  if (button(tr("action.delete"), "editor.delete", ButtonKind::subtle)) ImGui::OpenPopup("##confirm_delete");
+  if (ImGui::BeginPopupModal("##confirm_delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    ImGui::PushTextWrapPos(em() * 20);
+    wrapped(trf("list.confirm_delete", {name.empty() ? tr("dossier.unnamed") : name}).c_str());
+    ImGui::PopTextWrapPos();
+    if (button(tr("action.delete"), "confirm.delete", ButtonKind::danger)) {
+      std::string id = d.id;
+      ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+      s.delete_dossier(id);
+      s.toast(app::Toast::Kind::info, tr("list.deleted"), 10);
+      return;
+    }
+    ImGui::SameLine();
+    if (button(tr("action.cancel"), "confirm.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  spacer(0.3f);
+
+  const auto mine = findings_for(s.findings(), d.id);
+  findings_panel(s, d, mine);
+  spacer(0.4f);
+  const FindingIndex idx(mine);
+  const char* titles[] = {"section.nominee", "section.award", "section.criteria", "section.summary",
+                          "section.report", "section.attachments", "section.flags", "section.status"};
+  for (size_t i = 0; i < std::size(kSections); ++i) {
+    auto [e, w] = count_in(mine, kSections[i]);
+    ImGui::PushID(kSections[i]);
+    if (section(s, kSections[i], tr(titles[i]), e, w)) {
+      ImGui::Indent(em() * 0.25f);
+      switch (i) {
+        case 0: nominee_section(s, d, idx); break;
+        case 1: award_section(s, d, idx); break;
+        case 2: criteria_section(s, d, idx); break;
+        case 3: summary_section(s, d, idx); break;
+        case 4: report_section(s, d, idx); break;
+        case 5: attachments_section(s, d, idx); break;
+        case 6: flags_section(s, d, idx); break;
+        case 7: status_section(s, d); break;
+      }
+      ImGui::Unindent(em() * 0.25f);
+      spacer(0.4f);
+    }
+    ImGui::PopID();
+  }
+  // A finding was chosen but its field was not drawn (a collapsed row, a kind change): give up
+  // after a few frames rather than stealing focus later.
+  if (!s.nav.focus_path.empty() && --s.nav.focus_frames <= 0) s.nav.focus_path.clear();
+  else if (!s.nav.focus_path.empty()) s.platform().request_frame();
+}
+
+void dossier_editor_screen(app::Session& s) {
+  Dossier* d = s.dossier(s.nav.dossier_id);
+  if (!d) {
+    s.nav.screen = app::Screen::dossiers;
+    dossier_list_screen(s);
+    return;
+  }
+  if (!is_phone()) {
+    dossier_list_screen(s);  // the list shows the editor beside it
+    return;
+  }
+  dossier_editor(s, *d);
+}
+
+}  // namespace hoso::ui

@@ -1,0 +1,191 @@
+#include "ui/dossier_fields.hpp"
+
+#include <string>
+
+#include "app/session.hpp"
+#include "core/edit.hpp"
+#include "core/paths.hpp"
+#include "imgui.h"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+
+namespace hoso::ui {
+
+namespace {
+
+InputKind input_kind(FieldType t, bool integer) {
+  switch (t) {
+    case FieldType::multiline: return InputKind::multiline;
+    case FieldType::date: return InputKind::date;
+    case FieldType::time: return InputKind::time;
+    case FieldType::number: return integer ? InputKind::integer : InputKind::number;
+    default: return InputKind::text;
+  }
+}
+
+std::vector<Option> gender_options() {
+  return {{"female", tr("nominee.gender.female")}, {"male", tr("nominee.gender.male")}};
+}
+
+std::vector<Option> category_options(const Campaign& c) {
+  std::vector<Option> out;
+  if (const NomineeKindSpec* k = c.kind_spec(NomineeKind::individual))
+    for (const Category& cat : k->categories) out.push_back({cat.id, tr(cat.name)});
+  return out;
+}
+
+std::vector<Option> template_options(const Field& f) {
+  std::vector<Option> out;
+  for (const ChoiceOption& o : f.limits.options) out.push_back({o.id, tr(o.label)});
+  return out;
+}
+
+// A field of a given type at `path` with value `value`; returns the new value when edited.
+std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, const std::string& path,
+                                          const nlohmann::json& value, const FindingIndex& idx) {
+  const std::string label = tr(f.label), help = tr(f.help);
+  FieldSpec spec{path, label.c_str(), help.empty() ? nullptr : help.c_str(), f.required,
+                 f.limits.max_length.value_or(0), input_kind(f.type, f.limits.integer), 5};
+  focus_if_target(s, path);
+  switch (f.type) {
+    case FieldType::yesno:
+      if (auto v = checkbox_field(spec, value.is_boolean() && value.get<bool>(), idx)) return nlohmann::json(*v);
+      return std::nullopt;
+    case FieldType::choice: {
+      auto options = template_options(f);
+      std::string current = value.is_string() ? value.get<std::string>() : "";
+      if (auto v = choice_field(spec, current, options, idx)) return nlohmann::json(*v);
+      return std::nullopt;
+    }
+    default: return input_field(spec, value, idx);
+  }
+}
+
+void rows_field(app::Session& s, Dossier& d, const Field& f, const FindingIndex& idx) {
+  const std::string path = report_path(f.id);
+  const std::string label = tr(f.label), help = tr(f.help);
+  FieldSpec head{path, label.c_str(), help.empty() ? nullptr : help.c_str(), f.required};
+  field_label(head);
+  focus_if_target(s, path);
+  nlohmann::json rows = get_field(d, path);
+  const size_t n = rows.is_array() ? rows.size() : 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string row = row_path(path, i);
+    ImGui::PushID(row.c_str());
+    begin_card("##row");
+    ImGui::PushFont(fonts.small);
+    muted(trf("rows.number", static_cast<long long>(i + 1)).c_str());
+    ImGui::PopFont();
+    for (const Field& col : f.columns) {
+      const std::string cell = cell_path(path, i, col.id);
+      const nlohmann::json& v = rows[i].is_object() && rows[i].contains(col.id) ? rows[i][col.id] : nlohmann::json();
+      if (auto nv = typed_field(s, col, cell, v, idx)) apply_edit(s, d, cell, *nv);
+    }
+    // Reorder and remove.
+    if (i > 0) {
+      if (button(tr("rows.up"), row + ".up")) {
+        auto r = move_row(d, path, i, i - 1, s.edit_context());
+        if (r && *r) s.touched(d);
+      }
+      ImGui::SameLine();
+    }
+    if (i + 1 < n) {
+      if (button(tr("rows.down"), row + ".down")) {
+        auto r = move_row(d, path, i, i + 1, s.edit_context());
+        if (r && *r) s.touched(d);
+      }
+      ImGui::SameLine();
+    }
+    if (button(tr("rows.remove"), row + ".remove", ButtonKind::subtle)) {
+      auto r = remove_row(d, path, i, s.edit_context());
+      if (r && *r) s.touched(d);
+      end_card();
+      ImGui::PopID();
+      break;  // indices changed; the next frame draws the rest
+    }
+    end_card();
+    ImGui::PopID();
+  }
+  field_findings(idx.at(path));
+  const bool full = f.limits.max_rows && static_cast<int>(n) >= *f.limits.max_rows;
+  if (!full && button(tr("rows.add"), path + ".add")) {
+    auto r = add_row(s.library(), d, path, s.edit_context());
+    if (r) s.touched(d);
+    else s.toast(app::Toast::Kind::error, r.error().describe(language()));
+  }
+  spacer(0.4f);
+}
+
+}  // namespace
+
+void apply_edit(app::Session& s, Dossier& d, std::string_view path, const nlohmann::json& value) {
+  auto r = s.set(d, path, value);
+  if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+}
+
+bool kind_toggle(NomineeKind& kind, std::string_view id) {
+  bool changed = false;
+  const NomineeKind kinds[] = {NomineeKind::individual, NomineeKind::collective};
+  const char* keys[] = {"nominee.kind.individual", "nominee.kind.collective"};
+  for (int i = 0; i < 2; ++i) {
+    if (i) ImGui::SameLine(0, em() * 0.3f);
+    std::string bid = std::string(id) + "." + std::string(to_string(kinds[i]));
+    if (button(tr(keys[i]), bid, kind == kinds[i] ? ButtonKind::primary : ButtonKind::normal) && kind != kinds[i]) {
+      kind = kinds[i];
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+int summary_limit(app::Session& s, const Dossier& d) {
+  const ReportTemplate* t = s.library().find_template(d.summary_template.id);
+  if (!t) t = s.library().template_for(s.campaign(), DocumentKind::summary, d.nominee.kind);
+  if (t)
+    for (const Section& sec : t->sections)
+      for (const Field& f : sec.fields)
+        if (f.id == "text" && f.limits.max_length) return *f.limits.max_length;
+  return 0;
+}
+
+void identity_field(app::Session& s, Dossier& d, const IdentityField& f, const FindingIndex& idx) {
+  const std::string path = nominee_path(f.id);
+  const std::string label = tr(f.label);
+  FieldSpec spec{path, label.c_str(), nullptr, f.required, f.max_length, input_kind(f.type, f.type == FieldType::number)};
+  focus_if_target(s, path);
+  const nlohmann::json value = get_field(d, path);
+  if (f.type == FieldType::choice) {
+    auto options = f.id == "gender" ? gender_options() : category_options(s.campaign());
+    std::string current = value.is_string() ? value.get<std::string>() : "";
+    if (auto v = choice_field(spec, current, options, idx)) apply_edit(s, d, path, *v);
+    return;
+  }
+  if (auto v = input_field(spec, value, idx)) apply_edit(s, d, path, *v);
+}
+
+void template_field(app::Session& s, Dossier& d, const ReportTemplate& t, const Field& f, const FindingIndex& idx) {
+  (void)t;
+  if (!f.applies_to(d.nominee.kind)) return;
+  if (!f.bind.empty()) {
+    // Entered once in the nominee section; shown here as the report will print it.
+    const nlohmann::json v = get_field(d, f.bind);
+    std::string text = v.is_string() ? v.get<std::string>() : v.is_number() ? v.dump() : "";
+    if (f.bind == "nominee.birth_date") text = display_date(text);
+    std::string label = tr(f.label);
+    if (label.empty())
+      if (const IdentityField* idf = hoso::identity_field(f.bind.substr(f.bind.find('.') + 1))) label = tr(idf->label);
+    ImGui::PushFont(fonts.small);
+    muted(label.c_str());
+    ImGui::PopFont();
+    wrapped(text.empty() ? "…" : text.c_str());
+    return;
+  }
+  if (f.type == FieldType::rows) {
+    rows_field(s, d, f, idx);
+    return;
+  }
+  const std::string path = report_path(f.id);
+  if (auto v = typed_field(s, f, path, get_field(d, path), idx)) apply_edit(s, d, path, *v);
+}
+
+}  // namespace hoso::ui

@@ -1,0 +1,32 @@
+#pragma once
+// Pieces of the dossier form shared by the editor and the dashboard's quick form: the nominee kind
+// toggle, identity fields, and any template field (every field type, repeating rows included).
+#include <string_view>
+
+#include "core/dossier.hpp"
+#include "core/report_template.hpp"
+#include "ui/widgets.hpp"
+
+namespace hoso::app {
+class Session;
+}
+
+namespace hoso::ui {
+
+// Two buttons, "Cá nhân" and "Tập thể"; returns true when the person chose the other kind.
+bool kind_toggle(NomineeKind& kind, std::string_view id);
+
+// The summary's length limit from its template (0 when none).
+int summary_limit(app::Session& s, const Dossier& d);
+
+// One identity field of the nominee ("nominee.<id>"), edited through the session.
+void identity_field(app::Session& s, Dossier& d, const IdentityField& f, const FindingIndex& idx);
+
+// One template field of the report ("report.<id>"), all types; rows with add, remove and reorder.
+// A field bound elsewhere ("bind": "nominee.full_name") shows that value read-only.
+void template_field(app::Session& s, Dossier& d, const ReportTemplate& t, const Field& f, const FindingIndex& idx);
+
+// Edits a dossier value and reports a refusal as a toast.
+void apply_edit(app::Session& s, Dossier& d, std::string_view path, const nlohmann::json& value);
+
+}  // namespace hoso::ui

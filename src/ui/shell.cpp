@@ -1,0 +1,321 @@
+// The frame around every screen: the top bar with the save state, the navigation (a side bar on
+// a laptop, a bottom bar within thumb's reach on a phone), notices that must not be missed
+// (read-only tab, no storage, damaged files, export reminder), and toasts.
+#include <cstdio>
+#include <ctime>
+
+#include "app/session.hpp"
+#include "core/date.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/screens.hpp"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hoso::ui {
+namespace {
+
+using app::Screen;
+using app::SaveState;
+
+struct NavItem {
+  Screen screen;
+  const char* key;  // catalogue key of the label
+  const char* id;
+};
+
+constexpr NavItem kUnitNav[] = {
+    {Screen::dashboard, "nav.dashboard", "nav.dashboard"},
+    {Screen::dossiers, "nav.dossiers", "nav.dossiers"},
+    {Screen::minutes, "nav.minutes", "nav.minutes"},
+    {Screen::package_export, "nav.export", "nav.export"},
+    {Screen::settings, "nav.settings", "nav.settings"},
+};
+constexpr NavItem kSecretariatNav[] = {
+    {Screen::intake, "nav.intake", "nav.intake"},
+    {Screen::registry, "nav.registry", "nav.registry"},
+    {Screen::council, "nav.council", "nav.council"},
+    {Screen::package_import, "nav.import", "nav.import"},
+    {Screen::settings, "nav.settings", "nav.settings"},
+};
+
+std::span<const NavItem> nav_items(const app::Session& s) {
+  if (s.workspace().settings.role == Role::secretariat) return kSecretariatNav;
+  return kUnitNav;
+}
+
+// Where the person is, for the navigation highlight: the editor belongs to the list.
+Screen nav_group(Screen s) { return s == Screen::dossier ? Screen::dossiers : s; }
+
+std::string clock_text(Millis t) {
+  // "14:32" in Vietnam time.
+  std::string full = to_display_vietnam(t);
+  auto space = full.rfind(' ');
+  return space == std::string::npos ? full : full.substr(space + 1);
+}
+
+struct SaveLabel {
+  std::string text;
+  ImU32 color;
+  bool retry = false;
+};
+
+SaveLabel save_label(app::Session& s, bool compact) {
+  const app::StorageStatus& st = s.platform().storage();
+  const Palette& p = palette();
+  switch (st.state) {
+    case SaveState::saved:
+      if (st.last_saved > 0) return {trf("save.saved_at", {clock_text(st.last_saved)}), p.success};
+      return {tr("save.saved"), p.muted};
+    case SaveState::saving: return {tr("save.saving"), p.muted};
+    case SaveState::error: return {tr(compact ? "save.error_short" : "save.error"), p.error, true};
+    case SaveState::unavailable: return {tr("save.unavailable_short"), p.error};
+    case SaveState::read_only: return {tr("save.read_only_short"), p.warning};
+  }
+  return {"", p.muted};
+}
+
+void top_bar(app::Session& s, bool phone) {
+  const Palette& p = palette();
+  ImGuiStyle& style = ImGui::GetStyle();
+  const float h = em() * (phone ? 2.9f : 3.2f);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 size(ImGui::GetContentRegionAvail().x, h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + h), p.primary);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.primary_text);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + style.WindowPadding.x, pos.y + (h - fonts.heading->FontSize * ImGui::GetIO().FontGlobalScale) * 0.5f));
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted("hoso");
+  ImGui::PopFont();
+  if (!phone) {
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em() * 0.2f);
+    std::string line = std::string(tr("app.subtitle")) + " · " + tr("campaign.plan_short") + " " + s.campaign().plan.number;
+    ImGui::TextUnformatted(line.c_str());
+  }
+  ImGui::PopStyleColor();
+  // Save state on the right, on a light chip so its colours read on the bar.
+  SaveLabel label = save_label(s, phone);
+  ImGui::PushFont(fonts.small);
+  ImVec2 ts = ImGui::CalcTextSize(label.text.c_str());
+  float retry_w = label.retry ? ImGui::CalcTextSize(tr("save.retry")).x + style.FramePadding.x * 2 + em() * 0.4f : 0;
+  float chip_w = ts.x + em() + retry_w;
+  float chip_h = std::min(h * 0.7f, ts.y + em() * 0.7f);
+  ImVec2 chip_min(pos.x + size.x - chip_w - style.WindowPadding.x, pos.y + (h - chip_h) * 0.5f);
+  ImVec2 chip_max(chip_min.x + chip_w, chip_min.y + chip_h);
+  dl->AddRectFilled(chip_min, chip_max, p.surface, chip_h * 0.5f);
+  dl->AddText(ImVec2(chip_min.x + em() * 0.5f, chip_min.y + (chip_h - ts.y) * 0.5f), label.color, label.text.c_str());
+  ImGui::SetCursorScreenPos(ImVec2(chip_min.x + em() * 0.5f, chip_min.y));
+  ImGui::Dummy(ImVec2(ts.x, chip_h));
+  annotate(label.text.c_str(), "save.state");
+  if (label.retry) {
+    ImGui::SetCursorScreenPos(ImVec2(chip_max.x - retry_w + em() * 0.2f, chip_min.y + (chip_h - ImGui::GetFrameHeight()) * 0.5f));
+    if (button(tr("save.retry"), "save.retry", ButtonKind::danger)) s.save_now();
+  }
+  ImGui::PopFont();
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h));
+  ImGui::Dummy(ImVec2(1, 0));
+}
+
+void banner(ImU32 fg, ImU32 bg, const char* text) {
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float w = ImGui::GetContentRegionAvail().x;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - em());
+  ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, w - em() * 1.5f);
+  ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + ts.y + em() * 0.8f), bg, em() * 0.4f);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + em() * 0.6f, pos.y + em() * 0.4f));
+  ImGui::PushStyleColor(ImGuiCol_Text, fg);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + ts.y + em() * 0.8f));
+  spacer(0.3f);
+}
+
+void notices(app::Session& s) {
+  const Palette& p = palette();
+  const app::StorageStatus& st = s.platform().storage();
+  if (st.state == SaveState::read_only) {
+    banner(p.warning, p.warning_bg, tr("notice.read_only"));
+    if (st.can_take_over && button(tr("notice.take_over"), "notice.take_over", ButtonKind::primary)) s.platform().take_over();
+  } else if (st.state == SaveState::unavailable) {
+    banner(p.error, p.error_bg, tr("notice.no_storage"));
+  } else if (st.state == SaveState::error && st.error == "quota") {
+    banner(p.error, p.error_bg, tr("notice.quota"));
+  }
+  for (const auto& b : s.broken_records()) {
+    std::string text = trf("notice.broken_record", {b.name, language() == Language::en ? b.problem_en : b.problem_vi});
+    banner(p.error, p.error_bg, text.c_str());
+    if (b.previous_valid) {
+      std::string id = "notice.restore_previous." + b.name;
+      if (button(tr("notice.restore_previous"), id, ButtonKind::primary)) {
+        auto r = s.store().restore_previous(b.name, s.now());
+        if (r) {
+          s.reload_from_store();
+          s.platform().save_now();
+          s.toast(app::Toast::Kind::success, tr("notice.restored"));
+        } else {
+          s.toast(app::Toast::Kind::error, r.error().describe(language()));
+        }
+        break;  // the list changed
+      }
+    }
+  }
+  // Safari deletes a site's data after 7 days without a visit: the package file is the backup.
+  const Workspace& w = s.workspace();
+  if (s.nav.screen == Screen::dashboard && !w.dossiers.empty()) {
+    Millis last = w.exports.last_time.value_or(0);
+    Millis oldest_change = 0;
+    for (const Dossier& d : w.dossiers)
+      if (!d.last_export || d.last_export->time < d.updated) oldest_change = oldest_change == 0 ? d.updated : std::min(oldest_change, d.updated);
+    const Millis three_days = 3LL * 24 * 3600 * 1000;
+    if (oldest_change > 0 && s.now() - std::max(last, oldest_change) > three_days) banner(p.warning, p.warning_bg, tr("notice.export_reminder"));
+  }
+}
+
+void toasts(app::Session& s, float bottom_margin) {
+  if (s.toasts.empty()) return;
+  app::Toast& t = s.toasts.back();
+  if (s.now() > t.until) {
+    s.toasts.clear();
+    return;
+  }
+  const Palette& p = palette();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  float w = std::min(vp->Size.x - em() * 2, em() * 30);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + (vp->Size.x - w) * 0.5f, vp->Pos.y + vp->Size.y - bottom_margin - em()),
+                          ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImU32 bg = t.kind == app::Toast::Kind::error ? p.error_bg : t.kind == app::Toast::Kind::warning ? p.warning_bg
+             : t.kind == app::Toast::Kind::success ? p.success_bg : p.accent_bg;
+  ImU32 fg = t.kind == app::Toast::Kind::error ? p.error : t.kind == app::Toast::Kind::warning ? p.warning
+             : t.kind == app::Toast::Kind::success ? p.success : p.primary;
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em() * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+  ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  colored_wrapped(fg, t.text.c_str());
+  if (s.can_undo_delete()) {
+    if (button(tr("action.undo"), "toast.undo", ButtonKind::primary)) {
+      s.undo_delete();
+      s.toasts.clear();
+    }
+    ImGui::SameLine();
+  }
+  if (button(tr("action.close"), "toast.close", ButtonKind::subtle)) s.toasts.clear();
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+}
+
+void screen(app::Session& s) {
+  switch (s.nav.screen) {
+    case Screen::dashboard: dashboard_screen(s); break;
+    case Screen::dossiers: dossier_list_screen(s); break;
+    case Screen::dossier: dossier_editor_screen(s); break;
+    case Screen::minutes: minutes_screen(s); break;
+    case Screen::package_export: export_screen(s); break;
+    case Screen::package_import: import_screen(s); break;
+    case Screen::settings: settings_screen(s); break;
+    case Screen::intake: intake_screen(s); break;
+    case Screen::registry: registry_screen(s); break;
+    case Screen::council: council_screen(s); break;
+  }
+}
+
+void go(app::Session& s, Screen to) {
+  if (s.nav.screen == to) return;
+  s.nav.screen = to;
+  s.nav.focus_path.clear();
+}
+
+void side_nav(app::Session& s, float width) {
+  const Palette& p = palette();
+  ImGui::BeginChild("##sidenav", ImVec2(width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  spacer(0.4f);
+  for (const NavItem& item : nav_items(s)) {
+    bool current = nav_group(s.nav.screen) == item.screen;
+    if (current) {
+      ImGui::PushStyleColor(ImGuiCol_Header, p.accent_bg);
+      ImGui::PushStyleColor(ImGuiCol_Text, p.primary);
+      ImGui::PushFont(fonts.bold);
+    }
+    std::string label = std::string(tr(item.key)) + "##" + item.id;
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    if (ImGui::Selectable(label.c_str(), current, ImGuiSelectableFlags_None, ImVec2(0, em() * 2.4f))) go(s, item.screen);
+    ImGui::PopStyleVar();
+    if (current) {
+      ImGui::PopFont();
+      ImGui::PopStyleColor(2);
+    }
+  }
+  ImGui::EndChild();
+}
+
+void bottom_nav(app::Session& s, float height) {
+  const Palette& p = palette();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float w = ImGui::GetContentRegionAvail().x + ImGui::GetStyle().WindowPadding.x * 2;
+  pos.x = window->Pos.x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + height), p.surface);
+  dl->AddLine(pos, ImVec2(pos.x + w, pos.y), p.border);
+  auto items = nav_items(s);
+  float cell = w / static_cast<float>(items.size());
+  ImGui::PushFont(fonts.small);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const NavItem& item = items[i];
+    bool current = nav_group(s.nav.screen) == item.screen;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + cell * static_cast<float>(i), pos.y));
+    std::string id = std::string("##") + item.id;
+    if (ImGui::InvisibleButton(id.c_str(), ImVec2(cell, height))) go(s, item.screen);
+    annotate(tr(item.key), item.id);
+    const char* label = tr(item.key);
+    ImVec2 ts = ImGui::CalcTextSize(label, nullptr, false, cell - 4);
+    ImVec2 c(pos.x + cell * (static_cast<float>(i) + 0.5f), pos.y + height * 0.5f);
+    if (current) dl->AddRectFilled(ImVec2(c.x - cell * 0.42f, pos.y + 4), ImVec2(c.x + cell * 0.42f, pos.y + height - 4), p.accent_bg, em() * 0.6f);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
+                current ? p.primary : p.muted, label, nullptr, cell - 4);
+  }
+  ImGui::PopFont();
+}
+
+}  // namespace
+
+void shell(app::Session& s) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const bool phone = is_phone();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("##shell", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  ImGui::PushFont(fonts.body);
+  top_bar(s, phone);
+
+  const float bottom_h = phone ? em() * 3.6f : 0;
+  const float side_w = phone ? 0 : std::clamp(vp->Size.x * 0.17f, em() * 10, em() * 14);
+  if (!phone) {
+    side_nav(s, side_w);
+    ImGui::SameLine(0, 0);
+  }
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * (phone ? 0.75f : 1.25f), em() * 0.75f));
+  ImGui::BeginChild("##content", ImVec2(0, -bottom_h), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_None);
+  ImGui::PopStyleVar();
+  notices(s);
+  screen(s);
+  spacer(2.0f);
+  ImGui::EndChild();
+  if (phone) bottom_nav(s, bottom_h);
+  ImGui::PopFont();
+  ImGui::End();
+  toasts(s, bottom_h);
+}
+
+}  // namespace hoso::ui

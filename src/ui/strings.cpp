@@ -1,0 +1,67 @@
+#include "ui/strings.hpp"
+
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "core/assets.hpp"
+
+namespace hoso::ui {
+namespace {
+
+using Catalogue = std::unordered_map<std::string, std::string>;
+Catalogue catalogues[2];
+Language current = Language::vi;
+
+void load(Catalogue& into, std::string_view asset) {
+  auto bytes = assets::find(asset);
+  if (!bytes) return;
+  auto j = nlohmann::json::parse(bytes->begin(), bytes->end(), nullptr, false);
+  if (!j.is_object()) return;
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (it.value().is_string()) into[it.key()] = it.value().get<std::string>();
+}
+
+}  // namespace
+
+void load_catalogues() {
+  load(catalogues[0], "i18n/vi.json");
+  load(catalogues[1], "i18n/en.json");
+}
+void set_language(Language lang) { current = lang; }
+Language language() { return current; }
+
+const char* tr(std::string_view key) {
+  thread_local std::string lookup;
+  lookup.assign(key);
+  const Catalogue& c = catalogues[current == Language::en ? 1 : 0];
+  if (auto it = c.find(lookup); it != c.end()) return it->second.c_str();
+  const Catalogue& vi = catalogues[0];
+  if (auto it = vi.find(lookup); it != vi.end()) return it->second.c_str();
+  // Keep the key alive: callers hold the pointer for the frame.
+  static std::unordered_map<std::string, std::string> missing;
+  return missing.try_emplace(lookup, lookup).first->second.c_str();
+}
+
+std::string trf(std::string_view key, std::initializer_list<std::string_view> args) {
+  std::string_view pattern = tr(key);
+  std::string out;
+  auto arg = args.begin();
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] == '}' && arg != args.end()) {
+      out += *arg++;
+      ++i;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+std::string trf(std::string_view key, long long n) {
+  std::string s = std::to_string(n);
+  return trf(key, {s});
+}
+
+}  // namespace hoso::ui

@@ -1,0 +1,117 @@
+#include "ui/theme.hpp"
+
+#include "core/assets.hpp"
+
+namespace hoso::ui {
+
+Fonts fonts;
+
+namespace {
+
+// Latin, Latin-1, Latin Extended-A/B (ơ ư), combining marks, Vietnamese (Latin Extended
+// Additional), general punctuation, arrows, the đồng sign.
+const ImWchar kRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x01A0, 0x01B0, 0x0300, 0x0323, 0x1EA0, 0x1EF9,
+                           0x2010, 0x203A, 0x20AB, 0x20AB, 0x2190, 0x2193, 0x2212, 0x2212, 0xFFFD, 0xFFFD, 0};
+
+Palette light_palette() {
+  return Palette{IM_COL32(31, 95, 168, 255),  IM_COL32(255, 255, 255, 255), IM_COL32(90, 100, 114, 255),
+                 IM_COL32(179, 38, 30, 255),  IM_COL32(138, 90, 0, 255),    IM_COL32(30, 123, 52, 255),
+                 IM_COL32(255, 255, 255, 255), IM_COL32(214, 219, 227, 255), IM_COL32(232, 240, 250, 255),
+                 IM_COL32(252, 235, 234, 255), IM_COL32(255, 244, 214, 255), IM_COL32(228, 244, 232, 255)};
+}
+Palette dark_palette() {
+  return Palette{IM_COL32(110, 168, 240, 255), IM_COL32(16, 22, 30, 255),    IM_COL32(160, 170, 184, 255),
+                 IM_COL32(255, 128, 118, 255), IM_COL32(240, 190, 90, 255),  IM_COL32(110, 205, 130, 255),
+                 IM_COL32(33, 38, 46, 255),    IM_COL32(62, 70, 82, 255),    IM_COL32(36, 52, 74, 255),
+                 IM_COL32(74, 34, 34, 255),    IM_COL32(70, 56, 24, 255),    IM_COL32(28, 60, 38, 255)};
+}
+Palette current = light_palette();
+
+ImFont* add(ImFontAtlas& atlas, const char* file, float px) {
+  auto bytes = fonts::find(file);
+  if (!bytes) return nullptr;
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes are static, compiled in
+  cfg.OversampleH = 1;               // rasterised at the device's pixel size already
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  return atlas.AddFontFromMemoryTTF(const_cast<char*>(bytes->data()), static_cast<int>(bytes->size()), px, &cfg,
+                                    kRanges);
+}
+
+}  // namespace
+
+const Palette& palette() { return current; }
+
+void build_fonts(ImFontAtlas& atlas, float scale) {
+  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+  fonts.body = add(atlas, "NotoSans-Regular.ttf", kBodyPx * scale);
+  fonts.small = add(atlas, "NotoSans-Regular.ttf", 14.0f * scale);
+  fonts.bold = add(atlas, "NotoSans-Bold.ttf", kBodyPx * scale);
+  fonts.heading = add(atlas, "NotoSans-Bold.ttf", 19.0f * scale);
+  fonts.title = add(atlas, "NotoSans-Bold.ttf", 23.0f * scale);
+}
+
+void apply_style(bool dark, float text_scale, bool touch) {
+  current = dark ? dark_palette() : light_palette();
+  ImGuiStyle style;
+  if (dark) ImGui::StyleColorsDark(&style);
+  else ImGui::StyleColorsLight(&style);
+  const float s = text_scale;
+  style.WindowPadding = ImVec2(14 * s, 12 * s);
+  style.FramePadding = ImVec2(10 * s, (touch ? 10 : 7) * s);
+  style.ItemSpacing = ImVec2(10 * s, (touch ? 10 : 8) * s);
+  style.ItemInnerSpacing = ImVec2(8 * s, 6 * s);
+  style.CellPadding = ImVec2(8 * s, (touch ? 8 : 5) * s);
+  style.ScrollbarSize = (touch ? 8 : 14) * s;
+  style.GrabMinSize = 14 * s;
+  style.WindowRounding = 0;
+  style.ChildRounding = 8 * s;
+  style.FrameRounding = 6 * s;
+  style.PopupRounding = 8 * s;
+  style.GrabRounding = 6 * s;
+  style.TabRounding = 6 * s;
+  style.ScrollbarRounding = 6 * s;
+  style.WindowBorderSize = 0;
+  style.ChildBorderSize = 1;
+  style.FrameBorderSize = 1;
+  style.PopupBorderSize = 1;
+  style.IndentSpacing = 18 * s;
+  style.TouchExtraPadding = touch ? ImVec2(4, 4) : ImVec2(0, 0);
+
+  ImVec4* c = style.Colors;
+  auto col = [](ImU32 u) { return ImGui::ColorConvertU32ToFloat4(u); };
+  const Palette& p = current;
+  if (!dark) {
+    c[ImGuiCol_WindowBg] = ImVec4(0.949f, 0.953f, 0.961f, 1);
+    c[ImGuiCol_ChildBg] = col(p.surface);
+    c[ImGuiCol_PopupBg] = col(p.surface);
+    c[ImGuiCol_Text] = ImVec4(0.114f, 0.141f, 0.188f, 1);
+    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.96f, 0.97f, 0.99f, 1);
+    c[ImGuiCol_FrameBgActive] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Border] = col(p.border);
+    c[ImGuiCol_Button] = ImVec4(0.91f, 0.93f, 0.96f, 1);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.85f, 0.89f, 0.95f, 1);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.78f, 0.84f, 0.93f, 1);
+    c[ImGuiCol_Header] = col(p.accent_bg);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.86f, 0.91f, 0.97f, 1);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.80f, 0.87f, 0.96f, 1);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.93f, 0.94f, 0.96f, 1);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.975f, 0.978f, 0.985f, 1);
+  } else {
+    c[ImGuiCol_WindowBg] = ImVec4(0.086f, 0.098f, 0.118f, 1);
+    c[ImGuiCol_ChildBg] = col(p.surface);
+    c[ImGuiCol_PopupBg] = col(p.surface);
+    c[ImGuiCol_FrameBg] = ImVec4(0.10f, 0.12f, 0.145f, 1);
+    c[ImGuiCol_Border] = col(p.border);
+    c[ImGuiCol_Header] = col(p.accent_bg);
+  }
+  c[ImGuiCol_CheckMark] = col(p.primary);
+  c[ImGuiCol_TextSelectedBg] = dark ? ImVec4(0.25f, 0.42f, 0.65f, 1) : ImVec4(0.70f, 0.82f, 0.97f, 1);
+  c[ImGuiCol_NavHighlight] = col(p.primary);
+  c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.35f);
+  ImGui::GetStyle() = style;
+}
+
+}  // namespace hoso::ui

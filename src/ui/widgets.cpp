@@ -1,0 +1,375 @@
+#include "ui/widgets.hpp"
+
+#include <cfloat>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "app/session.hpp"
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "imgui_internal.h"
+#include "imgui_stdlib.h"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+
+namespace hoso::ui {
+
+FindingIndex::FindingIndex(std::span<const Finding* const> findings) {
+  for (const Finding* f : findings) {
+    by_path_[f->path].push_back(f);
+    (f->severity == Severity::error ? errors_ : warnings_)++;
+  }
+}
+
+std::span<const Finding* const> FindingIndex::at(std::string_view path) const {
+  auto it = by_path_.find(std::string(path));
+  if (it == by_path_.end()) return {};
+  return it->second;
+}
+
+// ---- layout ---------------------------------------------------------------------------------
+
+bool is_phone() { return ImGui::GetIO().DisplaySize.x < 700.0f; }
+float em() { return ImGui::GetFontSize(); }
+
+void heading(const char* text) {
+  ImGui::PushFont(fonts.heading);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+void subheading(const char* text) {
+  ImGui::PushFont(fonts.bold);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+void colored_wrapped(ImU32 color, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void muted(const char* text) { colored_wrapped(palette().muted, text); }
+
+void wrapped(const char* text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+}
+
+void badge(const char* text, ImU32 fg, ImU32 bg) {
+  ImGui::PushFont(fonts.small);
+  ImVec2 size = ImGui::CalcTextSize(text);
+  ImVec2 pad(em() * 0.5f, em() * 0.15f);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 total(size.x + pad.x * 2, size.y + pad.y * 2);
+  ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + total.x, pos.y + total.y), bg, total.y * 0.5f);
+  ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
+  ImGui::Dummy(total);
+  ImGui::PopFont();
+}
+
+bool begin_card(const char* id) {
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 0.9f, em() * 0.75f));
+  bool open = ImGui::BeginChild(id, ImVec2(0, 0),
+                                ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                                ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  return open;
+}
+void end_card() {
+  ImGui::EndChild();
+  spacer(0.4f);
+}
+
+void spacer(float em_height) { ImGui::Dummy(ImVec2(1, em() * em_height)); }
+
+void annotate(const char* label, std::string_view id) {
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  ImGuiContext& g = *GImGui;
+  if (!g.TestEngineHookItems) return;
+  std::string full = label;
+  full += "##";
+  full += id;
+  ImGuiTestEngineHook_ItemInfo(&g, g.LastItemData.ID, full.c_str(), g.LastItemData.StatusFlags);
+#else
+  (void)label;
+  (void)id;
+#endif
+}
+
+// ---- buttons ---------------------------------------------------------------------------------
+
+bool button(const char* label, std::string_view id, ButtonKind kind, float width) {
+  const Palette& p = palette();
+  int colors = 0;
+  auto push = [&](ImGuiCol c, ImU32 v) {
+    ImGui::PushStyleColor(c, v);
+    ++colors;
+  };
+  auto shade = [](ImU32 c, float f) {
+    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(v.x * f, v.y * f, v.z * f, v.w));
+  };
+  if (kind == ButtonKind::primary || kind == ButtonKind::danger) {
+    ImU32 base = kind == ButtonKind::primary ? p.primary : p.error;
+    push(ImGuiCol_Button, base);
+    push(ImGuiCol_ButtonHovered, shade(base, 0.9f));
+    push(ImGuiCol_ButtonActive, shade(base, 0.8f));
+    push(ImGuiCol_Text, p.primary_text);
+    push(ImGuiCol_Border, base);
+  } else if (kind == ButtonKind::subtle) {
+    push(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    push(ImGuiCol_Border, IM_COL32(0, 0, 0, 0));
+    push(ImGuiCol_Text, p.primary);
+  }
+  std::string full = label;
+  full += "##";
+  full += id;
+  bool pressed = ImGui::Button(full.c_str(), ImVec2(width, 0));
+  ImGui::PopStyleColor(colors);
+  return pressed;
+}
+
+bool full_width_button(const char* label, std::string_view id, ButtonKind kind) {
+  return button(label, id, kind, -FLT_MIN);
+}
+
+// ---- fields ----------------------------------------------------------------------------------
+
+std::string display_date(std::string_view stored) {
+  if (auto d = parse_iso_date(stored)) return to_display(*d);
+  return std::string(stored);
+}
+
+void field_label(const FieldSpec& spec) {
+  if (!spec.label || !*spec.label) return;
+  ImGui::PushFont(fonts.bold);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(spec.label);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  if (spec.required) {
+    ImGui::SameLine(0, em() * 0.25f);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::TextUnformatted("*");
+    ImGui::PopStyleColor();
+  }
+  if (spec.help && *spec.help) {
+    ImGui::PushFont(fonts.small);
+    muted(spec.help);
+    ImGui::PopFont();
+  }
+}
+
+void field_findings(std::span<const Finding* const> findings) {
+  if (findings.empty()) return;
+  ImGui::PushFont(fonts.small);
+  for (const Finding* f : findings) {
+    const bool error = f->severity == Severity::error;
+    colored_wrapped(error ? palette().error : palette().warning, tr(f->message).c_str());
+  }
+  ImGui::PopFont();
+}
+
+void focus_if_target(app::Session& s, std::string_view path) {
+  if (s.nav.focus_path.empty() || s.nav.focus_path != path) return;
+  ImGui::SetScrollHereY(0.25f);
+  ImGui::SetKeyboardFocusHere();
+  s.nav.focus_path.clear();
+  s.nav.focus_frames = 0;
+}
+
+namespace {
+
+bool viewport_resized = false;
+
+std::string json_to_text(const nlohmann::json& v, InputKind kind) {
+  if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    return kind == InputKind::date ? display_date(s) : s;
+  }
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  if (v.is_number()) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", v.get<double>());
+    return buf;
+  }
+  return {};
+}
+
+// What the model stores for what was typed: numbers as numbers when they parse, everything else
+// as the text itself (validation says what is wrong; nothing typed is lost).
+nlohmann::json text_to_json(const std::string& text, InputKind kind) {
+  if (kind == InputKind::number || kind == InputKind::integer) {
+    std::string t = text::trim(text);
+    if (t.empty()) return nullptr;
+    long long i = 0;
+    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), i);
+    if (ec == std::errc() && p == t.data() + t.size()) return i;
+    if (kind == InputKind::number) {
+      std::string dotted = t;
+      for (char& c : dotted)
+        if (c == ',') c = '.';
+      char* end = nullptr;
+      double d = std::strtod(dotted.c_str(), &end);
+      if (end && *end == '\0' && std::isfinite(d)) return d;
+    }
+  }
+  return text;
+}
+
+struct MultilineState {
+  ImGuiID pending_activate = 0;
+};
+MultilineState multiline_state;
+
+// Multi-line text: ImGui 1.90's multi-line input cannot wrap words, so while a person is not
+// editing it the text is shown wrapped in the same frame; a tap or click starts editing.
+bool multiline_input(const char* id, std::string& buf, float lines) {
+  const ImGuiID gid = ImGui::GetID(id);
+  const float line_h = ImGui::GetTextLineHeight();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGuiContext& g = *GImGui;
+  const bool editing = g.ActiveId == gid || g.ActiveIdPreviousFrame == gid || multiline_state.pending_activate == gid;
+
+  // Wrapped height of the text, between `lines` and 3 × lines.
+  const float wrap_w = width - style.FramePadding.x * 2;
+  ImVec2 text_size = ImGui::CalcTextSize(buf.c_str(), buf.c_str() + buf.size(), false, wrap_w);
+  float min_h = line_h * lines, max_h = line_h * lines * 3;
+  float height = std::clamp(text_size.y, min_h, max_h) + style.FramePadding.y * 2;
+
+  if (editing) {
+    if (multiline_state.pending_activate == gid) {
+      ImGui::SetKeyboardFocusHere();
+      multiline_state.pending_activate = 0;
+    }
+    return ImGui::InputTextMultiline(id, &buf, ImVec2(-FLT_MIN, height), ImGuiInputTextFlags_None);
+  }
+
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
+  ImGui::ItemSize(bb, style.FramePadding.y);
+  if (!ImGui::ItemAdd(bb, gid)) return false;
+  bool hovered = false, held = false;
+  bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held);
+  ImGui::RenderNavHighlight(bb, gid);
+  ImGui::RenderFrame(bb.Min, bb.Max, ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg), true,
+                     style.FrameRounding);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec4 clip(bb.Min.x + 1, bb.Min.y + 1, bb.Max.x - 1, bb.Max.y - 1);
+  ImVec2 text_pos(bb.Min.x + style.FramePadding.x, bb.Min.y + style.FramePadding.y);
+  dl->AddText(g.Font, g.FontSize, text_pos, ImGui::GetColorU32(ImGuiCol_Text), buf.c_str(), buf.c_str() + buf.size(),
+              wrap_w, &clip);
+  if (text_size.y > max_h) {
+    const char* more = "…";
+    ImVec2 ms = ImGui::CalcTextSize(more);
+    dl->AddText(ImVec2(bb.Max.x - style.FramePadding.x - ms.x, bb.Max.y - style.FramePadding.y - ms.y),
+                palette().muted, more);
+  }
+  if (pressed || (g.NavActivateId == gid)) {
+    multiline_state.pending_activate = gid;
+    ImGui::GetIO().WantTextInput = true;  // the frame after next activates the editor
+  }
+  IMGUI_TEST_ENGINE_ITEM_INFO(gid, id, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Inputable);
+  return false;
+}
+
+}  // namespace
+
+void set_viewport_resized(bool resized) { viewport_resized = resized; }
+
+std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann::json& value,
+                                          const FindingIndex& findings) {
+  field_label(spec);
+  std::string id = "##";
+  id += spec.path;
+  std::string buf = json_to_text(value, spec.kind);
+  bool changed = false;
+  ImGuiInputTextFlags flags = spec.read_only ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None;
+  if (spec.kind == InputKind::multiline) {
+    if (spec.read_only) {
+      ImGui::BeginDisabled();
+      multiline_input(id.c_str(), buf, spec.lines);
+      ImGui::EndDisabled();
+    } else {
+      changed = multiline_input(id.c_str(), buf, spec.lines);
+    }
+  } else {
+    if (spec.kind == InputKind::date || spec.kind == InputKind::time) {
+      ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em() * 10));
+    } else if (spec.kind == InputKind::number || spec.kind == InputKind::integer) {
+      ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em() * 8));
+      if (spec.kind == InputKind::integer) flags |= ImGuiInputTextFlags_CharsDecimal;
+    } else {
+      ImGui::SetNextItemWidth(-FLT_MIN);
+    }
+    const char* hint = spec.kind == InputKind::date ? "dd/mm/yyyy" : spec.kind == InputKind::time ? "hh:mm" : "";
+    changed = ImGui::InputTextWithHint(id.c_str(), hint, &buf, flags);
+  }
+  annotate(spec.label, spec.path);
+  // The on-screen keyboard just shrank the viewport: bring the field being edited back into view.
+  if (viewport_resized && ImGui::IsItemActive()) ImGui::SetScrollHereY(0.4f);
+  if (spec.max_length > 0) {
+    size_t n = text::length(buf);
+    char counter[64];
+    std::snprintf(counter, sizeof counter, "%zu / %d", n, spec.max_length);
+    ImGui::PushFont(fonts.small);
+    colored_wrapped(static_cast<int>(n) > spec.max_length ? palette().error : palette().muted, counter);
+    ImGui::PopFont();
+  }
+  field_findings(findings.at(spec.path));
+  if (!changed) return std::nullopt;
+  return text_to_json(buf, spec.kind);
+}
+
+std::optional<bool> checkbox_field(const FieldSpec& spec, bool value, const FindingIndex& findings) {
+  std::string id = spec.label;
+  id += "##";
+  id += spec.path;
+  bool v = value;
+  ImGui::PushTextWrapPos(0.0f);
+  bool changed = ImGui::Checkbox(id.c_str(), &v);
+  ImGui::PopTextWrapPos();
+  if (spec.help && *spec.help) {
+    ImGui::PushFont(fonts.small);
+    muted(spec.help);
+    ImGui::PopFont();
+  }
+  field_findings(findings.at(spec.path));
+  if (!changed || spec.read_only) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view value,
+                                        std::span<const Option> options, const FindingIndex& findings) {
+  field_label(spec);
+  std::string id = "##";
+  id += spec.path;
+  const char* preview = tr("field.choose");
+  for (const Option& o : options)
+    if (o.id == value) preview = o.label.c_str();
+  std::optional<std::string> result;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::BeginCombo(id.c_str(), preview, ImGuiComboFlags_HeightLarge)) {
+    for (const Option& o : options) {
+      std::string item = o.label + "##" + std::string(spec.path) + "=" + o.id;
+      if (ImGui::Selectable(item.c_str(), o.id == value) && !spec.read_only && o.id != value) result = o.id;
+    }
+    ImGui::EndCombo();
+  }
+  annotate(spec.label, spec.path);
+  field_findings(findings.at(spec.path));
+  return result;
+}
+
+}  // namespace hoso::ui

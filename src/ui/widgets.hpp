@@ -1,0 +1,105 @@
+#pragma once
+// The building blocks every screen uses: headings, buttons, and fields bound to a JSON path.
+// A field shows its label above it (readable on a phone), its help, the findings for its path
+// beside it, and uses the path as its ImGui ID ("##nominee.full_name"), so tests and the findings
+// panel can reach it.
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/report_template.hpp"
+#include "core/validation.hpp"
+#include "imgui.h"
+
+namespace hoso::app {
+class Session;
+}
+
+namespace hoso::ui {
+
+// Findings of one owner by path, for showing them beside their fields.
+class FindingIndex {
+ public:
+  FindingIndex() = default;
+  explicit FindingIndex(std::span<const Finding* const> findings);
+  std::span<const Finding* const> at(std::string_view path) const;
+  int errors() const { return errors_; }
+  int warnings() const { return warnings_; }
+
+ private:
+  std::unordered_map<std::string, std::vector<const Finding*>> by_path_;
+  int errors_ = 0, warnings_ = 0;
+};
+
+// ---- layout ---------------------------------------------------------------------------------
+bool is_phone();          // narrow screen: one column, bottom navigation
+float em();               // the current body font size in CSS px (1 em)
+void heading(const char* text);
+void subheading(const char* text);
+void muted(const char* text);         // wrapped, muted colour
+void wrapped(const char* text);
+void colored_wrapped(ImU32 color, const char* text);
+void badge(const char* text, ImU32 fg, ImU32 bg);
+bool begin_card(const char* id);      // a white rounded panel that grows with its content
+void end_card();
+void spacer(float em_height = 0.5f);
+// Sets a human label on the item just drawn, for hoso.items() (the widget itself uses "##path").
+void annotate(const char* label, std::string_view id);
+
+// ---- buttons ---------------------------------------------------------------------------------
+enum class ButtonKind { normal, primary, danger, subtle };
+// label is what people read; id is the stable ImGui ID ("action.new_dossier").
+bool button(const char* label, std::string_view id, ButtonKind kind = ButtonKind::normal, float width = 0);
+bool full_width_button(const char* label, std::string_view id, ButtonKind kind = ButtonKind::primary);
+
+// ---- fields ----------------------------------------------------------------------------------
+enum class InputKind { text, multiline, date, time, number, integer };
+
+struct FieldSpec {
+  std::string_view path;        // the model path and the widget ID
+  const char* label = "";
+  const char* help = nullptr;   // shown under the label
+  bool required = false;
+  int max_length = 0;           // shows a live counter "123 / 3000"
+  InputKind kind = InputKind::text;
+  float lines = 6;              // multiline: visible lines
+  bool read_only = false;
+};
+
+// A text-like field: `value` is the model's current value (string, number or null). Returns the
+// new value to store when the person changed it this frame.
+std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann::json& value,
+                                          const FindingIndex& findings);
+// Yes/no as a checkbox with the label beside it.
+std::optional<bool> checkbox_field(const FieldSpec& spec, bool value, const FindingIndex& findings);
+// One option among several (shown as a combo box).
+struct Option {
+  std::string id;
+  std::string label;
+};
+std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view value,
+                                        std::span<const Option> options, const FindingIndex& findings);
+
+// The label, required marker and help of a field (used by the field functions, and by screens
+// that lay out something custom under a label).
+void field_label(const FieldSpec& spec);
+// The findings for one path, in their colours.
+void field_findings(std::span<const Finding* const> findings);
+
+// When a finding was chosen: scroll to and focus the widget for `path` if it is the target. Call
+// just before drawing the widget.
+void focus_if_target(app::Session& s, std::string_view path);
+
+// The app tells the widgets when the viewport changed size this frame (an on-screen keyboard
+// opened), so the field being edited scrolls back into view.
+void set_viewport_resized(bool resized);
+
+// A dd/mm/yyyy rendering of a stored date (ISO when valid, else as typed).
+std::string display_date(std::string_view stored);
+
+}  // namespace hoso::ui
