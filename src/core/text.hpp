@@ -10,6 +10,8 @@ namespace hoso::text {
 
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
+// Byte offset of the first invalid UTF-8 sequence, or std::string_view::npos if there is none.
+std::size_t first_invalid_utf8(std::string_view s);
 
 // Decodes to code points; each invalid byte becomes U+FFFD.
 std::u32string decode_utf8(std::string_view s);
@@ -48,5 +50,12 @@ int compare_person_names(std::string_view a, std::string_view b);
 
 // A sort key whose byte order equals compare_vi's order (for sorting many rows quickly).
 std::string collation_key_vi(std::string_view s);
+// A sort key whose byte order equals compare_person_names's order.
+std::string collation_key_person(std::string_view name);
+
+// Simple (one code point) lower-case mapping of UnicodeData.txt.
+char32_t simple_lower(char32_t cp);
+// Version of the Unicode data the tables were generated from, e.g. "15.0.0".
+const char* unicode_version();
 
 }  // namespace hoso::text
