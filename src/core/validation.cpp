@@ -1,5 +1,6 @@
 #include "core/validation.hpp"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -432,8 +433,10 @@ void check_vote(Check& x, const Dossier& d, const std::unordered_map<std::string
     Bilingual t = threshold.describe();
     // One decimal place is what a person checks against the threshold.
     std::string pct = num(static_cast<double>(static_cast<int64_t>(vote_share(v, m) * 1000 + 0.5)) / 10.0);
+    std::string pct_vi = pct;  // Vietnamese writes a decimal comma
+    std::replace(pct_vi.begin(), pct_vi.end(), '.', ',');
     x.error(vote_path(d.id, "for"), rule::vote_threshold,
-            {"Được " + std::to_string(v.votes_for) + "/" + std::to_string(m.members_total) + " thành viên đồng ý (" + pct +
+            {"Được " + std::to_string(v.votes_for) + "/" + std::to_string(m.members_total) + " thành viên đồng ý (" + pct_vi +
                  "%), chưa đạt " + t.vi + ".",
              std::to_string(v.votes_for) + " of " + std::to_string(m.members_total) + " members voted for (" + pct +
                  "%), short of " + t.en + "."});
