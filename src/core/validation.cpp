@@ -488,7 +488,7 @@ void check_minutes(Check& x, const Minutes& m, const ReportTemplate* t,
 
 std::vector<Finding> validate(const Library& lib, const Campaign& c, const Workspace& w, Date today) {
   std::vector<Finding> out;
-  Check x{lib, c, w, today, out};
+  Check x{lib, c, w, today, out, Finding::Owner::dossier, {}};
   const Threshold threshold = vote_threshold(w.settings, c);
   const bool needs_minutes = c.document(DocumentKind::minutes) != nullptr;
 
