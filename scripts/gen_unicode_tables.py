@@ -15,6 +15,8 @@ package hashes can be checked independently. The data is kept compact (about 16 
                  Maybe), with their ccc: (start << 14) | ((len - 1) << 8) | ccc. Anything not in a
                  run has ccc 0 and NFC_QC=Yes, so it starts a new normalisation segment.
   kBmpBlockBits  one bit per 64 BMP code points: set if the block holds a run (fast path).
+  kBmpDecompBits one bit per 64 BMP code points: set if the block holds a decomposition.
+  kCcc0300       the combining classes of U+0300..U+036F, the marks Vietnamese uses (fast path).
   kDecomp16      {cp, first, second} for the BMP (second is 0 for singletons), sorted by cp.
   kDecomp32      the same for supplementary code points (CJK compatibility ideographs excepted).
   kCjkF900/kCjk2F800  the singleton decompositions of the CJK compatibility ideographs, dense.
@@ -105,6 +107,12 @@ def build(ccc, decomp, lower, excluded):
             if cp < 0x10000:
                 block_bits[cp >> 12] |= 1 << ((cp >> 6) & 63)
 
+    decomp_bits = [0] * 16
+    for cp in decomp:
+        if cp < 0x10000:
+            decomp_bits[cp >> 12] |= 1 << ((cp >> 6) & 63)
+    ccc0300 = [ccc.get(cp, 0) for cp in range(0x300, 0x370)]
+
     def cjk(cp):
         return 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F
 
@@ -132,7 +140,7 @@ def build(ccc, decomp, lower, excluded):
                 continue
         runs.append([cp, 1, 1, delta])
     assert runs[-1][0] < (1 << 24)
-    return props, block_bits, d16, d32, cjk_f900, cjk_2f800, comp_idx, runs
+    return props, block_bits, decomp_bits, ccc0300, d16, d32, cjk_f900, cjk_2f800, comp_idx, runs
 
 
 def c_array(ctype, name, values, per_line=12, fmt="0x{:X}"):
@@ -146,7 +154,8 @@ def c_array(ctype, name, values, per_line=12, fmt="0x{:X}"):
 
 def write_tables(path):
     ccc, decomp, lower, excluded = load()
-    props, block_bits, d16, d32, cjk_f900, cjk_2f800, comp_idx, runs = build(ccc, decomp, lower, excluded)
+    props, block_bits, decomp_bits, ccc0300, d16, d32, cjk_f900, cjk_2f800, comp_idx, runs = \
+        build(ccc, decomp, lower, excluded)
     flat16 = [x for cp, d in d16 for x in (cp, d[0], d[1] if len(d) > 1 else 0)]
     flat32 = [x for cp, d in d32 for x in (cp, d[0], d[1] if len(d) > 1 else 0)]
     parts = [
@@ -154,6 +163,8 @@ def write_tables(path):
         f'constexpr const char kUnicodeVersion[] = "{unicode_version()}";',
         c_array("uint32_t", "kProps", [(s << 14) | ((n - 1) << 8) | c for s, n, c in props], 8),
         c_array("uint64_t", "kBmpBlockBits", block_bits, 4),
+        c_array("uint64_t", "kBmpDecompBits", decomp_bits, 4),
+        c_array("uint8_t", "kCcc0300", ccc0300, 16, "{}"),
         c_array("uint16_t", "kDecomp16", flat16, 12),
         c_array("uint32_t", "kDecomp32", flat32, 9),
         c_array("uint32_t", "kCjkF900", cjk_f900, 10),
@@ -162,7 +173,7 @@ def write_tables(path):
         c_array("uint32_t", "kLowerRuns", [(s << 8) | ((n - 1) << 1) | (st - 1) for s, n, st, _ in runs], 8),
         c_array("int32_t", "kLowerDelta", [d for _, _, _, d in runs], 16, "{}"),
     ]
-    size = 4 * len(props) + 128 + 2 * len(flat16) + 4 * len(flat32) + 4 * (len(cjk_f900) + len(cjk_2f800)) \
+    size = 4 * len(props) + 256 + len(ccc0300) + 2 * len(flat16) + 4 * len(flat32) + 4 * (len(cjk_f900) + len(cjk_2f800)) \
         + 2 * len(comp_idx) + 8 * len(runs)
     parts.insert(1, f"// Table data: {size} bytes.")
     write_if_changed(path, "\n".join(parts) + "\n")

@@ -67,7 +67,10 @@ inline uint32_t prop(char32_t cp) {
   return cp < (e >> 14) + ((e >> 8) & 63) + 1 ? e : 0;
 }
 inline bool inert(char32_t cp) { return prop(cp) == 0; }
-inline uint32_t ccc(char32_t cp) { return prop(cp) & 0xFF; }
+inline uint32_t ccc(char32_t cp) {
+  if (cp - 0x300 < std::size(kCcc0300)) return kCcc0300[cp - 0x300];
+  return prop(cp) & 0xFF;
+}
 
 constexpr char32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0x11A7;
 constexpr char32_t kLCount = 19, kVCount = 21, kTCount = 28, kNCount = kVCount * kTCount,
@@ -80,6 +83,7 @@ constexpr std::size_t kDecomp32Count = std::size(kDecomp32) / 3;
 // written to d (0 if cp has no decomposition).
 int decompose1(char32_t cp, char32_t d[2]) {
   if (cp < 0xC0) return 0;
+  if (cp < 0x10000 && !((kBmpDecompBits[cp >> 12] >> ((cp >> 6) & 63)) & 1)) return 0;
   if (cp >= 0xF900 && cp < 0xF900 + std::size(kCjkF900)) {
     d[0] = kCjkF900[cp - 0xF900];
     return d[0] ? 1 : 0;
@@ -132,8 +136,50 @@ inline uint32_t pack(char32_t cp) { return (ccc(cp) << 21) | cp; }
 constexpr char32_t cp_of(uint32_t p) { return p & 0x1FFFFF; }
 constexpr uint32_t ccc_of(uint32_t p) { return p >> 21; }
 
+// Appends the full canonical decomposition of cp (Hangul excepted).
+void decompose_slow(char32_t cp, std::vector<uint32_t>& out) {
+  char32_t d[2];
+  const int n = decompose1(cp, d);
+  if (n == 0) {
+    out.push_back(pack(cp));
+    return;
+  }
+  for (int k = 0; k < n; ++k) decompose_slow(d[k], out);  // depth <= 3 in Unicode 15
+}
+
+// Full decompositions of the Latin letters (U+00C0..U+024F, U+1E00..U+1EFF), computed once from
+// the tables on first use: the common case of Vietnamese text without the binary searches.
+struct LatinDecompositions {
+  static constexpr char32_t kRanges[2][2] = {{0xC0, 0x250}, {0x1E00, 0x1F00}};
+  static constexpr std::size_t kSize = (0x250 - 0xC0) + (0x1F00 - 0x1E00);
+  std::array<std::array<uint32_t, 4>, kSize> packed{};  // [0] = count, then (ccc << 21) | cp
+
+  LatinDecompositions() {
+    std::vector<uint32_t> tmp;
+    std::size_t i = 0;
+    for (const auto& r : kRanges) {
+      for (char32_t cp = r[0]; cp < r[1]; ++cp, ++i) {
+        tmp.clear();
+        decompose_slow(cp, tmp);
+        packed[i][0] = static_cast<uint32_t>(tmp.size());  // at most 3 in these ranges
+        std::copy(tmp.begin(), tmp.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(tmp.size(), 3)), packed[i].begin() + 1);
+      }
+    }
+  }
+  const std::array<uint32_t, 4>* find(char32_t cp) const {
+    if (cp - 0xC0 < 0x250 - 0xC0) return &packed[cp - 0xC0];
+    if (cp - 0x1E00 < 0x100) return &packed[(0x250 - 0xC0) + (cp - 0x1E00)];
+    return nullptr;
+  }
+};
+
 // Appends the full canonical decomposition of cp (Hangul included).
 void decompose_full(char32_t cp, std::vector<uint32_t>& out) {
+  static const LatinDecompositions latin;
+  if (const auto* d = latin.find(cp)) {
+    out.insert(out.end(), d->begin() + 1, d->begin() + 1 + (*d)[0]);
+    return;
+  }
   if (cp - kSBase < kSCount) {
     const char32_t s = cp - kSBase;
     out.push_back(kLBase + s / kNCount);
@@ -141,13 +187,7 @@ void decompose_full(char32_t cp, std::vector<uint32_t>& out) {
     if (s % kTCount) out.push_back(kTBase + s % kTCount);
     return;
   }
-  char32_t d[2];
-  const int n = decompose1(cp, d);
-  if (n == 0) {
-    out.push_back(pack(cp));
-    return;
-  }
-  for (int k = 0; k < n; ++k) decompose_full(d[k], out);  // depth <= 3 in Unicode 15
+  decompose_slow(cp, out);
 }
 
 // Canonical ordering: stable sort of every run of non-starters by combining class.
@@ -269,7 +309,7 @@ void append_weight(std::string& out, uint32_t w) {
 struct KeyBuffers {
   std::vector<uint32_t> cps;
   std::string tones, marks, cases;
-  std::string a, b, rest;
+  std::string a, b, rest_a, rest_b;  // not used by append_key
 };
 KeyBuffers& buffers() {
   thread_local KeyBuffers b;
@@ -283,12 +323,18 @@ void append_key(std::string& out, std::string_view s) {
   KeyBuffers& kb = buffers();
   std::vector<uint32_t>& cps = kb.cps;
   cps.clear();
+  bool ascii = true;
   for (std::size_t i = 0; i < s.size();) {
     const Decoded d = decode_at(s, i);
     i += d.len;
-    if (d.cp < 0xC0) cps.push_back(d.cp); else decompose_full(d.cp, cps);
+    if (d.cp < 0x80) {
+      cps.push_back(d.cp);
+    } else {
+      ascii = false;
+      decompose_full(d.cp, cps);
+    }
   }
-  canonical_order(cps);
+  if (!ascii) canonical_order(cps);
   kb.tones.clear();
   kb.marks.clear();
   kb.cases.clear();
@@ -342,9 +388,12 @@ void append_key(std::string& out, std::string_view s) {
   if (any_upper) out += kb.cases;
 }
 
-void append_person_key(std::string& out, std::string_view name) {
-  // Words are split on white space; the given name is the last word, the rest is the words before
-  // it joined by one space.
+// A person's name split on white space: the given name is the last word, the rest is the words
+// before it.
+struct NameParts {
+  std::string_view given, before;
+};
+NameParts split_name(std::string_view name) {
   std::size_t given_begin = 0, given_end = 0;
   for (std::size_t i = 0; i < name.size();) {
     Decoded d = decode_at(name, i);
@@ -356,23 +405,24 @@ void append_person_key(std::string& out, std::string_view name) {
     while (i < name.size() && !is_space((d = decode_at(name, i)).cp)) i += d.len;
     given_end = i;
   }
-  std::string& rest = buffers().rest;  // append_key does not use this buffer
+  return {name.substr(given_begin, given_end - given_begin), name.substr(0, given_begin)};
+}
+
+// The words of `before` joined by one space.
+void append_rest(std::string& rest, std::string_view before) {
   rest.clear();
   bool gap = false;
-  for (std::size_t i = 0; i < given_begin;) {
-    const Decoded d = decode_at(name, i);
+  for (std::size_t i = 0; i < before.size();) {
+    const Decoded d = decode_at(before, i);
     if (is_space(d.cp)) {
       gap = true;
     } else {
       if (gap && !rest.empty()) rest += ' ';
       gap = false;
-      rest.append(name.substr(i, d.len));
+      rest.append(before.substr(i, d.len));
     }
     i += d.len;
   }
-  append_key(out, name.substr(given_begin, given_end - given_begin));
-  out += '\0';
-  append_key(out, rest);
 }
 
 int sign(int v) { return (v > 0) - (v < 0); }
@@ -612,10 +662,16 @@ std::string collation_key_vi(std::string_view s) {
   return key;
 }
 
+// The given name's key, a zero byte, then the rest's key: a key followed by a zero byte is
+// prefix-free, so this orders by given name first.
 std::string collation_key_person(std::string_view name) {
-  std::string key;
+  const NameParts parts = split_name(name);
+  std::string rest, key;
   key.reserve(name.size() * 2 + 8);
-  append_person_key(key, name);
+  append_key(key, parts.given);
+  key += '\0';
+  append_rest(rest, parts.before);
+  append_key(key, rest);
   return key;
 }
 
@@ -628,12 +684,21 @@ int compare_vi(std::string_view a, std::string_view b) {
   return sign(kb.a.compare(kb.b));
 }
 
+// The same order as collation_key_person, comparing the given names' keys first.
 int compare_person_names(std::string_view a, std::string_view b) {
   KeyBuffers& kb = buffers();
+  const NameParts pa = split_name(a), pb = split_name(b);
   kb.a.clear();
   kb.b.clear();
-  append_person_key(kb.a, a);
-  append_person_key(kb.b, b);
+  append_key(kb.a, pa.given);
+  append_key(kb.b, pb.given);
+  if (const int c = kb.a.compare(kb.b)) return sign(c);
+  append_rest(kb.rest_a, pa.before);
+  append_rest(kb.rest_b, pb.before);
+  kb.a.clear();
+  kb.b.clear();
+  append_key(kb.a, kb.rest_a);
+  append_key(kb.b, kb.rest_b);
   return sign(kb.a.compare(kb.b));
 }
 
