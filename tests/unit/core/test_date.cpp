@@ -72,13 +72,19 @@ TEST(Date, CivilDaysRoundTrip) {
   EXPECT_EQ(days_from_civil(Date{2000, 3, 1}), 11017);
   EXPECT_EQ(days_from_civil(Date{1969, 12, 31}), -1);
   EXPECT_EQ(civil_from_days(19000), (Date{2022, 1, 8}));
-  for (int64_t z = days_from_civil(Date{1, 1, 1}); z <= days_from_civil(Date{9999, 12, 31}); z += 7) {
+  const auto round_trip = [](int64_t z) {
     const Date d = civil_from_days(z);
     ASSERT_TRUE(is_valid_date(d.year, d.month, d.day)) << z;
     ASSERT_EQ(days_from_civil(d), z);
     ASSERT_EQ(parse_iso_date(to_iso(d)), d);
     ASSERT_EQ(parse_display_date(to_display(d)), d);
-  }
+    ASSERT_EQ(add_days(d, 1), civil_from_days(z + 1));
+  };
+  // Every day from 1899 to 2101, then every 97th day of years 1..9999.
+  for (int64_t z = days_from_civil(Date{1899, 1, 1}); z <= days_from_civil(Date{2101, 12, 31}); ++z) round_trip(z);
+  for (int64_t z = days_from_civil(Date{1, 1, 1}); z <= days_from_civil(Date{9999, 12, 31}); z += 97) round_trip(z);
+  EXPECT_EQ(civil_from_days(days_from_civil(Date{9999, 12, 31})), (Date{9999, 12, 31}));
+  EXPECT_EQ(civil_from_days(days_from_civil(Date{1, 1, 1})), (Date{1, 1, 1}));
   EXPECT_EQ(days_between(Date{2024, 2, 28}, Date{2024, 3, 1}), 2);
   EXPECT_EQ(days_between(Date{2023, 2, 28}, Date{2023, 3, 1}), 1);
   EXPECT_EQ(days_between(Date{2025, 12, 31}, Date{2025, 1, 1}), -364);
