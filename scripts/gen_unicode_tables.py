@@ -176,7 +176,7 @@ def write_tables(path):
     size = 4 * len(props) + 256 + len(ccc0300) + 2 * len(flat16) + 4 * len(flat32) + 4 * (len(cjk_f900) + len(cjk_2f800)) \
         + 2 * len(comp_idx) + 8 * len(runs)
     parts.insert(1, f"// Table data: {size} bytes.")
-    write_if_changed(path, "\n".join(parts) + "\n")
+    write_file(path, "\n".join(parts) + "\n")
 
 
 def write_nfc_tests(path):
@@ -197,16 +197,11 @@ def write_nfc_tests(path):
             "constexpr const char* kNormalizationTests[] = {"]
     text += [f"    {x}," for x in lines]
     text.append("};")
-    write_if_changed(path, "\n".join(text) + "\n")
+    write_file(path, "\n".join(text) + "\n")
 
 
-def write_if_changed(path, content):
-    try:
-        with open(path, encoding="utf-8") as f:
-            if f.read() == content:
-                return
-    except OSError:
-        pass
+def write_file(path, content):
+    # Always written (atomically), so the build tool sees outputs newer than the script.
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
