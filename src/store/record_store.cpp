@@ -1,13 +1,7 @@
 // The workspace on a directory. See record_store.hpp for the API and docs/STORE.md for the rules.
 #include "store/record_store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <memory>
 #include <system_error>
 #include <utility>
 
@@ -263,6 +257,7 @@ Result<SaveOutcome> RecordStore::write_record(const std::string& name, const jso
   uint64_t disk_seq = 0;
   bool disk_has_data = false;
   bool disk_absent = false;
+  std::optional<Error> disk_damage;
   const fs::path target = root_ / name;
   if (auto current = read(name)) {
     disk_seq = current->seq;
@@ -270,13 +265,7 @@ Result<SaveOutcome> RecordStore::write_record(const std::string& name, const jso
   } else if (current.error().kind == ErrorKind::not_found) {
     disk_absent = true;
   } else if (current.error().kind == ErrorKind::damaged) {
-    // Keep the damaged bytes (moved aside, reported) and write: both survive. Its ".prev" stays
-    // the last good version because the damaged file is not rotated into it.
-    auto moved = move_aside(root_, target, "quarantine/" + name, now);
-    if (!moved) return moved.error();
-    const auto previous = read_file(with_suffix(target, kPreviousSuffix), name, kMaxRecordBytes);
-    outcome.quarantined = Quarantined{name, *moved, current.error(), previous.ok(),
-                                      previous.ok() && parse_record(name, *previous).ok()};
+    disk_damage = current.error();  // moved aside below, once this write is known to be good
   } else {
     return current.error();  // too new (never overwritten), or an I/O error
   }
@@ -315,6 +304,15 @@ Result<SaveOutcome> RecordStore::write_record(const std::string& name, const jso
     e.detail.what.vi = "Dữ liệu không ghi được (sẽ không đọc lại được): " + e.detail.what.vi;
     e.detail.what.en = "The data cannot be stored (it would not load back): " + e.detail.what.en;
     return e;
+  }
+  if (disk_damage) {
+    // Keep the damaged bytes (moved aside, reported) and write: both survive. Its ".prev" stays
+    // the last good version because the damaged file is not rotated into it.
+    auto moved = move_aside(root_, target, "quarantine/" + name, now);
+    if (!moved) return moved.error();
+    const auto previous = read_file(with_suffix(target, kPreviousSuffix), name, kMaxRecordBytes);
+    outcome.quarantined = Quarantined{name, *moved, *disk_damage, previous.ok(),
+                                      previous.ok() && parse_record(name, *previous).ok()};
   }
   if (auto committed = commit(target, bytes, true); !committed) return committed.error();
   known_[name] = Known{seq, data_hash};
@@ -417,16 +415,21 @@ Result<LoadReport> RecordStore::load_all(Millis now) {
       }
       if (temp_record && (!previous_record || temp_record->seq > previous_record->seq)) {
         fs::rename(temp, target, ec);
-        if (!ec) {
-          report.recovered.push_back(Recovered{name, "tmp", temp_record->seq});
-          files.current = true;
+        if (ec) {
+          // Leave the temp where it is: it is the only complete copy of the newest version.
+          report.left_in_place.push_back(io_error(name, "khôi phục từ tệp tạm", "recovering from the temporary file", ec));
+          continue;
         }
+        report.recovered.push_back(Recovered{name, "tmp", temp_record->seq});
+        files.current = true;
       } else if (previous_record) {
         // Copied, not moved: the ".prev" stays the previous version.
-        if (commit(target, *from_previous, false)) {
-          report.recovered.push_back(Recovered{name, "prev", previous_record->seq});
-          files.current = true;
+        if (auto copied = commit(target, *from_previous, false); !copied) {
+          report.left_in_place.push_back(copied.error());
+          continue;
         }
+        report.recovered.push_back(Recovered{name, "prev", previous_record->seq});
+        files.current = true;
       }
       if (fs::exists(fs::symlink_status(temp, ec))) {
         fs::remove(temp, ec);

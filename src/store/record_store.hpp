@@ -69,8 +69,8 @@ struct LoadReport {
   std::vector<Recovered> recovered;      // records rebuilt after a crash between write and rename
   std::vector<std::string> temps_removed;   // uncommitted writes deleted (paths under the root)
   std::vector<std::string> previous_only;   // a ".prev" with no current file: offer to restore it
-  // Records that could not be read and stay where they are: written by a newer hoso (too_new:
-  // never overwritten) or unreadable (io).
+  // Records that stay where they are, untouched: written by a newer hoso (too_new: never
+  // overwritten), unreadable (io), or whose recovery failed (its temp is kept for the next try).
   std::vector<Error> left_in_place;
   std::vector<std::string> ignored;         // anything else found under the root, left alone
 };

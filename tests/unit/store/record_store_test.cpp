@@ -241,6 +241,13 @@ TEST_F(RecordStoreTest, DataThatCannotBeStoredIsRefused) {
   auto bad_utf8 = s.save("dossiers/d1.json", json{{"name", std::string("Tr\xff")}}, kT0);
   ASSERT_FALSE(bad_utf8);
   EXPECT_EQ(bad_utf8.error().kind, ErrorKind::invalid_data);
+  // Deeper than the loader accepts: refused now rather than quarantined at the next start.
+  json deep = json::object();
+  for (int i = 0; i < kMaxRecordDepth; ++i) deep = json{{"x", std::move(deep)}};
+  auto too_deep = s.save("dossiers/d1.json", deep, kT0);
+  ASSERT_FALSE(too_deep);
+  EXPECT_EQ(too_deep.error().kind, ErrorKind::invalid_data);
+  EXPECT_NE(too_deep.error().detail.what.en.find("would not load back"), std::string::npos);
   EXPECT_FALSE(exists("dossiers/d1.json"));
   EXPECT_FALSE(exists("dossiers/d1.json.tmp"));
 }
