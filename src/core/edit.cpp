@@ -68,7 +68,9 @@ void commit(Minutes& m, const EditContext& ctx, Change c) {
 std::optional<json> parse_number(std::string_view s) {
   std::string t(s);
   std::replace(t.begin(), t.end(), ',', '.');
-  if (t.empty() || t.find_first_not_of("-0123456789.") != std::string::npos) return std::nullopt;
+  // Longer than any count or amount a form holds: keep it as typed rather than risk overflow.
+  if (t.empty() || t.size() > 24 || t.find_first_not_of("-0123456789.") != std::string::npos)
+    return std::nullopt;
   if (t.find('.') == std::string::npos) {
     int64_t v = 0;
     auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);

@@ -82,6 +82,8 @@ bool Reader::int64(const json& obj, std::string_view path, std::string_view key,
                    bool required) {
   const json* v = member(obj, path, key, required);
   if (!v) return ok();
+  if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+    return fail(member_path(path, key), {"Số quá lớn.", "The number is too large."});
   if (v->is_number_integer()) {
     out = v->get<int64_t>();
     return true;

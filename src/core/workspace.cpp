@@ -10,25 +10,20 @@ using json_in::member_path;
 using json_in::Reader;
 using nlohmann::json;
 
-Dossier* Workspace::dossier(std::string_view id) {
-  for (auto& d : dossiers)
-    if (d.id == id) return &d;
+namespace {
+// One lookup for the const and non-const members.
+template <class Items>
+auto find_by_id(Items& items, std::string_view id) -> decltype(&items.front()) {
+  for (auto& x : items)
+    if (x.id == id) return &x;
   return nullptr;
 }
+}  // namespace
 
-const Dossier* Workspace::dossier(std::string_view id) const {
-  return const_cast<Workspace*>(this)->dossier(id);
-}
-
-Minutes* Workspace::find_minutes(std::string_view id) {
-  for (auto& m : minutes)
-    if (m.id == id) return &m;
-  return nullptr;
-}
-
-const Minutes* Workspace::find_minutes(std::string_view id) const {
-  return const_cast<Workspace*>(this)->find_minutes(id);
-}
+Dossier* Workspace::dossier(std::string_view id) { return find_by_id(dossiers, id); }
+const Dossier* Workspace::dossier(std::string_view id) const { return find_by_id(dossiers, id); }
+Minutes* Workspace::find_minutes(std::string_view id) { return find_by_id(minutes, id); }
+const Minutes* Workspace::find_minutes(std::string_view id) const { return find_by_id(minutes, id); }
 
 const Minutes* Workspace::minutes_voting_on(std::string_view dossier_id) const {
   for (const auto& m : minutes)

@@ -26,7 +26,7 @@ struct Settings {
   std::string unit_id;
   std::string unit_name;
   std::string author;  // recorded in the audit trail
-  double text_scale = 1.0;  // 0.75 .. 2.0
+  double text_scale = 1.0;  // 1 = normal; files outside 0.5 .. 4 are refused
   Theme theme = Theme::light;
   std::optional<Threshold> vote_threshold;  // overrides the campaign's when set
   bool operator==(const Settings&) const = default;

@@ -100,6 +100,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadJson{"kind unknown", [](json& j) { j["nominee"]["kind"] = "team"; }, "nominee.kind"},
         BadJson{"name not text", [](json& j) { j["nominee"]["full_name"] = 5; }, "nominee.full_name"},
         BadJson{"no nominee", [](json& j) { j.erase("nominee"); }, "nominee"},
+        BadJson{"headcount huge", [](json& j) { j["nominee"] = {{"kind", "collective"}, {"headcount", 18446744073709551615ull}}; }, "nominee.headcount"},
+        BadJson{"headcount beyond int", [](json& j) { j["nominee"] = {{"kind", "collective"}, {"headcount", 3000000000ll}}; }, "nominee.headcount"},
         BadJson{"headcount text", [](json& j) { j["nominee"] = {{"kind", "collective"}, {"headcount", "ten"}}; }, "nominee.headcount"},
         BadJson{"criterion not object", [](json& j) { j["criteria"]["gk_cn_1"] = true; }, "criteria.gk_cn_1"},
         BadJson{"met not bool", [](json& j) { j["criteria"]["gk_cn_1"]["met"] = "yes"; }, "criteria.gk_cn_1.met"},
@@ -217,7 +219,7 @@ TEST(Edit, NumbersTypedAsText) {
   EXPECT_EQ(d.report["sub_units"], "ba");  // kept as typed; validation flags it
   ASSERT_TRUE(set_field(lib(), d, "report.sub_units", "", kCtx));
   EXPECT_FALSE(d.report.contains("sub_units"));
-  for (const char* odd : {"1.2.3", "-", "1-2", ".5", "5."}) {
+  for (const char* odd : {"1.2.3", "-", "1-2", ".5", "5.", "99999999999999999999", "1234567890123456789012345"}) {
     ASSERT_TRUE(set_field(lib(), d, "report.sub_units", odd, kCtx));
     EXPECT_EQ(d.report["sub_units"], odd);
   }
