@@ -53,7 +53,7 @@ json to_json(const Minutes& m) {
                      {"against", v.votes_against}});
   json audit = json::array();
   for (const auto& e : m.audit) audit.push_back(to_json(e));
-  return {{"format_version", 1},
+  return {{"format_version", kMinutesFormatVersion},
           {"id", m.id},
           {"unit_id", m.unit_id},
           {"unit_name", m.unit_name},
@@ -80,11 +80,11 @@ Outcome<Minutes> minutes_from_json(const json& j, std::string_view file_name) {
   if (!r.expect_object(j, "")) return r.take_error();
   int version = 0;
   r.integer(j, "", "format_version", version);
-  if (r.ok() && version != 1)
+  if (r.ok() && version != kMinutesFormatVersion)
     r.fail("format_version", {"Biên bản theo định dạng phiên bản " + std::to_string(version) +
-                                  ", ứng dụng này đọc phiên bản 1.",
+                                  ", ứng dụng này đọc phiên bản " + std::to_string(kMinutesFormatVersion) + ".",
                               "The minutes are in format version " + std::to_string(version) +
-                                  "; this app reads version 1."});
+                                  "; this app reads version " + std::to_string(kMinutesFormatVersion) + "."});
   r.str(j, "", "id", m.id);
   if (r.ok() && m.id.empty()) r.fail("id", {"Mã biên bản không được để trống.", "The minutes id must not be empty."});
   for (auto [key, out] : {std::pair{"unit_id", &m.unit_id}, {"unit_name", &m.unit_name}, {"date", &m.date},

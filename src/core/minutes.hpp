@@ -16,6 +16,8 @@
 
 namespace hoso {
 
+inline constexpr int kMinutesFormatVersion = 1;
+
 struct AbsentMember {
   std::string name;
   std::string reason;  // and their written opinion, if any
