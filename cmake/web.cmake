@@ -5,8 +5,14 @@ if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
 endif()
 set(HOSO_DIST_DIR ${CMAKE_SOURCE_DIR}/dist CACHE PATH "Where the deployable web app is written")
 
-set(HOSO_WEB_OPT -Oz)
-set(HOSO_WEB_COMPILE ${HOSO_WEB_OPT} -flto -fwasm-exceptions)
+option(HOSO_WEB_DEBUG "Debug web build: -O1, names in stack traces, ImGui and Emscripten assertions" OFF)
+if(HOSO_WEB_DEBUG)
+  set(HOSO_WEB_OPT -O1 -g2)
+  set(HOSO_WEB_COMPILE ${HOSO_WEB_OPT} -fwasm-exceptions)
+else()
+  set(HOSO_WEB_OPT -Oz -flto)
+  set(HOSO_WEB_COMPILE ${HOSO_WEB_OPT} -fwasm-exceptions)
+endif()
 target_compile_options(hoso_core PRIVATE ${HOSO_WEB_COMPILE})
 target_compile_options(hoso_store PRIVATE ${HOSO_WEB_COMPILE})
 
@@ -22,8 +28,10 @@ target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_D
   IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS)
 target_compile_options(imgui PRIVATE ${HOSO_WEB_COMPILE})
 
-# Noto Sans, subset to Latin and Vietnamese at build time from Debian's fonts-noto-core.
-set(HOSO_FONT_RANGES "U+0020-007E,U+00A0-00FF,U+0100-017F,U+01A0-01B0,U+0300-0303,U+0309,U+0323,U+1EA0-1EF9,U+2010-2027,U+2030-203A,U+20AB,U+2190-2193,U+2212,U+2022,U+2026,U+FFFD")
+# Noto Sans, subset at build time from Debian's fonts-noto-core to what Vietnamese needs: ASCII,
+# Latin-1, ă đ ĩ ũ ơ ư, the tone marks, Latin Extended Additional, quotes, dashes, arrows, ₫.
+# Keep in step with kRanges in src/ui/theme.cpp.
+set(HOSO_FONT_RANGES "U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303,U+0309,U+0323,U+1EA0-1EF9,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2190-2193,U+20AB,U+FFFD")
 foreach(weight Regular Bold)
   add_custom_command(
     OUTPUT ${GEN}/NotoSans-${weight}-vi.ttf
@@ -46,10 +54,10 @@ add_executable(hoso ${HOSO_APP_SOURCES} ${GEN}/embedded_fonts.cpp)
 set_target_properties(hoso PROPERTIES SUFFIX ".js")
 target_link_libraries(hoso PRIVATE hoso_store hoso_core imgui)
 target_compile_options(hoso PRIVATE ${HOSO_WARNINGS} ${HOSO_WEB_COMPILE})
-target_link_options(hoso PRIVATE ${HOSO_WEB_OPT} -flto -fwasm-exceptions
+target_link_options(hoso PRIVATE ${HOSO_WEB_OPT} -fwasm-exceptions
   -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sMALLOC=emmalloc -sDYNAMIC_EXECUTION=0
-  -sEXIT_RUNTIME=0 -sFILESYSTEM=1 -sASSERTIONS=0 -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+  -sEXIT_RUNTIME=0 -sFILESYSTEM=1 $<IF:$<BOOL:${HOSO_WEB_DEBUG}>,-sASSERTIONS=1,-sASSERTIONS=0> -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=FS,UTF8ToString,stringToUTF8,lengthBytesUTF8,addRunDependency,removeRunDependency
   -lidbfs.js
@@ -75,7 +83,10 @@ target_include_directories(gtest_wasm SYSTEM PUBLIC /usr/src/googletest/googlete
 target_compile_definitions(gtest_wasm PUBLIC GTEST_HAS_PTHREAD=0)
 target_compile_options(gtest_wasm PRIVATE -O1 -fwasm-exceptions)
 file(GLOB HOSO_CORE_TESTS CONFIGURE_DEPENDS tests/unit/core/*.cpp)
-add_executable(hoso_core_tests_wasm ${HOSO_CORE_TESTS})
+add_executable(hoso_core_tests_wasm ${HOSO_CORE_TESTS} ${GEN}/unicode_nfc_tests.inc)
+target_include_directories(hoso_core_tests_wasm PRIVATE ${GEN})
+# The repository's package.json says "type": "module"; Emscripten's node output is CommonJS.
+file(WRITE ${CMAKE_BINARY_DIR}/package.json "{\"type\": \"commonjs\"}\n")
 set_target_properties(hoso_core_tests_wasm PROPERTIES SUFFIX ".js")
 target_link_libraries(hoso_core_tests_wasm PRIVATE hoso_core gtest_wasm)
 target_compile_options(hoso_core_tests_wasm PRIVATE -O1 -fwasm-exceptions)

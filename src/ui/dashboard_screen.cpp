@@ -36,7 +36,6 @@ void campaign_card(app::Session& s) {
   spacer(0.3f);
   wrapped((std::string(tr("campaign.period")) + ": " + tr(c.period.describe())).c_str());
   wrapped((std::string(tr("campaign.deadline")) + ": " + tr(c.deadline.describe())).c_str());
-  annotate(tr("campaign.deadline"), "campaign.deadline");
 
   const int left = c.deadline.days_left(s.today());
   std::string days;
@@ -57,8 +56,7 @@ void campaign_card(app::Session& s) {
     }
   }
   spacer(0.2f);
-  badge(days.c_str(), fg, bg);
-  annotate(days.c_str(), "campaign.days_left");
+  badge(days.c_str(), fg, bg, "campaign.days_left");
   ImGui::PushFont(fonts.small);
   muted((std::string(tr("campaign.receiver")) + ": " + tr(c.receiving_office)).c_str());
   ImGui::PopFont();

@@ -43,8 +43,7 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
   int errors = 0, warnings = 0;
   for (const Finding* f : mine) (f->severity == Severity::error ? errors : warnings)++;
   if (mine.empty()) {
-    badge(tr("findings.none"), p.success, p.success_bg);
-    annotate(tr("findings.none"), "findings.none");
+    badge(tr("findings.none"), p.success, p.success_bg, "findings.none");
     return;
   }
   std::string title = trf("findings.title", {std::to_string(errors), std::to_string(warnings)}) + "###findings.panel";

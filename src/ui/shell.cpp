@@ -234,7 +234,11 @@ void go(app::Session& s, Screen to) {
 
 void side_nav(app::Session& s, float width) {
   const Palette& p = palette();
-  ImGui::BeginChild("##sidenav", ImVec2(width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 0.5f, em() * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+  ImGui::BeginChild("##sidenav", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
   spacer(0.4f);
   for (const NavItem& item : nav_items(s)) {
     bool current = nav_group(s.nav.screen) == item.screen;
@@ -244,7 +248,7 @@ void side_nav(app::Session& s, float width) {
       ImGui::PushFont(fonts.bold);
     }
     std::string label = std::string(tr(item.key)) + "##" + item.id;
-    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.08f, 0.5f));
     if (ImGui::Selectable(label.c_str(), current, ImGuiSelectableFlags_None, ImVec2(0, em() * 2.4f))) go(s, item.screen);
     ImGui::PopStyleVar();
     if (current) {
@@ -259,7 +263,7 @@ void bottom_nav(app::Session& s, float height) {
   const Palette& p = palette();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImVec2 pos = ImGui::GetCursorScreenPos();
-  float w = ImGui::GetContentRegionAvail().x + ImGui::GetStyle().WindowPadding.x * 2;
+  const float w = window->Size.x;
   pos.x = window->Pos.x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + height), p.surface);
@@ -306,7 +310,9 @@ void shell(app::Session& s) {
     ImGui::SameLine(0, 0);
   }
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * (phone ? 0.75f : 1.25f), em() * 0.75f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // the page colour; cards are white
   ImGui::BeginChild("##content", ImVec2(0, -bottom_h), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_None);
+  ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   notices(s);
   screen(s);

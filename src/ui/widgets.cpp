@@ -65,7 +65,7 @@ void wrapped(const char* text) {
   ImGui::PopTextWrapPos();
 }
 
-void badge(const char* text, ImU32 fg, ImU32 bg) {
+void badge(const char* text, ImU32 fg, ImU32 bg, std::string_view id) {
   ImGui::PushFont(fonts.small);
   ImVec2 size = ImGui::CalcTextSize(text);
   ImVec2 pad(em() * 0.5f, em() * 0.15f);
@@ -73,7 +73,14 @@ void badge(const char* text, ImU32 fg, ImU32 bg) {
   ImVec2 total(size.x + pad.x * 2, size.y + pad.y * 2);
   ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + total.x, pos.y + total.y), bg, total.y * 0.5f);
   ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
-  ImGui::Dummy(total);
+  if (id.empty()) {
+    ImGui::Dummy(total);
+  } else {
+    ImRect bb(pos, ImVec2(pos.x + total.x, pos.y + total.y));
+    ImGui::ItemSize(bb);
+    ImGui::ItemAdd(bb, ImGui::GetID(id.data(), id.data() + id.size()));
+    annotate(text, id);
+  }
   ImGui::PopFont();
 }
 
@@ -227,8 +234,12 @@ nlohmann::json text_to_json(const std::string& text, InputKind kind) {
   return text;
 }
 
+// Which multi-line field is being edited: set when its wrapped view is clicked, kept until the
+// editor has been active and lets go (or never became active within a few frames).
 struct MultilineState {
-  ImGuiID pending_activate = 0;
+  ImGuiID id = 0;
+  bool was_active = false;
+  int frames = 0;
 };
 MultilineState multiline_state;
 
@@ -240,7 +251,9 @@ bool multiline_input(const char* id, std::string& buf, float lines) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float width = ImGui::GetContentRegionAvail().x;
   ImGuiContext& g = *GImGui;
-  const bool editing = g.ActiveId == gid || g.ActiveIdPreviousFrame == gid || multiline_state.pending_activate == gid;
+  MultilineState& st = multiline_state;
+  // Active as a text editor (not merely pressed as the wrapped view, which is the same id).
+  const bool editing = st.id == gid || (g.ActiveId == gid && g.InputTextState.ID == gid);
 
   // Wrapped height of the text, between `lines` and 3 × lines.
   const float wrap_w = width - style.FramePadding.x * 2;
@@ -249,11 +262,16 @@ bool multiline_input(const char* id, std::string& buf, float lines) {
   float height = std::clamp(text_size.y, min_h, max_h) + style.FramePadding.y * 2;
 
   if (editing) {
-    if (multiline_state.pending_activate == gid) {
-      ImGui::SetKeyboardFocusHere();
-      multiline_state.pending_activate = 0;
+    if (st.id == gid && !st.was_active && st.frames == 0) ImGui::SetKeyboardFocusHere();
+    bool changed = ImGui::InputTextMultiline(id, &buf, ImVec2(-FLT_MIN, height), ImGuiInputTextFlags_None);
+    if (st.id == gid) {
+      if (ImGui::IsItemActive()) st.was_active = true;
+      else if (st.was_active || ++st.frames > 6) st = MultilineState{};
+      ImGui::GetIO().WantTextInput = true;
+    } else if (ImGui::IsItemActive()) {
+      st = MultilineState{gid, true, 0};  // reached by Tab or a finding: stay in the editor
     }
-    return ImGui::InputTextMultiline(id, &buf, ImVec2(-FLT_MIN, height), ImGuiInputTextFlags_None);
+    return changed;
   }
 
   ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -276,9 +294,9 @@ bool multiline_input(const char* id, std::string& buf, float lines) {
     dl->AddText(ImVec2(bb.Max.x - style.FramePadding.x - ms.x, bb.Max.y - style.FramePadding.y - ms.y),
                 palette().muted, more);
   }
-  if (pressed || (g.NavActivateId == gid)) {
-    multiline_state.pending_activate = gid;
-    ImGui::GetIO().WantTextInput = true;  // the frame after next activates the editor
+  if (pressed || g.NavActivateId == gid || g.NavActivateDownId == gid) {
+    st = MultilineState{gid, false, 0};
+    ImGui::GetIO().WantTextInput = true;
   }
   IMGUI_TEST_ENGINE_ITEM_INFO(gid, id, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Inputable);
   return false;

@@ -44,7 +44,8 @@ void subheading(const char* text);
 void muted(const char* text);         // wrapped, muted colour
 void wrapped(const char* text);
 void colored_wrapped(ImU32 color, const char* text);
-void badge(const char* text, ImU32 fg, ImU32 bg);
+// A pill of text; with an id it is an item hoso.items() reports.
+void badge(const char* text, ImU32 fg, ImU32 bg, std::string_view id = {});
 bool begin_card(const char* id);      // a white rounded panel that grows with its content
 void end_card();
 void spacer(float em_height = 0.5f);

@@ -18,16 +18,21 @@ var HosoWeb = (function () {
     self.rafPending = true;
     requestAnimationFrame(self.tick);
   };
-  self.tick = function (t) {
+  self.inFrame = false;
+  function draw() {
+    self.inFrame = true;
+    try { return Module._hoso_frame(performance.now()); } finally { self.inFrame = false; }
+  }
+  self.tick = function () {
     self.rafPending = false;
-    if (Module._hoso_frame(t || performance.now())) self.requestFrame();
+    if (draw()) self.requestFrame();
   };
   // A frame now, inside the current event handler (needed where the browser only allows an action
   // during the user's gesture: focusing the text agent on a phone, answering a copy event).
   self.frameNow = function () {
-    if (!self.started) return;
-    var more = Module._hoso_frame(performance.now());
-    for (var i = 0; i < 8 && Module._hoso_input_queue_size() > 0; i++) more = Module._hoso_frame(performance.now());
+    if (!self.started || self.inFrame) return;
+    var more = draw();
+    for (var i = 0; i < 8 && Module._hoso_input_queue_size() > 0; i++) more = draw();
     if (more) self.requestFrame();
   };
   self.frameDrawn = function () { self.frames++; };

@@ -56,7 +56,11 @@ HosoWeb.input = (function () {
     agent.style.top = Math.round(r.top + y) + 'px';
     agent.style.height = Math.max(16, Math.round(h)) + 'px';
   }
-  function focusAgentIfWanted() {
+  function focusAgentIfWanted(drawFirst) {
+    // A field that starts editing on click (multi-line) becomes active a frame or two later:
+    // draw those frames now, still inside the person's gesture (never from inside a frame).
+    if (drawFirst !== false)
+      for (var i = 0; i < 4 && !imeWanted && M._hoso_want_text_input(); i++) W.frameNow();
     if (imeWanted) {
       if (document.activeElement !== agent) {
         resetAgent();
@@ -72,7 +76,7 @@ HosoWeb.input = (function () {
     imeId = id;
     if (want) placeAgent(x, y, h);
     // Desktop browsers let us focus at any time; phones only inside a gesture (pointerup below).
-    if (!touchDevice() || !want) focusAgentIfWanted();
+    if (!touchDevice() || !want) focusAgentIfWanted(false);
   }
   var sawTouch = false;
   function touchDevice() { return sawTouch; }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds native and web, and runs every test: native unit tests and the
+# core's tests compiled to wasm (ctest), a short fuzz run, and the browser end-to-end suite.
+set -uo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+"$here/scripts/setup.sh" test || exit 1
+"$here/scripts/build.sh" all || exit 1
+failed=0
+section() { printf '\n==== %s ====\n' "$1"; }
+
+section "native unit tests (ctest)"
+ctest --test-dir build/native --output-on-failure || failed=1
+section "core tests in wasm under node (ctest)"
+ctest --test-dir build/web --output-on-failure || failed=1
+if ls tests/fuzz/*_fuzzer.cpp >/dev/null 2>&1; then
+  section "fuzzing (short run)"
+  "$here/scripts/fuzz.sh" "${HOSO_FUZZ_SECONDS:-60}" || failed=1
+fi
+section "size budget"
+node tests/tools/check_size.mjs || failed=1
+section "strings catalogue"
+node tests/tools/check_strings.mjs || failed=1
+section "browser end-to-end (Chromium)"
+node --test --test-concurrency=1 tests/e2e/ || failed=1
+if [ $failed -ne 0 ]; then echo "hoso tests: FAILED"; else echo "hoso tests: all passed"; fi
+exit $failed

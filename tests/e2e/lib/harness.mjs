@@ -1,0 +1,197 @@
+// End-to-end harness: a static server for dist/ that records every request, Debian's Chromium
+// driven by playwright-core on a fresh profile, and helpers that act like a person: they click,
+// tap and type through real input events at the rectangles hoso.items() reports.
+import { createServer } from 'node:http';
+import { mkdtempSync, mkdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = new URL('../../../', import.meta.url).pathname;
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'artifacts');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+  '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+// Serves `dir` on 127.0.0.1 (a free port). `requests` lists every path asked for.
+export async function startServer(dir = DIST) {
+  const requests = [];
+  const state = { dir };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
+    let rel = decodeURIComponent(url.pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(state.dir, rel));
+    if (!file.startsWith(state.dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] || 'application/octet-stream',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+    });
+    res.end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    setDir(d) { state.dir = d; },
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+
+// A browser with its own profile (kept across reloads, like a person's browser).
+export async function openBrowser(opts = {}) {
+  const profile = opts.profile || mkdtempSync(join(tmpdir(), 'hoso-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    ...(opts.device || DESKTOP),
+    ...(opts.permissions ? { permissions: opts.permissions } : {}),
+  });
+  return { context, profile, close: () => context.close() };
+}
+
+// Wraps a page of the app: records console errors, page errors and requests that leave the
+// origin, and offers the person-like actions.
+export class App {
+  constructor(page, server) {
+    this.page = page;
+    this.server = server;
+    this.errors = [];
+    this.offOrigin = [];
+    page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
+    page.on('pageerror', (e) => this.errors.push(String(e && e.stack || e)));
+    page.on('request', (r) => {
+      const u = r.url();
+      if (u.startsWith('blob:') || u.startsWith('data:')) return;
+      if (new URL(u).origin !== server.origin) this.offOrigin.push(u);
+    });
+  }
+
+  static async open(context, server, path = '') {
+    const page = context.pages()[0] || await context.newPage();
+    const app = new App(page, server);
+    await app.goto(path);
+    return app;
+  }
+
+  async goto(path = '') {
+    await this.page.goto(this.server.url + path);
+    await this.ready();
+  }
+  async reload() {
+    await this.page.reload();
+    await this.ready();
+  }
+  async ready() {
+    await this.page.waitForFunction(() => window.hoso && window.hoso.ready, null, { timeout: 30000 });
+    await this.page.evaluate(() => window.hoso.ready);
+  }
+  items() { return this.page.evaluate(() => window.hoso.items()); }
+  state() { return this.page.evaluate(() => window.hoso.state()); }
+  frames() { return this.page.evaluate(() => window.hoso.frames()); }
+
+  // The item with this id, once it is drawn (retries while the UI settles).
+  async item(id, { timeout = 5000 } = {}) {
+    const t0 = Date.now();
+    for (;;) {
+      const items = await this.items();
+      const it = items.find((i) => i.id === id);
+      if (it && it.w > 0 && it.h > 0) return it;
+      if (Date.now() - t0 > timeout) {
+        const ids = items.map((i) => i.id).filter(Boolean).slice(0, 80).join(', ');
+        throw new Error(`item "${id}" not drawn; drawn: ${ids}`);
+      }
+      await this.page.waitForTimeout(50);
+    }
+  }
+  async has(id) { return (await this.items()).some((i) => i.id === id); }
+
+  async click(id, { offsetX = 0.5, offsetY = 0.5 } = {}) {
+    const it = await this.item(id);
+    await this.page.mouse.click(it.x + it.w * offsetX, it.y + Math.min(it.h * offsetY, 20));
+    await this.settle();
+    return it;
+  }
+  async tap(id) {
+    const it = await this.item(id);
+    await this.page.touchscreen.tap(it.x + it.w / 2, it.y + Math.min(it.h / 2, 20));
+    await this.settle();
+    return it;
+  }
+  // Scrolls the content with the mouse wheel until `id` is drawn fully inside the window.
+  async scrollTo(id, { step = 300, max = 40 } = {}) {
+    const vh = this.page.viewportSize().height;
+    for (let i = 0; i < max; i++) {
+      const items = await this.items();
+      const it = items.find((x) => x.id === id);
+      if (it && it.y > 60 && it.y + Math.min(it.h, 40) < vh - 80) return it;
+      await this.page.mouse.move(this.page.viewportSize().width * 0.6, vh * 0.5);
+      await this.page.mouse.wheel(0, it ? (it.y < 60 ? -step : step) : step);
+      await this.settle();
+    }
+    return this.item(id);
+  }
+  async settle(ms = 60) { await this.page.waitForTimeout(ms); }
+
+  async type(text) { await this.page.keyboard.type(text); await this.settle(); }
+  async insertText(text) { await this.page.keyboard.insertText(text); await this.settle(); }
+  async press(key) { await this.page.keyboard.press(key); await this.settle(); }
+  // An input method composing `steps` (what the candidate window shows) then committing `text`.
+  async compose(steps, text) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    for (const s of steps) {
+      await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+      await this.settle(20);
+    }
+    await cdp.send('Input.insertText', { text });
+    await cdp.detach();
+    await this.settle();
+  }
+
+  async screenshot(name) {
+    mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
+    const file = join(ARTIFACTS, 'screenshots', `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  // Waits until IndexedDB holds everything (the save state is "saved" and nothing is queued).
+  async saved({ timeout = 10000 } = {}) {
+    await this.page.waitForFunction(() => {
+      const s = window.hoso.state().save;
+      return s.state === 'saved' && s.last_saved > 0;
+    }, null, { timeout });
+  }
+
+  assertClean(assert) {
+    assert.deepEqual(this.errors, [], 'no console errors');
+    assert.deepEqual(this.offOrigin, [], 'no request leaves the origin');
+  }
+}
+
+// The first dossier of the workspace (tests start from a fresh profile).
+export function firstDossier(state) { return state.workspace.dossiers[0]; }
