@@ -341,7 +341,7 @@ Outcome<VerifiedPackage> verify_package(const Library& lib, std::string_view fil
                           "The file is truncated: it ends at byte " + std::to_string(bytes.size()) +
                               " before the JSON is complete (perhaps a download or copy did not finish)."}};
       return DataError{file, e.json_path_or_offset,
-                       {"Tệp không phải JSON hợp lệ: " + e.message_vi, "The file is not valid JSON: " + e.message_en}};
+                       {"Không đọc được tệp: " + e.message_vi, "The file cannot be read: " + e.message_en}};
     }
     json& doc = parsed.value;
     // Keys equal after NFC were refused by the parser, so this cannot collide.
