@@ -85,7 +85,7 @@ Outcome<BuiltPackage> build_package(const Library& lib, const PackageInput& in);
 
 struct VerifyLimits {
   std::size_t max_bytes = kPackageMaxBytes;
-  int max_depth = 32;  // a package needs 8 (dossier -> audit entry -> old rows -> row)
+  int max_depth = 32;  // the app writes 7: package, dossiers, dossier, audit, entry, rows, row
   std::size_t max_string_bytes = kPackageMaxBytes;  // one string (an attachment's base64)
 };
 

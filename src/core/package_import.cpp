@@ -33,16 +33,16 @@ std::vector<ItemImport> plan_items(const std::vector<T>& incoming, Find find, La
   return out;
 }
 
-// Puts each incoming item in place of the workspace's copy (or appends it); returns how many changed.
+// Puts each incoming item in place of the workspace's copy (or appends it); true if any changed.
 template <class T, class Find>
-int put_items(const std::vector<T>& incoming, std::vector<T>& items, Find find) {
-  int changed = 0;
+bool put_items(const std::vector<T>& incoming, std::vector<T>& items, Find find) {
+  bool changed = false;
   for (const T& item : incoming) {
     T* local = find(item.id);
     if (local && *local == item) continue;
     if (local) *local = item;
     else items.push_back(item);
-    ++changed;
+    changed = true;
   }
   return changed;
 }
@@ -118,8 +118,8 @@ Outcome<ImportResult> apply_import(const Workspace& w, const VerifiedPackage& p,
     for (const Attachment& a : d.attachments)
       if (listed.insert(a.sha256).second) out.attachments_to_store.push_back(a.sha256);
   }
-  out.changed |= put_items(p.dossiers, n.dossiers, [&](std::string_view id) { return n.dossier(id); }) > 0;
-  out.changed |= put_items(p.minutes, n.minutes, [&](std::string_view id) { return n.find_minutes(id); }) > 0;
+  out.changed |= put_items(p.dossiers, n.dossiers, [&](std::string_view id) { return n.dossier(id); });
+  out.changed |= put_items(p.minutes, n.minutes, [&](std::string_view id) { return n.find_minutes(id); });
   // The history is the chain the next export continues: only a newer point of it replaces it.
   if (plan->kind == ImportKind::newer_revision || (plan->kind == ImportKind::new_package && n.exports.last_revision == 0)) {
     n.exports = ExportHistory{h.revision, h.id, h.content_hash, h.created};

@@ -73,6 +73,10 @@ Bilingual msg_not_sha256() {
 
 Bilingual msg_empty() { return {"Không được để trống.", "Must not be empty."}; }
 
+DataError problem(std::string_view file, std::string path, std::string vi, std::string en) {
+  return DataError{std::string(file), std::move(path), {std::move(vi), std::move(en)}};
+}
+
 // The schema's additionalProperties: false, for the package's own objects.
 void only_members(Reader& r, const json& obj, std::string_view path,
                   std::initializer_list<std::string_view> allowed) {
@@ -107,32 +111,29 @@ void sha256_str(Reader& r, const json& obj, std::string_view path, std::string_v
 // ---- the steps -------------------------------------------------------------------------------
 
 std::optional<DataError> check_format(std::string_view file, const json& doc) {
-  const auto error = [&](std::string path, std::string vi, std::string en) {
-    return DataError{std::string(file), std::move(path), {std::move(vi), std::move(en)}};
-  };
   const std::string kind = in_quotes(kPackageFormat);
   if (!doc.is_object())
-    return error("", "Tệp không phải gói hồ sơ: nội dung phải là một đối tượng JSON.",
-                 "The file is not a submission package: its content must be a JSON object.");
+    return problem(file, "", "Tệp không phải gói hồ sơ: nội dung phải là một đối tượng JSON.",
+                   "The file is not a submission package: its content must be a JSON object.");
   const auto f = doc.find("format");
   if (f == doc.end() || !f->is_string() || f->get_ref<const std::string&>() != kPackageFormat)
-    return error("format", "Tệp không phải gói hồ sơ hoso (cần " + kind + ").",
-                 "The file is not a hoso submission package (" + kind + " expected).");
+    return problem(file, "format", "Tệp không phải gói hồ sơ hoso (cần " + kind + ").",
+                   "The file is not a hoso submission package (" + kind + " expected).");
   const auto v = doc.find("format_version");
   const std::string ours = std::to_string(kPackageFormatVersion);
   if (v == doc.end() || !v->is_number_integer())
-    return error("format_version", "Thiếu số phiên bản định dạng (một số nguyên).",
-                 "The format version (a whole number) is missing.");
+    return problem(file, "format_version", "Thiếu số phiên bản định dạng (một số nguyên).",
+                   "The format version (a whole number) is missing.");
   const auto version = v->get<int64_t>();
   if (version > kPackageFormatVersion)
-    return error("format_version",
-                 "Gói theo định dạng phiên bản " + std::to_string(version) + ", mới hơn phiên bản " + ours +
-                     " mà ứng dụng này đọc được: hãy cập nhật ứng dụng rồi mở lại gói.",
-                 "The package is in format version " + std::to_string(version) + ", newer than version " + ours +
-                     " that this app reads: update the app, then open the package again.");
+    return problem(file, "format_version",
+                   "Gói theo định dạng phiên bản " + std::to_string(version) + ", mới hơn phiên bản " + ours +
+                       " mà ứng dụng này đọc được: hãy cập nhật ứng dụng rồi mở lại gói.",
+                   "The package is in format version " + std::to_string(version) + ", newer than version " + ours +
+                       " that this app reads: update the app, then open the package again.");
   if (version != kPackageFormatVersion)
-    return error("format_version", "Phiên bản định dạng " + std::to_string(version) + " không hợp lệ.",
-                 "Format version " + std::to_string(version) + " is not valid.");
+    return problem(file, "format_version", "Phiên bản định dạng " + std::to_string(version) + " không hợp lệ.",
+                   "Format version " + std::to_string(version) + " is not valid.");
   return std::nullopt;
 }
 
@@ -180,13 +181,13 @@ void read_header(Reader& r, const json& doc, PackageHeader& h, std::string& mani
       const json& a = (*list)[i];
       if (!r.expect_object(a, p)) break;
       only_members(r, a, p, {"sha256", "size", "name", "mime_type", "base64"});
-      std::string s;
+      std::string value;  // only checked here: read_attachments takes the values
       int64_t size = 0;
-      sha256_str(r, a, p, "sha256", s);
+      sha256_str(r, a, p, "sha256", value);
       if (r.int64(a, p, "size", size) && size < 0)
         r.fail(member_path(p, "size"), {"Kích thước không được âm.", "The size must not be negative."});
-      r.str(a, p, "name", s);
-      r.str(a, p, "mime_type", s);
+      r.str(a, p, "name", value);
+      r.str(a, p, "mime_type", value);
       // Not read through Reader::str: that would copy (and NFC-scan) megabytes of base64.
       if (const json* b = r.member(a, p, "base64", true); b && !b->is_string())
         r.fail(member_path(p, "base64"), json_in::msg_type("chuỗi ký tự", "a string"));
@@ -201,9 +202,6 @@ void read_header(Reader& r, const json& doc, PackageHeader& h, std::string& mani
 // Decodes every attachment, moving its base64 out of `list` (the content hash is taken already),
 // so at most one attachment exists twice in memory at a time.
 std::optional<DataError> read_attachments(std::string_view file, json& list, std::vector<PackageAttachment>& out) {
-  const auto error = [&](std::string path, std::string vi, std::string en) {
-    return DataError{std::string(file), std::move(path), {std::move(vi), std::move(en)}};
-  };
   std::set<std::string> seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string p = index_path("attachments", i);
@@ -219,36 +217,34 @@ std::optional<DataError> read_attachments(std::string_view file, json& list, std
       bytes = base64_decode(b64);
     }
     if (!bytes)
-      return error(member_path(p, "base64"), "Nội dung base64 không hợp lệ — tệp đính kèm bị hỏng.",
-                   "The base64 content is not valid — the attachment is damaged.");
+      return problem(file, member_path(p, "base64"), "Nội dung base64 không hợp lệ — tệp đính kèm bị hỏng.",
+                     "The base64 content is not valid — the attachment is damaged.");
     if (static_cast<int64_t>(bytes->size()) != size)
-      return error(member_path(p, "size"),
-                   "Kích thước ghi " + std::to_string(size) + " byte nhưng nội dung có " +
-                       std::to_string(bytes->size()) + " byte — tệp đính kèm đã bị sửa.",
-                   "The size says " + std::to_string(size) + " bytes but the content has " +
-                       std::to_string(bytes->size()) + " bytes — the attachment was altered.");
+      return problem(file, member_path(p, "size"),
+                     "Kích thước ghi " + std::to_string(size) + " byte nhưng nội dung có " +
+                         std::to_string(bytes->size()) + " byte — tệp đính kèm đã bị sửa.",
+                     "The size says " + std::to_string(size) + " bytes but the content has " +
+                         std::to_string(bytes->size()) + " bytes — the attachment was altered.");
     if (sha256_hex(*bytes) != att.sha256)
-      return error(p, "Mã SHA-256 không khớp — tệp đính kèm đã bị sửa.",
-                   "The SHA-256 does not match — the attachment was altered.");
+      return problem(file, p, "Mã SHA-256 không khớp — tệp đính kèm đã bị sửa.",
+                     "The SHA-256 does not match — the attachment was altered.");
     if (!seen.insert(att.sha256).second)
-      return error(member_path(p, "sha256"), "Tệp đính kèm này có hai lần trong gói.",
-                   "This attachment is in the package twice.");
+      return problem(file, member_path(p, "sha256"), "Tệp đính kèm này có hai lần trong gói.",
+                     "This attachment is in the package twice.");
     att.bytes = std::move(*bytes);
     out.push_back(std::move(att));
   }
   return std::nullopt;
 }
 
-void check_campaign(const Library& lib, std::string_view file, VerifiedPackage& v, std::optional<DataError>& error) {
+// Refuses a campaign the app does not know; another version or content of it is only a warning.
+std::optional<DataError> check_campaign(const Library& lib, std::string_view file, VerifiedPackage& v) {
   const ContentRef& ref = v.header.campaign;
   const Campaign* ours = lib.campaign(ref.id);
   const std::string id = in_quotes(shown(ref.id));
-  if (!ours) {
-    error = DataError{std::string(file), "campaign.id",
-                      {"Gói thuộc kế hoạch " + id + ", không có trong ứng dụng này: không nhận được.",
-                       "The package belongs to the campaign " + id + ", which this app does not know: it cannot be accepted."}};
-    return;
-  }
+  if (!ours)
+    return problem(file, "campaign.id", "Gói thuộc kế hoạch " + id + ", không có trong ứng dụng này: không nhận được.",
+                   "The package belongs to the campaign " + id + ", which this app does not know: it cannot be accepted.");
   // The campaign's text is not in the package: a difference is worth a look, not a refusal (the
   // dossiers record their own campaign reference; validation compares them with the app's).
   const std::string theirs = std::to_string(ref.version), mine = std::to_string(ours->version);
@@ -262,6 +258,7 @@ void check_campaign(const Library& lib, std::string_view file, VerifiedPackage& 
     v.warnings.push_back({std::string(file), "campaign.hash",
                           {"Nội dung kế hoạch " + id + " (phiên bản " + mine + ") khi lập gói khác với bản trong ứng dụng này.",
                            "The campaign " + id + " (version " + mine + ") had other content when the package was made than in this app."}});
+  return std::nullopt;
 }
 
 std::optional<DataError> read_minutes(std::string_view file, const json& list, std::vector<Minutes>& out) {
@@ -278,9 +275,6 @@ std::optional<DataError> read_minutes(std::string_view file, const json& list, s
 }
 
 std::optional<DataError> read_dossiers(std::string_view file, const json& list, VerifiedPackage& v) {
-  const auto error = [&](std::string path, std::string vi, std::string en) {
-    return DataError{std::string(file), std::move(path), {std::move(vi), std::move(en)}};
-  };
   std::set<std::string> ids;
   std::map<std::string_view, std::pair<const PackageAttachment*, std::size_t>> by_hash;  // -> uses
   for (const auto& a : v.attachments) by_hash[a.sha256] = {&a, 0};
@@ -292,19 +286,19 @@ std::optional<DataError> read_dossiers(std::string_view file, const json& list, 
     if (!ids.insert(d.id).second)
       return DataError{std::string(file), member_path(p, "id"), json_in::msg_duplicate_id(shown(d.id))};
     if (d.campaign.id != v.header.campaign.id)
-      return error(member_path(p, "campaign.id"),
-                   "Hồ sơ thuộc kế hoạch " + in_quotes(shown(d.campaign.id)) + ", khác với kế hoạch của gói.",
-                   "The dossier belongs to the campaign " + in_quotes(shown(d.campaign.id)) + ", not the package's.");
+      return problem(file, member_path(p, "campaign.id"),
+                     "Hồ sơ thuộc kế hoạch " + in_quotes(shown(d.campaign.id)) + ", khác với kế hoạch của gói.",
+                     "The dossier belongs to the campaign " + in_quotes(shown(d.campaign.id)) + ", not the package's.");
     for (std::size_t k = 0; k < d.attachments.size(); ++k) {
       const Attachment& a = d.attachments[k];
       const std::string ap = index_path(member_path(p, "attachments"), k);
       const auto it = by_hash.find(a.sha256);
       if (it == by_hash.end())
-        return error(member_path(ap, "sha256"), "Gói không có nội dung của tệp đính kèm này.",
-                     "The package does not hold the content of this attachment.");
+        return problem(file, member_path(ap, "sha256"), "Gói không có nội dung của tệp đính kèm này.",
+                       "The package does not hold the content of this attachment.");
       if (static_cast<int64_t>(it->second.first->bytes.size()) != a.size)
-        return error(member_path(ap, "size"), "Kích thước khác với nội dung tệp trong gói.",
-                     "The size differs from the content in the package.");
+        return problem(file, member_path(ap, "size"), "Kích thước khác với nội dung tệp trong gói.",
+                       "The size differs from the content in the package.");
       ++it->second.second;
     }
     // The export this dossier records is this package, whose hash the file cannot hold.
@@ -313,8 +307,8 @@ std::optional<DataError> read_dossiers(std::string_view file, const json& list, 
   }
   for (std::size_t i = 0; i < v.attachments.size(); ++i)
     if (by_hash[v.attachments[i].sha256].second == 0)
-      return error(index_path("attachments", i), "Không hồ sơ nào trong gói dùng tệp đính kèm này.",
-                   "No dossier in the package uses this attachment.");
+      return problem(file, index_path("attachments", i), "Không hồ sơ nào trong gói dùng tệp đính kèm này.",
+                     "No dossier in the package uses this attachment.");
   return std::nullopt;
 }
 
@@ -325,23 +319,23 @@ Outcome<VerifiedPackage> verify_package(const Library& lib, std::string_view fil
   const std::string file(file_name);
   try {
     if (bytes.size() > limits.max_bytes)
-      return DataError{file, "",
-                       {"Tệp quá lớn: " + std::to_string(bytes.size()) + " byte, vượt giới hạn " + size_text(limits.max_bytes) +
-                            " cho mỗi gói.",
-                        "The file is too large: " + std::to_string(bytes.size()) + " bytes, over the limit of " +
-                            size_text(limits.max_bytes) + " per package."}};
+      return problem(file, "",
+                     "Tệp quá lớn: " + std::to_string(bytes.size()) + " byte, vượt giới hạn " + size_text(limits.max_bytes) +
+                         " cho mỗi gói.",
+                     "The file is too large: " + std::to_string(bytes.size()) + " bytes, over the limit of " +
+                         size_text(limits.max_bytes) + " per package.");
     ParseResult parsed = parse_untrusted_json(bytes, ParseLimits{limits.max_bytes, limits.max_depth, limits.max_string_bytes});
     if (!parsed.ok()) {
       const JsonError& e = *parsed.error;
       // A download cut short is the commonest damage: say so rather than quote the parser.
       if (e.json_path_or_offset == "byte " + std::to_string(bytes.size()))
-        return DataError{file, e.json_path_or_offset,
-                         {"Tệp bị cắt cụt: nội dung dừng ở byte " + std::to_string(bytes.size()) +
-                              " khi JSON chưa kết thúc (có thể tải về hoặc sao chép chưa xong).",
-                          "The file is truncated: it ends at byte " + std::to_string(bytes.size()) +
-                              " before the JSON is complete (perhaps a download or copy did not finish)."}};
-      return DataError{file, e.json_path_or_offset,
-                       {"Không đọc được tệp: " + e.message_vi, "The file cannot be read: " + e.message_en}};
+        return problem(file, e.json_path_or_offset,
+                       "Tệp bị cắt cụt: nội dung dừng ở byte " + std::to_string(bytes.size()) +
+                           " khi JSON chưa kết thúc (có thể tải về hoặc sao chép chưa xong).",
+                       "The file is truncated: it ends at byte " + std::to_string(bytes.size()) +
+                           " before the JSON is complete (perhaps a download or copy did not finish).");
+      return problem(file, e.json_path_or_offset, "Không đọc được tệp: " + e.message_vi,
+                     "The file cannot be read: " + e.message_en);
     }
     json& doc = parsed.value;
     // Keys equal after NFC were refused by the parser, so this cannot collide.
@@ -359,19 +353,18 @@ Outcome<VerifiedPackage> verify_package(const Library& lib, std::string_view fil
     v.header.content_hash = package_content_hash(doc);
     if (auto e = read_attachments(file, doc["attachments"], v.attachments)) return *e;
     if (v.header.content_hash != manifest_hash)
-      return DataError{file, "manifest.content_sha256",
-                       {"Mã SHA-256 của nội dung không khớp với bản kê — gói đã bị sửa sau khi tạo, hoặc bị hỏng.",
-                        "The content's SHA-256 does not match the manifest — the package was altered after it was made, or is damaged."}};
-    std::optional<DataError> error;
-    check_campaign(lib, file, v, error);
+      return problem(file, "manifest.content_sha256",
+                     "Mã SHA-256 của nội dung không khớp với bản kê — gói đã bị sửa sau khi tạo, hoặc bị hỏng.",
+                     "The content's SHA-256 does not match the manifest — the package was altered after it was made, or is damaged.");
+    std::optional<DataError> error = check_campaign(lib, file, v);
     if (!error) error = read_minutes(file, doc["minutes"], v.minutes);
     if (!error) error = read_dossiers(file, doc["dossiers"], v);
     if (error) return *error;
     return v;
   } catch (const std::exception& e) {  // out of memory, or a bug: never past this function
-    return DataError{file, "", {std::string("Không đọc được gói: ") + e.what(), std::string("The package cannot be read: ") + e.what()}};
+    return problem(file, "", std::string("Không đọc được gói: ") + e.what(), std::string("The package cannot be read: ") + e.what());
   } catch (...) {
-    return DataError{file, "", {"Không đọc được gói.", "The package cannot be read."}};
+    return problem(file, "", "Không đọc được gói.", "The package cannot be read.");
   }
 }
 
