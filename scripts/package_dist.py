@@ -21,6 +21,10 @@ for f in sorted((src / "web").rglob("*")):
         shutil.copyfile(f, dest)
 for name in ("hoso.js", "hoso.wasm"):
     shutil.copyfile(build / name, staging / name)
+# The print stylesheet of the printable documents (they link it by absolute URL: the app's CSP
+# forbids inline styles in the tab they open in).
+if (src / "assets" / "print" / "print.css").exists():
+    shutil.copyfile(src / "assets" / "print" / "print.css", staging / "print.css")
 schema_dir = src / "assets" / "schema"
 if schema_dir.is_dir():
     for f in sorted(schema_dir.glob("*.json")):

@@ -9,7 +9,7 @@ mode=${1:-build}
 build_pkgs=(emscripten nlohmann-json3-dev fonts-noto-core python3-fonttools cmake ninja-build
             g++ dpkg-dev unicode-data)
 test_pkgs=(googletest libgtest-dev libbenchmark-dev clang-14 libclang-rt-14-dev lcov
-           chromium poppler-utils libreoffice-writer-nogui fonts-liberation xvfb xauth
+           chromium poppler-utils libreoffice-writer-nogui fonts-liberation fonts-liberation2 fonts-croscore xvfb xauth
            firefox-esr webkit2gtk-driver)
 
 pkgs=("${build_pkgs[@]}")

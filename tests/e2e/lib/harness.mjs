@@ -8,7 +8,8 @@ import { join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
-export const DIST = join(ROOT, 'dist');
+// HOSO_DIST serves another build (e.g. a private build dir while others rebuild dist/).
+export const DIST = process.env.HOSO_DIST || join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'artifacts');
 
 const MIME = {
