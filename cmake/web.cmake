@@ -31,7 +31,7 @@ target_compile_options(imgui PRIVATE ${HOSO_WEB_COMPILE})
 # Noto Sans, subset at build time from Debian's fonts-noto-core to what Vietnamese needs: ASCII,
 # Latin-1, ă đ ĩ ũ ơ ư, the tone marks, Latin Extended Additional, quotes, dashes, arrows, ₫.
 # Keep in step with kRanges in src/ui/theme.cpp.
-set(HOSO_FONT_RANGES "U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303,U+0309,U+0323,U+1EA0-1EF9,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2190-2193,U+20AB,U+FFFD")
+set(HOSO_FONT_RANGES "U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303,U+0309,U+0323,U+1EA0-1EF9,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2039-203A,U+2190-2193,U+20AB,U+FFFD")
 foreach(weight Regular Bold)
   add_custom_command(
     OUTPUT ${GEN}/NotoSans-${weight}-vi.ttf

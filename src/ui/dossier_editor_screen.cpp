@@ -49,12 +49,14 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
   std::string title = trf("findings.title", {std::to_string(errors), std::to_string(warnings)}) + "###findings.panel";
   ImGui::PushStyleColor(ImGuiCol_Header, errors ? p.error_bg : p.warning_bg);
   ImGui::PushStyleColor(ImGuiCol_Text, errors ? p.error : p.warning);
-  bool open = ImGui::CollapsingHeader(title.c_str(), is_phone() ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
+  // Open at first on a laptop when short; otherwise a tap shows the list.
+  const bool short_list = mine.size() <= 6;
+  bool open = ImGui::CollapsingHeader(title.c_str(), !is_phone() && short_list ? ImGuiTreeNodeFlags_DefaultOpen : 0);
   ImGui::PopStyleColor(2);
   if (!open) return;
   for (size_t i = 0; i < mine.size(); ++i) {
     const Finding* f = mine[i];
-    std::string label = (f->severity == Severity::error ? "● " : "○ ") + tr(f->message) + "##finding." + f->path + "." + std::to_string(i);
+    std::string label = (f->severity == Severity::error ? "• " : "– ") + tr(f->message) + "##finding." + f->path + "." + std::to_string(i);
     ImGui::PushStyleColor(ImGuiCol_Text, f->severity == Severity::error ? p.error : p.warning);
     ImGui::PushTextWrapPos(0.0f);
     if (ImGui::Selectable(label.c_str())) {

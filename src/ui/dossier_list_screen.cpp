@@ -61,7 +61,6 @@ void refresh(app::Session& s) {
 }
 
 void toolbar(app::Session& s) {
-  const bool phone = is_phone();
   if (button(tr("list.new_individual"), "action.new_individual", ButtonKind::primary)) {
     Dossier& d = s.create_dossier(NomineeKind::individual, "");
     s.nav.dossier_id = d.id;
@@ -83,7 +82,8 @@ void toolbar(app::Session& s) {
 
   // Filters.
   auto combo = [&](const char* id, const char* label_key, int& value, const std::vector<std::string>& labels) {
-    ImGui::SetNextItemWidth(phone ? (ImGui::GetContentRegionAvail().x - em() * 0.6f) / 2 : em() * 11);
+    // Two filters a row, each half the column: they fit a phone and the list column alike.
+    ImGui::SetNextItemWidth((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2);
     const char* preview = value < 0 ? tr(label_key) : labels[static_cast<size_t>(value)].c_str();
     if (ImGui::BeginCombo(id, preview)) {
       if (ImGui::Selectable(tr(label_key), value < 0)) value = -1;
@@ -97,7 +97,6 @@ void toolbar(app::Session& s) {
   combo("##list.filter.status", "list.any_status", st.status, statuses);
   ImGui::SameLine();
   combo("##list.filter.kind", "list.any_kind", st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")});
-  if (!phone) ImGui::SameLine();
   std::vector<std::string> forms;
   for (const AwardForm& f : s.campaign().award_forms) forms.push_back(tr(f.name));
   int form_index = -1;

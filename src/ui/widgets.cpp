@@ -337,8 +337,9 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
   annotate(spec.label, spec.path);
   // The on-screen keyboard just shrank the viewport: bring the field being edited back into view.
   if (viewport_resized && ImGui::IsItemActive()) ImGui::SetScrollHereY(0.4f);
-  if (spec.max_length > 0) {
-    size_t n = text::length(buf);
+  // The counter shows for long texts, and for short ones only as they near their limit.
+  const size_t n = spec.max_length > 0 ? text::length(buf) : 0;
+  if (spec.max_length > 0 && (spec.kind == InputKind::multiline || n * 10 > static_cast<size_t>(spec.max_length) * 8)) {
     char counter[64];
     std::snprintf(counter, sizeof counter, "%zu / %d", n, spec.max_length);
     ImGui::PushFont(fonts.small);
