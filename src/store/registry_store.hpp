@@ -1,0 +1,68 @@
+#pragma once
+// The secretariat's register (core/registry.hpp) on the same RecordStore as the workspace, saved
+// and protected the same way: one small record per package revision, per dossier decision and per
+// council meeting, one for the register's head, and attachments as blobs named by SHA-256. Only
+// what changed is written (mark the RegisterChanges a core function returns, then flush()).
+//
+//   registry/state.json                       campaign id and the log of removals and choices
+//   registry/packages/<package id>_r<n>_<hash12>.json   one revision, as received
+//   registry/decisions/<dossier id>.json      a dossier's status, return reason and their audit
+//   registry/sessions/<meeting id>.json       a council session (CouncilMeeting), with its corrections
+//
+// Loading follows WorkspaceStore: a damaged record is quarantined by the RecordStore and reported,
+// a record that parses but does not read as its type is reported and left in place, the rest loads.
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/registry.hpp"
+#include "store/record_store.hpp"
+#include "store/workspace_store.hpp"
+
+namespace hoso::store {
+
+inline constexpr std::string_view kRegisterStateRecord = "registry/state.json";
+std::string revision_record(std::string_view key);         // "registry/packages/<key>.json"
+// "registry/decisions/<id>.json"; an id that is not a safe file name (it came from a unit's
+// file) is named by "h-" and the first 40 hex of its SHA-256. The record holds the real id.
+std::string decision_record(std::string_view dossier_id);
+std::string meeting_record(std::string_view meeting_id);   // "registry/sessions/<id>.json"
+
+struct RegistryLoad {
+  Register reg;
+  std::vector<BrokenRecord> broken;    // registry records only
+  std::vector<std::string> recovered;  // registry records rolled forward after a crash
+};
+
+class RegistryStore {
+ public:
+  // `records` is the workspace's store (WorkspaceStore::records()); it must outlive this.
+  explicit RegistryStore(RecordStore& records) : records_(records) {}
+
+  // Reads the registry's records (load_all on the RecordStore). Revisions come in the order they
+  // were received, decisions and meetings by name.
+  Result<RegistryLoad> load(Millis now);
+  // The same from a load the caller has already done (no second pass over the disk).
+  RegistryLoad read(const LoadReport& report);
+
+  void mark(const RegisterChanges& changes);
+  void mark_all_dirty(const Register& r);
+  bool dirty() const;
+
+  // Writes every dirty record of `r`; removed revisions go to the trash. Records that fail stay
+  // dirty, to be retried.
+  FlushResult flush(const Register& r, Millis now);
+
+  Status restore_previous(std::string_view record_name, Millis now);
+
+  Status put_attachment(std::string_view sha256, std::string_view bytes);
+  Result<std::string> attachment(std::string_view sha256) const;
+
+ private:
+  RecordStore& records_;
+  bool state_dirty_ = false;
+  std::set<std::string, std::less<>> revisions_, removed_, decisions_, meetings_;
+};
+
+}  // namespace hoso::store
