@@ -36,6 +36,17 @@ Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
   for (const Quarantined& q : report->quarantined)
     out.broken.push_back(BrokenRecord{q.name, q.problem.describe(Language::vi), q.problem.describe(Language::en),
                                       q.previous_valid});
+  // A lone ".prev" (the current file is gone: moved to quarantine on an earlier start, or lost)
+  // and a record left in place (written by a newer hoso, or unreadable) are not part of the
+  // workspace either: say so every time, never drop them silently.
+  for (const std::string& name : report->previous_only)
+    out.broken.push_back(BrokenRecord{name, "Chỉ còn bản trước của tệp này (bản hiện tại bị thiếu hoặc đã bị để riêng).",
+                                      "Only the previous version of this file is left (the current one is missing or "
+                                      "was set aside).",
+                                      true, BrokenRecord::Kind::previous_only});
+  for (const Error& e : report->left_in_place)
+    out.broken.push_back(BrokenRecord{e.detail.file, e.describe(Language::vi), e.describe(Language::en), false,
+                                      BrokenRecord::Kind::left_in_place});
   for (const Recovered& r : report->recovered) out.recovered.push_back(r.name);
 
   for (const Record& rec : report->records) {

@@ -20,10 +20,14 @@ std::string minutes_record(std::string_view minutes_id);  // "minutes/<id>.json"
 // A record that exists but could not become part of the workspace: the store moved a damaged
 // file to quarantine, or the file parsed but is not a valid dossier/minutes/settings. Either way
 // it is reported, never deleted, and its previous version can be restored when it is valid.
+// A record whose current file is missing but whose ".prev" is there (previous_only), or that was
+// left where it is (written by a newer hoso, or unreadable), is reported the same way.
 struct BrokenRecord {
+  enum class Kind { damaged, previous_only, left_in_place };
   std::string name;      // "dossiers/….json"
   std::string problem_vi, problem_en;
   bool previous_valid = false;
+  Kind kind = Kind::damaged;
 };
 
 struct WorkspaceLoad {
