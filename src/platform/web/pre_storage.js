@@ -12,7 +12,7 @@ HosoWeb.storage = (function () {
   var available = false;    // IndexedDB usable
   var readOnly = false;     // another tab owns the workspace
   var inFlight = false, again = false, debounceTimer = 0, timeoutTimer = 0;
-  var persistAsked = false;
+  var persistAsked = false, persisted = false;
   var loadError = '';
 
   var STATUS = { saved: 0, saving: 1, error: 2, unavailable: 3, readonly: 4 };
@@ -104,9 +104,12 @@ HosoWeb.storage = (function () {
   }
 
   // One save: the app writes its dirty records to /data, then the changed files go to IndexedDB.
-  function run() {
+  // `leaving`: the page is going away, so a save in flight cannot be waited for; this one starts
+  // at once. IndexedDB runs the two read-write transactions in order, and this one holds every
+  // change the other had not yet confirmed.
+  function run(leaving) {
     if (!available || readOnly) return;
-    if (inFlight) { again = true; return; }
+    if (inFlight && !leaving) { again = true; return; }
     M._hoso_flush();
     var c = changes();
     if (!c.put.length && !c.del.length) { report(STATUS.saved, ''); return; }
@@ -127,7 +130,11 @@ HosoWeb.storage = (function () {
         });
       });
       c.del.forEach(function (p) { store.delete(p); });
+      // Commit now rather than when the page's task ends: the page may be closing.
+      if (tx.commit) tx.commit();
     } catch (e) {
+      // Nothing half-done reaches IndexedDB: the next save puts every change again.
+      try { tx && tx.abort(); } catch (e2) { /* already finished */ }
       finish(false, errorText(e));
       return;
     }
@@ -139,6 +146,7 @@ HosoWeb.storage = (function () {
       c.del.forEach(function (p) { delete synced[p]; });
       finish(true, '');
       if (!persistAsked) requestPersist();
+      else reportInfo(persisted);  // the usage changed
     };
     tx.onabort = tx.onerror = function (e) {
       if (done) return;
@@ -172,23 +180,23 @@ HosoWeb.storage = (function () {
     if (!st || !st.persist) { reportInfo(false); return; }
     st.persisted().then(function (already) {
       return already ? true : st.persist();
-    }).then(function (granted) { reportInfo(!!granted); }, function () { reportInfo(false); });
+    }).then(function (granted) { persisted = !!granted; reportInfo(persisted); }, function () { reportInfo(false); });
   }
-  function reportInfo(persisted) {
+  function reportInfo(isPersisted) {
     var st = navigator.storage;
     if (st && st.estimate) {
       st.estimate().then(function (est) {
-        M._hoso_storage_info(persisted ? 1 : 0, est.usage || 0, est.quota || 0);
+        M._hoso_storage_info(isPersisted ? 1 : 0, est.usage || 0, est.quota || 0);
         W.requestFrame();
-      }, function () { M._hoso_storage_info(persisted ? 1 : 0, -1, -1); });
+      }, function () { M._hoso_storage_info(isPersisted ? 1 : 0, -1, -1); });
     } else {
-      M._hoso_storage_info(persisted ? 1 : 0, -1, -1);
+      M._hoso_storage_info(isPersisted ? 1 : 0, -1, -1);
     }
   }
 
   // Leaving the page: save at once. The transaction is opened inside the event, so the browser
   // finishes it even while the page goes away.
-  function flushNow() { clearTimeout(debounceTimer); if (inFlight) again = true; else run(); }
+  function flushNow() { clearTimeout(debounceTimer); run(true); }
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flushNow(); });
   window.addEventListener('pagehide', flushNow);
   window.addEventListener('beforeunload', flushNow);
