@@ -26,6 +26,7 @@ void Session::reload_from_store() {
   if (loaded) {
     ws_ = std::move(loaded->workspace);
     broken_ = std::move(loaded->broken);
+    deleted_.reset();  // its undo would bring back a dossier from before the reload
   } else {
     ws_ = Workspace{};
     broken_.clear();
@@ -199,6 +200,9 @@ void Session::replace_workspace(Workspace w) {
   for (const Minutes& m : ws_.minutes)
     if (!w.find_minutes(m.id)) store_.mark_minutes_removed(m.id);
   ws_ = std::move(w);
+  // In the order the store loads them (store/workspace_store.cpp), so a reload changes nothing.
+  std::stable_sort(ws_.dossiers.begin(), ws_.dossiers.end(), [](const Dossier& a, const Dossier& b) { return a.created < b.created; });
+  std::stable_sort(ws_.minutes.begin(), ws_.minutes.end(), [](const Minutes& a, const Minutes& b) { return a.created < b.created; });
   store_.mark_all_dirty(ws_);
   campaign_ = library_.campaign(ws_.campaign_id);
   if (!campaign_) campaign_ = &library_.campaigns().front();
