@@ -8,6 +8,7 @@
 #include "core/date.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/backup_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -45,8 +46,14 @@ std::span<const NavItem> nav_items(const app::Session& s) {
   return kUnitNav;
 }
 
-// Where the person is, for the navigation highlight: the editor belongs to the list.
-Screen nav_group(Screen s) { return s == Screen::dossier ? Screen::dossiers : s; }
+// Where the person is, for the navigation highlight: the editor belongs to the list, and a unit's
+// import of packages to "Gửi hồ sơ", its way there.
+Screen nav_group(const app::Session& s) {
+  const Screen at = s.nav.screen;
+  if (at == Screen::dossier) return Screen::dossiers;
+  if (at == Screen::package_import && s.workspace().settings.role == Role::unit) return Screen::package_export;
+  return at;
+}
 
 std::string clock_text(Millis t) {
   // "14:32" in Vietnam time.
@@ -119,7 +126,9 @@ void top_bar(app::Session& s, bool phone) {
   ImGui::Dummy(ImVec2(1, 0));
 }
 
-void banner(ImU32 fg, ImU32 bg, const char* text) {
+// A notice across the content. `id` names it in hoso.items() ("notice.read_only"), so tests and
+// assistive tools can find it.
+void banner(ImU32 fg, ImU32 bg, const char* text, std::string_view id) {
   ImVec2 pos = ImGui::GetCursorScreenPos();
   float w = ImGui::GetContentRegionAvail().x;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - em());
@@ -130,24 +139,44 @@ void banner(ImU32 fg, ImU32 bg, const char* text) {
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
+  ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + w, pos.y + ts.y + em() * 0.8f)), ImGui::GetID(id.data(), id.data() + id.size()));
+  annotate(text, id);
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + ts.y + em() * 0.8f));
   spacer(0.3f);
+}
+
+// The notice for a record that did not load: damaged (set aside), only its previous version left,
+// or left in place (written by a newer hoso, unreadable).
+std::string broken_text(const store::BrokenRecord& b) {
+  std::string_view problem = language() == Language::en ? b.problem_en : b.problem_vi;
+  // The notice names the file already: "dossiers/x.json, nominee: …" reads "nominee: …".
+  if (problem.starts_with(b.name) && problem.size() > b.name.size() + 2) problem.remove_prefix(b.name.size() + 2);
+  switch (b.kind) {
+    case store::BrokenRecord::Kind::previous_only: return trf("notice.previous_only", {b.name});
+    case store::BrokenRecord::Kind::left_in_place: return trf("notice.left_in_place", {b.name, problem});
+    case store::BrokenRecord::Kind::damaged: break;
+  }
+  return trf("notice.broken_record", {b.name, problem});
 }
 
 void notices(app::Session& s) {
   const Palette& p = palette();
   const app::StorageStatus& st = s.platform().storage();
   if (st.state == SaveState::read_only) {
-    banner(p.warning, p.warning_bg, tr("notice.read_only"));
+    banner(p.warning, p.warning_bg, tr("notice.read_only"), "notice.read_only");
     if (st.can_take_over && button(tr("notice.take_over"), "notice.take_over", ButtonKind::primary)) s.platform().take_over();
   } else if (st.state == SaveState::unavailable) {
-    banner(p.error, p.error_bg, tr("notice.no_storage"));
+    banner(p.error, p.error_bg, tr("notice.no_storage"), "notice.no_storage");
   } else if (st.state == SaveState::error && st.error == "quota") {
-    banner(p.error, p.error_bg, tr("notice.quota"));
+    banner(p.error, p.error_bg, tr("notice.quota"), "notice.quota");
+    // The backup is a download: it needs no space in the browser.
+    if (button(tr("notice.quota_backup"), "notice.quota_backup", ButtonKind::primary)) export_backup(s);
+    ImGui::SameLine();
+    if (button(tr("save.retry"), "notice.quota_retry")) s.save_now();
+    spacer(0.3f);
   }
   for (const auto& b : s.broken_records()) {
-    std::string text = trf("notice.broken_record", {b.name, language() == Language::en ? b.problem_en : b.problem_vi});
-    banner(p.error, p.error_bg, text.c_str());
+    banner(p.error, p.error_bg, broken_text(b).c_str(), "notice.broken." + b.name);
     if (b.previous_valid) {
       std::string id = "notice.restore_previous." + b.name;
       if (button(tr("notice.restore_previous"), id, ButtonKind::primary)) {
@@ -171,7 +200,8 @@ void notices(app::Session& s) {
     for (const Dossier& d : w.dossiers)
       if (!d.last_export || d.last_export->time < d.updated) oldest_change = oldest_change == 0 ? d.updated : std::min(oldest_change, d.updated);
     const Millis three_days = 3LL * 24 * 3600 * 1000;
-    if (oldest_change > 0 && s.now() - std::max(last, oldest_change) > three_days) banner(p.warning, p.warning_bg, tr("notice.export_reminder"));
+    if (oldest_change > 0 && s.now() - std::max(last, oldest_change) > three_days)
+      banner(p.warning, p.warning_bg, tr("notice.export_reminder"), "notice.export_reminder");
   }
 }
 
@@ -241,7 +271,7 @@ void side_nav(app::Session& s, float width) {
   ImGui::PopStyleVar();
   spacer(0.4f);
   for (const NavItem& item : nav_items(s)) {
-    bool current = nav_group(s.nav.screen) == item.screen;
+    bool current = nav_group(s) == item.screen;
     if (current) {
       ImGui::PushStyleColor(ImGuiCol_Header, p.accent_bg);
       ImGui::PushStyleColor(ImGuiCol_Text, p.primary);
@@ -273,7 +303,7 @@ void bottom_nav(app::Session& s, float height) {
   ImGui::PushFont(fonts.small);
   for (size_t i = 0; i < items.size(); ++i) {
     const NavItem& item = items[i];
-    bool current = nav_group(s.nav.screen) == item.screen;
+    bool current = nav_group(s) == item.screen;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + cell * static_cast<float>(i), pos.y));
     std::string id = std::string("##") + item.id;
     if (ImGui::InvisibleButton(id.c_str(), ImVec2(cell, height))) go(s, item.screen);
@@ -316,7 +346,6 @@ void shell(app::Session& s) {
   ImGui::PopStyleVar();
   notices(s);
   screen(s);
-  spacer(2.0f);
   ImGui::EndChild();
   if (phone) bottom_nav(s, bottom_h);
   ImGui::PopFont();
