@@ -196,7 +196,12 @@ HosoWeb.storage = (function () {
 
   // Leaving the page: save at once. The transaction is opened inside the event, so the browser
   // finishes it even while the page goes away.
-  function flushNow() { clearTimeout(debounceTimer); run(true); }
+  // Input the app has not drawn yet (a key pressed just before) is taken in first.
+  function flushNow() {
+    clearTimeout(debounceTimer);
+    if (W.started) W.frameNow();
+    run(true);
+  }
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flushNow(); });
   window.addEventListener('pagehide', flushNow);
   window.addEventListener('beforeunload', flushNow);
