@@ -184,7 +184,7 @@ void backup_restore_dialog(app::Session& s) {
   if (!added.empty()) wrapped(trf("backup.will_add", {added}).c_str());
   const bool replaces = !pending->replaced.empty();
   if (replaces) {
-    spacer(0.2f);
+    if (!added.empty()) spacer(0.2f);
     colored_wrapped(p.warning, trf("backup.will_replace", static_cast<long long>(pending->replaced.size())).c_str());
     const std::size_t shown = std::min(pending->replaced.size(), kListedReplacements);
     for (std::size_t i = 0; i < shown; ++i) wrapped(("• " + pending->replaced[i]).c_str());

@@ -230,16 +230,18 @@ void settings_screen(app::Session& s) {
     people_card(s);
     ImGui::EndDisabled();
     ImGui::TableNextColumn();
-    storage_card(s);
+    // The backup first: what the storage card says arrives later and changes its height, and
+    // the backup buttons must not move under a finger.
     backup_card(s);
+    storage_card(s);
     ImGui::EndTable();
   } else {
     ImGui::BeginDisabled(locked);
     display_card(s);
     people_card(s);
     ImGui::EndDisabled();
-    storage_card(s);
     backup_card(s);
+    storage_card(s);
   }
   backup_restore_dialog(s);
 }
