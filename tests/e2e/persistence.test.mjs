@@ -253,6 +253,46 @@ test('a second tab is read-only and says why; it never overwrites the first; it 
   } finally { await b.close(); }
 });
 
+test('settings: every choice takes effect and is kept across a reload', async () => {
+  const b = await openBrowser({ device: DESKTOP });
+  try {
+    const app = await App.open(b.context, server);
+    await app.click('nav.settings');
+    await app.click('settings.unit_name');
+    await app.insertText('Phòng Lễ tân Đối ngoại');
+    await app.click('settings.author');
+    await app.insertText('Lý Thị Hồng');
+    // Each step rebuilds the fonts and moves what follows: look again before the next click.
+    for (let i = 0; i < 2; i++) {
+      await app.click('settings.text_size.larger');
+      await app.settle(300);
+    }
+    await app.click('settings.theme.dark');
+    await app.click('settings.language.en');
+    assert.equal((await app.item('nav.settings')).label, 'Settings', 'the interface is in English');
+    await app.click('settings.role.secretariat');
+    assert.ok(await app.has('nav.intake'), 'the navigation of the secretariat');
+    assert.ok(!(await app.has('nav.dossiers')));
+    const want = {
+      author: 'Lý Thị Hồng', language: 'en', role: 'secretariat', text_scale: 1.3, theme: 'dark',
+      unit_id: 'phong-le-tan-doi-ngoai', unit_name: 'Phòng Lễ tân Đối ngoại', vote_threshold: null,
+    };
+    assert.deepEqual((await app.state()).workspace.settings, want);
+    await app.screenshot('persistence-settings-secretariat-dark-desktop');
+    await app.reload();
+    assert.deepEqual((await app.state()).workspace.settings, want);
+    assert.ok(await app.has('nav.intake'));
+    // Back to a unit, from the list of the campaign's units.
+    await app.click('nav.settings');
+    await app.click('settings.role.unit');
+    await app.click('settings.unit');
+    await app.click('settings.unit=van-phong');
+    const s = (await app.state()).workspace.settings;
+    assert.deepEqual([s.role, s.unit_id, s.unit_name], ['unit', 'van-phong', 'Văn phòng Sở']);
+    app.assertClean(assert);
+  } finally { await b.close(); }
+});
+
 // A 1×1 PNG.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
   '1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2bd8a3b0000000049454e44ae426082', 'hex');
