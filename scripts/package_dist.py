@@ -31,14 +31,13 @@ if schema_dir.is_dir():
         (staging / "schema").mkdir(exist_ok=True)
         shutil.copyfile(f, staging / "schema" / f.name)
 
-# The build's content hash covers every file except those that carry it.
-carriers = {"boot.js", "sw.js"}
+# The build's content hash covers every file; those that carry it (boot.js, sw.js) count as their
+# text before it goes in, so a change to them alone is a new build too (the service worker sees
+# a new sw.js and offers the update).
 h = hashlib.sha256()
 files = sorted(p for p in staging.rglob("*") if p.is_file())
 for p in files:
     rel = p.relative_to(staging).as_posix()
-    if rel in carriers:
-        continue
     h.update(rel.encode() + b"\0" + p.read_bytes())
 content_hash = h.hexdigest()[:16]
 info = {"wasmBytes": (staging / "hoso.wasm").stat().st_size, "hash": content_hash}
@@ -51,9 +50,13 @@ boot.write_text(text.replace(marker, "var BUILD = " + json.dumps(info) + ";"))
 
 sw = staging / "sw.js"
 if sw.exists():
-    precache = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")
-                      if p.is_file() and p.name != "sw.js")
-    sw.write_text(sw.read_text()
+    # What the app needs offline: every file but the worker itself and the published schemas
+    # (for other tools; the app never asks for them). "./" is the page as navigations ask for it.
+    precache = sorted(rel for rel in (p.relative_to(staging).as_posix() for p in files)
+                      if rel != "sw.js" and not rel.startswith("schema/"))
+    text = sw.read_text()
+    assert '"__HOSO_BUILD_HASH__"' in text and '["__HOSO_PRECACHE__"]' in text, "sw.js lost its markers"
+    sw.write_text(text
                   .replace('"__HOSO_BUILD_HASH__"', json.dumps(content_hash))
                   .replace('["__HOSO_PRECACHE__"]', json.dumps(["./"] + precache)))
 

@@ -38,8 +38,63 @@
     n.textContent = NOTICES[code] || '';
     n.hidden = !NOTICES[code];
   };
-  window.hosoLoaded = function () { $('loading').hidden = true; };
-  $('error-reload').addEventListener('click', function () { location.reload(); });
+  window.hosoLoaded = function () { $('loading').hidden = true; registerWorker(); };
+  // A new build waiting may be the fix for what failed: reloading from here takes it.
+  $('error-reload').addEventListener('click', function () { update.apply(); });
+
+  // Offline and updates. sw.js (registered with a relative URL and scope, so any host and any
+  // path work) keeps this build's files. A new build installs in the background and waits; the
+  // app shows its notice while update.available, and only update.apply() — the person's word,
+  // after the app has saved their work — lets it take over, then the page reloads into it.
+  var sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+  var registration = null, accepted = false;
+  var update = window.hosoUpdate = {
+    available: false,
+    onchange: null,  // set by the app (pre_core.js)
+    apply: function () {
+      accepted = true;
+      var waiting = registration && registration.waiting;
+      if (!waiting) { location.reload(); return; }
+      waiting.postMessage('skip-waiting');
+      // The reload follows 'controllerchange'; should that never come, reload anyway.
+      setTimeout(function () { location.reload(); }, 4000);
+    },
+  };
+  function offer() {
+    if (update.available) return;
+    update.available = true;
+    if (update.onchange) update.onchange();
+  }
+  // A worker that finished installing while another one is active is a new build.
+  function watch(worker) {
+    if (!worker) return;
+    var check = function () { if (worker.state === 'installed' && registration.active) offer(); };
+    worker.addEventListener('statechange', check);
+    check();
+  }
+  function checkForUpdate() {
+    if (registration && navigator.onLine !== false) registration.update().catch(function () {});
+  }
+  function registerWorker() {
+    if (!sw || registration) return;
+    var hadController = !!sw.controller;  // none on the first visit, until the worker claims it
+    sw.addEventListener('controllerchange', function () {
+      if (accepted) location.reload();
+      else if (hadController) offer();  // another tab accepted the new build: this one is older
+      hadController = true;
+    });
+    sw.register('sw.js', { scope: './' }).then(function (reg) {
+      registration = reg;
+      watch(reg.waiting);
+      watch(reg.installing);
+      reg.addEventListener('updatefound', function () { watch(reg.installing); });
+      window.addEventListener('online', checkForUpdate);
+      document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'visible') checkForUpdate();
+      });
+      setInterval(checkForUpdate, 60 * 60 * 1000);
+    }, function (e) { console.warn('hoso: no service worker: ' + (e && e.message)); });
+  }
 
   function hasWebGL2() {
     try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
