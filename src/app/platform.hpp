@@ -56,6 +56,11 @@ class Platform {
   virtual void open_file(std::string_view file_name, std::string_view mime, std::string_view bytes) = 0;
   virtual void copy_text(std::string_view text) = 0;
   virtual void reload() = 0;
+
+  // A new version of the app is ready (the web build's service worker has it). apply_update()
+  // saves everything, then reloads into it: call it only on the person's word.
+  virtual bool update_available() const { return false; }
+  virtual void apply_update() {}
 };
 
 }  // namespace hoso::app

@@ -159,9 +159,23 @@ std::string broken_text(const store::BrokenRecord& b) {
   return trf("notice.broken_record", {b.name, problem});
 }
 
+// A new version of the app is ready. The notice waits while the person types (a banner coming in
+// would move the field under their fingers) and then stays; its button saves, then reloads.
+bool update_notice_shown = false;
+void update_notice(app::Session& s) {
+  if (!s.platform().update_available()) return;
+  if (!update_notice_shown && ImGui::GetIO().WantTextInput) return;
+  update_notice_shown = true;
+  const Palette& p = palette();
+  banner(p.primary, p.accent_bg, tr("notice.update"), "notice.update");
+  if (button(tr("notice.update_reload"), "notice.update_reload", ButtonKind::primary)) s.platform().apply_update();
+  spacer(0.3f);
+}
+
 void notices(app::Session& s) {
   const Palette& p = palette();
   const app::StorageStatus& st = s.platform().storage();
+  update_notice(s);
   if (st.state == SaveState::read_only) {
     banner(p.warning, p.warning_bg, tr("notice.read_only"), "notice.read_only");
     if (st.can_take_over && button(tr("notice.take_over"), "notice.take_over", ButtonKind::primary)) s.platform().take_over();

@@ -31,6 +31,7 @@ mergeInto(LibraryManager.library, {
   hoso_js_set_title: function (title) { document.title = UTF8ToString(title); },
   hoso_js_copy_text: function (text) { HosoWeb.input.copyText(UTF8ToString(text)); },
   hoso_js_reload: function () { HosoWeb.reloadApp(); },
+  hoso_js_apply_update: function () { HosoWeb.applyUpdate(); },
   hoso_js_started: function () { HosoWeb.start(); },
   hoso_js_fail: function (code, detail) { HosoWeb.fail(UTF8ToString(code), UTF8ToString(detail)); },
   hoso_js_viewport: function (pw, ph, pd) {

@@ -57,13 +57,26 @@ var HosoWeb = (function () {
     self.storage.flushThen(function () { location.reload(); });
   };
 
+  // A new version of the app (boot.js's service worker found one): the app shows its notice; the
+  // person's click saves everything first, then lets the new version take over and reloads.
+  var update = function () { return window.hosoUpdate || { available: false }; };
+  self.applyUpdate = function () {
+    self.storage.flushThen(function () {
+      if (update().apply) update().apply(); else location.reload();
+    });
+  };
+
   // The test and integration interface described in DESIGN.md.
   var ready = new Promise(function (resolve, reject) { self.readyResolve = resolve; self.readyReject = reject; });
   ready.catch(function () {});
   window.hoso = {
     ready: ready,
     items: function () { return JSON.parse(self.callString(Module._hoso_items_json)); },
-    state: function () { return JSON.parse(self.callString(Module._hoso_state_json)); },
+    state: function () {
+      var s = JSON.parse(self.callString(Module._hoso_state_json));
+      s.update_available = !!update().available;
+      return s;
+    },
     frames: function () { return self.frames; },
     // Developer hook (documented in README): fills the workspace with n generated dossiers.
     dev: {
@@ -93,6 +106,11 @@ HosoWeb.start = function () {
   });
   HosoWeb.started = true;
   HosoWeb.storage.started();
+  var update = window.hosoUpdate;
+  if (update) {
+    update.onchange = function () { Module._hoso_update_available(1); HosoWeb.requestFrame(); };
+    if (update.available) update.onchange();
+  }
   HosoWeb.frameNow();
   requestAnimationFrame(function () {
     HosoWeb.frameNow();

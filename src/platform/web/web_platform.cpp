@@ -22,6 +22,7 @@ void hoso_js_pick_files(int purpose, const char* accept, int multiple);
 void hoso_js_open_blob(const char* name, const char* mime, const char* p, int n);
 void hoso_js_copy_text(const char* text);
 void hoso_js_reload();
+void hoso_js_apply_update();
 void hoso_js_take_over();
 int hoso_js_storage_read_only();
 int hoso_js_storage_available();
@@ -81,6 +82,7 @@ void WebPlatform::open_file(std::string_view name, std::string_view mime, std::s
 }
 void WebPlatform::copy_text(std::string_view text) { hoso_js_copy_text(z(text).c_str()); }
 void WebPlatform::reload() { hoso_js_reload(); }
+void WebPlatform::apply_update() { hoso_js_apply_update(); }
 
 }  // namespace hoso::web
 
@@ -106,6 +108,10 @@ EMSCRIPTEN_KEEPALIVE void hoso_storage_info(int persisted, double usage, double 
 }
 EMSCRIPTEN_KEEPALIVE void hoso_lock_released() {
   if (instance) instance->storage_status.can_take_over = true;
+  hoso::web::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void hoso_update_available(int available) {
+  if (instance) instance->update_ready = available != 0;
   hoso::web::request_frame();
 }
 EMSCRIPTEN_KEEPALIVE void hoso_wake() { hoso::web::request_frame(); }

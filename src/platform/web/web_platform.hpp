@@ -25,9 +25,12 @@ class WebPlatform final : public app::Platform {
   void open_file(std::string_view file_name, std::string_view mime, std::string_view bytes) override;
   void copy_text(std::string_view text) override;
   void reload() override;
+  bool update_available() const override { return update_ready; }
+  void apply_update() override;
 
   // Updated by the JavaScript layer's callbacks (web_platform.cpp).
   app::StorageStatus storage_status;
+  bool update_ready = false;
 };
 
 }  // namespace hoso::web
