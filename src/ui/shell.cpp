@@ -177,7 +177,7 @@ void notices(app::Session& s) {
   const app::StorageStatus& st = s.platform().storage();
   update_notice(s);
   if (st.state == SaveState::read_only) {
-    banner(p.warning, p.warning_bg, tr("notice.read_only"), "notice.read_only");
+    banner(p.warning, p.warning_bg, tr(st.can_take_over ? "notice.read_only_released" : "notice.read_only"), "notice.read_only");
     if (st.can_take_over && button(tr("notice.take_over"), "notice.take_over", ButtonKind::primary)) s.platform().take_over();
   } else if (st.state == SaveState::unavailable) {
     banner(p.error, p.error_bg, tr("notice.no_storage"), "notice.no_storage");
