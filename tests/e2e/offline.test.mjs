@@ -1,0 +1,314 @@
+// Issue 9: offline and installable, secure and private. The app is served from a sub-path
+// (/hoso/, as on a shared host). A first visit online installs the service worker and caches the
+// build; offline, the app opens with its data and saves edits; a second build deployed (another
+// content hash) is announced, waits for the person's word, then takes over with the data intact.
+// The manifest validates; the CSP allows nothing outside the origin; no request leaves it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { startServer, openBrowser, App, ROOT, DIST, DESKTOP, PHONE } from './lib/harness.mjs';
+import { checkManifest } from '../tools/check_manifest.mjs';
+
+const SUB = 'hoso/';
+const MARK = '/* hoso e2e: the second build */';
+let server, tmp, v1, v2, hash1, hash2;
+
+// The second build: the packaging step run again on a web/ folder whose style.css changed, with
+// the same hoso.js and hoso.wasm (taken from the first build's dist/).
+function packageChangedBuild(out) {
+  const src = join(tmp, 'src');
+  cpSync(join(ROOT, 'web'), join(src, 'web'), { recursive: true });
+  writeFileSync(join(src, 'web', 'style.css'), readFileSync(join(src, 'web', 'style.css'), 'utf8') + MARK + '\n');
+  symlinkSync(join(ROOT, 'assets'), join(src, 'assets'));
+  execFileSync('python3', [join(ROOT, 'scripts', 'package_dist.py'), '--build', DIST, '--source', src, '--out', out]);
+}
+const buildHash = (dir) => JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')).hash;
+
+before(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'hoso-deploy-'));
+  v1 = join(tmp, 'v1');
+  v2 = join(tmp, 'v2');
+  mkdirSync(v1);
+  mkdirSync(v2);
+  cpSync(DIST, join(v1, 'hoso'), { recursive: true });
+  packageChangedBuild(join(v2, 'hoso'));
+  hash1 = buildHash(join(v1, 'hoso'));
+  hash2 = buildHash(join(v2, 'hoso'));
+  server = await startServer(v1);
+});
+after(async () => {
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+// Every request of the browser, the service worker's included (the page's App sees only the
+// page's), and CSP violations, recorded from before the first script runs.
+function watch(context) {
+  const seen = { offOrigin: [], all: [] };
+  context.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('blob:') || u.startsWith('data:')) return;
+    seen.all.push(u);
+    if (new URL(u).origin !== server.origin) seen.offOrigin.push(u);
+  });
+  context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return seen;
+}
+function assertAllClean(app, seen) {
+  app.assertClean(assert);
+  assert.deepEqual(seen.offOrigin, [], 'no request of the page or its worker leaves the origin');
+}
+async function assertNoCspViolation(app) {
+  assert.deepEqual(await app.page.evaluate(() => window.__csp), [], 'no CSP violation');
+}
+
+// The service worker is active and controls the page.
+async function controlled(page) {
+  return page.evaluate(async () => {
+    const sw = navigator.serviceWorker;
+    await sw.ready;
+    if (!sw.controller) await new Promise((r) => sw.addEventListener('controllerchange', r, { once: true }));
+    return sw.controller.scriptURL;
+  });
+}
+// Cache name -> the paths it holds (relative to the origin).
+function cacheContents(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    for (const name of await caches.keys())
+      out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort();
+    return out;
+  });
+}
+// What the first build's worker must hold: every file of dist/ but sw.js, the published schemas
+// and build.json; and "./", the page as navigations ask for it.
+function expectedPrecache(dir) {
+  const files = [];
+  (function walk(d) {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(relative(dir, p).split('\\').join('/'));
+    }
+  })(dir);
+  return ['/' + SUB, ...files.filter((f) => f !== 'sw.js' && f !== 'build.json' && !f.startsWith('schema/'))
+    .map((f) => '/' + SUB + f)].sort();
+}
+
+const byName = (state, name) => state.workspace.dossiers.find((d) => d.nominee.full_name === name);
+// Opens a dossier from the list, then its summary field.
+async function editSummary(app, id) {
+  await app.click('nav.dossiers');
+  await app.click(`list.row.${id}`);
+  await app.scrollTo('summary.text');
+  await app.click('summary.text');
+  await app.press('End');
+}
+async function waitFor(page, fn, what, timeout = 20000) {
+  try { await page.waitForFunction(fn, null, { timeout, polling: 100 }); } catch (e) { throw new Error(`${what}: ${e.message}`); }
+}
+const updateOffered = (page, what) => waitFor(page, () => window.hoso.state().update_available, what);
+
+test('first visit caches the build; offline the app opens with its data and saves edits; a new build is offered, taken on the person\'s word, data intact', async () => {
+  server.setDir(v1);
+  const b = await openBrowser({ device: DESKTOP });
+  const seen = watch(b.context);
+  try {
+    const app = await App.open(b.context, server, SUB);
+    const script = await controlled(app.page);
+    assert.equal(script, `${server.url}${SUB}sw.js`, 'the worker is registered from the sub-path');
+    assert.equal(await app.page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope)), server.url + SUB);
+    const cached = await cacheContents(app.page);
+    assert.deepEqual(Object.keys(cached), [`hoso:/${SUB}:${hash1}`], 'one cache, named by the build\'s hash');
+    assert.deepEqual(cached[`hoso:/${SUB}:${hash1}`], expectedPrecache(join(v1, 'hoso')), 'every file the app needs is cached');
+
+    // Work online: a new dossier.
+    await app.click('nominee.full_name');
+    await app.insertText('Đỗ Thị Lan');
+    await app.saved();
+    const id = byName(await app.state(), 'Đỗ Thị Lan').id;
+
+    // No network at all: the browser is offline, and the server would have nothing to give.
+    await b.context.setOffline(true);
+    server.setDir(join(tmp, 'nothing'));
+    const asked = server.requests.length;
+    await app.reload();
+    let s = await app.state();
+    assert.ok(byName(s, 'Đỗ Thị Lan'), 'offline, the app opens with its data');
+    assert.equal(s.save.state, 'saved');
+    assert.equal(s.update_available, false);
+
+    // Edit and save offline, then reopen offline: the edit is there.
+    await editSummary(app, id);
+    await app.insertText('Soạn khi không có mạng.');
+    await app.saved();
+    assert.equal(byName(await app.state(), 'Đỗ Thị Lan').summary.text, 'Soạn khi không có mạng.');
+    await app.page.waitForTimeout(700);
+    await app.reload();
+    s = await app.state();
+    assert.equal(byName(s, 'Đỗ Thị Lan').summary.text, 'Soạn khi không có mạng.', 'the offline edit was saved');
+    assert.deepEqual(server.requests.slice(asked), [], 'nothing reached the server while offline');
+    const before = s.workspace;
+
+    // A second build is deployed while the person is typing a new dossier's name. Back online,
+    // the app checks and the new worker installs; the notice waits until the person leaves the
+    // field, so nothing moves under their fingers.
+    assert.notEqual(hash2, hash1, 'the second build has another content hash');
+    server.setDir(v2);
+    await app.click('nav.dashboard');
+    await app.click('nominee.full_name');
+    await app.insertText('Hà Văn');
+    await app.settle(1500);  // the form settles once the new dossier exists (its kind buttons go)
+    const field = await app.item('nominee.full_name');
+    assert.ok(field.active, 'the person is in the field');
+    await app.page.evaluate(() => { window.__samePage = true; });
+    await b.context.setOffline(false);  // 'online': the app asks for sw.js
+    await updateOffered(app.page, 'the new build is found');
+    await app.settle(300);
+    assert.ok(!(await app.has('notice.update')), 'no notice comes in while the person types');
+    assert.equal((await app.item('nominee.full_name')).y, field.y, 'the field did not move');
+    await app.insertText(' Sơn');
+    await app.click('campaign.days_left');  // done typing
+    const notice = await app.item('notice.update');
+    assert.match(notice.label, /phiên bản mới/);
+    await app.item('notice.update_reload');
+    await app.screenshot('offline-update-notice-desktop-1280x800');
+
+    // Nothing happens without the person's word: same page, old build.
+    await app.page.waitForTimeout(1500);
+    assert.equal(await app.page.evaluate(() => window.__samePage), true, 'no reload on its own');
+    const typed = 'Soạn khi không có mạng.';
+    assert.equal(byName(await app.state(), 'Đỗ Thị Lan').summary.text, typed);
+    assert.ok((await app.item('nominee.full_name')).y > field.y, 'the notice is above the form');
+    assert.deepEqual(Object.keys(await cacheContents(app.page)).sort(),
+      [`hoso:/${SUB}:${hash1}`, `hoso:/${SUB}:${hash2}`].sort(), 'the new build waits beside the old');
+
+    // The person's word, a moment after typing (before the debounced save): everything is saved,
+    // the new build takes over, the page reloads.
+    await app.click('nominee.full_name');
+    await app.press('End');
+    await app.insertText(' Nam');
+    assert.ok(byName(await app.state(), 'Hà Văn Sơn Nam'), 'typed just now');
+    const reloaded = app.page.waitForEvent('load');
+    const it = await app.item('notice.update_reload');
+    await app.page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+    await reloaded;
+    await app.ready();
+    assert.equal(await app.page.evaluate(() => window.__samePage), undefined, 'the page reloaded');
+    s = await app.state();
+    assert.equal(s.update_available, false);
+    assert.equal(byName(s, 'Đỗ Thị Lan').summary.text, typed, 'the offline edit is there');
+    assert.ok(byName(s, 'Hà Văn Sơn Nam'), 'what was typed just before the reload is there');
+    assert.deepEqual(s.workspace.dossiers.length, before.dossiers.length + 1);
+    assert.deepEqual(Object.keys(await cacheContents(app.page)), [`hoso:/${SUB}:${hash2}`], 'the old build\'s cache is gone');
+    assert.ok((await app.page.evaluate(() => fetch('style.css').then((r) => r.text()))).includes(MARK), 'the new build runs');
+    assert.ok(!(await app.has('notice.update')));
+    await assertNoCspViolation(app);
+    assertAllClean(app, seen);
+  } finally {
+    await b.close();
+    await b.context.setOffline(false).catch(() => {});
+  }
+});
+
+test('phone: the update notice on reopening the app, and the reload into the new build', async () => {
+  server.setDir(v1);
+  const b = await openBrowser({ device: PHONE });
+  const seen = watch(b.context);
+  try {
+    const app = await App.open(b.context, server, SUB);
+    await controlled(app.page);
+    await app.tap('nominee.full_name');
+    await app.insertText('Vi Văn Thắng');
+    await app.saved();
+    // Deployed while the app was closed: reopening it runs the cached build and finds the new one.
+    server.setDir(v2);
+    await app.reload();
+    await updateOffered(app.page, 'the new build is found on reopening');
+    await app.item('notice.update');
+    await app.settle(200);
+    await app.screenshot('offline-update-notice-phone-390x844');
+    const reloaded = app.page.waitForEvent('load');
+    await app.tap('notice.update_reload');
+    await reloaded;
+    await app.ready();
+    const s = await app.state();
+    assert.equal(s.update_available, false);
+    assert.ok(byName(s, 'Vi Văn Thắng'), 'the data is intact');
+    assert.deepEqual(Object.keys(await cacheContents(app.page)), [`hoso:/${SUB}:${hash2}`]);
+    await assertNoCspViolation(app);
+    assertAllClean(app, seen);
+  } finally { await b.close(); }
+});
+
+test('the manifest validates: required fields, icons at the sizes named; Chromium reads it without errors', async () => {
+  assert.deepEqual(checkManifest(DIST), []);
+  const m = JSON.parse(readFileSync(join(DIST, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(m.name, 'hoso — Hồ sơ khen thưởng');
+  assert.equal(m.short_name, 'hoso');
+  assert.equal(m.lang, 'vi');
+  assert.equal(m.display, 'standalone');
+  assert.equal(m.theme_color, '#1f5fa8');
+  assert.equal(m.start_url, './');
+  assert.equal(m.scope, './');
+
+  server.setDir(v1);
+  const b = await openBrowser({ device: DESKTOP });
+  const seen = watch(b.context);
+  try {
+    const app = await App.open(b.context, server, SUB);
+    await controlled(app.page);
+    const cdp = await b.context.newCDPSession(app.page);
+    const got = await cdp.send('Page.getAppManifest');
+    assert.equal(got.url, `${server.url}${SUB}manifest.webmanifest`);
+    assert.deepEqual(got.errors, [], 'Chromium parses the manifest without errors');
+    const parsed = got.manifest || {};
+    if (parsed.startUrl) assert.equal(parsed.startUrl, server.url + SUB, 'start_url is the sub-path');
+    if (parsed.scope) assert.equal(parsed.scope, server.url + SUB);
+    const inst = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(inst.installabilityErrors, [], 'Chromium finds it installable');
+    await cdp.detach();
+    assertAllClean(app, seen);
+  } finally { await b.close(); }
+});
+
+test('the CSP allows nothing outside the origin; no eval, new Function or inline script anywhere', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+  assert.ok(meta, 'index.html carries a CSP');
+  const csp = Object.fromEntries(meta[1].split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(csp['default-src'], ["'self'"]);
+  assert.deepEqual(csp['script-src'], ["'self'", "'wasm-unsafe-eval'"], 'wasm-unsafe-eval is the only allowance beyond self');
+  assert.deepEqual(csp['connect-src'], ["'self'"]);
+  assert.deepEqual(csp['worker-src'], ["'self'"]);
+  assert.deepEqual(csp['manifest-src'], ["'self'"]);
+  assert.deepEqual(csp['object-src'], ["'none'"]);
+  for (const [k, sources] of Object.entries(csp)) {
+    for (const src of sources) {
+      assert.ok(["'self'", "'none'", 'blob:', 'data:'].includes(src) || (k === 'script-src' && src === "'wasm-unsafe-eval'"),
+        `${k} allows only the origin (found ${src})`);
+    }
+  }
+  // No inline script or style: every <script> has a src, no style attributes or <style>.
+  for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) || []) {
+    assert.match(tag, /^<script src="[^":]+"><\/script>$/, `script from a file of the app: ${tag}`);
+  }
+  assert.doesNotMatch(html, /<style\b|\sstyle="|\son[a-z]+="/i, 'no inline style or event handler');
+  for (const f of ['hoso.js', 'boot.js', 'sw.js']) {
+    const js = readFileSync(join(DIST, f), 'utf8');
+    assert.doesNotMatch(js, /\beval\s*\(/, `${f}: no eval(`);
+    assert.doesNotMatch(js, /new\s+Function\b/, `${f}: no new Function`);
+    assert.doesNotMatch(js, /\bimportScripts\s*\(/, `${f}: no importScripts`);
+    assert.doesNotMatch(js, /setTimeout\s*\(\s*["'`]/, `${f}: no string timers`);
+  }
+  // The worker names no other origin.
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  assert.doesNotMatch(sw, /https?:\/\//, 'sw.js names no URL of another origin');
+  assert.ok(!sw.includes('__HOSO_'), 'sw.js has its hash and file list');
+});
