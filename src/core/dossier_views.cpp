@@ -13,13 +13,17 @@ bool matches(const Dossier& d, const DossierFilter& f) {
   if (f.kind && d.nominee.kind != *f.kind) return false;
   if (!f.award_form.empty() && d.award_form != f.award_form) return false;
   if (text::trim(f.search).empty()) return true;
+  return text::matches_search(search_text(d), f.search);
+}
+
+std::string search_text(const Dossier& d) {
   const Nominee& n = d.nominee;
   std::string hay = display_name(n);
   for (const std::string* s : {&n.unit, &n.position, &n.parent_unit, &d.award_form, &d.id}) {
     hay += ' ';
     hay += *s;
   }
-  return text::matches_search(hay, f.search);
+  return hay;
 }
 
 namespace {

@@ -24,9 +24,11 @@ struct DossierFilter {
   std::string award_form;  // empty: any
 };
 
-// True if the dossier passes the filter. Search looks at the nominee's name, unit, position, the
-// award form id and the dossier id.
+// True if the dossier passes the filter. Search looks at search_text().
 bool matches(const Dossier& d, const DossierFilter& f);
+// What search looks at: the nominee's name, unit, position, parent unit, the award form id and
+// the dossier id (the register adds the sending unit's name).
+std::string search_text(const Dossier& d);
 
 enum class SortOrder {
   name,     // Vietnamese order; people by given name (last word) first, collectives by name
