@@ -249,6 +249,7 @@ struct IntakeEntry {
 
 struct IntakeReport {
   std::vector<IntakeEntry> entries;  // one per file, in the order given
+  Deadline deadline;                 // the register's campaign's, for apply_intake's placing
   int count(Verdict v) const;
 };
 
@@ -327,6 +328,7 @@ struct RegisterView {
   // Per award form and kind: live nominations (not returned, not not-awarded) against the quota.
   std::vector<QuotaUse> quota;
 
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   // Index of a dossier's row, or npos.
   std::size_t find(std::string_view dossier_id) const;
   const PackageRevision& revision_of(const Register& r, std::size_t row) const {
