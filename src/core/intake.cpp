@@ -339,6 +339,7 @@ IntakeApplied apply_intake(Register& r, IntakeReport report, const EditContext& 
       if (created || again) out.changes.decisions.push_back(d.id);
     }
   }
+  sort_register(r);
   return out;
 }
 

@@ -53,8 +53,10 @@ Decision& decision_for(Register& r, std::string_view dossier_id, const EditConte
   Decision d;
   d.dossier_id = std::string(dossier_id);
   d.audit.push_back({whole_seconds(ctx.now), ctx.author, std::string(kStatusPath), "exported", "received"});
-  r.decisions.push_back(std::move(d));
-  return r.decisions.back();
+  // Kept in id order: the order the store loads them in.
+  auto at = std::lower_bound(r.decisions.begin(), r.decisions.end(), dossier_id,
+                             [](const Decision& x, std::string_view id) { return x.dossier_id < id; });
+  return *r.decisions.insert(at, std::move(d));
 }
 
 Outcome<bool> move_status(Decision& d, Status to, std::string_view reason, const EditContext& ctx) {
@@ -133,6 +135,14 @@ Register::Found Register::find_dossier(std::string_view dossier_id) const {
       if (d.id == dossier_id) return {&revisions[i], &d};
   }
   return {};
+}
+
+void sort_register(Register& r) {
+  std::stable_sort(r.revisions.begin(), r.revisions.end(), [](const PackageRevision& a, const PackageRevision& b) {
+    return a.received != b.received ? a.received < b.received : a.key() < b.key();
+  });
+  std::stable_sort(r.decisions.begin(), r.decisions.end(),
+                   [](const Decision& a, const Decision& b) { return a.dossier_id < b.dossier_id; });
 }
 
 Standing standing(const Register& r, const PackageRevision& p) {
@@ -387,7 +397,7 @@ Outcome<RegisterChanges> set_status(Register& r, const RegisterView& v, std::str
   Decision& d = decision_for(r, dossier_id, ctx, created);
   auto moved = move_status(d, to, reason, ctx);
   if (!moved) {
-    if (created) r.decisions.pop_back();
+    if (created) r.decisions.erase(r.decisions.begin() + (&d - r.decisions.data()));
     return moved.error();
   }
   RegisterChanges out;

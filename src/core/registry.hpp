@@ -130,8 +130,9 @@ struct CouncilMeeting {
 
 struct Register {
   std::string campaign_id{kDefaultCampaignId};  // one register per campaign
-  std::vector<PackageRevision> revisions;        // every revision kept, in the order received
-  std::vector<Decision> decisions;               // one per dossier id ever received
+  // Every revision kept, in the order received (one batch, received at once: by key()).
+  std::vector<PackageRevision> revisions;
+  std::vector<Decision> decisions;  // one per dossier id ever received, in id order
   std::vector<CouncilMeeting> meetings;
   std::vector<RegisterChange> log;               // removals and conflict choices
 
@@ -147,6 +148,10 @@ struct Register {
   Found find_dossier(std::string_view dossier_id) const;
   bool operator==(const Register&) const = default;
 };
+
+// Puts revisions (by receipt, then key) and decisions (by dossier id) in the register's order;
+// apply_intake keeps it, the store restores it after loading records that come by name.
+void sort_register(Register& r);
 
 // Where a revision stands among the revisions of its package id: the highest revision number not
 // set aside is in force; lower ones are superseded history; conflicts wait, set aside.

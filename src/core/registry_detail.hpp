@@ -18,7 +18,8 @@ Bilingual form_name(const Campaign& c, std::string_view award_form);
 // in_force[i]: standing(r, r.revisions[i]) == in_force, for every revision at once.
 std::vector<bool> in_force(const Register& r);
 
-// The dossier's decision, created ("received", audited as exported -> received) when missing.
+// The dossier's decision, created ("received", audited as exported -> received) when missing, in
+// dossier id order.
 // `created` says whether it was.
 Decision& decision_for(Register& r, std::string_view dossier_id, const EditContext& ctx, bool& created);
 

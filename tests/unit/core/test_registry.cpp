@@ -60,9 +60,11 @@ TEST(Intake, NewPackagesAreAcceptedAndRegistered) {
   EXPECT_EQ(rep.count(Verdict::accepted), 2);
 
   ASSERT_EQ(r.revisions.size(), 2u);
-  EXPECT_EQ(r.revisions[0].header.id, a.package_id);
-  EXPECT_EQ(r.revisions[0].received, kReceived);
-  EXPECT_EQ(r.revisions[0].key(), a.package_id + "_r1_" + a.content_hash.substr(0, 12));
+  const PackageRevision* ra = r.revision(a.package_id + "_r1_" + a.content_hash.substr(0, 12));
+  ASSERT_NE(ra, nullptr);
+  EXPECT_EQ(ra->received, kReceived);
+  EXPECT_EQ(ra->file_name, a.file_name);
+  EXPECT_LT(r.revisions[0].key(), r.revisions[1].key());  // received at once: by key
   EXPECT_EQ(r.decisions.size(), 7u);
   for (const Decision& d : r.decisions) {
     EXPECT_EQ(d.status, Status::received);
