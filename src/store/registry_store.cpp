@@ -1,0 +1,187 @@
+#include "store/registry_store.hpp"
+
+#include <algorithm>
+
+#include "core/council.hpp"
+#include "core/sha256.hpp"
+
+namespace hoso::store {
+namespace {
+
+constexpr std::string_view kRoot = "registry/";
+constexpr std::string_view kPackages = "registry/packages/";
+constexpr std::string_view kDecisions = "registry/decisions/";
+constexpr std::string_view kSessions = "registry/sessions/";
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+std::string record(std::string_view dir, std::string_view stem) {
+  return std::string(dir) + std::string(stem) + ".json";
+}
+
+// Ids that come from units' files may hold anything; record names may not.
+bool safe_stem(std::string_view s) {
+  if (s.empty() || s.size() > 100 || s[0] == '.') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+std::string stem_for(std::string_view id) { return safe_stem(id) ? std::string(id) : "h-" + sha256_hex(id).substr(0, 40); }
+
+BrokenRecord broken_from(const std::string& name, const DataError& e) {
+  return BrokenRecord{name, e.describe(Language::vi), e.describe(Language::en), false};
+}
+
+}  // namespace
+
+std::string revision_record(std::string_view key) { return record(kPackages, stem_for(key)); }
+std::string decision_record(std::string_view dossier_id) { return record(kDecisions, stem_for(dossier_id)); }
+std::string meeting_record(std::string_view meeting_id) { return record(kSessions, stem_for(meeting_id)); }
+
+Result<RegistryLoad> RegistryStore::load(Millis now) {
+  auto report = records_.load_all(now);
+  if (!report) return report.error();
+  return read(*report);
+}
+
+RegistryLoad RegistryStore::read(const LoadReport& report) {
+  RegistryLoad out;
+  // As WorkspaceStore::load: quarantined, previous-only and left-in-place records are reported
+  // every time, never dropped silently; only the registry's own are ours to report.
+  for (const Quarantined& q : report.quarantined)
+    if (starts_with(q.name, kRoot))
+      out.broken.push_back(BrokenRecord{q.name, q.problem.describe(Language::vi), q.problem.describe(Language::en),
+                                        q.previous_valid});
+  for (const std::string& name : report.previous_only)
+    if (starts_with(name, kRoot))
+      out.broken.push_back(BrokenRecord{name, "Chỉ còn bản trước của tệp này (bản hiện tại bị thiếu hoặc đã bị để riêng).",
+                                        "Only the previous version of this file is left (the current one is missing or was set aside).",
+                                        true, BrokenRecord::Kind::previous_only});
+  for (const Error& e : report.left_in_place)
+    if (starts_with(e.detail.file, kRoot))
+      out.broken.push_back(BrokenRecord{e.detail.file, e.describe(Language::vi), e.describe(Language::en), false,
+                                        BrokenRecord::Kind::left_in_place});
+  for (const Recovered& r : report.recovered)
+    if (starts_with(r.name, kRoot)) out.recovered.push_back(r.name);
+
+  Register& reg = out.reg;
+  for (const Record& rec : report.records) {
+    if (rec.name == kRegisterStateRecord) {
+      auto head = register_state_from_json(rec.data, rec.name);
+      if (!head) {
+        out.broken.push_back(broken_from(rec.name, head.error()));
+        continue;
+      }
+      reg.campaign_id = head->campaign_id;
+      reg.log = std::move(head->log);
+    } else if (starts_with(rec.name, kPackages)) {
+      auto p = revision_from_json(rec.data, rec.name);
+      if (!p) out.broken.push_back(broken_from(rec.name, p.error()));
+      else reg.revisions.push_back(std::move(p.value()));
+    } else if (starts_with(rec.name, kDecisions)) {
+      auto d = decision_from_json(rec.data, rec.name);
+      if (!d) out.broken.push_back(broken_from(rec.name, d.error()));
+      else reg.decisions.push_back(std::move(d.value()));
+    } else if (starts_with(rec.name, kSessions)) {
+      auto m = meeting_from_json(rec.data, rec.name);
+      if (!m) out.broken.push_back(broken_from(rec.name, m.error()));
+      else reg.meetings.push_back(std::move(m.value()));
+    }
+  }
+  for (BrokenRecord& b : out.broken) {
+    if (b.previous_valid) continue;
+    for (const Quarantined& q : report.quarantined)
+      if (q.name == b.name) b.previous_valid = q.previous_valid;
+  }
+  // The register's order (records come by name): revisions as received, decisions by dossier id,
+  // meetings as created.
+  sort_register(reg);
+  std::stable_sort(reg.meetings.begin(), reg.meetings.end(),
+                   [](const CouncilMeeting& a, const CouncilMeeting& b) { return a.created < b.created; });
+  state_dirty_ = false;
+  revisions_.clear();
+  removed_.clear();
+  decisions_.clear();
+  meetings_.clear();
+  return out;
+}
+
+void RegistryStore::mark(const RegisterChanges& c) {
+  state_dirty_ = state_dirty_ || c.state;
+  for (const std::string& k : c.revisions) {
+    revisions_.insert(k);
+    removed_.erase(k);
+  }
+  for (const std::string& k : c.removed_revisions) {
+    removed_.insert(k);
+    revisions_.erase(k);
+  }
+  decisions_.insert(c.decisions.begin(), c.decisions.end());
+  meetings_.insert(c.meetings.begin(), c.meetings.end());
+}
+
+void RegistryStore::mark_all_dirty(const Register& r) {
+  state_dirty_ = true;
+  for (const PackageRevision& p : r.revisions) revisions_.insert(p.key());
+  for (const Decision& d : r.decisions) decisions_.insert(d.dossier_id);
+  for (const CouncilMeeting& m : r.meetings) meetings_.insert(m.id);
+}
+
+bool RegistryStore::dirty() const {
+  return state_dirty_ || !revisions_.empty() || !removed_.empty() || !decisions_.empty() || !meetings_.empty();
+}
+
+FlushResult RegistryStore::flush(const Register& r, Millis now) {
+  FlushResult result;
+  auto save = [&](const std::string& name, const nlohmann::json& data) {
+    auto s = records_.save(name, data, now);
+    if (!s) {
+      result.errors.push_back(s.error());
+      return false;
+    }
+    if (s->written) ++result.written;
+    return true;
+  };
+  // Contents before the head, so a crash in between leaves records the head does not yet
+  // mention rather than a head naming records that are missing.
+  for (auto it = revisions_.begin(); it != revisions_.end();) {
+    const PackageRevision* p = r.revision(*it);
+    if (!p || save(revision_record(*it), to_json(*p))) it = revisions_.erase(it);
+    else ++it;
+  }
+  for (auto it = decisions_.begin(); it != decisions_.end();) {
+    const Decision* d = r.decision(*it);
+    if (!d || save(decision_record(*it), to_json(*d))) it = decisions_.erase(it);
+    else ++it;
+  }
+  for (auto it = meetings_.begin(); it != meetings_.end();) {
+    const CouncilMeeting* m = r.meeting(*it);
+    if (!m || save(meeting_record(*it), to_json(*m))) it = meetings_.erase(it);
+    else ++it;
+  }
+  for (auto it = removed_.begin(); it != removed_.end();) {
+    auto s = records_.remove(revision_record(*it), now);
+    if (s || s.error().kind == ErrorKind::not_found) it = removed_.erase(it);
+    else {
+      result.errors.push_back(s.error());
+      ++it;
+    }
+  }
+  if (state_dirty_ && save(std::string(kRegisterStateRecord), register_state_json(r))) state_dirty_ = false;
+  return result;
+}
+
+Status RegistryStore::restore_previous(std::string_view record_name, Millis now) {
+  auto r = records_.restore_previous(record_name, now);
+  if (!r) return r.error();
+  return Done{};
+}
+
+Status RegistryStore::put_attachment(std::string_view sha256, std::string_view bytes) {
+  return records_.write_blob(sha256, bytes);
+}
+
+Result<std::string> RegistryStore::attachment(std::string_view sha256) const { return records_.read_blob(sha256); }
+
+}  // namespace hoso::store
