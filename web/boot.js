@@ -53,11 +53,16 @@
     onchange: null,  // set by the app (pre_core.js)
     apply: function () {
       accepted = true;
-      var waiting = registration && registration.waiting;
-      if (!waiting) { location.reload(); return; }
-      waiting.postMessage('skip-waiting');
-      // The reload follows 'controllerchange'; should that never come, reload anyway.
-      setTimeout(function () { location.reload(); }, 4000);
+      // From the error page the app never registered: the browser may still hold a new build.
+      var find = registration ? Promise.resolve(registration) : sw ? sw.getRegistration() : Promise.resolve(null);
+      find.then(function (reg) {
+        var waiting = reg && reg.waiting;
+        if (!waiting) { location.reload(); return; }
+        sw.addEventListener('controllerchange', function () { location.reload(); });
+        waiting.postMessage('skip-waiting');
+        // Should 'controllerchange' never come, reload anyway.
+        setTimeout(function () { location.reload(); }, 4000);
+      }, function () { location.reload(); });
     },
   };
   function offer() {
@@ -79,8 +84,9 @@
     if (!sw || registration) return;
     var hadController = !!sw.controller;  // none on the first visit, until the worker claims it
     sw.addEventListener('controllerchange', function () {
-      if (accepted) location.reload();
-      else if (hadController) offer();  // another tab accepted the new build: this one is older
+      // Another tab accepted the new build: this page is the older one (after apply(), the
+      // listener apply() added reloads).
+      if (!accepted && hadController) offer();
       hadController = true;
     });
     sw.register('sw.js', { scope: './' }).then(function (reg) {

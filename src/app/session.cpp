@@ -210,6 +210,23 @@ void Session::replace_workspace(Workspace w) {
   changed();
 }
 
+void Session::update_workspace(Workspace w) {
+  for (const Dossier& d : ws_.dossiers)
+    if (!w.dossier(d.id)) store_.mark_dossier_removed(d.id);
+  for (const Minutes& m : ws_.minutes)
+    if (!w.find_minutes(m.id)) store_.mark_minutes_removed(m.id);
+  for (const Dossier& d : w.dossiers)
+    if (const Dossier* old = ws_.dossier(d.id); !old || *old != d) store_.mark_dossier_dirty(d.id);
+  for (const Minutes& m : w.minutes)
+    if (const Minutes* old = ws_.find_minutes(m.id); !old || *old != m) store_.mark_minutes_dirty(m.id);
+  if (w.settings != ws_.settings || w.exports != ws_.exports || w.campaign_id != ws_.campaign_id)
+    store_.mark_settings_dirty();
+  ws_ = std::move(w);
+  if (const Campaign* c = library_.campaign(ws_.campaign_id)) campaign_ = c;
+  if (!nav.dossier_id.empty() && !ws_.dossier(nav.dossier_id)) nav.dossier_id.clear();
+  changed();
+}
+
 void Session::toast(Toast::Kind kind, std::string text, int seconds) {
   toasts.clear();
   toasts.push_back(Toast{kind, std::move(text), now() + seconds * 1000LL});

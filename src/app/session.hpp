@@ -92,6 +92,11 @@ class Session {
   void save_now();
   // Replaces the workspace wholesale (backup restore, developer hook); everything is rewritten.
   void replace_workspace(Workspace w);
+  // Takes a workspace made from this one by a whole-workspace step (an export marks its dossiers
+  // exported and advances the history; an import adds and replaces dossiers and minutes): what
+  // differs is marked dirty and saved, what is gone goes to the trash, and the person stays where
+  // they are.
+  void update_workspace(Workspace w);
   void reload_from_store();
 
   std::string new_id();
