@@ -15,15 +15,21 @@ import { checkManifest } from '../tools/check_manifest.mjs';
 const SUB = 'hoso/';
 const MARK = '/* hoso e2e: the second build */';
 let server, tmp, v1, v2, hash1, hash2;
+const servedBy = (app) => app.page.evaluate(() => fetch('style.css').then((r) => r.text()));
 
-// The second build: the packaging step run again on a web/ folder whose style.css changed, with
-// the same hoso.js and hoso.wasm (taken from the first build's dist/).
-function packageChangedBuild(out) {
-  const src = join(tmp, 'src');
+// Another build: the packaging step run again on a web/ folder whose style.css ends with `mark`,
+// with the first build's hoso.js and hoso.wasm (or a hoso.wasm that cannot start).
+function packageChangedBuild(out, mark, { brokenWasm = false } = {}) {
+  const work = mkdtempSync(join(tmp, 'pkg-'));
+  const src = join(work, 'src'), build = join(work, 'build');
   cpSync(join(ROOT, 'web'), join(src, 'web'), { recursive: true });
-  writeFileSync(join(src, 'web', 'style.css'), readFileSync(join(src, 'web', 'style.css'), 'utf8') + MARK + '\n');
+  writeFileSync(join(src, 'web', 'style.css'), readFileSync(join(src, 'web', 'style.css'), 'utf8') + mark + '\n');
   symlinkSync(join(ROOT, 'assets'), join(src, 'assets'));
-  execFileSync('python3', [join(ROOT, 'scripts', 'package_dist.py'), '--build', DIST, '--source', src, '--out', out]);
+  mkdirSync(build);
+  cpSync(join(DIST, 'hoso.js'), join(build, 'hoso.js'));
+  if (brokenWasm) writeFileSync(join(build, 'hoso.wasm'), readFileSync(join(DIST, 'hoso.wasm')).subarray(0, 4096));
+  else cpSync(join(DIST, 'hoso.wasm'), join(build, 'hoso.wasm'));
+  execFileSync('python3', [join(ROOT, 'scripts', 'package_dist.py'), '--build', build, '--source', src, '--out', out]);
 }
 const buildHash = (dir) => JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')).hash;
 
@@ -34,7 +40,7 @@ before(async () => {
   mkdirSync(v1);
   mkdirSync(v2);
   cpSync(DIST, join(v1, 'hoso'), { recursive: true });
-  packageChangedBuild(join(v2, 'hoso'));
+  packageChangedBuild(join(v2, 'hoso'), MARK);
   hash1 = buildHash(join(v1, 'hoso'));
   hash2 = buildHash(join(v2, 'hoso'));
   server = await startServer(v1);
@@ -207,7 +213,7 @@ test('first visit caches the build; offline the app opens with its data and save
     assert.ok(byName(s, 'Hà Văn Sơn Nam'), 'what was typed just before the reload is there');
     assert.deepEqual(s.workspace.dossiers.length, before.dossiers.length + 1);
     assert.deepEqual(Object.keys(await cacheContents(app.page)), [`hoso:/${SUB}:${hash2}`], 'the old build\'s cache is gone');
-    assert.ok((await app.page.evaluate(() => fetch('style.css').then((r) => r.text()))).includes(MARK), 'the new build runs');
+    assert.ok((await servedBy(app)).includes(MARK), 'the new build runs');
     assert.ok(!(await app.has('notice.update')));
     await assertNoCspViolation(app);
     assertAllClean(app, seen);
@@ -244,6 +250,90 @@ test('phone: the update notice on reopening the app, and the reload into the new
     assert.deepEqual(Object.keys(await cacheContents(app.page)), [`hoso:/${SUB}:${hash2}`]);
     await assertNoCspViolation(app);
     assertAllClean(app, seen);
+  } finally { await b.close(); }
+});
+
+// The app's own triggers (coming online, reopening) are tested above; here the check is asked for.
+const checkNow = (app) => app.page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+async function waitForWaitingWorker(page, timeout = 20000) {
+  const t0 = Date.now();
+  while (!(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.waiting))))) {
+    if (Date.now() - t0 > timeout) throw new Error('no new worker waiting');
+    await page.waitForTimeout(100);
+  }
+}
+
+test('two tabs: accepting in one reloads only that one; the other keeps its notice and reloads on its own word', async () => {
+  server.setDir(v1);
+  const b = await openBrowser({ device: DESKTOP });
+  const seen = watch(b.context);
+  try {
+    const first = await App.open(b.context, server, SUB);
+    await controlled(first.page);
+    await first.click('nominee.full_name');
+    await first.insertText('Lục Thị Mai');
+    await first.click('campaign.days_left');  // done typing
+    await first.saved();
+    const second = new App(await b.context.newPage(), server);
+    await second.goto(SUB);
+    assert.equal((await second.state()).save.state, 'read_only', 'the second tab only shows');
+    await second.page.evaluate(() => { window.__samePage = true; });
+
+    server.setDir(v2);
+    await checkNow(first);
+    await updateOffered(first.page, 'the first tab is told');
+    await updateOffered(second.page, 'the second tab is told');
+    await first.page.bringToFront();  // the person goes to the first tab (a hidden tab draws nothing)
+    await first.item('notice.update_reload');
+    await Promise.all([first.page.waitForEvent('load'), first.click('notice.update_reload')]);
+    await first.ready();
+    assert.ok((await servedBy(first)).includes(MARK), 'the first tab runs the new build');
+    assert.ok(byName(await first.state(), 'Lục Thị Mai'));
+
+    await second.page.bringToFront();
+    await second.page.waitForTimeout(500);
+    assert.equal(await second.page.evaluate(() => window.__samePage), true, 'the second tab was not reloaded under the person');
+    await second.item('notice.update');
+    await Promise.all([second.page.waitForEvent('load'), second.click('notice.update_reload')]);
+    await second.ready();
+    assert.ok((await servedBy(second)).includes(MARK), 'the second tab runs the new build');
+    assert.ok(byName(await second.state(), 'Lục Thị Mai'));
+    assert.equal((await second.state()).update_available, false);
+    for (const app of [first, second]) assertAllClean(app, seen);
+  } finally { await b.close(); }
+});
+
+test('a build that cannot start is no dead end: its error page\'s reload button takes the fixed build', async () => {
+  const broken = join(tmp, 'broken');
+  mkdirSync(broken);
+  packageChangedBuild(join(broken, 'hoso'), '/* hoso e2e: a build that cannot start */', { brokenWasm: true });
+  server.setDir(v1);
+  const b = await openBrowser({ device: DESKTOP });
+  const seen = watch(b.context);
+  try {
+    const app = await App.open(b.context, server, SUB);
+    await controlled(app.page);
+    server.setDir(broken);
+    await checkNow(app);
+    await updateOffered(app.page, 'the broken build is offered');
+    let loaded = app.page.waitForEvent('load');
+    await app.click('notice.update_reload');
+    await loaded;
+    await app.page.waitForSelector('#error:not([hidden])');
+
+    // The fix is deployed. Reopened, the broken build starts from the cache and fails again, but
+    // the browser has fetched the new worker; the error page's button lets it in.
+    server.setDir(v2);
+    await app.page.reload();
+    await app.page.waitForSelector('#error:not([hidden])');
+    await waitForWaitingWorker(app.page);
+    loaded = app.page.waitForEvent('load');
+    await app.page.click('#error-reload');
+    await loaded;
+    await app.ready();
+    assert.ok((await servedBy(app)).includes(MARK), 'the fixed build runs');
+    assert.equal(await app.page.locator('#error').isHidden(), true);
+    assert.deepEqual(seen.offOrigin, [], 'no request leaves the origin');
   } finally { await b.close(); }
 });
 
