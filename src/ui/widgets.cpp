@@ -59,6 +59,13 @@ void colored_wrapped(ImU32 color, const char* text) {
 
 void muted(const char* text) { colored_wrapped(palette().muted, text); }
 
+void noted(ImU32 color, const char* text, std::string_view id) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  colored_wrapped(color, text);
+  ImGui::ItemAdd(ImRect(pos, ImGui::GetItemRectMax()), ImGui::GetID(id.data(), id.data() + id.size()));
+  annotate(text, id);
+}
+
 void wrapped(const char* text) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);

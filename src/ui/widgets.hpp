@@ -44,6 +44,9 @@ void subheading(const char* text);
 void muted(const char* text);         // wrapped, muted colour
 void wrapped(const char* text);
 void colored_wrapped(ImU32 color, const char* text);
+// colored_wrapped that hoso.items() reports as `id`, its whole text the label (a report line,
+// an outcome tests and assistive tools read).
+void noted(ImU32 color, const char* text, std::string_view id);
 // A pill of text; with an id it is an item hoso.items() reports.
 void badge(const char* text, ImU32 fg, ImU32 bg, std::string_view id = {});
 bool begin_card(const char* id);      // a white rounded panel that grows with its content
