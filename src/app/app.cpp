@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/secretariat_session.hpp"
+#include "core/sha256.hpp"
 #include "core/synthetic.hpp"
 #include "imgui.h"
 #include "ui/screens.hpp"
@@ -64,6 +66,9 @@ std::string App::state_json() {
   int errors = 0, warnings = 0;
   for (const Finding& f : session_.findings(true)) (f.severity == Severity::error ? errors : warnings)++;
   j["findings"] = {{"errors", errors}, {"warnings", warnings}};
+  // The secretariat's register: intake report, table rows, quotas, meetings and their results.
+  if (session_.workspace().settings.role == Role::secretariat || session_.has_secretariat())
+    j["registry"] = session_.secretariat().snapshot();
   return j.dump();
 }
 
@@ -81,12 +86,32 @@ void App::on_share_result(int code, std::string_view message) {
   if (code == 2) session_.toast(Toast::Kind::error, ui::trf("share.failed", {message}));
 }
 
-void App::dev_generate(int dossiers) {
+void App::dev_generate(int dossiers, double attachment_bytes, bool ready) {
   SyntheticOptions opts;
   opts.dossiers = dossiers;
   opts.now = session_.now();
   Workspace w = generate_workspace(session_.library(), session_.campaign(), opts);
   w.settings = session_.workspace().settings;
+  // Made-up attachments: pseudo-random bytes (xorshift), stored like real ones. Not real PDFs:
+  // nothing here looks inside them.
+  const std::size_t each = dossiers > 0 && attachment_bytes > 0 ? static_cast<std::size_t>(attachment_bytes / (2.0 * dossiers)) : 0;
+  uint64_t x = 0x9E3779B97F4A7C15ULL;
+  for (Dossier& d : w.dossiers) {
+    for (int k = 0; each > 0 && k < 2; ++k) {
+      std::string bytes(each, '\0');
+      for (char& c : bytes) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        c = static_cast<char>(x >> 24);
+      }
+      std::string sha = sha256_hex(bytes);
+      if (!session_.store().put_attachment(sha, bytes)) continue;
+      d.attachments.push_back({session_.new_id(), "minh-chung-" + std::to_string(k + 1) + ".pdf", "application/pdf",
+                               static_cast<int64_t>(each), std::move(sha), opts.now});
+    }
+    if (ready) d.status = Status::ready;  // generated dossiers pass validation
+  }
   session_.replace_workspace(std::move(w));
   session_.save_now();
 }

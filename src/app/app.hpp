@@ -22,7 +22,9 @@ class App {
                int index, int count);
   void on_file_failed(FilePurpose purpose, std::string_view name, std::string_view message);
   void on_share_result(int code, std::string_view message);
-  void dev_generate(int dossiers);
+  // Developer hook: replaces the workspace with generated dossiers; for benchmarks, optionally
+  // with `attachment_bytes` of made-up attachments (two per dossier) and every dossier ready.
+  void dev_generate(int dossiers, double attachment_bytes = 0, bool ready = false);
   float text_scale() const;
 
   Session& session() { return session_; }

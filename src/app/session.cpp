@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/secretariat_session.hpp"
 #include "core/sha256.hpp"
 
 namespace hoso::app {
@@ -12,6 +13,15 @@ constexpr Millis kAuditCoalesceMs = 5 * 60 * 1000;
 }  // namespace
 
 Session::Session(Platform& platform) : platform_(platform), store_(platform.data_dir()) {}
+Session::~Session() = default;
+
+Secretariat& Session::secretariat() {
+  if (!secretariat_) {
+    secretariat_ = std::make_unique<Secretariat>(*this);
+    secretariat_->load();
+  }
+  return *secretariat_;
+}
 
 bool Session::start() {
   auto lib = load_builtin_library();
@@ -32,6 +42,7 @@ void Session::reload_from_store() {
     broken_.clear();
     toast(Toast::Kind::error, loaded.error().describe(settings().language), 30);
   }
+  if (secretariat_) secretariat_->load();
   campaign_ = library_.campaign(ws_.campaign_id);
   if (!campaign_) {
     ws_.campaign_id = std::string(kDefaultCampaignId);
@@ -183,7 +194,9 @@ Minutes& Session::unit_minutes() {
 }
 
 void Session::flush() {
-  if (read_only() || !store_.dirty()) return;
+  if (read_only()) return;
+  if (secretariat_) secretariat_->flush();
+  if (!store_.dirty()) return;
   auto r = store_.flush(ws_, now());
   if (!r.errors.empty()) toast(Toast::Kind::error, r.errors.front().describe(settings().language), 20);
 }

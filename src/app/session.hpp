@@ -2,6 +2,7 @@
 // The app's state behind the screens: the library (campaigns, templates), the workspace and its
 // store, the findings, where the person is (navigation), and every change the screens make, so
 // that each edit is audited, marked for saving and reflected in the findings.
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@
 #include "store/workspace_store.hpp"
 
 namespace hoso::app {
+
+class Secretariat;
 
 enum class Screen {
   dashboard,
@@ -47,6 +50,7 @@ struct Toast {
 class Session {
  public:
   explicit Session(Platform& platform);
+  ~Session();
 
   // Loads the built-in library and the stored workspace. Returns false only when the library
   // itself is broken (a build error the tests rule out).
@@ -101,6 +105,11 @@ class Session {
 
   std::string new_id();
 
+  // The secretariat's register and what its screens change (secretariat_session.hpp), read from
+  // the store on first use; flush() writes it with the workspace.
+  Secretariat& secretariat();
+  bool has_secretariat() const { return secretariat_ != nullptr; }
+
   Navigation nav;
   std::vector<Toast> toasts;
   void toast(Toast::Kind kind, std::string text, int seconds = 6);
@@ -119,6 +128,7 @@ class Session {
   uint64_t revision_ = 1, findings_revision_ = 0;
   Millis findings_time_ = 0;
   std::optional<std::pair<Dossier, size_t>> deleted_;
+  std::unique_ptr<Secretariat> secretariat_;
 };
 
 }  // namespace hoso::app

@@ -29,4 +29,10 @@ void council_screen(app::Session& s);
 void on_file(app::Session& s, app::FilePurpose purpose, std::string_view name, std::string_view mime,
              std::string_view bytes, int index, int count);
 
+// Files for other screens, routed by on_file (file_routing.cpp): submission packages to import
+// (picked, or dropped: `index` of `count` files) and a workspace backup to restore. The package
+// and backup screens define them; file_routing.cpp holds weak defaults that say "not yet".
+void on_package_file(app::Session& s, std::string_view name, std::string_view bytes, int index, int count);
+void on_backup_file(app::Session& s, std::string_view name, std::string_view bytes);
+
 }  // namespace hoso::ui

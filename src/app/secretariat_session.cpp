@@ -1,0 +1,302 @@
+#include "app/secretariat_session.hpp"
+
+#include <algorithm>
+
+#include "app/session.hpp"
+#include "core/proposal_export.hpp"
+
+namespace hoso::app {
+
+namespace {
+
+// A batch whose last file never arrived (the browser could not read it) is classified this long
+// after the last file that did.
+constexpr Millis kReadingTimeoutMs = 2500;
+
+nlohmann::json bilingual_vi(const Bilingual& b) { return b.vi; }
+
+}  // namespace
+
+Secretariat::Secretariat(Session& s) : s_(s), store_(s.store().records()) {}
+
+void Secretariat::load() {
+  auto loaded = store_.load(s_.now());
+  broken_.clear();
+  if (!loaded) {
+    reg_ = Register{};
+    s_.toast(Toast::Kind::error, loaded.error().describe(s_.settings().language), 30);
+  } else {
+    reg_ = std::move(loaded->reg);
+    // Quarantined and previous-only records are among the workspace's notices already.
+    for (store::BrokenRecord& b : loaded->broken) {
+      const auto& shown = s_.broken_records();
+      if (std::none_of(shown.begin(), shown.end(), [&](const store::BrokenRecord& x) { return x.name == b.name; }))
+        broken_.push_back(std::move(b));
+    }
+  }
+  ++revision_;
+}
+
+const Campaign& Secretariat::campaign() const {
+  const Campaign* c = s_.library().campaign(reg_.campaign_id);
+  return c ? *c : s_.campaign();
+}
+
+bool Secretariat::read_only() const { return s_.read_only(); }
+
+const RegisterView& Secretariat::view() {
+  const Date today = s_.today();
+  if (view_revision_ != revision_ || view_day_ != today) {
+    view_ = make_view(s_.library(), campaign(), reg_, today);
+    view_revision_ = revision_;
+    view_day_ = today;
+  }
+  return view_;
+}
+
+void Secretariat::changed(const RegisterChanges& c) {
+  store_.mark(c);
+  ++revision_;
+  s_.platform().save_soon();
+  s_.platform().request_frame();
+}
+
+bool Secretariat::apply(const Outcome<RegisterChanges>& r) {
+  if (!r) {
+    s_.toast(Toast::Kind::error, r.error().describe(s_.settings().language), 12);
+    return false;
+  }
+  if (!r->empty()) changed(*r);
+  return true;
+}
+
+void Secretariat::flush() {
+  if (!store_.dirty()) return;
+  auto r = store_.flush(reg_, s_.now());
+  if (!r.errors.empty()) s_.toast(Toast::Kind::error, r.errors.front().describe(s_.settings().language), 20);
+}
+
+// ---- intake ------------------------------------------------------------------------------------
+
+void Secretariat::receive(std::string_view name, std::string_view bytes, int index, int count) {
+  // Files picked while a report waits join it: the report is made again over all of them.
+  if (!intake_ || intake_->state == Intake::State::applied || intake_->state == Intake::State::discarded) {
+    pending_.clear();
+    intake_ = Intake{};
+    intake_->batch = ++batches_;
+  }
+  if (index == 0) intake_->expected = static_cast<int>(pending_.size()) + count;
+  intake_->state = Intake::State::reading;
+  pending_.push_back({std::string(name), std::string(bytes), s_.now()});
+  last_arrival_ = s_.now();
+  if (index + 1 >= count) classify_pending();
+  else s_.platform().wake_after(static_cast<int>(kReadingTimeoutMs) + 50);
+  s_.platform().request_frame();
+}
+
+void Secretariat::settle_reading() {
+  if (intake_ && intake_->state == Intake::State::reading && !pending_.empty() &&
+      s_.now() - last_arrival_ >= kReadingTimeoutMs)
+    classify_pending();
+}
+
+void Secretariat::classify_pending() {
+  std::vector<IncomingFile> files;
+  files.reserve(pending_.size());
+  for (const Pending& p : pending_) files.push_back({p.name, p.bytes, p.received});
+  intake_->report = classify(s_.library(), reg_, files);
+  intake_->state = Intake::State::waiting;
+  s_.platform().request_frame();
+}
+
+bool Secretariat::apply_intake() {
+  if (!intake_ || intake_->state != Intake::State::waiting || read_only()) return false;
+  IntakeApplied a = hoso::apply_intake(reg_, intake_->report, s_.edit_context());
+  // The bytes first: a revision never names a blob the store does not hold.
+  for (const PackageAttachment& att : a.attachments)
+    if (auto st = store_.put_attachment(att.sha256, att.bytes); !st)
+      s_.toast(Toast::Kind::error, att.name + ": " + st.error().describe(s_.settings().language), 20);
+  changed(a.changes);
+  intake_->added = a.added;
+  intake_->applied_at = s_.now();
+  intake_->state = Intake::State::applied;
+  pending_.clear();
+  s_.save_now();
+  return true;
+}
+
+void Secretariat::discard_intake() {
+  if (!intake_) return;
+  intake_->state = Intake::State::discarded;
+  pending_.clear();
+}
+
+bool Secretariat::remove_revision(std::string_view key, std::string_view reason) {
+  if (read_only()) return false;
+  return apply(hoso::remove_revision(reg_, key, reason, s_.edit_context()));
+}
+
+bool Secretariat::choose_revision(std::string_view key, std::string_view reason) {
+  if (read_only()) return false;
+  return apply(hoso::choose_revision(reg_, key, reason, s_.edit_context()));
+}
+
+// ---- decisions ---------------------------------------------------------------------------------
+
+bool Secretariat::set_status(std::string_view dossier_id, Status to, std::string_view reason) {
+  if (read_only()) return false;
+  return apply(hoso::set_status(reg_, view(), dossier_id, to, reason, s_.edit_context()));
+}
+
+void Secretariat::download_return_note(std::string_view dossier_id) {
+  auto note = make_return_note(reg_, campaign(), dossier_id);
+  if (!note) {
+    s_.toast(Toast::Kind::error, note.error().describe(s_.settings().language), 12);
+    return;
+  }
+  s_.platform().download(return_note_file_name(*note), "application/json", return_note_text(*note));
+}
+
+// ---- the council -------------------------------------------------------------------------------
+
+std::string Secretariat::new_meeting(Date date) {
+  if (read_only()) return {};
+  CouncilMeeting m = hoso::new_meeting(campaign(), reg_, view(), s_.new_id(), date, s_.now());
+  std::string id = m.id;
+  return save_meeting(m) ? id : std::string();
+}
+
+bool Secretariat::save_meeting(const CouncilMeeting& edited, std::string_view reason) {
+  if (read_only()) return false;
+  return apply(hoso::save_meeting(reg_, campaign(), edited, reason, s_.edit_context()));
+}
+
+bool Secretariat::close_meeting(std::string_view id) {
+  if (read_only()) return false;
+  return apply(hoso::close_meeting(reg_, campaign(), id, s_.edit_context()));
+}
+
+int Secretariat::add_eligible(CouncilMeeting& edited) {
+  const RegisterView& v = view();
+  RegisterFilter eligible;
+  eligible.dossier.status = Status::eligible;
+  int added = 0;
+  for (std::size_t i : filter_and_sort(reg_, v, eligible, RegisterSort::name)) {
+    if (edited.vote_for(v.dossiers[i].id)) continue;
+    edited.votes.push_back({v.dossiers[i].id, 0, 0});
+    ++added;
+  }
+  return added;
+}
+
+const MeetingResult& Secretariat::result(const CouncilMeeting& m) {
+  if (result_revision_ != revision_ || !(result_of_ == m)) {
+    result_ = meeting_result(campaign(), reg_, m);
+    result_of_ = m;
+    result_revision_ = revision_;
+  }
+  return result_;
+}
+
+void Secretariat::export_proposals(const CouncilMeeting& m, bool csv) {
+  const Campaign& c = campaign();
+  const MeetingResult& res = result(m);
+  if (csv) s_.platform().download(proposal_file_name(c, m, "csv"), "text/csv", proposal_list_csv(c, m, res));
+  else s_.platform().download(proposal_file_name(c, m, "json"), "application/json", proposal_list_text(c, m, res, s_.now()));
+}
+
+// ---- hoso.state() ------------------------------------------------------------------------------
+
+nlohmann::json Secretariat::snapshot() {
+  using nlohmann::json;
+  json j = register_snapshot(reg_);
+  if (intake_) {
+    static constexpr const char* kState[] = {"reading", "waiting", "applied", "discarded"};
+    json entries = json::array();
+    for (const IntakeEntry& e : intake_->report.entries) {
+      json notes = json::array();
+      for (const IntakeNote& n : e.notes) notes.push_back({{"code", n.code}, {"text", n.text.vi}});
+      json entry = {{"file", e.file_name},
+                    {"verdict", to_string(e.verdict())},
+                    {"kind", to_string(e.kind)},
+                    {"summary", e.summary().vi},
+                    {"received", to_iso_instant(e.received)},
+                    {"late", e.lateness.late},
+                    {"other_revision", e.other_revision},
+                    {"notes", std::move(notes)}};
+      if (e.package) {
+        entry["package_id"] = e.package->header.id;
+        entry["revision"] = e.package->header.revision;
+        entry["unit_id"] = e.package->header.sender.unit_id;
+        entry["created"] = to_iso_instant(e.package->header.created);
+      }
+      if (e.refusal) entry["refusal_path"] = e.refusal->path;
+      entries.push_back(std::move(entry));
+    }
+    j["intake"] = {{"batch", intake_->batch},
+                   {"state", kState[static_cast<int>(intake_->state)]},
+                   {"added", intake_->added},
+                   {"entries", std::move(entries)}};
+  }
+  const RegisterView& v = view();
+  json rows = json::array();
+  for (std::size_t i = 0; i < v.rows.size(); ++i) {
+    const RegisterRow& row = v.rows[i];
+    const Dossier& d = v.dossiers[i];
+    const Sender& sender = v.revision_of(reg_, i).header.sender;
+    json rules = json::array();
+    for (const Finding& f : row.findings) rules.push_back(f.rule);
+    rows.push_back({{"dossier_id", d.id},
+                    {"unit_id", sender.unit_id},
+                    {"unit_name", sender.unit_name},
+                    {"nominee", display_name(d.nominee)},
+                    {"kind", to_string(d.nominee.kind)},
+                    {"award_form", d.award_form},
+                    {"status", to_string(row.status)},
+                    {"complete", row.completeness.complete()},
+                    {"errors", row.errors},
+                    {"warnings", row.warnings},
+                    {"late", row.late},
+                    {"rules", std::move(rules)}});
+  }
+  j["rows"] = std::move(rows);
+  json quota = json::array();
+  for (const QuotaUse& q : v.quota)
+    quota.push_back({{"award_form", q.award_form},
+                     {"kind", to_string(q.kind)},
+                     {"count", q.count},
+                     {"quota", q.quota ? json(*q.quota) : json(nullptr)}});
+  j["quota"] = std::move(quota);
+  json results = json::object();
+  for (const CouncilMeeting& m : reg_.meetings) {
+    const MeetingResult res = meeting_result(campaign(), reg_, m);
+    json ballots = json::array();
+    for (const BallotResult& b : res.ballots)
+      ballots.push_back({{"dossier_id", b.dossier_id},
+                         {"award_form", b.award_form},
+                         {"kind", to_string(b.kind)},
+                         {"nominee", b.nominee},
+                         {"position", b.position},
+                         {"unit", b.unit},
+                         {"sender_unit_name", b.sender_unit_name},
+                         {"for", b.votes_for},
+                         {"against", b.votes_against},
+                         {"rank", b.rank},
+                         {"priority", b.priority},
+                         {"outcome", to_string(b.outcome)},
+                         {"outcome_label", outcome_label(b.outcome).vi},
+                         {"tie_break", to_string(b.tie_break)},
+                         {"tie_break_label", bilingual_vi(tie_break_label(b.tie_break))},
+                         {"why", b.why.vi}});
+    json corrections = json::array();
+    for (const RegisterChange& c : m.corrections)
+      corrections.push_back({{"subject", c.subject}, {"old", c.old_value}, {"new", c.new_value}, {"reason", c.reason},
+                             {"author", c.author}});
+    results[m.id] = {{"decided", res.decided}, {"why", res.why.vi}, {"ballots", std::move(ballots)},
+                     {"corrections", std::move(corrections)}};
+  }
+  j["results"] = std::move(results);
+  return j;
+}
+
+}  // namespace hoso::app

@@ -1,0 +1,111 @@
+#pragma once
+// The secretariat's side of the session (role "secretariat"): the register (core/registry.hpp)
+// with its store (store/registry_store.hpp, on the workspace's RecordStore), the intake batch
+// waiting for the person's word, and every change the intake, register and council screens make.
+// Like the unit's workspace: each change marks its records, bumps the revision and schedules a
+// save (platform().save_soon()); Session::flush() writes them. Nothing here draws.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/council.hpp"
+#include "core/registry.hpp"
+#include "store/registry_store.hpp"
+
+namespace hoso::app {
+
+class Session;
+
+// A batch of package files: read one by one, classified together, then added on the person's word.
+struct Intake {
+  enum class State { reading, waiting, applied, discarded };
+  State state = State::reading;
+  int expected = 0;            // files announced by the picker or the drop
+  IntakeReport report;         // classify()'s; entries in the files' order
+  int added = 0;               // revisions added when applied
+  Millis applied_at = 0;
+  std::uint64_t batch = 0;     // 1, 2, ... per batch in this session
+};
+
+class Secretariat {
+ public:
+  explicit Secretariat(Session& s);
+
+  // Reads the register from the store (first use, or after the workspace was reloaded).
+  void load();
+  const Register& reg() const { return reg_; }
+  const Campaign& campaign() const;
+  // The table of every nominee, recomputed when the register (or the day) changed.
+  const RegisterView& view();
+  std::uint64_t revision() const { return revision_; }
+  // Registry records that did not load (the workspace's notices already list quarantined ones).
+  const std::vector<store::BrokenRecord>& broken() const { return broken_; }
+  bool read_only() const;
+
+  // ---- intake ----
+  // A package file picked or dropped (`index` of `count`), between frames.
+  void receive(std::string_view name, std::string_view bytes, int index, int count);
+  // Classifies what has been read when the last file never came (a file the browser failed to
+  // read); called by the intake screen.
+  void settle_reading();
+  const std::optional<Intake>& intake() const { return intake_; }
+  bool apply_intake();
+  void discard_intake();
+  bool remove_revision(std::string_view key, std::string_view reason);
+  bool choose_revision(std::string_view key, std::string_view reason);
+
+  // ---- decisions ----
+  bool set_status(std::string_view dossier_id, Status to, std::string_view reason);
+  void download_return_note(std::string_view dossier_id);
+
+  // ---- the council ----
+  std::string new_meeting(Date date);  // its id
+  CouncilMeeting* meeting(std::string_view id) { return reg_.meeting(id); }
+  // The edited copy of a meeting (a closed one needs the reason); toasts what went wrong.
+  bool save_meeting(const CouncilMeeting& edited, std::string_view reason = {});
+  bool close_meeting(std::string_view id);
+  // Appends a 0/0 ballot for every eligible dossier the meeting does not list yet; how many.
+  int add_eligible(CouncilMeeting& edited);
+  const MeetingResult& result(const CouncilMeeting& m);
+  void export_proposals(const CouncilMeeting& m, bool csv);
+
+  void flush();
+  // For hoso.state(): the register's snapshot, the intake report, the table's rows and quotas,
+  // and each meeting's result (Vietnamese text, as the screens show it).
+  nlohmann::json snapshot();
+
+ private:
+  bool apply(const Outcome<RegisterChanges>& r);
+  void changed(const RegisterChanges& c);
+  void classify_pending();
+
+  Session& s_;
+  store::RegistryStore store_;
+  Register reg_;
+  std::vector<store::BrokenRecord> broken_;
+  std::uint64_t revision_ = 1;
+
+  struct Pending {
+    std::string name, bytes;
+    Millis received = 0;
+  };
+  std::vector<Pending> pending_;
+  Millis last_arrival_ = 0;
+  std::optional<Intake> intake_;
+  std::uint64_t batches_ = 0;
+
+  RegisterView view_;
+  std::uint64_t view_revision_ = 0;
+  Date view_day_;
+
+  MeetingResult result_;
+  std::uint64_t result_revision_ = 0;
+  std::string result_meeting_;
+  CouncilMeeting result_of_;
+};
+
+}  // namespace hoso::app

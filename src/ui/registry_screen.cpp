@@ -1,0 +1,545 @@
+// The register (sổ tổng hợp): every nominee of every unit in one table — sending unit, nominee,
+// kind, award form, status, completeness (the unit's vote against its total members, summary,
+// report, criteria) and findings — with search that ignores diacritics, filters and Vietnamese
+// order; thousands of rows stay smooth (ImGuiListClipper). Above it, per award form and kind, the
+// live nominations against the quota, and the nominees two units both put forward. The chosen
+// dossier's details sit below the table (beside it on a wide screen; on a phone the table is a
+// list of cards and the details a page of their own): mark it eligible, or return it with a reason
+// and download that reason as the return note the unit's app imports.
+#include <algorithm>
+#include <cfloat>
+#include <set>
+#include <string>
+
+#include "app/secretariat_session.hpp"
+#include "app/session.hpp"
+#include "core/dossier_views.hpp"
+#include "core/paths.hpp"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/screens.hpp"
+#include "ui/secretariat_ui.hpp"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hoso::ui {
+namespace {
+
+struct RegistryState {
+  std::string search;
+  int status = -1;  // index into kAllStatuses, -1: any
+  int kind = -1;
+  std::string award_form, unit_id;
+  bool with_errors = false, incomplete = false;
+  int sort = 0;  // RegisterSort
+  // Cached: recomputed when the register or the filter changes.
+  std::uint64_t revision = 0;
+  std::string key;
+  std::vector<std::size_t> rows;
+  std::vector<std::pair<std::string, std::string>> units;  // id, name, in Vietnamese order
+  std::vector<std::string> same_nominee;                    // names put forward by two units
+  int errors = 0, incomplete_rows = 0, eligible = 0;
+  std::string selected;  // dossier id
+  bool phone_details = false;
+};
+RegistryState st;
+
+std::string n(long long v) { return std::to_string(v); }
+
+std::string filter_key() {
+  return st.search + "|" + n(st.status) + "|" + n(st.kind) + "|" + st.award_form + "|" + st.unit_id + "|" +
+         n(st.with_errors) + n(st.incomplete) + "|" + n(st.sort);
+}
+
+bool has_rule(const RegisterRow& row, std::string_view rule) {
+  return std::any_of(row.findings.begin(), row.findings.end(), [&](const Finding& f) { return f.rule == rule; });
+}
+
+void refresh(app::Secretariat& sec) {
+  const RegisterView& v = sec.view();
+  const std::string key = filter_key();
+  if (st.revision == sec.revision() && st.key == key) return;
+  const Register& r = sec.reg();
+  RegisterFilter f;
+  f.dossier.search = st.search;
+  if (st.status >= 0) f.dossier.status = kAllStatuses[static_cast<std::size_t>(st.status)];
+  if (st.kind >= 0) f.dossier.kind = static_cast<NomineeKind>(st.kind);
+  f.dossier.award_form = st.award_form;
+  f.unit_id = st.unit_id;
+  f.with_errors = st.with_errors;
+  f.incomplete = st.incomplete;
+  st.rows = filter_and_sort(r, v, f, static_cast<RegisterSort>(st.sort));
+  // The units that sent something, and the register's tallies (all rows, not only those shown).
+  std::set<std::pair<std::string, std::string>> units;  // (order key, id)
+  std::vector<std::pair<std::string, std::string>> names;
+  std::set<std::string> same;
+  st.errors = st.incomplete_rows = st.eligible = 0;
+  for (std::size_t i = 0; i < v.rows.size(); ++i) {
+    const RegisterRow& row = v.rows[i];
+    const Sender& sender = v.revision_of(r, i).header.sender;
+    if (units.insert({row.unit_key, sender.unit_id}).second) names.push_back({sender.unit_id, sender.unit_name});
+    st.errors += row.errors > 0;
+    st.incomplete_rows += !row.completeness.complete();
+    st.eligible += row.status == Status::eligible;
+    if (has_rule(row, registry_rule::same_nominee)) same.insert(display_name(v.dossiers[i].nominee));
+  }
+  st.units.clear();
+  for (const auto& [order, id] : units)
+    for (const auto& [uid, name] : names)
+      if (uid == id) {
+        st.units.push_back({uid, name});
+        break;
+      }
+  st.same_nominee.assign(same.begin(), same.end());
+  st.revision = sec.revision();
+  st.key = key;
+}
+
+std::string form_name(const Campaign& c, std::string_view id) {
+  const AwardForm* f = c.award_form(id);
+  return f ? tr(f->name) : (id.empty() ? std::string(tr("award.none")) : std::string(id));
+}
+
+const char* kind_label(NomineeKind k) {
+  return tr(k == NomineeKind::collective ? "nominee.kind.collective" : "nominee.kind.individual");
+}
+
+std::string name_of(const Dossier& d) {
+  const std::string& name = display_name(d.nominee);
+  return name.empty() ? std::string(tr("dossier.unnamed")) : name;
+}
+
+// "Đủ · 13/15" or "Thiếu: tóm tắt, tiêu chí".
+std::pair<std::string, bool> completeness_text(const Completeness& k) {
+  if (k.complete()) return {trf("registry.complete", {n(k.votes_for) + "/" + n(k.members_total)}), true};
+  std::string missing;
+  auto add = [&](bool ok, const char* key) {
+    if (ok) return;
+    if (!missing.empty()) missing += ", ";
+    missing += tr(key);
+  };
+  add(k.minutes_vote, "registry.part.minutes");
+  add(!k.minutes_vote || k.meets_threshold, "registry.part.threshold");
+  add(k.summary, "registry.part.summary");
+  add(k.report, "registry.part.report");
+  add(k.criteria, "registry.part.criteria");
+  return {trf("registry.incomplete", {missing}), false};
+}
+
+// What the findings column says: a nominee two units proposed first, then the tallies.
+std::pair<std::string, ImU32> findings_text(const RegisterRow& row) {
+  const Palette& p = palette();
+  if (has_rule(row, registry_rule::same_nominee)) return {tr("registry.same_nominee_short"), p.error};
+  if (row.errors) return {trf("list.errors", row.errors), p.error};
+  if (row.late) return {tr("registry.late_short"), p.warning};
+  if (row.warnings) return {trf("list.warnings", row.warnings), p.warning};
+  return {"—", p.muted};
+}
+
+// ---- the top: quotas, duplicates, filters ------------------------------------------------------
+
+void quota_line(app::Secretariat& sec) {
+  const Palette& p = palette();
+  const Campaign& c = sec.campaign();
+  const RegisterView& v = sec.view();
+  bool first = true;
+  for (const QuotaUse& q : v.quota) {
+    if (q.count == 0 && !q.quota) continue;
+    const std::string label = form_name(c, q.award_form) + " · " + kind_label(q.kind) + ": " +
+                              (q.quota ? trf("registry.quota_of", {n(q.count), n(*q.quota)}) : trf("registry.quota_none", q.count)) +
+                              (q.over() ? " · " + trf("registry.quota_over", q.count - *q.quota) : std::string());
+    const float w = ImGui::CalcTextSize(label.c_str()).x * 0.9f + em();
+    if (!first) {
+      ImGui::SameLine(0, em() * 0.4f);
+      if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+    }
+    first = false;
+    badge(label.c_str(), q.over() ? p.error : p.primary, q.over() ? p.error_bg : p.accent_bg,
+          "registry.quota." + q.award_form + "." + std::string(to_string(q.kind)));
+  }
+  if (first) small_muted(tr("registry.quota_empty"));
+}
+
+void duplicates_line() {
+  if (st.same_nominee.empty()) return;
+  std::string names;
+  for (const std::string& name : st.same_nominee) names += (names.empty() ? "" : "; ") + name;
+  ImGui::PushFont(fonts.small);
+  noted(palette().error, trf("registry.same_nominee", {n(static_cast<long long>(st.same_nominee.size())), names}).c_str(),
+        "registry.same_nominee");
+  ImGui::PopFont();
+}
+
+void combo(const char* id, const char* any_key, int& value, const std::vector<std::string>& labels, float width) {
+  ImGui::SetNextItemWidth(width);
+  const char* preview = value < 0 ? tr(any_key) : labels[static_cast<std::size_t>(value)].c_str();
+  if (ImGui::BeginCombo(id, preview)) {
+    if (ImGui::Selectable(tr(any_key), value < 0)) value = -1;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+      if (ImGui::Selectable((labels[i] + id + "=" + n(static_cast<long long>(i))).c_str(), value == static_cast<int>(i)))
+        value = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+}
+
+void toolbar(app::Secretariat& sec) {
+  const Campaign& c = sec.campaign();
+  const bool phone = is_phone();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float full = ImGui::GetContentRegionAvail().x;
+  // A phone: the search alone, then filters two a row; a laptop: search and four filters, then the
+  // rest on a second row.
+  const float search_w = phone ? full : std::max(em() * 12, full * 0.3f);
+  const float cell = phone ? (full - gap) / 2 : (full - search_w - gap * 4) / 4;
+  ImGui::SetNextItemWidth(search_w);
+  if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F)) ImGui::SetKeyboardFocusHere();
+  ImGui::InputTextWithHint("##registry.search", tr("registry.search_hint"), &st.search);
+  annotate(tr("registry.search_hint"), "registry.search");
+  if (!phone) ImGui::SameLine();
+
+  std::vector<std::string> unit_names;
+  int unit = -1;
+  for (std::size_t i = 0; i < st.units.size(); ++i) {
+    unit_names.push_back(st.units[i].second);
+    if (st.units[i].first == st.unit_id) unit = static_cast<int>(i);
+  }
+  combo("##registry.filter.unit", "registry.any_unit", unit, unit_names, cell);
+  st.unit_id = unit < 0 ? std::string() : st.units[static_cast<std::size_t>(unit)].first;
+  ImGui::SameLine();
+  std::vector<std::string> statuses;
+  for (Status x : kAllStatuses) statuses.push_back(tr(status_label(x)));
+  combo("##registry.filter.status", "list.any_status", st.status, statuses, cell);
+  if (!phone) ImGui::SameLine();
+  combo("##registry.filter.kind", "list.any_kind", st.kind, {kind_label(NomineeKind::collective), kind_label(NomineeKind::individual)}, cell);
+  ImGui::SameLine();
+  std::vector<std::string> forms;
+  int form = -1;
+  for (std::size_t i = 0; i < c.award_forms.size(); ++i) {
+    forms.push_back(tr(c.award_forms[i].name));
+    if (c.award_forms[i].id == st.award_form) form = static_cast<int>(i);
+  }
+  combo("##registry.filter.award", "list.any_award", form, forms, cell);
+  st.award_form = form < 0 ? std::string() : c.award_forms[static_cast<std::size_t>(form)].id;
+
+  ImGui::Checkbox((std::string(tr("registry.only_errors")) + "##registry.filter.errors").c_str(), &st.with_errors);
+  ImGui::SameLine();
+  ImGui::Checkbox((std::string(tr("registry.only_incomplete")) + "##registry.filter.incomplete").c_str(), &st.incomplete);
+  if (!phone) ImGui::SameLine();
+  int sort = st.sort;
+  combo("##registry.sort", "registry.sort_unit", sort, {tr("registry.sort_unit"), tr("registry.sort_name"), tr("registry.sort_status")},
+        phone ? full : em() * 12);
+  st.sort = std::max(0, sort);
+}
+
+// ---- the table (laptop) and the cards (phone) --------------------------------------------------
+
+void select(app::Session& s, const std::string& id) {
+  st.selected = id;
+  st.phone_details = is_phone();
+  s.platform().request_frame();
+}
+
+void table(app::Session& s, app::Secretariat& sec, float height) {
+  const Palette& p = palette();
+  const RegisterView& v = sec.view();
+  const Register& r = sec.reg();
+  const Campaign& c = sec.campaign();
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+  if (!ImGui::BeginTable("##registry.table", 7, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(tr("registry.col.unit"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+  ImGui::TableSetupColumn(tr("registry.col.nominee"), ImGuiTableColumnFlags_WidthStretch, 2.6f);
+  ImGui::TableSetupColumn(tr("registry.col.kind"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+  ImGui::TableSetupColumn(tr("registry.col.award"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn(tr("registry.col.status"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn(tr("registry.col.complete"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn(tr("registry.col.findings"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+  ImGui::PushFont(fonts.bold);
+  ImGui::TableHeadersRow();
+  ImGui::PopFont();
+  const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + em() * 0.3f;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(st.rows.size()), row_h);
+  while (clipper.Step())
+    for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+      const std::size_t i = st.rows[static_cast<std::size_t>(k)];
+      const Dossier& d = v.dossiers[i];
+      const RegisterRow& row = v.rows[i];
+      ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+      ImGui::TableNextColumn();
+      const std::string id = "registry.row." + d.id;
+      if (ImGui::Selectable(("##" + id).c_str(), st.selected == d.id,
+                            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
+        select(s, d.id);
+      const std::string name = name_of(d);
+      annotate(name.c_str(), id);
+      ImGui::SameLine(0, 0);
+      ImGui::TextUnformatted(v.revision_of(r, i).header.sender.unit_name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::PushFont(fonts.bold);
+      ImGui::TextUnformatted(name.c_str());
+      ImGui::PopFont();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(kind_label(d.nominee.kind));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(form_name(c, d.award_form).c_str());
+      ImGui::TableNextColumn();
+      const Tone tone = status_tone(row.status);
+      ImGui::PushStyleColor(ImGuiCol_Text, tone.fg);
+      ImGui::TextUnformatted(tr(status_label(row.status)).c_str());
+      ImGui::PopStyleColor();
+      ImGui::TableNextColumn();
+      const auto [complete, ok] = completeness_text(row.completeness);
+      ImGui::PushStyleColor(ImGuiCol_Text, ok ? p.success : p.error);
+      ImGui::TextUnformatted(complete.c_str());
+      ImGui::PopStyleColor();
+      ImGui::TableNextColumn();
+      const auto [found, color] = findings_text(row);
+      ImGui::PushStyleColor(ImGuiCol_Text, color);
+      ImGui::TextUnformatted(found.c_str());
+      ImGui::PopStyleColor();
+    }
+  ImGui::EndTable();
+}
+
+void cards(app::Session& s, app::Secretariat& sec, float height) {
+  const Palette& p = palette();
+  const RegisterView& v = sec.view();
+  const Register& r = sec.reg();
+  const Campaign& c = sec.campaign();
+  ImGui::BeginChild("##registry.cards", ImVec2(0, height), ImGuiChildFlags_Border);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float line = ImGui::GetTextLineHeight();
+  const float h = line * 3.2f + style.FramePadding.y * 2 + em() * 0.3f;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(st.rows.size()), h + style.ItemSpacing.y);
+  while (clipper.Step())
+    for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+      const std::size_t i = st.rows[static_cast<std::size_t>(k)];
+      const Dossier& d = v.dossiers[i];
+      const RegisterRow& row = v.rows[i];
+      const ImVec2 start = ImGui::GetCursorScreenPos();
+      const std::string id = "registry.row." + d.id;
+      if (ImGui::Selectable(("##" + id).c_str(), st.selected == d.id, ImGuiSelectableFlags_None, ImVec2(0, h))) select(s, d.id);
+      const std::string name = name_of(d);
+      annotate(name.c_str(), id);
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      const float pad = style.FramePadding.x, width = ImGui::GetItemRectSize().x;
+      const float scale = ImGui::GetIO().FontGlobalScale;
+      float y = start.y + style.FramePadding.y;
+      const Tone tone = status_tone(row.status);
+      const std::string status = tr(status_label(row.status));
+      ImGui::PushFont(fonts.small);
+      const ImVec2 ss = ImGui::CalcTextSize(status.c_str());
+      ImGui::PopFont();
+      const ImVec4 clip(start.x, start.y, start.x + width - pad * 2 - ss.x, start.y + h);
+      dl->AddText(fonts.bold, fonts.bold->FontSize * scale, ImVec2(start.x + pad, y), ImGui::GetColorU32(ImGuiCol_Text),
+                  name.c_str(), nullptr, 0, &clip);
+      dl->AddText(fonts.small, fonts.small->FontSize * scale, ImVec2(start.x + width - pad - ss.x, y + 2), tone.fg, status.c_str());
+      y += line * 1.1f;
+      const std::string second = v.revision_of(r, i).header.sender.unit_name + " · " + kind_label(d.nominee.kind) + " · " +
+                                 form_name(c, d.award_form);
+      const ImVec4 clip2(start.x, start.y, start.x + width - pad, start.y + h);
+      dl->AddText(fonts.small, fonts.small->FontSize * scale, ImVec2(start.x + pad, y), p.muted, second.c_str(), nullptr, 0, &clip2);
+      y += line * 1.0f;
+      const auto [complete, ok] = completeness_text(row.completeness);
+      const auto [found, color] = findings_text(row);
+      dl->AddText(fonts.small, fonts.small->FontSize * scale, ImVec2(start.x + pad, y), ok ? p.success : p.error, complete.c_str(),
+                  nullptr, 0, &clip2);
+      ImGui::PushFont(fonts.small);
+      const float fw = ImGui::CalcTextSize(found.c_str()).x;
+      ImGui::PopFont();
+      dl->AddText(fonts.small, fonts.small->FontSize * scale, ImVec2(start.x + width - pad - fw, y), color, found.c_str());
+    }
+  ImGui::EndChild();
+}
+
+// ---- the chosen dossier ------------------------------------------------------------------------
+
+void check_line(bool ok, const std::string& text, std::string_view id) {
+  const Palette& p = palette();
+  noted(ok ? p.success : p.error, ((ok ? "• " : "× ") + text).c_str(), id);
+}
+
+void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
+  const Palette& p = palette();
+  const RegisterView& v = sec.view();
+  const Register& r = sec.reg();
+  const Campaign& c = sec.campaign();
+  const Dossier& d = v.dossiers[i];
+  const RegisterRow& row = v.rows[i];
+  const PackageRevision& rev = v.revision_of(r, i);
+  const std::string id = d.id;
+
+  ImGui::PushFont(fonts.title);
+  wrapped(name_of(d).c_str());
+  ImGui::PopFont();
+  const Tone tone = status_tone(row.status);
+  badge(tr(status_label(row.status)).c_str(), tone.fg, tone.bg, "registry.status");
+  ImGui::SameLine(0, em() * 0.5f);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted((std::string(kind_label(d.nominee.kind)) + " · " + form_name(c, d.award_form)).c_str());
+  ImGui::PushFont(fonts.small);
+  const Nominee& nom = d.nominee;
+  if (nom.kind == NomineeKind::individual) {
+    std::string who = nom.position.empty() ? nom.unit : nom.position + ", " + nom.unit;
+    if (!nom.birth_date.empty()) who += " · " + trf("registry.born", {display_date(nom.birth_date)});
+    if (!nom.gender.empty()) who += " · " + std::string(tr(nom.gender == "female" ? "registry.female" : "registry.male"));
+    muted(who.c_str());
+  } else {
+    std::string who = nom.parent_unit;
+    if (nom.headcount) who += " · " + trf("registry.headcount", {n(*nom.headcount), nom.women ? n(*nom.women) : "?"});
+    muted(who.c_str());
+  }
+  muted(trf("registry.from", {rev.header.sender.unit_name, n(rev.header.revision), rev.file_name,
+                              to_display_vietnam(rev.received)}).c_str());
+  ImGui::PopFont();
+  if (row.status == Status::returned) {
+    const Decision* dec = r.decision(id);
+    noted(p.error, trf("registry.returned_reason", {dec ? dec->return_reason : std::string()}).c_str(), "registry.return_reason");
+  }
+  spacer(0.3f);
+
+  // What a clerk checks first: the documents and the unit's vote.
+  subheading(tr("registry.completeness"));
+  const Completeness& k = row.completeness;
+  if (k.minutes_vote) {
+    const std::string share = k.members_total > 0 ? n(k.votes_for) + "/" + n(k.members_total) : "?";
+    check_line(k.meets_threshold, trf(k.meets_threshold ? "registry.vote_ok" : "registry.vote_short",
+                                      {share, tr(c.voting.threshold.describe())}), "registry.check.minutes");
+  } else {
+    check_line(false, tr("registry.vote_missing"), "registry.check.minutes");
+  }
+  check_line(k.summary, tr(k.summary ? "registry.summary_ok" : "registry.summary_missing"), "registry.check.summary");
+  check_line(k.report, tr(k.report ? "registry.report_ok" : "registry.report_missing"), "registry.check.report");
+  check_line(k.criteria, tr(k.criteria ? "registry.criteria_ok" : "registry.criteria_missing"), "registry.check.criteria");
+  spacer(0.3f);
+
+  if (!row.findings.empty()) {
+    subheading(trf("findings.title", {n(row.errors), n(row.warnings)}).c_str());
+    ImGui::PushFont(fonts.small);
+    for (std::size_t f = 0; f < row.findings.size(); ++f) {
+      const Finding& x = row.findings[f];
+      const bool error = x.severity == Severity::error;
+      noted(error ? p.error : p.warning, ((error ? "• " : "– ") + tr(x.message)).c_str(), "registry.finding." + n(static_cast<long long>(f + 1)));
+    }
+    ImGui::PopFont();
+    spacer(0.3f);
+  }
+
+  // The secretariat's decision: the buttons that apply to its status, in one row.
+  ImGui::BeginDisabled(s.read_only());
+  bool first = true;
+  auto next = [&first] {
+    if (!first) ImGui::SameLine();
+    first = false;
+  };
+  if (row.status == Status::received) {
+    next();
+    ImGui::BeginDisabled(row.errors > 0);
+    if (button(tr("registry.mark_eligible"), "registry.eligible", ButtonKind::primary) && sec.set_status(id, Status::eligible, {}))
+      s.toast(app::Toast::Kind::success, trf("registry.now_eligible", {name_of(d)}));
+    ImGui::EndDisabled();
+  }
+  if (row.status == Status::received || row.status == Status::eligible) {
+    next();
+    if (button(tr("registry.return"), "registry.return", ButtonKind::danger))
+      ask_reason({trf("registry.return_title", {name_of(d), rev.header.sender.unit_name}), tr("registry.return_detail"),
+                  tr("registry.return_confirm"), "return:" + id, {}, true, true});
+  }
+  if (row.status == Status::returned) {
+    next();
+    if (button(tr("registry.download_note"), "registry.return_note", ButtonKind::primary)) sec.download_return_note(id);
+  }
+  if (row.status == Status::eligible || row.status == Status::returned) {
+    next();
+    if (button(tr("registry.back_to_received"), "registry.received", ButtonKind::subtle)) sec.set_status(id, Status::received, {});
+  }
+  ImGui::EndDisabled();
+  if (row.status == Status::received && row.errors > 0) small_muted(trf("registry.cannot_eligible", row.errors));
+  if (row.status == Status::returned) small_muted(tr("registry.note_help"));
+  if (row.status == Status::proposed) small_muted(tr("registry.proposed_help"));
+
+  // The decision's history.
+  if (const Decision* dec = r.decision(id); dec && !dec->audit.empty()) {
+    spacer(0.3f);
+    subheading(tr("registry.history"));
+    ImGui::PushFont(fonts.small);
+    for (const AuditEntry& e : dec->audit) {
+      std::string what = e.path == kStatusPath
+                             ? trf("registry.history_status",
+                                   {e.old_value.is_string() ? tr(status_label(status_from_string(e.old_value.get<std::string>()).value_or(Status::received))) : "",
+                                    e.new_value.is_string() ? tr(status_label(status_from_string(e.new_value.get<std::string>()).value_or(Status::received))) : ""})
+                             : trf("registry.history_reason", {e.new_value.is_string() ? e.new_value.get<std::string>() : ""});
+      muted((to_display_vietnam(e.time) + " · " + e.author + " · " + what).c_str());
+    }
+    ImGui::PopFont();
+  }
+}
+
+void details_pane(app::Session& s, app::Secretariat& sec) {
+  const std::size_t i = st.selected.empty() ? RegisterView::npos : sec.view().find(st.selected);
+  if (i == RegisterView::npos) {
+    muted(tr(sec.view().rows.empty() ? "registry.empty" : "registry.choose"));
+    return;
+  }
+  details(s, sec, i);
+}
+
+void handle_dialog(app::Session& s, app::Secretariat& sec) {
+  auto done = reason_dialog();
+  if (!done) return;
+  if (auto id = action_arg(done->action, "return"))
+    if (sec.set_status(*id, Status::returned, done->reason)) s.toast(app::Toast::Kind::success, tr("registry.now_returned"));
+}
+
+}  // namespace
+
+void registry_screen(app::Session& s) {
+  app::Secretariat& sec = s.secretariat();
+  refresh(sec);
+  const bool phone = is_phone();
+  if (phone && st.phone_details) {
+    if (button(tr("action.back"), "registry.back", ButtonKind::subtle)) st.phone_details = false;
+    details_pane(s, sec);
+    handle_dialog(s, sec);
+    return;
+  }
+  heading(tr("registry.title"));
+  quota_line(sec);
+  duplicates_line();
+  spacer(0.2f);
+  toolbar(sec);
+  ImGui::PushFont(fonts.small);
+  noted(palette().muted,
+        trf("registry.count", {n(static_cast<long long>(st.rows.size())), n(static_cast<long long>(sec.view().rows.size())),
+                               n(st.errors), n(st.incomplete_rows), n(st.eligible)}).c_str(),
+        "registry.count");
+  ImGui::PopFont();
+  const float avail = ImGui::GetContentRegionAvail().y;
+  if (phone) {
+    if (sec.view().rows.empty()) muted(tr("registry.empty"));
+    cards(s, sec, std::max(em() * 12, avail - em() * 0.5f));
+  } else if (ImGui::GetContentRegionAvail().x > em() * 90) {
+    const float w = ImGui::GetContentRegionAvail().x * 0.62f;
+    ImGui::BeginChild("##registry.left", ImVec2(w, 0));
+    table(s, sec, std::max(em() * 10, ImGui::GetContentRegionAvail().y - em() * 0.3f));
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##registry.details", ImVec2(0, 0), ImGuiChildFlags_Border);
+    details_pane(s, sec);
+    ImGui::EndChild();
+  } else {
+    const float table_h = std::max(em() * 10, avail * 0.5f);
+    table(s, sec, table_h);
+    ImGui::BeginChild("##registry.details", ImVec2(0, std::max(em() * 10, ImGui::GetContentRegionAvail().y - em() * 0.3f)),
+                      ImGuiChildFlags_Border);
+    details_pane(s, sec);
+    ImGui::EndChild();
+  }
+  handle_dialog(s, sec);
+}
+
+}  // namespace hoso::ui

@@ -1,0 +1,171 @@
+#include "ui/secretariat_ui.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+#include "app/session.hpp"
+#include "core/text.hpp"
+#include "imgui_stdlib.h"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hoso::ui {
+
+// ---- the reason dialog -------------------------------------------------------------------------
+
+namespace {
+
+struct DialogState {
+  ReasonRequest req;
+  bool open = false;      // shown
+  bool opening = false;   // OpenPopup at the next reason_dialog()
+};
+DialogState dialog;
+
+constexpr const char* kPopup = "##reason_dialog";
+
+}  // namespace
+
+void ask_reason(ReasonRequest r) {
+  dialog.req = std::move(r);
+  dialog.open = dialog.opening = true;
+}
+
+std::optional<std::string_view> action_arg(std::string_view action, std::string_view verb) {
+  if (action.size() <= verb.size() || action.substr(0, verb.size()) != verb || action[verb.size()] != ':') return std::nullopt;
+  return action.substr(verb.size() + 1);
+}
+
+std::optional<Confirmed> reason_dialog() {
+  if (!dialog.open) return std::nullopt;
+  if (dialog.opening) {
+    ImGui::OpenPopup(kPopup);
+    dialog.opening = false;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x - em() * 1.5f, em() * 32), 0), ImGuiCond_Always);
+  std::optional<Confirmed> done;
+  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings)) {
+    dialog.open = false;  // closed from outside
+    return done;
+  }
+  const ReasonRequest& r = dialog.req;
+  subheading(r.title.c_str());
+  if (!r.detail.empty()) {
+    ImGui::PushFont(fonts.small);
+    muted(r.detail.c_str());
+    ImGui::PopFont();
+  }
+  spacer(0.3f);
+  if (r.with_reason) {
+    FieldSpec spec{"dialog.reason", tr("dialog.reason"), nullptr, r.required, 1000, InputKind::multiline, 3};
+    if (auto v = input_field(spec, dialog.req.reason, {}); v && v->is_string()) dialog.req.reason = v->get<std::string>();
+    spacer(0.3f);
+  }
+  const bool empty = text::trim(dialog.req.reason).empty();
+  ImGui::BeginDisabled(r.with_reason && r.required && empty);
+  const bool ok = button(r.confirm.c_str(), "dialog.confirm", r.danger ? ButtonKind::danger : ButtonKind::primary);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  const bool cancel = button(tr("action.cancel"), "dialog.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape);
+  if (ok) done = Confirmed{r.action, text::trim(dialog.req.reason)};
+  if (ok || cancel) {
+    dialog.open = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+  return done;
+}
+
+// ---- colours -----------------------------------------------------------------------------------
+
+Tone verdict_tone(Verdict v) {
+  const Palette& p = palette();
+  switch (v) {
+    case Verdict::accepted: return {p.success, p.success_bg};
+    case Verdict::accepted_with_warnings: return {p.warning, p.warning_bg};
+    case Verdict::kept_aside: return {p.primary, p.accent_bg};
+    case Verdict::skipped: return {p.muted, p.surface};
+    case Verdict::refused: return {p.error, p.error_bg};
+  }
+  return {p.muted, p.surface};
+}
+
+Tone status_tone(Status s) {
+  const Palette& p = palette();
+  switch (s) {
+    case Status::eligible:
+    case Status::proposed:
+    case Status::awarded: return {p.success, p.success_bg};
+    case Status::returned:
+    case Status::not_awarded: return {p.error, p.error_bg};
+    default: return {p.primary, p.accent_bg};
+  }
+}
+
+Tone standing_tone(Standing s) {
+  const Palette& p = palette();
+  switch (s) {
+    case Standing::in_force: return {p.success, p.success_bg};
+    case Standing::superseded: return {p.muted, p.surface};
+    case Standing::set_aside: return {p.warning, p.warning_bg};
+  }
+  return {p.muted, p.surface};
+}
+
+void small_muted(const std::string& text) {
+  ImGui::PushFont(fonts.small);
+  muted(text.c_str());
+  ImGui::PopFont();
+}
+
+// ---- the unit's side of a return note --------------------------------------------------------------
+
+void choose_return_note_file(app::Session& s) {
+  s.platform().pick_files(app::FilePurpose::return_note, ".json,application/json", false);
+}
+
+bool looks_like_return_note(std::string_view bytes) {
+  return bytes.find("\"hoso-return-note\"") != std::string_view::npos;
+}
+
+void on_return_note_file(app::Session& s, std::string_view name, std::string_view bytes) {
+  if (s.read_only()) {
+    s.toast(app::Toast::Kind::error, trf("return_note.read_only", {name}), 12);
+    return;
+  }
+  auto note = read_return_note(name, bytes);
+  if (!note) {
+    s.toast(app::Toast::Kind::error, note.error().describe(language()), 15);
+    return;
+  }
+  // The note concerns one dossier: it is applied to a copy of that dossier alone, with the
+  // workspace's campaign, unit and export history that apply_return_note checks.
+  const Workspace& w = s.workspace();
+  Workspace probe;
+  probe.campaign_id = w.campaign_id;
+  probe.settings = w.settings;
+  probe.exports = w.exports;
+  if (const Dossier* d = w.dossier(note->dossier_id)) probe.dossiers.push_back(*d);
+  auto applied = apply_return_note(probe, *note, s.edit_context());
+  if (!applied) {
+    s.toast(app::Toast::Kind::error, std::string(name) + ": " + applied.error().describe(language()), 15);
+    return;
+  }
+  Dossier* d = s.dossier(note->dossier_id);
+  if (!d) return;  // apply_return_note refuses a dossier the workspace lacks
+  if (*applied) {
+    *d = std::move(probe.dossiers.front());
+    s.touched(*d);
+    s.save_now();
+  }
+  s.nav.dossier_id = d->id;
+  s.nav.screen = app::Screen::dossier;
+  s.nav.open_section = "status";
+  s.toast(app::Toast::Kind::warning,
+          trf(*applied ? "return_note.applied" : "return_note.already", {note->nominee_name, note->reason}), 15);
+}
+
+}  // namespace hoso::ui
