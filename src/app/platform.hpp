@@ -56,6 +56,9 @@ class Platform {
   virtual void open_file(std::string_view file_name, std::string_view mime, std::string_view bytes) = 0;
   virtual void copy_text(std::string_view text) = 0;
   virtual void reload() = 0;
+  // The URL of the folder the app is served from, ending in '/' ("https://example.org/hoso/"):
+  // printable pages opened from blob: URLs link the published print.css by its absolute URL.
+  virtual std::string app_base_url() = 0;
 
   // A new version of the app is ready (the web build's service worker has it). apply_update()
   // saves everything, then reloads into it: call it only on the person's word.

@@ -9,6 +9,7 @@
 #include "core/paths.hpp"
 #include "imgui.h"
 #include "ui/dossier_fields.hpp"
+#include "ui/print_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -68,7 +69,7 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
       }
       s.nav.open_section = std::string(sec);
       s.nav.focus_path = f->path;
-      s.nav.focus_frames = 4;
+      s.nav.focus_frames = 6;  // a field out of sight takes a frame or two to scroll into view
     }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -264,8 +265,9 @@ void dossier_editor(app::Session& s, Dossier& d) {
   ImGui::SameLine();
   if (button(tr("action.delete"), "editor.delete", ButtonKind::subtle)) ImGui::OpenPopup("##confirm_delete");
   if (ImGui::BeginPopupModal("##confirm_delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    // Wrapped at 20 em: wrapped() would wrap at the auto-sized popup's own (narrow) width.
     ImGui::PushTextWrapPos(em() * 20);
-    wrapped(trf("list.confirm_delete", {name.empty() ? tr("dossier.unnamed") : name}).c_str());
+    ImGui::TextUnformatted(trf("list.confirm_delete", {name.empty() ? tr("dossier.unnamed") : name}).c_str());
     ImGui::PopTextWrapPos();
     if (button(tr("action.delete"), "confirm.delete", ButtonKind::danger)) {
       std::string id = d.id;
@@ -279,6 +281,8 @@ void dossier_editor(app::Session& s, Dossier& d) {
     if (button(tr("action.cancel"), "confirm.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
+  spacer(0.3f);
+  dossier_print_buttons(s, d);
   spacer(0.3f);
 
   const auto mine = findings_for(s.findings(), d.id);
@@ -307,6 +311,7 @@ void dossier_editor(app::Session& s, Dossier& d) {
     }
     ImGui::PopID();
   }
+  spacer(2.0f);  // the last button can scroll clear of the window's edge (and of a toast)
   // A finding was chosen but its field was not drawn (a collapsed row, a kind change): give up
   // after a few frames rather than stealing focus later.
   if (!s.nav.focus_path.empty() && --s.nav.focus_frames <= 0) s.nav.focus_path.clear();

@@ -31,6 +31,12 @@ mergeInto(LibraryManager.library, {
   hoso_js_set_title: function (title) { document.title = UTF8ToString(title); },
   hoso_js_copy_text: function (text) { HosoWeb.input.copyText(UTF8ToString(text)); },
   hoso_js_reload: function () { HosoWeb.reloadApp(); },
+  // The app's folder ("https://example.org/hoso/"), without the page's name, query or hash.
+  hoso_js_base_url: function () {
+    var s = new URL('.', location.href).href, n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+  },
   hoso_js_apply_update: function () { HosoWeb.applyUpdate(); },
   hoso_js_started: function () { HosoWeb.start(); },
   hoso_js_fail: function (code, detail) { HosoWeb.fail(UTF8ToString(code), UTF8ToString(detail)); },

@@ -78,9 +78,23 @@ var HosoWeb = (function () {
       return s;
     },
     frames: function () { return self.frames; },
-    // Developer hook (documented in README): fills the workspace with n generated dossiers.
+    // Developer hooks (documented in README). generate(n) fills the workspace with n generated
+    // dossiers; generate(n, {attachmentBytes, ready}) also gives them made-up attachments of that
+    // many bytes in all and marks them ready without the interface (benchmarks). sha256(bytes)
+    // hashes a Uint8Array with the app's own SHA-256 (wasm) and returns the hex.
     dev: {
-      generate: function (n) { Module._hoso_dev_generate(n | 0); self.requestFrame(); },
+      generate: function (n, opts) {
+        opts = opts || {};
+        Module._hoso_dev_generate(n | 0, +opts.attachmentBytes || 0, opts.ready ? 1 : 0);
+        self.requestFrame();
+      },
+      sha256: function (bytes) {
+        var p = Module._malloc(Math.max(1, bytes.length));
+        try {
+          Module.HEAPU8.set(bytes, p);
+          return UTF8ToString(Module._hoso_dev_sha256(p, bytes.length));
+        } finally { Module._free(p); }
+      },
     },
   };
   return self;

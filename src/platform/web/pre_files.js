@@ -73,10 +73,13 @@ HosoWeb.files = (function () {
     picker.click();
   }
 
+  // 'noopener' would make window.open return null even when the tab opens, so the opener link is
+  // cut by hand; null then means the pop-up was blocked.
   function open(name, mime, bytes) {
     var url = URL.createObjectURL(blobOf(name, mime, bytes));
-    var w = window.open(url, '_blank', 'noopener');
-    if (!w) download(name, mime, bytes);  // pop-up blocked: the file still reaches the person
+    var w = window.open(url, '_blank');
+    if (w) w.opener = null;
+    else download(name, mime, bytes);  // pop-up blocked: the file still reaches the person
     setTimeout(function () { URL.revokeObjectURL(url); }, 120000);
   }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "core/sha256.hpp"
 #include "platform/web/imgui_web.hpp"
 #include "platform/web/web_platform.hpp"
 #include "ui/theme.hpp"
@@ -55,8 +56,13 @@ EMSCRIPTEN_KEEPALIVE const char* hoso_state_json() {
 EMSCRIPTEN_KEEPALIVE void hoso_flush() {
   if (app) app->flush();
 }
-EMSCRIPTEN_KEEPALIVE void hoso_dev_generate(int n) {
-  if (app) app->dev_generate(n);
+EMSCRIPTEN_KEEPALIVE void hoso_dev_generate(int n, double attachment_bytes, int ready) {
+  if (app) app->dev_generate(n, attachment_bytes, ready != 0);
+}
+// Developer hook for benchmarks: the SHA-256 of bytes by the app's own code (core/sha256).
+EMSCRIPTEN_KEEPALIVE const char* hoso_dev_sha256(const char* data, int size) {
+  exported = hoso::sha256_hex(std::string_view(data, static_cast<size_t>(size)));
+  return exported.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void hoso_file_received(int purpose, const char* name, const char* mime, const char* data,
                                              int size, int index, int count) {

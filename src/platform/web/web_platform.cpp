@@ -22,6 +22,7 @@ void hoso_js_pick_files(int purpose, const char* accept, int multiple);
 void hoso_js_open_blob(const char* name, const char* mime, const char* p, int n);
 void hoso_js_copy_text(const char* text);
 void hoso_js_reload();
+char* hoso_js_base_url();
 void hoso_js_apply_update();
 void hoso_js_take_over();
 int hoso_js_storage_read_only();
@@ -82,6 +83,12 @@ void WebPlatform::open_file(std::string_view name, std::string_view mime, std::s
 }
 void WebPlatform::copy_text(std::string_view text) { hoso_js_copy_text(z(text).c_str()); }
 void WebPlatform::reload() { hoso_js_reload(); }
+std::string WebPlatform::app_base_url() {
+  char* url = hoso_js_base_url();
+  std::string out = url ? url : "";
+  free(url);
+  return out;
+}
 void WebPlatform::apply_update() { hoso_js_apply_update(); }
 
 }  // namespace hoso::web

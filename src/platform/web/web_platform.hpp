@@ -25,6 +25,7 @@ class WebPlatform final : public app::Platform {
   void open_file(std::string_view file_name, std::string_view mime, std::string_view bytes) override;
   void copy_text(std::string_view text) override;
   void reload() override;
+  std::string app_base_url() override;
   bool update_available() const override { return update_ready; }
   void apply_update() override;
 
