@@ -40,27 +40,6 @@ std::vector<Option> template_options(const Field& f) {
   return out;
 }
 
-// A field of a given type at `path` with value `value`; returns the new value when edited.
-std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, const std::string& path,
-                                          const nlohmann::json& value, const FindingIndex& idx) {
-  const std::string label = tr(f.label), help = tr(f.help);
-  FieldSpec spec{path, label.c_str(), help.empty() ? nullptr : help.c_str(), f.required,
-                 f.limits.max_length.value_or(0), input_kind(f.type, f.limits.integer), 5};
-  focus_if_target(s, path);
-  switch (f.type) {
-    case FieldType::yesno:
-      if (auto v = checkbox_field(spec, value.is_boolean() && value.get<bool>(), idx)) return nlohmann::json(*v);
-      return std::nullopt;
-    case FieldType::choice: {
-      auto options = template_options(f);
-      std::string current = value.is_string() ? value.get<std::string>() : "";
-      if (auto v = choice_field(spec, current, options, idx)) return nlohmann::json(*v);
-      return std::nullopt;
-    }
-    default: return input_field(spec, value, idx);
-  }
-}
-
 void rows_field(app::Session& s, Dossier& d, const Field& f, const FindingIndex& idx) {
   const std::string path = report_path(f.id);
   const std::string label = tr(f.label), help = tr(f.help);
@@ -117,6 +96,26 @@ void rows_field(app::Session& s, Dossier& d, const Field& f, const FindingIndex&
 }
 
 }  // namespace
+
+std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::string_view path,
+                                          const nlohmann::json& value, const FindingIndex& idx) {
+  const std::string label = tr(f.label), help = tr(f.help);
+  FieldSpec spec{path, label.c_str(), help.empty() ? nullptr : help.c_str(), f.required,
+                 f.limits.max_length.value_or(0), input_kind(f.type, f.limits.integer), 5};
+  focus_if_target(s, path);
+  switch (f.type) {
+    case FieldType::yesno:
+      if (auto v = checkbox_field(spec, value.is_boolean() && value.get<bool>(), idx)) return nlohmann::json(*v);
+      return std::nullopt;
+    case FieldType::choice: {
+      auto options = template_options(f);
+      std::string current = value.is_string() ? value.get<std::string>() : "";
+      if (auto v = choice_field(spec, current, options, idx)) return nlohmann::json(*v);
+      return std::nullopt;
+    }
+    default: return input_field(spec, value, idx);
+  }
+}
 
 void apply_edit(app::Session& s, Dossier& d, std::string_view path, const nlohmann::json& value) {
   auto r = s.set(d, path, value);

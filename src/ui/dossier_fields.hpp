@@ -26,6 +26,11 @@ void identity_field(app::Session& s, Dossier& d, const IdentityField& f, const F
 // A field bound elsewhere ("bind": "nominee.full_name") shows that value read-only.
 void template_field(app::Session& s, Dossier& d, const ReportTemplate& t, const Field& f, const FindingIndex& idx);
 
+// A template field of any type but rows at `path` (a report field, a row cell, a minutes field);
+// returns the new value when the person changed it. Focuses itself when a finding chose it.
+std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::string_view path,
+                                          const nlohmann::json& value, const FindingIndex& idx);
+
 // Edits a dossier value and reports a refusal as a toast.
 void apply_edit(app::Session& s, Dossier& d, std::string_view path, const nlohmann::json& value);
 

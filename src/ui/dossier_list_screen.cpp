@@ -175,7 +175,6 @@ void list(app::Session& s, float height) {
 
 void dossier_list_screen(app::Session& s) {
   const bool wide = !is_phone() && ImGui::GetContentRegionAvail().x > em() * 50;
-  Dossier* open = s.nav.screen == app::Screen::dossier ? s.dossier(s.nav.dossier_id) : nullptr;
   if (wide) {
     const float list_w = std::clamp(ImGui::GetContentRegionAvail().x * 0.38f, em() * 18, em() * 30);
     ImGui::BeginChild("##list.column", ImVec2(list_w, 0));
@@ -185,6 +184,8 @@ void dossier_list_screen(app::Session& s) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##editor.column", ImVec2(0, 0), ImGuiChildFlags_None);
+    // Looked up after the toolbar and the list: creating a dossier there may have moved them all.
+    Dossier* open = s.nav.screen == app::Screen::dossier ? s.dossier(s.nav.dossier_id) : nullptr;
     if (open) dossier_editor(s, *open);
     else muted(tr("list.choose"));
     ImGui::EndChild();

@@ -360,6 +360,8 @@ void shell(app::Session& s) {
   ImGui::PopStyleVar();
   notices(s);
   screen(s);
+  // Ctrl+S (⌘S on a Mac) saves now, from anywhere; the save state above shows it happening.
+  if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_S) || ImGui::IsKeyChordPressed(ImGuiMod_Super | ImGuiKey_S)) s.save_now();
   ImGui::EndChild();
   if (phone) bottom_nav(s, bottom_h);
   ImGui::PopFont();

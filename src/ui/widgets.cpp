@@ -196,7 +196,29 @@ void field_findings(std::span<const Finding* const> findings) {
 
 void focus_if_target(app::Session& s, std::string_view path) {
   if (s.nav.focus_path.empty() || s.nav.focus_path != path) return;
-  ImGui::SetScrollHereY(0.25f);
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  // Scroll the window that scrolls (a card is a child window that does not), so the field sits a
+  // quarter down the screen.
+  ImGuiWindow* scroller = window;
+  while ((scroller->Flags & ImGuiWindowFlags_ChildWindow) && (scroller->Flags & ImGuiWindowFlags_NoScrollWithMouse) &&
+         scroller->ParentWindow)
+    scroller = scroller->ParentWindow;
+  // Not yet: a card shown for the first time is measured before it is laid out (its positions are
+  // not true yet), and a card out of sight is skipped whole (its field is never submitted). Scroll
+  // towards it and try again next frame; the screen gives up after a few frames. Meanwhile say
+  // text input is wanted, so a phone keeps drawing frames inside the tap and can still open its
+  // keyboard once the field is active.
+  if (window->Hidden || window->SkipItems) {
+    if (!window->Hidden) ImGui::SetScrollFromPosY(scroller, window->DC.CursorPos.y - scroller->Pos.y, 0.25f);
+    ImGui::GetIO().WantTextInput = true;
+    s.platform().request_frame();
+    return;
+  }
+  ImGui::SetScrollFromPosY(scroller, window->DC.CursorPos.y - scroller->Pos.y, 0.25f);
+  // ImGui 1.90.1's SetKeyboardFocusHere() keeps the focus scope of the previous focus, and a field
+  // in another window (a card is a child window, with a scope of its own) then never takes the
+  // request. Later versions set it, as here.
+  GImGui->NavFocusScopeId = GImGui->CurrentFocusScopeId;
   ImGui::SetKeyboardFocusHere();
   s.nav.focus_path.clear();
   s.nav.focus_frames = 0;
