@@ -1,0 +1,67 @@
+// Firefox ESR through puppeteer-core over WebDriver BiDi, headful (headless Firefox has no WebGL2
+// here; under Xvfb it draws with Mesa's llvmpipe). Its text path: keyboard.sendCharacter, which
+// inserts text as an input method does, without key events.
+import puppeteer from 'puppeteer-core';
+import { splitCombo } from './keys.mjs';
+
+const BINARY = process.env.HOSO_FIREFOX || '/usr/bin/firefox-esr';
+
+export async function launch({ width, height }) {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: BINARY,
+    headless: false,
+    defaultViewport: { width, height },
+    // A window larger than any viewport asked for: Firefox cannot make the viewport larger than it.
+    args: ['--width=1600', '--height=1200'],
+    extraPrefsFirefox: {
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  });
+  const errors = [];
+  const pages = [];
+  const watch = (p) => {
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    p.on('pageerror', (e) => errors.push(String(e && e.message || e)));
+    pages.push(p);
+  };
+  let page = (await browser.pages())[0] || await browser.newPage();
+  watch(page);
+  await page.setViewport({ width, height });  // defaultViewport alone leaves the first tab at the window's size
+  const key = (k) => (k.length === 1 ? `Key${k.toUpperCase()}` : k);
+  return {
+    name: 'firefox',
+    errors,
+    canCompose: false,
+    async version() { return (await browser.version()).replace(/^firefox\//i, 'Firefox ESR '); },
+    goto: (url) => page.goto(url, { waitUntil: 'load' }),
+    reload: () => page.reload({ waitUntil: 'load' }),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    click: (x, y) => page.mouse.click(x, y),
+    wheel: async (x, y, dy) => { await page.mouse.move(x, y); await page.mouse.wheel({ deltaY: dy }); },
+    async insertText(text) { for (const ch of text) await page.keyboard.sendCharacter(ch); },
+    async press(combo) {
+      const { mods, key: k } = splitCombo(combo);
+      for (const m of mods) await page.keyboard.down(m);
+      await page.keyboard.press(key(k));
+      for (const m of mods.reverse()) await page.keyboard.up(m);
+    },
+    viewport: (w, h) => page.setViewport({ width: w, height: h }),
+    screenshot: (file) => page.screenshot({ path: file }),
+    async newTab(url) {
+      page = await browser.newPage();
+      watch(page);
+      await page.setViewport({ width, height });
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async closeTab() {
+      const p = pages.pop();
+      await p.close();
+      page = pages.at(-1);
+      await page.bringToFront();
+    },
+    close: () => browser.close(),
+  };
+}

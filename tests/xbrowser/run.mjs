@@ -1,0 +1,183 @@
+// Issue 10, "any browser": the same journeys (journeys.mjs) in Chromium (playwright-core),
+// Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK (selenium-webdriver with
+// WebKitWebDriver and the MiniBrowser), one browser at a time; then the packages the three made
+// from the same data are compared by their content hash.
+//
+//   node tests/xbrowser/run.mjs [--engines chromium,firefox,webkit]
+//   node tests/xbrowser/run.mjs --bench [--runs 5] [--write]
+//
+// Serves HOSO_DIST (default dist/). Firefox and WebKit need a display: without DISPLAY the runner
+// starts itself again under `xvfb-run -a` (Debian's xvfb). Screenshots and the exported packages
+// go to artifacts/xbrowser/. Prints "N passed, N failed" and exits 1 on any failure.
+// --bench: time from navigation to hoso.ready, median of --runs cold loads (a fresh browser
+// each), per engine; --write puts it in BENCHMARKS.md under "## Cross-browser start-up".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from './server.mjs';
+import { run as journeys, coldStart, DESKTOP } from './journeys.mjs';
+import { median, fmt, table } from '../bench/lib/stats.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST = resolve(process.env.HOSO_DIST || join(ROOT, 'dist'));
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[i + 1] : dflt;
+};
+const ENGINES = opt('engines', 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
+const BENCH = argv.includes('--bench');
+const WRITE = argv.includes('--write');
+const RUNS = Number(opt('runs', 5));
+const XVFB_SCREEN = '-screen 0 1920x1200x24';
+
+// Firefox and WebKit draw on an X display: start again under Xvfb if there is none.
+if (!process.env.DISPLAY && !process.env.HOSO_XB_CHILD && ENGINES.some((e) => e !== 'chromium')) {
+  const which = spawnSync('sh', ['-c', 'command -v xvfb-run'], { encoding: 'utf8' });
+  if (which.status !== 0) {
+    console.error('xbrowser: no DISPLAY and no xvfb-run (Debian package xvfb; scripts/setup.sh test installs it)');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const r = spawnSync('xvfb-run', ['-a', '-s', XVFB_SCREEN, process.execPath, ...process.execArgv, process.argv[1], ...argv],
+    { stdio: 'inherit', env: { ...process.env, HOSO_XB_CHILD: '1' } });
+  process.exit(r.status ?? 1);
+}
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`xbrowser: no app in ${DIST} (build it, or set HOSO_DIST)`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const launchers = {
+  chromium: () => import('./drivers/chromium.mjs'),
+  firefox: () => import('./drivers/firefox.mjs'),
+  webkit: () => import('./drivers/webkit.mjs'),
+};
+for (const e of ENGINES) if (!launchers[e]) { console.error(`xbrowser: unknown engine ${e}`); process.exit(2); }
+
+const results = [];
+function record(engine, name, error, ms) {
+  results.push({ engine, name, error, ms });
+  const head = `${error ? 'FAIL' : 'ok  '} ${engine.padEnd(8)} ${name} (${(ms / 1000).toFixed(1)} s)`;
+  console.log(head);
+  if (error) console.log(`     ${String(error.stack || error).split('\n').slice(0, 6).join('\n     ')}`);
+}
+
+// One browser at a time; always closed, even when a journey throws.
+async function withBrowser(engine, fn) {
+  const { launch } = await launchers[engine]();
+  const driver = await launch({ width: DESKTOP.w, height: DESKTOP.h });
+  try { return await fn(driver); } finally { await driver.close().catch(() => {}); }
+}
+
+const server = await startServer(DIST);
+const versions = {};
+const timings = {};
+
+async function testAll() {
+  const packages = {};
+  for (const engine of ENGINES) {
+    const t0 = Date.now();
+    try {
+      await withBrowser(engine, async (driver) => {
+        versions[engine] = await driver.version().catch(() => engine);
+        console.log(`\n---- ${engine}: ${versions[engine]}`);
+        const out = await journeys({ engine, driver, server, root: ROOT, record });
+        if (out.package) packages[engine] = out.package;
+      });
+    } catch (e) {
+      record(engine, 'the browser starts', e, Date.now() - t0);
+    }
+    timings[engine] = Date.now() - t0;
+    console.log(`---- ${engine}: ${(timings[engine] / 1000).toFixed(1)} s`);
+  }
+  if (ENGINES.length > 1) {
+    const t0 = Date.now();
+    const hashes = Object.entries(packages).map(([e, p]) => `${e} ${p.hash} (${p.bytes} B, ${p.name})`);
+    console.log(`\npackages:\n  ${hashes.join('\n  ')}`);
+    let error = null;
+    if (Object.keys(packages).length !== ENGINES.length) error = new Error(`a package from every engine (got ${Object.keys(packages).join(', ') || 'none'})`);
+    else if (new Set(Object.values(packages).map((p) => p.hash)).size !== 1) error = new Error('the same content hash in every engine');
+    record('all', 'the same data exports to the same package hash in every engine', error, Date.now() - t0);
+  }
+  const others = ENGINES.filter((e) => e !== 'chromium').reduce((a, e) => a + timings[e], 0);
+  if (ENGINES.some((e) => e !== 'chromium')) {
+    console.log(`\nFirefox and WebKit part: ${(others / 1000).toFixed(1)} s (budget 300 s)`);
+  }
+}
+
+async function bench() {
+  const rows = [['engine', 'median', 'min', 'max', 'runs (ms)']];
+  const medians = {};
+  for (const engine of ENGINES) {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = Date.now();
+      try {
+        await withBrowser(engine, async (driver) => {
+          versions[engine] ??= await driver.version().catch(() => engine);
+          times.push(await coldStart({ driver, server }));
+        });
+      } catch (e) {
+        record(engine, `cold start ${i + 1}`, e, Date.now() - t0);
+      }
+    }
+    if (times.length) {
+      medians[engine] = median(times);
+      rows.push([versions[engine], `${fmt(median(times), 0)} ms`, `${fmt(Math.min(...times), 0)} ms`,
+        `${fmt(Math.max(...times), 0)} ms`, times.map((t) => t.toFixed(0)).join(', ')]);
+      record(engine, `time to hoso.ready, median of ${times.length} cold loads: ${fmt(median(times), 0)} ms`, null, 0);
+    }
+  }
+  const build = (() => { try { return JSON.parse(readFileSync(join(DIST, 'build.json'), 'utf8')); } catch { return {}; } })();
+  const date = new Date().toISOString().slice(0, 10);
+  const section = [
+    '## Cross-browser start-up (issue 10)',
+    '',
+    `Measured ${date} by \`node tests/xbrowser/run.mjs --bench --write\` on ${cpus().length} × ${cpus()[0].model.trim()},`,
+    `${(totalmem() / 2 ** 30).toFixed(0)} GiB; build ${build.hash || '?'} (${build.wasmBytes || '?'} B of wasm), served from 127.0.0.1.`,
+    `Time from navigation to \`hoso.ready\` (stored data loaded, first frame drawn), in the page's own clock`,
+    `(\`performance.now()\` when the promise resolves), median of ${RUNS} cold loads: each a fresh browser with an`,
+    'empty profile (no HTTP cache, no service worker, empty IndexedDB), desktop window 1280×800.',
+    '',
+    table(rows),
+    '',
+    '- Chromium runs headless with SwiftShader (WebGL2 on the CPU); Firefox ESR and the WebKitGTK MiniBrowser run',
+    '  headful under Xvfb with Mesa llvmpipe (headless Firefox has no WebGL2 here). All draw on the CPU, so these are',
+    '  slower than on a phone or laptop with a GPU; they compare engines, not devices.',
+    `- Load average when done: ${loadavg().map((x) => x.toFixed(1)).join(', ')} (the machine may be shared with builds).`,
+    '',
+  ].join('\n');
+  console.log(`\n${section}`);
+  if (WRITE) {
+    const file = join(ROOT, 'BENCHMARKS.md');
+    let text = existsSync(file) ? readFileSync(file, 'utf8')
+      : '# Benchmarks\n\nMeasured, not asserted: each section says how it was measured, on which machine and when.\n\n';
+    const start = text.indexOf('## Cross-browser start-up');
+    if (start >= 0) {
+      const next = text.indexOf('\n## ', start + 1);
+      text = text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
+    } else {
+      text = text.replace(/\n*$/, '\n\n') + section;
+    }
+    writeFileSync(file, text);
+    console.error(`wrote ${file}`);
+  }
+  return medians;
+}
+
+const t0 = Date.now();
+try {
+  if (BENCH) await bench();
+  else await testAll();
+} catch (e) {
+  record('runner', 'runs to the end', e, Date.now() - t0);
+} finally {
+  await server.close();
+}
+const failed = results.filter((r) => r.error).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+process.exit(failed ? 1 : 0);
