@@ -183,10 +183,11 @@ void storage_card(app::Session& s) {
   }
   spacer(0.3f);
   // Whether the browser may delete the data by itself (asked on the first save).
+  // Named in hoso.items() ("settings.protection"), so tests read what the person is told.
   if (st.state != SaveState::unavailable) {
-    if (!st.persist_known) muted(tr("settings.protection_unknown"));
-    else if (st.persisted) colored_wrapped(p.success, tr("settings.protected"));
-    else colored_wrapped(p.warning, tr("settings.not_protected"));
+    if (!st.persist_known) noted(p.muted, tr("settings.protection_unknown"), "settings.protection");
+    else if (st.persisted) noted(p.success, tr("settings.protected"), "settings.protection");
+    else noted(p.warning, tr("settings.not_protected"), "settings.protection");
     if (st.usage_bytes >= 0 && st.quota_bytes > 0) {
       ImGui::PushFont(fonts.small);
       muted(trf("settings.usage", {size_text(st.usage_bytes), size_text(st.quota_bytes)}).c_str());
