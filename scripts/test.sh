@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds native and web, and runs every test: native unit tests and the
-# core's tests compiled to wasm (ctest), a short fuzz run, and the browser end-to-end suite.
+# core's tests compiled to wasm (ctest), a short fuzz run, the browser end-to-end suite (Chromium),
+# and the cross-browser journeys (Chromium, Firefox ESR, WebKitGTK).
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -23,5 +24,7 @@ section "strings catalogue"
 node tests/tools/check_strings.mjs || failed=1
 section "browser end-to-end (Chromium)"
 node --test --test-concurrency=1 tests/e2e/ || failed=1
+section "any browser: Chromium, Firefox ESR, WebKitGTK (tests/xbrowser, Firefox and WebKit under xvfb-run)"
+node tests/xbrowser/run.mjs || failed=1
 if [ $failed -ne 0 ]; then echo "hoso tests: FAILED"; else echo "hoso tests: all passed"; fi
 exit $failed

@@ -14,6 +14,7 @@ export const PHONE = { w: 390, h: 844 };
 // the campaign) and fixed random bytes (the ids), so the package must come out the same.
 export const FIXED = { fixedTime: Date.UTC(2025, 8, 15, 3, 0, 0), seed: 20250915 };
 const UNIT = 'phong-hop-tac-quoc-te';
+const STEP_TIMEOUT = 60000;
 const CONTACT = 'Lê Thị Cúc';
 
 const first = (s) => s.workspace.dossiers[0];
@@ -66,10 +67,16 @@ export async function run({ engine, driver, server, root, record }) {
   const realDownloads = engine === 'chromium';
   const step = async (name, fn) => {
     const t0 = Date.now();
+    let timer;
     try {
-      await fn();
+      // A step that hangs (a driver waiting on a page that never answers) fails alone.
+      await Promise.race([fn(), new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`step timed out after ${STEP_TIMEOUT / 1000} s`)), STEP_TIMEOUT);
+      })]);
+      clearTimeout(timer);
       record(engine, name, null, Date.now() - t0);
     } catch (e) {
+      clearTimeout(timer);
       record(engine, name, e, Date.now() - t0);
       await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {});
     }
@@ -189,7 +196,8 @@ export async function run({ engine, driver, server, root, record }) {
     assert.equal(pkg.attachments.length, 4);
     assert.match(pkg.created, /^2025-09-15/, 'made at the fixed time');
     assert.equal(contentHash(pkg), pkg.manifest.content_sha256, 'the manifest seals the content (recomputed here)');
-    out.package = { name: dl.name, hash: pkg.manifest.content_sha256, bytes: Buffer.byteLength(dl.text) };
+    out.package = { name: dl.name, hash: pkg.manifest.content_sha256, bytes: Buffer.byteLength(dl.text),
+      file: createHash('sha256').update(dl.text, 'utf8').digest('hex') };
     assert.ok(!(await app.has('export.share')), 'no Web Share here: no share button');
     assert.ok(await app.has('export.download_again'), 'the download is offered again');
     await shot('export-done-desktop');

@@ -101,7 +101,8 @@ async function testAll() {
     let error = null;
     if (Object.keys(packages).length !== ENGINES.length) error = new Error(`a package from every engine (got ${Object.keys(packages).join(', ') || 'none'})`);
     else if (new Set(Object.values(packages).map((p) => p.hash)).size !== 1) error = new Error('the same content hash in every engine');
-    record('all', 'the same data exports to the same package hash in every engine', error, Date.now() - t0);
+    else if (new Set(Object.values(packages).map((p) => p.file)).size !== 1) error = new Error('the same file, byte for byte, in every engine');
+    record('all', 'the same data exports to the same package (content hash and bytes) in every engine', error, Date.now() - t0);
   }
   const others = ENGINES.filter((e) => e !== 'chromium').reduce((a, e) => a + timings[e], 0);
   if (ENGINES.some((e) => e !== 'chromium')) {
