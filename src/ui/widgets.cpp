@@ -203,13 +203,16 @@ void focus_if_target(app::Session& s, std::string_view path) {
   while ((scroller->Flags & ImGuiWindowFlags_ChildWindow) && (scroller->Flags & ImGuiWindowFlags_NoScrollWithMouse) &&
          scroller->ParentWindow)
     scroller = scroller->ParentWindow;
-  // Not yet: a card shown for the first time is measured before it is laid out (its positions are
-  // not true yet), and a card out of sight is skipped whole (its field is never submitted). Scroll
-  // towards it and try again next frame; the screen gives up after a few frames. Meanwhile say
-  // text input is wanted, so a phone keeps drawing frames inside the tap and can still open its
+  // Not yet: a card shown for the first time is measured before it is laid out (hidden while it
+  // auto-fits, its items submitted but its position not true yet: wait), and a card out of sight
+  // is skipped whole (hidden too, its field never submitted, but laid out where it really is:
+  // scroll towards it). Only a skipped window skips items, and ImGui skips only once nothing is
+  // being measured, so SkipItems is the test for "laid out, out of sight" (Hidden is set in both
+  // cases). Try again next frame; the screen gives up after a few frames. Meanwhile say text
+  // input is wanted, so a phone keeps drawing frames inside the tap and can still open its
   // keyboard once the field is active.
   if (window->Hidden || window->SkipItems) {
-    if (!window->Hidden) ImGui::SetScrollFromPosY(scroller, window->DC.CursorPos.y - scroller->Pos.y, 0.25f);
+    if (window->SkipItems) ImGui::SetScrollFromPosY(scroller, window->DC.CursorPos.y - scroller->Pos.y, 0.25f);
     ImGui::GetIO().WantTextInput = true;
     s.platform().request_frame();
     return;
