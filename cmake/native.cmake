@@ -10,11 +10,13 @@ if(HOSO_FUZZ)
     get_filename_component(name ${src} NAME_WE)
     add_executable(${name} ${src})
     target_link_libraries(${name} PRIVATE hoso_store hoso_core)
-    target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined -g -O1)
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined -g -O1 -fno-exceptions)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
   endforeach()
-  target_compile_options(hoso_core PRIVATE -fsanitize=fuzzer-no-link,address,undefined -g)
-  target_compile_options(hoso_store PRIVATE -fsanitize=fuzzer-no-link,address,undefined -g)
+  # Without exceptions, as in the browser (cmake/web.cmake): a throw left on a path that reads
+  # untrusted input aborts, and the fuzzer reports it.
+  target_compile_options(hoso_core PRIVATE -fsanitize=fuzzer-no-link,address,undefined -g -fno-exceptions)
+  target_compile_options(hoso_store PRIVATE -fsanitize=fuzzer-no-link,address,undefined -g -fno-exceptions)
   return()
 endif()
 

@@ -363,7 +363,10 @@ ParseResult parse_untrusted_json(std::string_view bytes, const ParseLimits& limi
     return refuse(byte_error(base + *deep, "JSON lồng nhau quá sâu ở byte " + at + " (tối đa " + max + " cấp).",
                              "JSON nested too deeply at byte " + at + " (at most " + max + " levels)."));
   }
+#if defined(__cpp_exceptions)
   try {
+#endif
+    // sax_parse with strict=true and exceptions off reports errors through the builder.
     Builder builder(limits);
     builder.set_base(base);
     const bool ok = json::sax_parse(body.begin(), body.end(), &builder, json::input_format_t::json, true, false);
@@ -374,11 +377,13 @@ ParseResult parse_untrusted_json(std::string_view bytes, const ParseLimits& limi
     }
     result.value = std::move(builder.root());
     return result;
-  } catch (const std::exception& e) {
+#if defined(__cpp_exceptions)
+  } catch (const std::exception& e) {  // out of memory, or a bug
     return refuse({"", std::string("Không đọc được JSON: ") + e.what(), std::string("Could not read the JSON: ") + e.what()});
   } catch (...) {
     return refuse({"", "Không đọc được JSON.", "Could not read the JSON."});
   }
+#endif
 }
 
 }  // namespace hoso

@@ -51,14 +51,16 @@ std::string envelope(uint64_t seq, std::string_view saved_at, std::string_view d
 
 // The data's bytes as they go into the file. nlohmann::json keeps object keys sorted, so equal
 // data always gives equal bytes: that is what makes "unchanged, skip the write" cheap and exact.
+// Without exceptions (the web build) dump() cannot throw on bad UTF-8, so bad bytes are found
+// another way: "replace" turns them into U+FFFD and "ignore" drops them, so the two differ only
+// when there were some; the second dump runs only when a U+FFFD appears at all.
 Result<std::string> dump_data(const std::string& name, const json& data) {
-  try {
-    return data.dump();
-  } catch (const json::exception&) {
+  std::string out = data.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (out.find("\xEF\xBF\xBD") != std::string::npos && out != data.dump(-1, ' ', false, json::error_handler_t::ignore))
     return make_error(ErrorKind::invalid_data, name,
                       "Dữ liệu có văn bản không phải UTF-8 hợp lệ; chưa ghi.",
                       "The data has text that is not valid UTF-8; nothing was written.");
-  }
+  return out;
 }
 
 Error damaged(const std::string& file, std::string path, std::string vi, std::string en) {
