@@ -19,8 +19,11 @@ for f in sorted((src / "web").rglob("*")):
         dest = staging / f.relative_to(src / "web")
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(f, dest)
-for name in ("hoso.js", "hoso.wasm"):
-    shutil.copyfile(build / name, staging / name)
+# The two editions (src/app/edition.hpp): the unit's "hoso" and the full "hoso-full".
+EDITIONS = ("hoso", "hoso-full")
+for edition in EDITIONS:
+    for ext in (".js", ".wasm"):
+        shutil.copyfile(build / (edition + ext), staging / (edition + ext))
 # The print stylesheet of the printable documents (they link it by absolute URL: the app's CSP
 # forbids inline styles in the tab they open in).
 if (src / "assets" / "print" / "print.css").exists():
@@ -40,11 +43,11 @@ for p in files:
     rel = p.relative_to(staging).as_posix()
     h.update(rel.encode() + b"\0" + p.read_bytes())
 content_hash = h.hexdigest()[:16]
-info = {"wasmBytes": (staging / "hoso.wasm").stat().st_size, "hash": content_hash}
+info = {"wasmBytes": {e: (staging / (e + ".wasm")).stat().st_size for e in EDITIONS}, "hash": content_hash}
 
 boot = staging / "boot.js"
 text = boot.read_text()
-marker = 'var BUILD = {"wasmBytes": 0, "hash": "dev"};'
+marker = 'var BUILD = {"wasmBytes": {}, "hash": "dev"};'
 assert marker in text, "boot.js lost its BUILD marker"
 boot.write_text(text.replace(marker, "var BUILD = " + json.dumps(info) + ";"))
 
@@ -52,13 +55,16 @@ sw = staging / "sw.js"
 if sw.exists():
     # What the app needs offline: every file but the worker itself and the published schemas
     # (for other tools; the app never asks for them). "./" is the page as navigations ask for it.
+    # The full edition is cached when first used (LAZY), not on everyone's first visit.
+    lazy = [e + ext for e in EDITIONS[1:] for ext in (".js", ".wasm")]
     precache = sorted(rel for rel in (p.relative_to(staging).as_posix() for p in files)
-                      if rel != "sw.js" and not rel.startswith("schema/"))
+                      if rel != "sw.js" and not rel.startswith("schema/") and rel not in lazy)
     text = sw.read_text()
-    assert '"__HOSO_BUILD_HASH__"' in text and '["__HOSO_PRECACHE__"]' in text, "sw.js lost its markers"
+    assert all(m in text for m in ('"__HOSO_BUILD_HASH__"', '["__HOSO_PRECACHE__"]', '["__HOSO_LAZY__"]')), "sw.js lost its markers"
     sw.write_text(text
                   .replace('"__HOSO_BUILD_HASH__"', json.dumps(content_hash))
-                  .replace('["__HOSO_PRECACHE__"]', json.dumps(["./"] + precache)))
+                  .replace('["__HOSO_PRECACHE__"]', json.dumps(["./"] + precache))
+                  .replace('["__HOSO_LAZY__"]', json.dumps(lazy)))
 
 (staging / "build.json").write_text(json.dumps(info) + "\n")
 shutil.rmtree(out, ignore_errors=True)

@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   // Replaced by scripts/package_dist.py with the build's facts (sizes, content hash).
-  var BUILD = {"wasmBytes": 0, "hash": "dev"};
+  var BUILD = {"wasmBytes": {}, "hash": "dev"};
 
   var MESSAGES = {
     'no-wasm': ['Trình duyệt này không chạy được WebAssembly. Hãy dùng bản mới của Chrome, Edge, Firefox hoặc Safari.',
@@ -114,11 +114,16 @@
     $('loading-text').textContent = 'Đang tải ứng dụng… ' + Math.round(f * 100) + '% / Loading…';
   }
 
+  // The edition (src/app/edition.hpp): the unit's "hoso", or "hoso-full" with the secretariat's
+  // tools once the app has chosen it (the secretariat's role).
+  var edition = 'hoso';
+  try { if (localStorage.getItem('hoso.edition') === 'full') edition = 'hoso-full'; } catch (e) { /* no storage: the unit's */ }
+
   // The wasm is fetched here, not by Emscripten, so the bar follows the bytes actually received.
   function fetchWasm() {
-    return fetch('hoso.wasm', { credentials: 'same-origin' }).then(function (res) {
+    return fetch(edition + '.wasm', { credentials: 'same-origin' }).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status);
-      var total = Number(res.headers.get('Content-Length')) || BUILD.wasmBytes;
+      var total = Number(res.headers.get('Content-Length')) || BUILD.wasmBytes[edition] || 0;
       if (!res.body || !res.body.getReader) return res.arrayBuffer();
       var reader = res.body.getReader(), chunks = [], loaded = 0;
       return (function pump() {
@@ -157,7 +162,7 @@
   });
 
   var s = document.createElement('script');
-  s.src = 'hoso.js';
-  s.onerror = function () { showError('download', 'hoso.js'); };
+  s.src = edition + '.js';
+  s.onerror = function () { showError('download', edition + '.js'); };
   document.body.appendChild(s);
 })();

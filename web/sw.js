@@ -7,6 +7,9 @@
 // Replaced by scripts/package_dist.py: the build's content hash and the files of the build.
 var BUILD = "__HOSO_BUILD_HASH__";
 var FILES = ["__HOSO_PRECACHE__"];
+// The full edition (the secretariat's tools): cached when first fetched, and carried into a new
+// build's cache when the old one had it, so whoever uses it keeps it offline.
+var LAZY = ["__HOSO_LAZY__"];
 // Caches are shared by the whole origin: the scope in the name keeps two copies of hoso on one
 // host (say /a/ and /b/) from deleting each other's files.
 var PREFIX = 'hoso:' + new URL(self.registration.scope).pathname + ':';
@@ -16,9 +19,36 @@ self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
     // 'no-cache': each file is checked with the server, so a file an HTTP cache still holds from
     // an older build cannot slip into this one (unchanged files cost a 304 where the host allows).
-    return cache.addAll(FILES.map(function (f) { return new Request(f, { cache: 'no-cache' }); }));
+    return cache.addAll(FILES.map(function (f) { return new Request(f, { cache: 'no-cache' }); }))
+      .then(function () { return usedLazyFiles(); })
+      .then(function (used) {
+        return cache.addAll(used.map(function (f) { return new Request(f, { cache: 'no-cache' }); }));
+      });
   }));
 });
+
+function isLazy(url) {
+  var path = new URL(url).pathname, base = new URL(self.registration.scope).pathname;
+  return LAZY.indexOf(path.slice(base.length)) >= 0;
+}
+
+// The LAZY files an older build's cache holds (of this scope): this build caches them too.
+function usedLazyFiles() {
+  return caches.keys().then(function (keys) {
+    var old = keys.filter(function (k) { return k.indexOf(PREFIX) === 0 && k !== CACHE; });
+    return Promise.all(old.map(function (k) {
+      return caches.open(k).then(function (c) { return c.keys(); }).then(function (reqs) {
+        return reqs.filter(function (r) { return isLazy(r.url); }).map(function (r) {
+          return new URL(r.url).pathname.slice(new URL(self.registration.scope).pathname.length);
+        });
+      });
+    }));
+  }).then(function (lists) {
+    var out = [];
+    lists.forEach(function (l) { l.forEach(function (f) { if (out.indexOf(f) < 0) out.push(f); }); });
+    return out;
+  });
+}
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
@@ -45,6 +75,13 @@ self.addEventListener('fetch', function (event) {
   var req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   event.respondWith(caches.open(CACHE).then(function (cache) {
-    return cache.match(req, { ignoreSearch: req.mode === 'navigate' });
-  }).then(function (hit) { return hit ? plain(hit) : fetch(req); }));
+    return cache.match(req, { ignoreSearch: req.mode === 'navigate' }).then(function (hit) {
+      if (hit) return plain(hit);
+      if (!isLazy(req.url)) return fetch(req);
+      return fetch(req).then(function (res) {
+        if (res.ok) cache.put(req, res.clone());
+        return res;
+      });
+    });
+  }));
 });

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/secretariat_session.hpp"
+#include "app/edition.hpp"
 #include "core/sha256.hpp"
 #include "core/synthetic.hpp"
 #include "imgui.h"
@@ -40,6 +40,15 @@ void App::apply_settings() {
     applied_theme_ = theme;
     applied_touch_ = touch;
   }
+  // The secretariat's role needs the full edition (edition.hpp): remember the choice for the next
+  // start, and reload into it now when this edition lacks the tools.
+  const int edition = st.role == Role::secretariat ? 1 : 0;
+  if (edition != applied_edition_) {
+    applied_edition_ = edition;
+    const bool reload = edition == 1 && !has_secretariat_tools();
+    if (!session_.platform().use_edition(edition == 1, reload) && reload)
+      session_.toast(Toast::Kind::error, ui::tr("edition.unavailable"), 30);
+  }
 }
 
 void App::frame() {
@@ -67,8 +76,9 @@ std::string App::state_json() {
   for (const Finding& f : session_.findings(true)) (f.severity == Severity::error ? errors : warnings)++;
   j["findings"] = {{"errors", errors}, {"warnings", warnings}};
   // The secretariat's register: intake report, table rows, quotas, meetings and their results.
-  if (session_.workspace().settings.role == Role::secretariat || session_.has_secretariat())
-    j["registry"] = session_.secretariat().snapshot();
+  if (has_secretariat_tools() && (session_.workspace().settings.role == Role::secretariat || session_.has_secretariat()))
+    j["registry"] = secretariat_snapshot(session_);
+  j["edition"] = has_secretariat_tools() ? "full" : "unit";
   return j.dump();
 }
 

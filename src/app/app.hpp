@@ -35,6 +35,7 @@ class App {
   float applied_scale_ = 0;
   int applied_theme_ = -1;
   bool applied_touch_ = false;
+  int applied_edition_ = -1;  // the role whose edition was last asked for (-1: none yet)
 };
 
 }  // namespace hoso::app

@@ -62,6 +62,11 @@ class Platform {
 
   // A new version of the app is ready (the web build's service worker has it). apply_update()
   // saves everything, then reloads into it: call it only on the person's word.
+  // Which edition (edition.hpp) starts next time: the full one or the unit's. With reload_now, it
+  // saves everything and reloads into it at once. Returns false when the choice cannot be kept
+  // (the browser refuses the page any storage), and then does not reload.
+  virtual bool use_edition(bool full, bool reload_now) = 0;
+
   virtual bool update_available() const { return false; }
   virtual void apply_update() {}
 };

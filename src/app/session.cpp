@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/secretariat_session.hpp"
+#include "app/edition.hpp"
 #include "core/sha256.hpp"
 
 namespace hoso::app {
@@ -15,13 +15,6 @@ constexpr Millis kAuditCoalesceMs = 5 * 60 * 1000;
 Session::Session(Platform& platform) : platform_(platform), store_(platform.data_dir()) {}
 Session::~Session() = default;
 
-Secretariat& Session::secretariat() {
-  if (!secretariat_) {
-    secretariat_ = std::make_unique<Secretariat>(*this);
-    secretariat_->load();
-  }
-  return *secretariat_;
-}
 
 bool Session::start() {
   auto lib = load_builtin_library();
@@ -42,7 +35,7 @@ void Session::reload_from_store() {
     broken_.clear();
     toast(Toast::Kind::error, loaded.error().describe(settings().language), 30);
   }
-  if (secretariat_) secretariat_->load();
+  if (secretariat_) reload_secretariat(*secretariat_);
   campaign_ = library_.campaign(ws_.campaign_id);
   if (!campaign_) {
     ws_.campaign_id = std::string(kDefaultCampaignId);
@@ -195,7 +188,7 @@ Minutes& Session::unit_minutes() {
 
 void Session::flush() {
   if (read_only()) return;
-  if (secretariat_) secretariat_->flush();
+  if (secretariat_) flush_secretariat(*secretariat_);
   if (!store_.dirty()) return;
   auto r = store_.flush(ws_, now());
   if (!r.errors.empty()) toast(Toast::Kind::error, r.errors.front().describe(settings().language), 20);

@@ -106,7 +106,8 @@ class Session {
   std::string new_id();
 
   // The secretariat's register and what its screens change (secretariat_session.hpp), read from
-  // the store on first use; flush() writes it with the workspace.
+  // the store on first use; flush() writes it with the workspace. Only in the full edition
+  // (edition.hpp): the unit's edition does not link it.
   Secretariat& secretariat();
   bool has_secretariat() const { return secretariat_ != nullptr; }
 
@@ -128,7 +129,7 @@ class Session {
   uint64_t revision_ = 1, findings_revision_ = 0;
   Millis findings_time_ = 0;
   std::optional<std::pair<Dossier, size_t>> deleted_;
-  std::unique_ptr<Secretariat> secretariat_;
+  std::shared_ptr<Secretariat> secretariat_;  // shared: its deleter lives with the full edition
 };
 
 }  // namespace hoso::app

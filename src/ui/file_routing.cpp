@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "app/secretariat_session.hpp"
+#include "app/edition.hpp"
 #include "app/session.hpp"
 #include "core/attachments.hpp"
 #include "core/edit.hpp"
 #include "ui/screens.hpp"
-#include "ui/secretariat_ui.hpp"
+#include "ui/return_note_actions.hpp"
 #include "ui/strings.hpp"
 
 namespace hoso::ui {
@@ -87,9 +87,10 @@ void report_batch(app::Session& s) {
 // The secretariat's packages go to its intake (a report, then the register), except on the
 // package import screen, which imports into the workspace as a unit's does.
 void package(app::Session& s, std::string_view name, std::string_view bytes, int index, int count) {
-  if (s.workspace().settings.role == Role::secretariat && s.nav.screen != app::Screen::package_import) {
+  if (s.workspace().settings.role == Role::secretariat && s.nav.screen != app::Screen::package_import &&
+      app::has_secretariat_tools()) {
     s.nav.screen = app::Screen::intake;
-    s.secretariat().receive(name, bytes, index, count);
+    app::secretariat_receive(s, name, bytes, index, count);
   } else {
     on_package_file(s, name, bytes, index, count);
   }

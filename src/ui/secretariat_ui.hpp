@@ -49,13 +49,4 @@ Tone standing_tone(Standing s);
 // A line in small type, muted.
 void small_muted(const std::string& text);
 
-// ---- the unit's side of a return note --------------------------------------------------------------
-// Opens the picker for a return note (FilePurpose::return_note).
-void choose_return_note_file(app::Session& s);
-// A return note picked or dropped: read, applied to its dossier (back to draft, the reason kept
-// and shown on the dossier), saved; the dossier opens at its status. Between frames.
-void on_return_note_file(app::Session& s, std::string_view name, std::string_view bytes);
-// Whether dropped bytes are a return note (its format's name, in quotes, anywhere).
-bool looks_like_return_note(std::string_view bytes);
-
 }  // namespace hoso::ui

@@ -37,6 +37,7 @@ mergeInto(LibraryManager.library, {
     stringToUTF8(s, p, n);
     return p;
   },
+  hoso_js_use_edition: function (full, reloadNow) { return HosoWeb.useEdition(!!full, !!reloadNow) ? 1 : 0; },
   hoso_js_apply_update: function () { HosoWeb.applyUpdate(); },
   hoso_js_started: function () { HosoWeb.start(); },
   hoso_js_fail: function (code, detail) { HosoWeb.fail(UTF8ToString(code), UTF8ToString(detail)); },

@@ -53,6 +53,19 @@ var HosoWeb = (function () {
     if (typeof window.hosoShowError === 'function') window.hosoShowError(code, detail);
   };
 
+  // The edition boot.js loads next (src/app/edition.hpp): remembered in localStorage, since it is
+  // chosen before the wasm (and its storage) starts. Reloads only when the choice was kept, so a
+  // browser that refuses storage cannot loop.
+  self.useEdition = function (full, reloadNow) {
+    var kept = false;
+    try {
+      if (full) localStorage.setItem('hoso.edition', 'full');
+      else localStorage.removeItem('hoso.edition');
+      kept = (localStorage.getItem('hoso.edition') === 'full') === full;
+    } catch (e) { kept = false; }
+    if (kept && reloadNow) self.reloadApp();
+    return kept;
+  };
   self.reloadApp = function () {
     self.storage.flushThen(function () { location.reload(); });
   };

@@ -23,6 +23,7 @@ void hoso_js_open_blob(const char* name, const char* mime, const char* p, int n)
 void hoso_js_copy_text(const char* text);
 void hoso_js_reload();
 char* hoso_js_base_url();
+int hoso_js_use_edition(int full, int reload_now);
 void hoso_js_apply_update();
 void hoso_js_take_over();
 int hoso_js_storage_read_only();
@@ -89,6 +90,7 @@ std::string WebPlatform::app_base_url() {
   free(url);
   return out;
 }
+bool WebPlatform::use_edition(bool full, bool reload_now) { return hoso_js_use_edition(full, reload_now) != 0; }
 void WebPlatform::apply_update() { hoso_js_apply_update(); }
 
 }  // namespace hoso::web
