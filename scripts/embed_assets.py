@@ -10,6 +10,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--namespace", default="hoso::assets")
 ap.add_argument("--dir")
 ap.add_argument("--file", action="append", default=[])
+ap.add_argument("--skip", action="append", default=[], help="leave out names starting with this")
 ap.add_argument("out")
 args = ap.parse_args()
 
@@ -17,6 +18,8 @@ entries = []
 if args.dir:
     root = pathlib.Path(args.dir)
     for p in sorted(root.rglob("*.json")):
+        if any(p.relative_to(root).as_posix().startswith(s) for s in args.skip):
+            continue
         entries.append((p.relative_to(root).as_posix(), p.read_bytes()))
 for spec in args.file:
     name, path = spec.split("=", 1)
