@@ -100,6 +100,11 @@ using namespace hoso::web;
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
   ImGuiWindow* window = ctx->CurrentWindow;
   if (!window || !bb.Overlaps(window->ClipRect)) return;  // not drawn this frame
+  // Nor is anything in a hidden window: a window (a dialog, a card) appearing is laid out once
+  // unseen to measure its size, with its items submitted, and ImGui does not let the pointer
+  // reach a window that was hidden in the last frame. Reporting its items then would let a
+  // click aimed at them fall through (a restore confirmed in that frame did nothing).
+  if (window->Hidden) return;
   if (ImGui::FindWindowByID(id)) return;  // windows register themselves too; only items count
   ImRect visible = bb;
   visible.ClipWith(window->ClipRect);
