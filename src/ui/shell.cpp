@@ -256,6 +256,8 @@ void toasts(app::Session& s, float bottom_margin) {
 }
 
 void screen(app::Session& s) {
+  // The secretariat's home is its register (the unit's dashboard is not in its navigation).
+  if (s.nav.screen == Screen::dashboard && s.workspace().settings.role == Role::secretariat) s.nav.screen = Screen::registry;
   switch (s.nav.screen) {
     case Screen::dashboard: dashboard_screen(s); break;
     case Screen::dossiers: dossier_list_screen(s); break;

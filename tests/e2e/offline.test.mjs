@@ -18,7 +18,7 @@ let server, tmp, v1, v2, hash1, hash2;
 const servedBy = (app) => app.page.evaluate(() => fetch('style.css').then((r) => r.text()));
 
 // Another build: the packaging step run again on a web/ folder whose style.css ends with `mark`,
-// with the first build's hoso.js and hoso.wasm (or a hoso.wasm that cannot start).
+// with the first build's editions (hoso.js/.wasm, hoso-full.js/.wasm), or wasm that cannot start.
 function packageChangedBuild(out, mark, { brokenWasm = false } = {}) {
   const work = mkdtempSync(join(tmp, 'pkg-'));
   const src = join(work, 'src'), build = join(work, 'build');
@@ -26,9 +26,11 @@ function packageChangedBuild(out, mark, { brokenWasm = false } = {}) {
   writeFileSync(join(src, 'web', 'style.css'), readFileSync(join(src, 'web', 'style.css'), 'utf8') + mark + '\n');
   symlinkSync(join(ROOT, 'assets'), join(src, 'assets'));
   mkdirSync(build);
-  cpSync(join(DIST, 'hoso.js'), join(build, 'hoso.js'));
-  if (brokenWasm) writeFileSync(join(build, 'hoso.wasm'), readFileSync(join(DIST, 'hoso.wasm')).subarray(0, 4096));
-  else cpSync(join(DIST, 'hoso.wasm'), join(build, 'hoso.wasm'));
+  for (const edition of ['hoso', 'hoso-full']) {
+    cpSync(join(DIST, `${edition}.js`), join(build, `${edition}.js`));
+    if (brokenWasm) writeFileSync(join(build, `${edition}.wasm`), readFileSync(join(DIST, `${edition}.wasm`)).subarray(0, 4096));
+    else cpSync(join(DIST, `${edition}.wasm`), join(build, `${edition}.wasm`));
+  }
   execFileSync('python3', [join(ROOT, 'scripts', 'package_dist.py'), '--build', build, '--source', src, '--out', out]);
 }
 const buildHash = (dir) => JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')).hash;
@@ -103,7 +105,8 @@ function expectedPrecache(dir) {
       else files.push(relative(dir, p).split('\\').join('/'));
     }
   })(dir);
-  return ['/' + SUB, ...files.filter((f) => f !== 'sw.js' && f !== 'build.json' && !f.startsWith('schema/'))
+  // The full edition (hoso-full.*) is cached when first used, not on the first visit.
+  return ['/' + SUB, ...files.filter((f) => f !== 'sw.js' && f !== 'build.json' && !f.startsWith('schema/') && !f.startsWith('hoso-full.'))
     .map((f) => '/' + SUB + f)].sort();
 }
 
@@ -248,6 +251,57 @@ test('phone: the update notice on reopening the app, and the reload into the new
     assert.equal(s.update_available, false);
     assert.ok(byName(s, 'Vi Văn Thắng'), 'the data is intact');
     assert.deepEqual(Object.keys(await cacheContents(app.page)), [`hoso:/${SUB}:${hash2}`]);
+    await assertNoCspViolation(app);
+    assertAllClean(app, seen);
+  } finally { await b.close(); }
+});
+
+test('the secretariat\'s full edition: fetched when its role is chosen, cached, opens offline, carried into the next build', async () => {
+  server.setDir(v1);
+  const b = await openBrowser({ device: DESKTOP });
+  const seen = watch(b.context);
+  try {
+    const app = await App.open(b.context, server, SUB);
+    await controlled(app.page);
+    assert.equal((await app.state()).edition, 'unit');
+    assert.ok(!seen.all.some((u) => u.includes('hoso-full.')), 'a first visit does not fetch the full edition');
+    await app.click('nav.settings');
+    await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
+    assert.ok(await app.has('nav.intake'), 'the secretariat\'s navigation');
+    const cache = `hoso:/${SUB}:${hash1}`;
+    await app.page.waitForFunction(async (name) => {
+      const keys = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+      return keys.some((k) => k.endsWith('/hoso-full.wasm')) && keys.some((k) => k.endsWith('/hoso-full.js'));
+    }, cache, { timeout: 10000 });
+
+    // Offline: the full edition opens from the cache, with the secretariat's screens.
+    await b.context.setOffline(true);
+    server.setDir(join(tmp, 'nothing'));
+    await app.reload();
+    let st = await app.state();
+    assert.equal(st.edition, 'full', 'offline, the full edition opens');
+    assert.equal(st.workspace.settings.role, 'secretariat');
+    await app.click('nav.registry');
+    await app.screenshot('offline-full-edition-registry-desktop');
+
+    // A new build: installed beside the old one, it carries the full edition, so the reload
+    // into it works offline too.
+    await b.context.setOffline(false);
+    server.setDir(v2);
+    await app.reload();
+    await updateOffered(app.page, 'the new build is found');
+    const next = `hoso:/${SUB}:${hash2}`;
+    const held = await cacheContents(app.page);
+    assert.ok(held[next].some((k) => k.endsWith('/hoso-full.wasm')), 'the new build\'s cache has the full edition');
+    const reloaded = app.page.waitForEvent('load');
+    await app.click('notice.update_reload');
+    await reloaded;
+    await app.ready();
+    await b.context.setOffline(true);
+    server.setDir(join(tmp, 'nothing'));
+    await app.reload();
+    st = await app.state();
+    assert.equal(st.edition, 'full', 'the new build\'s full edition opens offline');
     await assertNoCspViolation(app);
     assertAllClean(app, seen);
   } finally { await b.close(); }

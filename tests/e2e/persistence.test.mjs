@@ -270,7 +270,9 @@ test('settings: every choice takes effect and is kept across a reload', async ()
     await app.click('settings.theme.dark');
     await app.click('settings.language.en');
     assert.equal((await app.item('nav.settings')).label, 'Settings', 'the interface is in English');
-    await app.click('settings.role.secretariat');
+    // The secretariat's tools are in the full edition: the app saves and reloads into it.
+    assert.equal((await app.state()).edition, 'unit');
+    await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
     assert.ok(await app.has('nav.intake'), 'the navigation of the secretariat');
     assert.ok(!(await app.has('nav.dossiers')));
     const want = {
@@ -289,6 +291,9 @@ test('settings: every choice takes effect and is kept across a reload', async ()
     await app.click('settings.unit=van-phong');
     const s = (await app.state()).workspace.settings;
     assert.deepEqual([s.role, s.unit_id, s.unit_name], ['unit', 'van-phong', 'Văn phòng Sở']);
+    await app.saved();
+    await app.reload();
+    assert.equal((await app.state()).edition, 'unit', 'a unit again: the smaller edition from the next start');
     app.assertClean(assert);
   } finally { await b.close(); }
 });

@@ -10,7 +10,21 @@ import { fileURLToPath } from 'node:url';
 export function pngSize(bytes) {
   const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (bytes.length < 24 || sig.some((b, i) => bytes[i] !== b) || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colorType: bytes[25] };
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colorType: bytes[25], opaque: pngOpaque(bytes) };
+}
+
+// Whether every pixel is opaque, as far as the format says: grey or RGB without a tRNS chunk, or
+// a palette without one (types 4 and 6 carry alpha).
+function pngOpaque(bytes) {
+  const type = bytes[25];
+  if (type === 4 || type === 6) return false;
+  for (let at = 8; at + 8 <= bytes.length;) {
+    const len = bytes.readUInt32BE(at), kind = bytes.toString('latin1', at + 4, at + 8);
+    if (kind === 'tRNS') return false;
+    if (kind === 'IDAT' || kind === 'IEND') return true;
+    at += 12 + len;
+  }
+  return true;
 }
 
 // A file named by a URL relative to the dist folder ("icons/a.png", "./"), or null when the URL
@@ -61,7 +75,7 @@ export function checkManifest(dist) {
     for (const purpose of String(icon.purpose || 'any').split(/\s+/)) {
       if (!['any', 'maskable', 'monochrome'].includes(purpose)) fail(`manifest: icon ${icon.src} has purpose "${purpose}"`);
       // A maskable icon is cropped to any shape: it must fill every pixel.
-      if (purpose === 'maskable' && ![2, 0].includes(size.colorType)) fail(`manifest: maskable icon ${icon.src} has transparency`);
+      if (purpose === 'maskable' && !size.opaque) fail(`manifest: maskable icon ${icon.src} has transparency`);
       have.add(`${purpose} ${size.width}x${size.height}`);
     }
   }

@@ -107,6 +107,15 @@ export class App {
     await this.page.reload();
     await this.ready();
   }
+  // The app reloads itself into another edition (the secretariat's role: src/app/edition.hpp):
+  // run `action`, wait for the new page and for the app in it to be ready in `edition`.
+  async reloadsInto(edition, action) {
+    const loaded = this.page.waitForEvent('load', { timeout: 30000 });
+    await action();
+    await loaded;
+    await this.ready();
+    await this.page.waitForFunction((e) => window.hoso.state().edition === e, edition, { timeout: 10000 });
+  }
   async ready() {
     await this.page.waitForFunction(() => window.hoso && window.hoso.ready, null, { timeout: 30000 });
     await this.page.evaluate(() => window.hoso.ready);
