@@ -16,6 +16,7 @@ App::App(Platform& platform) : session_(platform) {}
 
 bool App::start() {
   ui::load_catalogues();
+  load_edition_strings();
   if (!session_.start()) return false;
   apply_settings();
   return true;
@@ -96,9 +97,10 @@ void App::on_share_result(int code, std::string_view message) {
   if (code == 2) session_.toast(Toast::Kind::error, ui::trf("share.failed", {message}));
 }
 
-void App::dev_generate(int dossiers, double attachment_bytes, bool ready) {
+void App::dev_generate(int dossiers, double attachment_bytes, bool ready, unsigned seed) {
   SyntheticOptions opts;
   opts.dossiers = dossiers;
+  opts.seed = seed ? seed : 1;
   opts.now = session_.now();
   Workspace w = generate_workspace(session_.library(), session_.campaign(), opts);
   w.settings = session_.workspace().settings;

@@ -24,7 +24,8 @@ class App {
   void on_share_result(int code, std::string_view message);
   // Developer hook: replaces the workspace with generated dossiers; for benchmarks, optionally
   // with `attachment_bytes` of made-up attachments (two per dossier) and every dossier ready.
-  void dev_generate(int dossiers, double attachment_bytes = 0, bool ready = false);
+  // `seed` picks other people (several units' workspaces that must not share dossiers).
+  void dev_generate(int dossiers, double attachment_bytes = 0, bool ready = false, unsigned seed = 1);
   float text_scale() const;
 
   Session& session() { return session_; }

@@ -18,6 +18,8 @@ class Secretariat;
 
 // Whether this edition has the secretariat's tools.
 bool has_secretariat_tools();
+// Adds this edition's own interface strings to the catalogues (after ui::load_catalogues).
+void load_edition_strings();
 void flush_secretariat(Secretariat& sec);
 void reload_secretariat(Secretariat& sec);
 // For hoso.state(): the register's snapshot (null in the unit's edition).

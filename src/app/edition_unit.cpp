@@ -9,6 +9,7 @@
 namespace hoso::app {
 
 bool has_secretariat_tools() { return false; }
+void load_edition_strings() {}
 void flush_secretariat(Secretariat&) {}
 void reload_secretariat(Secretariat&) {}
 nlohmann::json secretariat_snapshot(Session&) { return nullptr; }

@@ -4,7 +4,9 @@
 
 #include "app/edition.hpp"
 #include "app/session.hpp"
+#include "core/assets.hpp"
 #include "core/proposal_export.hpp"
+#include "ui/strings.hpp"
 
 namespace hoso::app {
 
@@ -20,6 +22,9 @@ nlohmann::json bilingual_vi(const Bilingual& b) { return b.vi; }
 
 // The full edition's side of edition.hpp.
 bool has_secretariat_tools() { return true; }
+void load_edition_strings() {
+  ui::add_catalogues(secretariat_strings::find("vi.json"), secretariat_strings::find("en.json"));
+}
 void flush_secretariat(Secretariat& sec) { sec.flush(); }
 void reload_secretariat(Secretariat& sec) { sec.load(); }
 nlohmann::json secretariat_snapshot(Session& s) { return s.secretariat().snapshot(); }

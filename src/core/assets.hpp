@@ -15,6 +15,13 @@ std::span<const Asset> all();
 std::optional<std::string_view> find(std::string_view name);
 }  // namespace hoso::assets
 
+// The strings of the secretariat's screens ("vi.json", "en.json"), in the full edition only
+// (src/app/edition.hpp).
+namespace hoso::secretariat_strings {
+std::span<const hoso::assets::Asset> all();
+std::optional<std::string_view> find(std::string_view name);
+}  // namespace hoso::secretariat_strings
+
 namespace hoso::fonts {
 std::span<const hoso::assets::Asset> all();
 std::optional<std::string_view> find(std::string_view name);

@@ -14,8 +14,7 @@ using Catalogue = std::unordered_map<std::string, std::string>;
 Catalogue catalogues[2];
 Language current = Language::vi;
 
-void load(Catalogue& into, std::string_view asset) {
-  auto bytes = assets::find(asset);
+void load(Catalogue& into, std::optional<std::string_view> bytes) {
   if (!bytes) return;
   auto j = nlohmann::json::parse(bytes->begin(), bytes->end(), nullptr, false);
   if (!j.is_object()) return;
@@ -26,8 +25,12 @@ void load(Catalogue& into, std::string_view asset) {
 }  // namespace
 
 void load_catalogues() {
-  load(catalogues[0], "i18n/vi.json");
-  load(catalogues[1], "i18n/en.json");
+  load(catalogues[0], assets::find("i18n/vi.json"));
+  load(catalogues[1], assets::find("i18n/en.json"));
+}
+void add_catalogues(std::optional<std::string_view> vi, std::optional<std::string_view> en) {
+  load(catalogues[0], vi);
+  load(catalogues[1], en);
 }
 void set_language(Language lang) { current = lang; }
 Language language() { return current; }

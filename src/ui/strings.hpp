@@ -1,6 +1,7 @@
 #pragma once
 // Every string the interface shows lives in one catalogue per language: assets/i18n/vi.json and
 // en.json, compiled in. tr("dashboard.title") gives the text in the current language.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,8 @@ void set_language(Language lang);
 Language language();
 
 // The text for `key`, or the key itself when a catalogue lacks it (a test checks none does).
+// More strings (JSON objects of key: text), for screens that bring their own: the full edition's.
+void add_catalogues(std::optional<std::string_view> vi, std::optional<std::string_view> en);
 const char* tr(std::string_view key);
 // Domain text that exists in both languages (campaign data, findings).
 inline const std::string& tr(const Bilingual& text) { return text.in(language()); }

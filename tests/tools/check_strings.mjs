@@ -1,12 +1,19 @@
-// Every interface string lives in assets/i18n/{vi,en}.json: each key the code uses exists in both,
-// and both catalogues have the same keys.
+// Every interface string lives in assets/i18n/{vi,en}.json, or for the secretariat's screens in
+// assets/i18n/secretariat/{vi,en}.json (compiled into the full edition only): each key the code
+// uses exists in both languages, both catalogues have the same keys, and no file of the unit's
+// edition uses a key that only the full edition has (it would show the bare key).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
-const vi = JSON.parse(readFileSync(join(root, 'assets/i18n/vi.json'), 'utf8'));
-const en = JSON.parse(readFileSync(join(root, 'assets/i18n/en.json'), 'utf8'));
+const read = (rel) => JSON.parse(readFileSync(join(root, rel), 'utf8'));
+const secVi = read('assets/i18n/secretariat/vi.json'), secEn = read('assets/i18n/secretariat/en.json');
+const vi = { ...read('assets/i18n/vi.json'), ...secVi };
+const en = { ...read('assets/i18n/en.json'), ...secEn };
+// The full edition's own files (HOSO_SECRETARIAT_SOURCES in cmake/web.cmake).
+const fullEditionOnly = /(secretariat_session|secretariat_ui|intake_screen|registry_screen|council_screen)\.(cpp|hpp)$/;
 const used = new Set();
+const problems = [];
 const keyLike = /"([a-z_]+(?:\.[a-z0-9_]+)+)"/g;
 const call = /\btrf?\(\s*"([a-z0-9_.]+)"/g;
 (function walk(dir) {
@@ -15,13 +22,17 @@ const call = /\btrf?\(\s*"([a-z0-9_.]+)"/g;
     if (statSync(p).isDirectory()) { walk(p); continue; }
     if (!/\.(cpp|hpp)$/.test(name)) continue;
     const text = readFileSync(p, 'utf8');
-    for (const m of text.matchAll(call)) used.add(m[1]);
+    const here = new Set();
+    for (const m of text.matchAll(call)) here.add(m[1]);
     // Keys kept in tables ({..., "nav.dashboard", ...}) are checked too when a catalogue has
     // them in one language only.
-    for (const m of text.matchAll(keyLike)) if (m[1] in vi || m[1] in en) used.add(m[1]);
+    for (const m of text.matchAll(keyLike)) if (m[1] in vi || m[1] in en) here.add(m[1]);
+    for (const k of here) {
+      used.add(k);
+      if ((k in secVi || k in secEn) && !fullEditionOnly.test(name)) problems.push(`${name} (unit's edition) uses ${k} of i18n/secretariat/`);
+    }
   }
 })(join(root, 'src'));
-const problems = [];
 for (const k of used) {
   if (!(k in vi)) problems.push(`missing in vi.json: ${k}`);
   if (!(k in en)) problems.push(`missing in en.json: ${k}`);
