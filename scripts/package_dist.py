@@ -34,6 +34,14 @@ if schema_dir.is_dir():
         (staging / "schema").mkdir(exist_ok=True)
         shutil.copyfile(f, staging / "schema" / f.name)
 
+# The shell's scripts go out without their whole-line comments (they are for the source; a phone
+# on a slow network should not download them). Only lines that hold nothing but a comment.
+for name in ("boot.js", "sw.js"):
+    f = staging / name
+    if f.exists():
+        f.write_text("".join(line for line in f.read_text().splitlines(keepends=True)
+                             if not line.lstrip().startswith("//")))
+
 # The build's content hash covers every file; those that carry it (boot.js, sw.js) count as their
 # text before it goes in, so a change to them alone is a new build too (the service worker sees
 # a new sw.js and offers the update).
