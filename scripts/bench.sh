@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The benchmark suite (issue 9): every benchmark, native and in the browser, into BENCHMARKS.md.
+#
+#   scripts/bench.sh [--quick] [--no-native] [--no-browser] [--no-xbrowser]
+#
+# - native: Google Benchmark (build/native/hoso_bench, tests/bench/*.cpp; built when missing),
+#   5 repetitions each, summarised as median and p95 (tests/bench/native_summary.mjs), with the
+#   core's SHA-256 against sha256sum;
+# - browser, headless Chromium, one browser at a time: start-up first and repeat visit, online and
+#   offline, bytes per file raw and gzip, idle frames (browser_startup.mjs); frame CPU time while
+#   scrolling 1,000 dossiers and typing into a 20,000-character Form 08 field, wasm memory
+#   (browser_frames.mjs); export and import of a 100-dossier package with 20 MB of attachments and
+#   SHA-256 in wasm against crypto.subtle (browser_packages.mjs); keystroke → IndexedDB
+#   (browser_store.mjs); any other tests/bench/browser_*.mjs (e.g. the secretariat's intake) with
+#   --write; start-up per engine in Firefox and WebKit (tests/xbrowser/run.mjs --bench);
+# - then the summary at the top of BENCHMARKS.md: machine, date, build, every target met or missed.
+# Each script replaces only its own section of BENCHMARKS.md. Not part of scripts/test.sh; about
+# 15 minutes on 2 cores (--quick: fewer runs, a few minutes, for trying the suite out).
+#
+# HOSO_DIST=dir measures another build (default dist/; build it with scripts/build.sh web).
+# Everything runs under nice. Raw results: build/bench/ (HOSO_BENCH_OUT).
+set -uo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+
+quick=0 native=1 browser=1 xbrowser=1
+for a in "$@"; do
+  case "$a" in
+    --quick) quick=1 ;;
+    --no-native) native=0 ;;
+    --no-browser) browser=0 ;;
+    --no-xbrowser) xbrowser=0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option $a" >&2; exit 2 ;;
+  esac
+done
+
+export HOSO_DIST=$(cd "${HOSO_DIST:-dist}" 2>/dev/null && pwd || echo "${HOSO_DIST:-dist}")
+export HOSO_BENCH_OUT=${HOSO_BENCH_OUT:-$here/build/bench}
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+rm -rf "$HOSO_BENCH_OUT/targets"
+mkdir -p "$HOSO_BENCH_OUT"
+start=$(date +%s)
+failed=()
+
+step() {  # step NAME COMMAND...: runs it niced, notes a failure and goes on
+  local name=$1; shift
+  local t0=$(date +%s)
+  echo "== $name" >&2
+  if nice -n 10 "$@"; then
+    echo "== $name: done in $(( $(date +%s) - t0 )) s" >&2
+  else
+    echo "== $name: FAILED (exit $?)" >&2
+    failed+=("$name")
+  fi
+}
+
+if [ "$native" = 1 ]; then
+  if [ ! -x build/native/hoso_bench ]; then
+    echo "== building build/native/hoso_bench" >&2
+    nice scripts/build.sh native >&2 || failed+=("native build")
+  fi
+  if [ -x build/native/hoso_bench ]; then
+    reps=5; [ "$quick" = 1 ] && reps=2
+    step "native benchmarks ($reps repetitions)" build/native/hoso_bench --benchmark_repetitions=$reps \
+      --benchmark_min_time=0.2 --benchmark_out="$HOSO_BENCH_OUT/native.json" --benchmark_out_format=json
+    [ -s "$HOSO_BENCH_OUT/native.json" ] && step "native summary" node tests/bench/native_summary.mjs "$HOSO_BENCH_OUT/native.json" --write
+  fi
+fi
+
+if [ "$browser" = 1 ]; then
+  if [ ! -f "$HOSO_DIST/index.html" ]; then
+    echo "bench.sh: no app in $HOSO_DIST (scripts/build.sh web, or set HOSO_DIST)" >&2
+    failed+=("browser: no app")
+  else
+    if [ "$quick" = 1 ]; then
+      runs=(--runs 2) pkg=(--runs 1 --hash-runs 3) frames=(--reloads 1 --keys 30) store=(--samples 5 --startups 3)
+    else
+      runs=(--runs 5) pkg=(--runs 3 --hash-runs 5) frames=(--reloads 3 --keys 60) store=(--samples 15 --startups 7)
+    fi
+    step "start-up, size and idle" node tests/bench/browser_startup.mjs "${runs[@]}" --write
+    step "frame time and memory" node tests/bench/browser_frames.mjs "${frames[@]}" --write
+    step "packages and hashing" node tests/bench/browser_packages.mjs "${pkg[@]}" --write
+    step "storage (keystroke → IndexedDB)" node tests/bench/browser_store.mjs "${store[@]}" --write
+    # The slot for browser benchmarks this script does not know by name (the secretariat's intake
+    # of 100 packages, ...): each runs with --write and writes its own section.
+    for f in tests/bench/browser_*.mjs; do
+      case "$(basename "$f")" in
+        browser_startup.mjs|browser_frames.mjs|browser_packages.mjs|browser_store.mjs) continue ;;
+      esac
+      step "$(basename "$f" .mjs)" node "$f" --write
+    done
+    if [ "$xbrowser" = 1 ]; then
+      xr=5; [ "$quick" = 1 ] && xr=2
+      step "cross-browser start-up" node tests/xbrowser/run.mjs --bench --runs $xr --write
+    fi
+  fi
+fi
+
+minutes=$(awk "BEGIN { printf \"%.1f\", ($(date +%s) - $start) / 60 }")
+node tests/bench/bench_summary.mjs --write --minutes "$minutes" | sed -n '/^TARGETS MISSED\|^all .* targets met\|^  MISSED/p'
+echo "bench.sh: BENCHMARKS.md written in $minutes min" >&2
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "bench.sh: these steps failed: ${failed[*]}" >&2
+  exit 1
+fi
