@@ -5,10 +5,13 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-"$here/scripts/setup.sh" test || exit 1
-"$here/scripts/build.sh" all || exit 1
 failed=0
-section() { printf '\n==== %s ====\n' "$1"; }
+# Each section says how long the run has taken so far: the whole must stay under 15 minutes.
+section() { printf '\n==== %s (at %dm%02ds) ====\n' "$1" $((SECONDS / 60)) $((SECONDS % 60)); }
+section "setup (installs only what is missing)"
+"$here/scripts/setup.sh" test || exit 1
+section "build: native and web"
+"$here/scripts/build.sh" all || exit 1
 
 section "native unit tests (ctest)"
 ctest --test-dir build/native --output-on-failure || failed=1
@@ -26,5 +29,6 @@ section "browser end-to-end (Chromium)"
 node --test --test-concurrency=1 tests/e2e/ || failed=1
 section "any browser: Chromium, Firefox ESR, WebKitGTK (tests/xbrowser, Firefox and WebKit under xvfb-run)"
 node tests/xbrowser/run.mjs || failed=1
+section "done"
 if [ $failed -ne 0 ]; then echo "hoso tests: FAILED"; else echo "hoso tests: all passed"; fi
 exit $failed
