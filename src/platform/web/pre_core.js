@@ -93,12 +93,13 @@ var HosoWeb = (function () {
     frames: function () { return self.frames; },
     // Developer hooks (documented in README). generate(n) fills the workspace with n generated
     // dossiers; generate(n, {attachmentBytes, ready}) also gives them made-up attachments of that
-    // many bytes in all and marks them ready without the interface (benchmarks). sha256(bytes)
+    // many bytes in all and marks them ready without the interface (benchmarks); {seed} makes
+    // other people (1 by default: the same dossiers, ids included, every time). sha256(bytes)
     // hashes a Uint8Array with the app's own SHA-256 (wasm) and returns the hex.
     dev: {
       generate: function (n, opts) {
         opts = opts || {};
-        Module._hoso_dev_generate(n | 0, +opts.attachmentBytes || 0, opts.ready ? 1 : 0);
+        Module._hoso_dev_generate(n | 0, +opts.attachmentBytes || 0, opts.ready ? 1 : 0, (opts.seed | 0) || 1);
         self.requestFrame();
       },
       sha256: function (bytes) {

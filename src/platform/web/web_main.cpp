@@ -56,8 +56,8 @@ EMSCRIPTEN_KEEPALIVE const char* hoso_state_json() {
 EMSCRIPTEN_KEEPALIVE void hoso_flush() {
   if (app) app->flush();
 }
-EMSCRIPTEN_KEEPALIVE void hoso_dev_generate(int n, double attachment_bytes, int ready) {
-  if (app) app->dev_generate(n, attachment_bytes, ready != 0);
+EMSCRIPTEN_KEEPALIVE void hoso_dev_generate(int n, double attachment_bytes, int ready, int seed) {
+  if (app) app->dev_generate(n, attachment_bytes, ready != 0, static_cast<unsigned>(seed));
 }
 // Developer hook for benchmarks: the SHA-256 of bytes by the app's own code (core/sha256).
 EMSCRIPTEN_KEEPALIVE const char* hoso_dev_sha256(const char* data, int size) {
