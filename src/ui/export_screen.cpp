@@ -15,6 +15,7 @@
 #include "core/text.hpp"
 #include "imgui.h"
 #include "ui/print_actions.hpp"
+#include "ui/return_note_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -267,6 +268,17 @@ void import_card(app::Session& s) {
   end_card();
 }
 
+// A return note from the secretariat (a dossier sent back with its reason): picked here, or dropped
+// anywhere; it opens the dossier at its status.
+void return_note_card(app::Session& s) {
+  begin_card("##export.return_note");
+  ImGui::PushFont(fonts.small);
+  muted(tr("return_note.help"));
+  ImGui::PopFont();
+  if (button(tr("return_note.choose"), "return_note.choose", ButtonKind::subtle)) choose_return_note_file(s);
+  end_card();
+}
+
 }  // namespace
 
 void export_screen(app::Session& s) {
@@ -290,6 +302,7 @@ void export_screen(app::Session& s) {
     send_card(s);
     made_card(s);
     import_card(s);
+    return_note_card(s);
     ImGui::EndTable();
   } else {
     dossiers_card(s);
@@ -298,6 +311,7 @@ void export_screen(app::Session& s) {
     send_card(s);
     made_card(s);
     import_card(s);
+    return_note_card(s);
   }
 }
 
