@@ -1,0 +1,532 @@
+// Issue 7 end to end: the secretariat's intake, register and council, with packages the app made.
+//
+//   - Five units, each in its own browser profile, make their dossiers (`hoso.dev.generate(n,
+//     {seed})`, a different seed per unit so no two share a person or a dossier id), choose their
+//     unit in Settings, mark every dossier ready with its button and export the package with the
+//     export screen's real button. The first unit later edits a dossier (typed in the editor),
+//     marks it ready again and exports revision 2. One downloaded file has bytes edited (tampered).
+//   - Every page's clock is set by an init script (Date.now and new Date() run from a chosen
+//     instant; the app takes "now" from Date.now, library_hoso.js), since the campaign's deadline
+//     ("before 30/10/2025": last day 29/10/2025) decides lateness by the secretariat's receipt.
+//   - The secretariat's profile chooses its role in Settings (the page reloads into the full
+//     edition) and imports through the real file chooser, in three batches:
+//        25/10  four files: revision 1 of unit 1, the tampered file, unit 3, unit 5
+//        28/10  revision 2 of unit 1 (newer revision) and unit 3's file again (duplicate)
+//        31/10  unit 4's package, made on 28/10: received late
+//     The report on screen (hoso.items() labels) and hoso.state().registry say the same, file by
+//     file; then the register's rows; every dossier is marked eligible with its button.
+//   - A council session is opened and typed in (members in total and present, ballots for and
+//     against per nominee), chosen so the quota of three individuals fills with a tie at the last
+//     place broken by Art. 4 (a woman), and closed through its dialog.
+//   - The CSV download is compared byte for byte with rows computed here from the packages' own
+//     data and the ballots typed (BOM, CRLF, quoting, Vietnamese names, shares, ranks, notes).
+//   - The council's print buttons open a printable page (a blob: tab with print.css).
+//   - Screenshots at 1280×800 and 390×844: artifacts/screenshots/secretariat-*.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, openBrowser, App, DESKTOP, PHONE, ROOT, ARTIFACTS } from './lib/harness.mjs';
+
+const OUT = join(ARTIFACTS, 'secretariat');
+const CAMPAIGN = JSON.parse(readFileSync(join(ROOT, 'assets/campaigns/32-KH-SNgV.json'), 'utf8'));
+const FORM_NAME = Object.fromEntries(CAMPAIGN.award_forms.map((f) => [f.id, f.name_vi]));
+const QUOTA = Object.fromEntries(CAMPAIGN.award_forms.map((f) => [f.id, Object.fromEntries(f.rules.map((r) => [r.kind, r.quota]))]));
+const UNIT_NAME = Object.fromEntries(CAMPAIGN.units.map((u) => [u.id, u.name_vi]));
+
+// Vietnam time (UTC+7) of an instant, as the app shows it.
+const VN = (iso) => {
+  const d = new Date(Date.parse(iso) + 7 * 3600e3);
+  const p = (x) => String(x).padStart(2, '0');
+  return { day: `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`, time: `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}` };
+};
+
+// The five units: who, how many dossiers, the seed of their people, when they export.
+const UNITS = [
+  { key: 'u1', id: 'van-phong', seed: 11, n: 3, clock: '2025-10-20T02:00:00Z' },
+  { key: 'u2', id: 'thanh-tra', seed: 12, n: 2, clock: '2025-10-21T02:00:00Z' },
+  { key: 'u3', id: 'phong-hop-tac-quoc-te', seed: 13, n: 2, clock: '2025-10-22T02:00:00Z' },
+  { key: 'u4', id: 'phong-quan-ly-bien-gioi', seed: 14, n: 2, clock: '2025-10-28T02:00:00Z' },
+  { key: 'u5', id: 'trung-tam-dich-vu-doi-ngoai', seed: 15, n: 2, clock: '2025-10-23T02:00:00Z' },
+];
+// The edit that makes unit 1's revision 2: a position with a comma and quotes (CSV quoting).
+const NEW_POSITION = 'Phó Trưởng phòng, phụ trách "Đối ngoại"';
+
+let server;
+before(async () => {
+  server = await startServer();
+  mkdirSync(OUT, { recursive: true });
+});
+after(async () => { await server.close(); });
+
+// ---- the page's clock ----------------------------------------------------------------------------
+
+// Runs in every page before its scripts: Date counts from `start` (and goes on ticking);
+// window.__setClock(iso) moves it.
+function clockScript(start) {
+  const Real = Date;
+  let offset = Real.parse(start) - Real.now();
+  class FakeDate extends Real {
+    constructor(...args) { if (args.length) super(...args); else super(Real.now() + offset); }
+    static now() { return Real.now() + offset; }
+  }
+  window.Date = FakeDate;
+  window.__setClock = (iso) => { offset = Real.parse(iso) - Real.now(); };
+}
+async function withClock(browser, start) { await browser.context.addInitScript(clockScript, start); }
+async function setClock(app, iso) { await app.page.evaluate((t) => window.__setClock(t), iso); }
+
+// ---- acting like a person ------------------------------------------------------------------------
+
+async function waitFor(app, what, fn, timeout = 15000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = fn(await app.state());
+    if (v) return v;
+    if (Date.now() - t0 > timeout) assert.fail(`timed out waiting for ${what}`);
+    await app.settle(50);
+  }
+}
+async function label(app, id, timeout = 10000) { return (await app.item(id, { timeout })).label; }
+
+// Scrolls with the wheel — over the item itself when it is drawn (screens have side-by-side
+// panes that scroll apart), else at (`x`, `y`) (fractions of the page) — until `id` is clear of the
+// top bar and the bottom navigation.
+async function reveal(app, id, { phone = false, x = 0.5, y = 0.5 } = {}) {
+  const vh = app.page.viewportSize().height, vw = app.page.viewportSize().width;
+  const top = 70, bottom = vh - (phone ? 190 : 90);
+  let last = null, lastView = '', dir = 1;
+  for (let i = 0; i < 50; i++) {
+    const items = await app.items();
+    const it = items.find((e) => e.id === id);
+    if (it && it.h > 0 && it.y >= top && it.y + Math.min(it.h, 40) <= bottom) return it;
+    if (it && last && Math.abs(it.y - last.y) < 1 && it.y >= 0 && it.y + Math.min(it.h, 40) <= vh) return it;
+    last = it;
+    // Not drawn: down a good part of a screen at a time, and up once the end is reached.
+    const view = items.map((e) => `${e.id}@${Math.round(e.y)}`).join();
+    if (!it && view === lastView) dir = -dir;
+    lastView = view;
+    const dy = it ? it.y - (top + bottom) / 2 : dir * vh * 0.6;
+    const mx = it ? Math.min(vw - 5, Math.max(5, it.x + Math.min(it.w, 40) / 2)) : vw * x;
+    const my = it ? Math.min(bottom - 10, Math.max(top + 10, it.y + Math.min(it.h, 20) / 2)) : vh * y;
+    await app.page.mouse.move(mx, my);
+    await app.page.mouse.wheel(0, Math.max(-vh * 0.7, Math.min(vh * 0.7, dy)));
+    await app.settle(80);
+  }
+  return app.item(id);
+}
+async function press(app, id, opts = {}) {
+  // A toast sits over the bottom of the page for a few seconds; a person would close it.
+  const toast = (await app.items()).find((e) => e.id === 'toast.close');
+  if (toast) {
+    const [tx, ty] = [toast.x + toast.w / 2, toast.y + toast.h / 2];
+    await (opts.phone ? app.page.touchscreen.tap(tx, ty) : app.page.mouse.click(tx, ty));
+    await app.settle();
+  }
+  const it = await reveal(app, id, opts);
+  // The pointer rests on it for a frame first, as a person's does (the register's rows overlap
+  // their cells and take a click only once hovered).
+  if (!opts.phone) {
+    await app.page.mouse.move(it.x + it.w / 2, it.y + Math.min(it.h / 2, 20));
+    await app.settle(80);
+  }
+  return opts.phone ? app.tap(id) : app.click(id);
+}
+async function typeInto(app, id, text, opts = {}) {
+  await press(app, id, opts);
+  await app.press('Control+A');
+  if (text) await app.insertText(text);
+  else await app.press('Delete');
+}
+
+// ---- the units' side -----------------------------------------------------------------------------
+
+async function makeUnit(u) {
+  const browser = await openBrowser({ device: DESKTOP });
+  await withClock(browser, u.clock);
+  const app = await App.open(browser.context, server);
+  await app.page.evaluate(([n, seed]) => window.hoso.dev.generate(n, { seed }), [u.n, u.seed]);
+  await waitFor(app, `${u.id}: ${u.n} dossiers`, (s) => s.workspace.dossiers.length === u.n);
+  await app.click('nav.settings');
+  await app.click('settings.unit');
+  await app.click(`settings.unit=${u.id}`);
+  const s = await waitFor(app, 'the unit set', (st) => st.workspace.settings.unit_id === u.id && st);
+  for (const d of s.workspace.dossiers) await markReady(app, d.id);
+  await app.click('nav.export');
+  await typeInto(app, 'contact.name', `Văn thư ${UNIT_NAME[u.id]}`);
+  await typeInto(app, 'contact.phone', '0205 3870 ' + String(u.seed).padStart(3, '0'));
+  return { u, browser, app };
+}
+
+async function markReady(app, id) {
+  await app.click('nav.dossiers');
+  await press(app, `list.row.${id}`);
+  await press(app, 'status.mark_ready');
+  await waitFor(app, `${id} ready`, (s) => s.workspace.dossiers.find((d) => d.id === id).status === 'ready');
+}
+
+async function exportPackage(app, name) {
+  await app.click('nav.export');
+  await reveal(app, 'export.build');
+  const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 30000 }), app.click('export.build')]);
+  const file = join(OUT, name);
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  return { file, name, text, pkg: JSON.parse(text) };
+}
+
+// ---- the secretariat's side ----------------------------------------------------------------------
+
+async function chooseFiles(app, files) {
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), press(app, 'intake.pick')]);
+  assert.ok(chooser.isMultiple(), 'many packages at once');
+  await chooser.setFiles(files);
+}
+
+// The report as it is drawn: per file, its verdict badge, its summary line, its dates and notes.
+async function reportOnScreen(app, count) {
+  await app.page.waitForFunction((n) => {
+    const r = window.hoso.state().registry;
+    return r.intake && r.intake.state === 'waiting' && r.intake.entries.length === n;
+  }, count, { timeout: 20000 });
+  const out = [];
+  for (let i = 1; i <= count; i++) {
+    await reveal(app, `intake.file.${i}`);
+    const items = await app.items();
+    const get = (id) => (items.find((e) => e.id === id) || {}).label;
+    const notes = [];
+    for (let k = 1; get(`intake.file.${i}.note.${k}`) !== undefined; k++) notes.push(get(`intake.file.${i}.note.${k}`));
+    out.push({ verdict: get(`intake.file.${i}.verdict`), summary: get(`intake.file.${i}`), dates: get(`intake.file.${i}.dates`), notes });
+  }
+  return out;
+}
+
+async function applyBatch(app, expectAdded) {
+  await press(app, 'intake.apply');
+  await waitFor(app, 'the batch applied', (s) => s.registry.intake.state === 'applied' && s);
+  assert.match(await label(app, 'intake.applied'), new RegExp(`^Đã ghi vào sổ ${expectAdded} lần gửi lúc `));
+}
+
+// ---- the expected proposal list, computed here -----------------------------------------------------
+
+const percent = (part, total) => {
+  const permille = Math.floor((2000 * part + total) / (2 * total));
+  return `${Math.floor(permille / 10)},${permille % 10}%`;
+};
+function csvField(v) {
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const HEADER = ['STT', 'Hình thức khen thưởng', 'Đối tượng', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Đơn vị đề nghị',
+  'Số phiếu đồng ý', 'Số phiếu không đồng ý', 'Tổng số thành viên', 'Tỷ lệ đồng ý', 'Xếp hạng', 'Kết quả', 'Ưu tiên (Điều 4)', 'Ghi chú'];
+
+// The rules as the campaign and FORM08.md state them, for this data: the share of ALL members;
+// more than half; within each award form and kind the highest first up to the quota; at the
+// quota's edge a woman is preferred (Art. 4). Ballots here are chosen so no other tie arises.
+function expectedRows(nominees, total) {
+  const meets = (b) => 2 * b.for > total;
+  const rows = [];
+  for (const form of CAMPAIGN.award_forms.map((f) => f.id))
+    for (const kind of ['collective', 'individual']) {
+      const group = nominees.filter((b) => b.form === form && b.kind === kind);
+      const passing = group.filter(meets).sort((a, b) => b.for - a.for || (b.female - a.female));
+      const quota = QUOTA[form][kind];
+      passing.forEach((b, i) => { b.rank = passing.findIndex((x) => x.for === b.for) + 1; void i; });
+      const tail = quota === null ? '; không giới hạn số lượng.' : `; trong số lượng ${quota}.`;
+      const edge = quota !== null && passing.length > quota ? passing[quota - 1].for : null;
+      for (const b of passing) {
+        const votes = `${b.for}/${total} thành viên đồng ý (${percent(b.for, total)})`;
+        b.outcome = 'Đề nghị'; b.tie = ''; b.why = votes + tail;
+        if (edge !== null && b.for === edge) {
+          const tied = passing.filter((x) => x.for === edge);
+          const above = passing.filter((x) => x.for > edge).length;
+          if (tied.length > quota - above) {
+            b.tie = 'Ưu tiên theo Điều 4: nữ';
+            if (b.female) b.why = `${votes}; bằng phiếu ở vị trí cuối, được chọn do Ưu tiên theo Điều 4: nữ.`;
+            else {
+              b.outcome = 'Vượt số lượng';
+              b.why = `${votes}; bằng phiếu ở vị trí cuối, không được chọn do Ưu tiên theo Điều 4: nữ dành cho trường hợp khác.`;
+            }
+          }
+        } else if (edge !== null && b.for < edge) {
+          b.outcome = 'Vượt số lượng';
+          b.why = `${votes}; vượt số lượng ${quota}: đã đủ người có tỷ lệ cao hơn.`;
+        }
+      }
+      const below = group.filter((b) => !meets(b)).sort((a, b) => b.for - a.for);
+      for (const b of below) {
+        b.rank = 0; b.outcome = 'Không đạt tỷ lệ'; b.tie = '';
+        b.why = `${b.for}/${total} thành viên đồng ý (${percent(b.for, total)}), chưa đạt quá nửa tổng số thành viên.`;
+      }
+      rows.push(...passing, ...below);
+    }
+  return rows.map((b, i) => [i + 1, FORM_NAME[b.form], b.kind === 'collective' ? 'Tập thể' : 'Cá nhân', b.name, b.position,
+    b.unit, b.sender, b.for, b.against, total, percent(b.for, total), b.rank || '', b.outcome, b.tie, b.why]);
+}
+const csvText = (rows) => '\uFEFF' + [HEADER, ...rows].map((r) => r.map(csvField).join(',') + '\r\n').join('');
+
+// ---- the test ----------------------------------------------------------------------------------
+
+test('five units\' packages: intake report, register, council session, CSV byte for byte, print', async (t) => {
+  const units = {};
+  const files = {};
+  const office = await openBrowser({ device: DESKTOP });
+  try {
+    // ---- five units make and export their packages ----------------------------------------------
+    for (const u of UNITS) {
+      const unit = await makeUnit(u);
+      units[u.key] = unit;
+      files[u.key] = await exportPackage(unit.app, `${u.key}-r1.json`);
+      assert.equal(files[u.key].pkg.sender.unit_id, u.id);
+      assert.equal(files[u.key].pkg.dossiers.length, u.n);
+      assert.equal(files[u.key].pkg.created, new Date(Date.parse(files[u.key].pkg.created)).toISOString().replace('.000Z', 'Z'));
+      assert.equal(files[u.key].pkg.created.slice(0, 10), u.clock.slice(0, 10), 'the package is dated by the unit\'s clock');
+      if (u.key === 'u1') await units.u1.app.screenshot('secretariat-unit-export-desktop-1280x800');
+      if (u.key !== 'u1') { unit.app.assertClean(assert); await unit.browser.close(); }
+    }
+    // Every person and every dossier distinct across units (different seeds).
+    const allDossiers = Object.values(files).flatMap((f) => f.pkg.dossiers);
+    assert.equal(new Set(allDossiers.map((d) => d.id)).size, allDossiers.length);
+
+    // Unit 1 edits a dossier (a person) in the editor, marks it ready again, exports revision 2.
+    const u1 = units.u1.app;
+    const edited = files.u1.pkg.dossiers.find((d) => d.nominee.kind === 'individual');
+    await setClock(u1, '2025-10-26T03:00:00Z');
+    await u1.click('nav.dossiers');
+    await press(u1, `list.row.${edited.id}`);
+    await typeInto(u1, 'nominee.position', NEW_POSITION);
+    await waitFor(u1, 'the edit', (s) => s.workspace.dossiers.find((d) => d.id === edited.id).nominee.position === NEW_POSITION);
+    await markReady(u1, edited.id);
+    files.u1r2 = await exportPackage(u1, 'u1-r2.json');
+    assert.equal(files.u1r2.pkg.revision, 2);
+    assert.equal(files.u1r2.pkg.previous_hash, files.u1.pkg.manifest.content_sha256);
+    assert.equal(files.u1r2.pkg.dossiers.find((d) => d.id === edited.id).nominee.position, NEW_POSITION);
+    u1.assertClean(assert);
+    await units.u1.browser.close();
+
+    // Unit 2's file has bytes edited on the way: one letter of a nominee's name.
+    {
+      const name = files.u2.pkg.dossiers[0].nominee.full_name || files.u2.pkg.dossiers[0].nominee.name;
+      const bytes = readFileSync(files.u2.file);
+      const at = bytes.indexOf(Buffer.from(name, 'utf8'));
+      assert.ok(at > 0, 'the name is in the file');
+      bytes[at] = bytes[at] === 0x4c ? 0x4d : 0x4c;  // 'L' or 'M' instead of the first letter
+      const file = join(OUT, 'u2-tampered.json');
+      writeFileSync(file, bytes);
+      files.u2t = { file, name: 'u2-tampered.json' };
+    }
+
+    // ---- the secretariat: role, then three batches --------------------------------------------
+    await withClock(office, '2025-10-25T02:00:00Z');
+    const app = await App.open(office.context, server);
+    assert.equal((await app.state()).edition, 'unit', 'the unit\'s edition loads first');
+    await app.click('nav.settings');
+    await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
+    await setClock(app, '2025-10-25T02:00:00Z');
+    await app.click('nav.intake');
+    await app.screenshot('secretariat-intake-empty-desktop-1280x800');
+
+    // Batch 1, 25/10: revision 1 of unit 1, the tampered file, units 3 and 5.
+    await chooseFiles(app, [files.u1.file, files.u2t.file, files.u3.file, files.u5.file]);
+    let shown = await reportOnScreen(app, 4);
+    let st = (await app.state()).registry;
+    assert.deepEqual(st.intake.entries.map((e) => e.verdict), ['accepted', 'refused', 'accepted', 'accepted']);
+    assert.deepEqual(st.intake.entries.map((e) => e.kind), ['new_package', 'refused', 'new_package', 'new_package']);
+    assert.deepEqual(shown.map((e) => e.verdict), ['Đã nhận', 'Không nhận', 'Đã nhận', 'Đã nhận']);
+    assert.deepEqual(shown.map((e) => e.summary), st.intake.entries.map((e) => e.summary), 'the screen says what the state says');
+    for (const [i, k] of [[0, 'u1'], [2, 'u3'], [3, 'u5']]) {
+      const p = files[k].pkg;
+      assert.equal(shown[i].summary, `Gói mới của “${p.sender.unit_name}”, lần gửi 1, ${p.dossiers.length} hồ sơ.`);
+      assert.equal(shown[i].dates, `Gói lập ${VN(p.created).day} ${VN(p.created).time} (đồng hồ của đơn vị) · Văn phòng nhận ${VN(st.intake.entries[i].received).day} ${VN(st.intake.entries[i].received).time}`);
+      assert.equal(VN(st.intake.entries[i].received).day, '25/10/2025');
+      assert.deepEqual(shown[i].notes, []);
+    }
+    assert.match(shown[1].summary, /^Không nhận: u2-tampered\.json, manifest\.content_sha256: /, 'tampered: the hash names it');
+    assert.equal(st.intake.entries[1].refusal_path, 'manifest.content_sha256');
+    assert.match(await label(app, 'intake.count.accepted'), /^3 · Đã nhận$/);
+    assert.match(await label(app, 'intake.count.refused'), /^1 · Không nhận$/);
+    await app.screenshot('secretariat-intake-report-desktop-1280x800');
+    await applyBatch(app, 3);
+
+    // Batch 2, 28/10: unit 1's revision 2 and unit 3's file again.
+    await setClock(app, '2025-10-28T03:00:00Z');
+    const u3copy = join(OUT, 'u3-again.json');
+    copyFileSync(files.u3.file, u3copy);
+    await chooseFiles(app, [files.u1r2.file, u3copy]);
+    shown = await reportOnScreen(app, 2);
+    st = (await app.state()).registry;
+    assert.deepEqual(st.intake.entries.map((e) => [e.kind, e.verdict]), [['newer_revision', 'accepted'], ['duplicate', 'skipped']]);
+    const r1received = st.revisions.find((r) => r.revision === 1 && r.unit_id === 'van-phong').received;
+    const u3received = st.revisions.find((r) => r.unit_id === 'phong-hop-tac-quoc-te').received;
+    const at = (iso) => `${VN(iso).day} ${VN(iso).time}`;
+    assert.equal(shown[0].verdict, 'Đã nhận');
+    assert.equal(shown[0].summary, `Lần gửi 2 của “Văn phòng Sở”, thay lần gửi 1 (“u1-r1.json”, ${at(r1received)}).`);
+    assert.equal(shown[1].verdict, 'Bỏ qua (trùng)');
+    assert.equal(shown[1].summary, `Trùng với lần gửi 1 đã nhận (“u3-r1.json”, ${at(u3received)}): bỏ qua.`);
+    await app.screenshot('secretariat-intake-revision-duplicate-desktop-1280x800');
+    await applyBatch(app, 1);
+
+    // Batch 3, 31/10: unit 4's package, made on 28/10, received after the last day (29/10).
+    await setClock(app, '2025-10-31T02:30:00Z');
+    await chooseFiles(app, [files.u4.file]);
+    shown = await reportOnScreen(app, 1);
+    st = (await app.state()).registry;
+    assert.deepEqual(st.intake.entries.map((e) => [e.kind, e.verdict, e.late]), [['new_package', 'accepted_with_warnings', true]]);
+    assert.equal(shown[0].verdict, 'Đã nhận, có lưu ý');
+    assert.deepEqual(shown[0].notes, ['• Nhận ngày 31/10/2025, sau hạn cuối 29/10/2025: nộp trễ (gói ghi ngày lập 28/10/2025, ' +
+      'đúng hạn theo ngày của gói; ngày nhận của Văn phòng là căn cứ).']);
+    assert.match(shown[0].dates, /^Gói lập 28\/10\/2025 \d\d:\d\d \(đồng hồ của đơn vị\) · Văn phòng nhận 31\/10\/2025 \d\d:\d\d$/);
+    await app.screenshot('secretariat-intake-late-desktop-1280x800');
+    await applyBatch(app, 1);
+
+    // The register: five revisions kept (revision 1 of unit 1 superseded), none refused or doubled.
+    st = (await app.state()).registry;
+    const standing = Object.fromEntries(st.revisions.map((r) => [`${r.unit_id} r${r.revision}`, r.standing]));
+    assert.deepEqual(standing, {
+      'van-phong r1': 'Superseded', 'van-phong r2': 'In force', 'phong-hop-tac-quoc-te r1': 'In force',
+      'trung-tam-dich-vu-doi-ngoai r1': 'In force', 'phong-quan-ly-bien-gioi r1': 'In force',
+    });
+    const inForce = [files.u1r2, files.u3, files.u4, files.u5];
+    const dossiers = inForce.flatMap((f) => f.pkg.dossiers.map((d) => ({ d, pkg: f.pkg })));
+    assert.deepEqual(st.rows.map((r) => r.dossier_id).sort(), dossiers.map((x) => x.d.id).sort(), 'one row per dossier in force');
+    for (const r of st.rows) {
+      assert.equal(r.errors, 0, `${r.nominee}: no error (${r.rules.join(', ')})`);
+      assert.equal(r.late, r.unit_id === 'phong-quan-ly-bien-gioi', `${r.nominee}: late only for unit 4`);
+    }
+    assert.equal(st.decisions.length, dossiers.length);
+    assert.ok(st.decisions.every((d) => d.status === 'received'));
+
+    // Every dossier eligible, through the register's record and its button.
+    await app.click('nav.registry');
+    await app.screenshot('secretariat-registry-desktop-1280x800');
+    // Each found with the search box (without diacritics, as a person types), then chosen.
+    const plain = (x) => x.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    for (const { d } of dossiers) {
+      await typeInto(app, 'registry.search', plain(d.nominee.full_name || d.nominee.name));
+      await press(app, `registry.row.${d.id}`);
+      await press(app, 'registry.eligible', { x: 0.6, y: 0.85 });
+      await waitFor(app, `${d.id} eligible`, (s) => s.registry.decisions.find((x) => x.dossier_id === d.id).status === 'eligible');
+    }
+    await typeInto(app, 'registry.search', '');
+    await press(app, `registry.row.${dossiers[0].d.id}`);
+    await app.screenshot('secretariat-registry-record-desktop-1280x800');
+
+    // ---- the council, 05/11 -----------------------------------------------------------------------
+    await setClock(app, '2025-11-05T01:00:00Z');
+    await app.click('nav.council');
+    await press(app, 'council.new');
+    st = (await app.state()).registry;
+    assert.equal(st.meetings.length, 1);
+    assert.equal(st.meetings[0].date, '2025-11-05');
+    assert.equal(st.meetings[0].votes, dossiers.length, 'a ballot row for every eligible nominee');
+    const TOTAL = 9, PRESENT = 7;
+    await typeInto(app, 'council.members_total', String(TOTAL), { x: 0.3 });
+    await typeInto(app, 'council.members_present', String(PRESENT), { x: 0.3 });
+
+    // The ballots: Giấy khen individuals fill the quota of 3 with a tie for the last place between
+    // a woman and a man (Art. 4 takes her); one below the threshold; everyone else distinct.
+    const nominees = dossiers.map(({ d, pkg }) => ({
+      id: d.id, form: d.award_form, kind: d.nominee.kind, female: d.nominee.gender === 'female' ? 1 : 0,
+      name: d.nominee.kind === 'collective' ? d.nominee.name : d.nominee.full_name,
+      position: d.nominee.kind === 'collective' ? '' : d.nominee.position || '',
+      unit: d.nominee.kind === 'collective' ? d.nominee.parent_unit || '' : d.nominee.unit || '', sender: pkg.sender.unit_name,
+    }));
+    const gk = nominees.filter((b) => b.form === 'giay-khen-gd-so' && b.kind === 'individual');
+    const woman = gk.find((b) => b.female), man = gk.find((b) => !b.female);
+    t.diagnostic(`Giấy khen individuals: ${gk.length} (${gk.filter((b) => b.female).length} women); others: ${nominees.length - gk.length}`);
+    assert.ok(gk.length >= 5 && woman && man, 'the data gives a quota to fill and a tie to break');
+    const others = gk.filter((b) => b !== woman && b !== man);
+    // The two above the tie, the tie at 5 (more than half of 9), then below the threshold.
+    const plan = new Map([[others[0], [7, 0]], [others[1], [6, 1]], [woman, [5, 2]], [man, [5, 1]]]);
+    others.slice(2).forEach((b, i) => plan.set(b, [4 - i, 2]));
+    nominees.filter((b) => !gk.includes(b)).forEach((b, i) => plan.set(b, [6 - i, 1]));
+    for (const [b, [f, a]] of plan) { b.for = f; b.against = a; }
+    for (const b of nominees) {
+      await typeInto(app, `council.ballots.${b.id}.for`, String(b.for), { x: 0.3 });
+      await typeInto(app, `council.ballots.${b.id}.against`, String(b.against), { x: 0.3 });
+    }
+    st = await waitFor(app, 'the ballots saved', (s) => {
+      const res = Object.values(s.registry.results)[0];
+      return res && res.decided && nominees.every((b) => {
+        const x = res.ballots.find((y) => y.dossier_id === b.id);
+        return x && x.for === b.for && x.against === b.against;
+      }) && s;
+    });
+    assert.equal(st.registry.meetings[0].members_total, TOTAL);
+    assert.equal(st.registry.meetings[0].members_present, PRESENT);
+    // On screen: each nominee's result badge and the share as typed.
+    const outcome = Object.fromEntries(Object.values(st.registry.results)[0].ballots.map((b) => [b.dossier_id, b.outcome_label]));
+    assert.equal(outcome[woman.id], 'Đề nghị');
+    assert.equal(outcome[man.id], 'Vượt số lượng');
+    for (const b of nominees) {
+      assert.equal((await reveal(app, `council.ballots.${b.id}.result`, { x: 0.3 })).label, outcome[b.id]);
+    }
+    assert.match((await reveal(app, `council.result.${woman.id}.tie`, { x: 0.8 })).label, /^Ưu tiên theo Điều 4: nữ$/);
+    await reveal(app, 'council.members_total', { x: 0.3 });
+    await app.screenshot('secretariat-council-desktop-1280x800');
+
+    // Closing, through the dialog.
+    await press(app, 'council.close', { x: 0.8 });
+    await app.click('dialog.confirm');
+    st = await waitFor(app, 'the session closed', (s) => s.registry.meetings[0].closed && s);
+    assert.match(await label(app, 'council.state'), /^Đã kết thúc/);
+    const proposed = st.registry.decisions.filter((d) => d.status === 'proposed').map((d) => d.dossier_id).sort();
+    const expected = expectedRows(nominees, TOTAL);
+    const byName = Object.fromEntries(nominees.map((b) => [b.name, b.id]));
+    assert.deepEqual(proposed, expected.filter((r) => r[12] === 'Đề nghị').map((r) => byName[r[3]]).sort(),
+      'the proposed nominees move to "proposed"');
+    await app.screenshot('secretariat-council-closed-desktop-1280x800');
+
+    // ---- the CSV, byte for byte ---------------------------------------------------------------------
+    await reveal(app, 'council.export_csv', { x: 0.8 });
+    const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 30000 }), app.click('council.export_csv')]);
+    assert.equal(download.suggestedFilename(), 'hoso_de-nghi_32-KH-SNgV_2025-11-05.csv');
+    const csvFile = join(OUT, download.suggestedFilename());
+    await download.saveAs(csvFile);
+    const got = readFileSync(csvFile);
+    const want = Buffer.from(csvText(expected), 'utf8');
+    writeFileSync(join(OUT, 'expected.csv'), want);
+    assert.deepEqual([...got.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
+    assert.equal(got.toString('utf8'), want.toString('utf8'), 'the rows');
+    assert.ok(got.equals(want), 'byte for byte');
+    assert.ok(got.toString('utf8').includes(`"${NEW_POSITION.replace(/"/g, '""')}"`), 'the edited position, quoted');
+
+    // ---- the print buttons: a printable page opens ------------------------------------------------
+    for (const id of ['print.council_minutes', 'print.proposal_list']) {
+      await reveal(app, `${id}.html`, { x: 0.8 });
+      const [tab] = await Promise.all([office.context.waitForEvent('page', { timeout: 15000 }), app.click(`${id}.html`)]);
+      await tab.waitForLoadState('load');
+      assert.match(tab.url(), /^blob:/);
+      const page = await tab.evaluate(() => ({ css: [...document.styleSheets].map((s) => s.href), text: document.body.innerText }));
+      assert.deepEqual(page.css, [`${server.url}print.css`]);
+      assert.ok(page.text.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+      assert.ok(page.text.includes(woman.name), `${id}: the proposed woman is on it`);
+      await tab.close();
+    }
+    await app.saved();
+    app.assertClean(assert);
+  } finally {
+    for (const u of Object.values(units)) await u.browser.close().catch(() => {});
+    await office.close();
+  }
+
+  // ---- the same register on a phone: screenshots, nothing cramped ------------------------------
+  const phone = await openBrowser({ device: PHONE, profile: office.profile });
+  try {
+    const app = await App.open(phone.context, server);
+    assert.equal((await app.state()).edition, 'full', 'the role is remembered');
+    await app.tap('nav.intake');
+    await app.screenshot('secretariat-intake-phone-390x844');
+    await app.tap('nav.registry');
+    await app.screenshot('secretariat-registry-phone-390x844');
+    await app.tap('nav.council');
+    await app.screenshot('secretariat-council-phone-390x844');
+    await reveal(app, 'council.export_csv', { phone: true });
+    await app.screenshot('secretariat-council-exports-phone-390x844');
+    // Nothing drawn past the right edge of the screen.
+    const wide = (await app.items()).filter((i) => i.id && i.w > 0 && i.x + i.w > 390 + 1);
+    assert.deepEqual(wide.map((i) => `${i.id} ${Math.round(i.x)}+${Math.round(i.w)}`), [], 'no item runs off a phone screen');
+    app.assertClean(assert);
+  } finally { await phone.close(); }
+});
