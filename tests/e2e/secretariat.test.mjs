@@ -470,7 +470,7 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await press(app, 'council.close', { x: 0.8 });
     await app.click('dialog.confirm');
     st = await waitFor(app, 'the session closed', (s) => s.registry.meetings[0].closed && s);
-    assert.match(await label(app, 'council.state'), /^Đã kết thúc/);
+    assert.match(await label(app, 'council.state'), /^Phiên họp đã kết thúc lúc 05\/11\/2025 /);
     const proposed = st.registry.decisions.filter((d) => d.status === 'proposed').map((d) => d.dossier_id).sort();
     const expected = expectedRows(nominees, TOTAL);
     const byName = Object.fromEntries(nominees.map((b) => [b.name, b.id]));
