@@ -40,10 +40,10 @@ target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_D
 target_compile_options(imgui PRIVATE ${HOSO_WEB_COMPILE})
 
 # Noto Sans Regular, subset at build time from Debian's fonts-noto-core to what Vietnamese needs:
-# ASCII, Latin-1, ă đ ĩ ũ ơ ư, the tone marks, Latin Extended Additional, quotes, dashes, arrows,
+# ASCII, Latin-1, ă đ ĩ ũ ơ ư, the tone marks, Latin Extended Additional, quotes, dashes,
 # ₫; without the layout tables ImGui never reads. Keep in step with kRanges in src/ui/theme.cpp.
 # Bold is drawn from it (ui/theme.cpp, embolden): one font file to download, not two.
-set(HOSO_FONT_RANGES "U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303,U+0309,U+0323,U+1EA0-1EF9,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2039-203A,U+2190-2193,U+20AB,U+FFFD")
+set(HOSO_FONT_RANGES "U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303,U+0309,U+0323,U+1EA0-1EF9,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2039-203A,U+20AB,U+FFFD")
 add_custom_command(
   OUTPUT ${GEN}/NotoSans-Regular-vi.ttf
   COMMAND ${HOSO_PYTHON} -m fontTools.subset /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf

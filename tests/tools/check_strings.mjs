@@ -39,6 +39,16 @@ for (const k of used) {
 }
 for (const k of Object.keys(vi)) if (!(k in en)) problems.push(`only in vi.json: ${k}`);
 for (const k of Object.keys(en)) if (!(k in vi)) problems.push(`only in en.json: ${k}`);
+// Every character of every string can be drawn: it is in the font's ranges (kRanges in
+// src/ui/theme.cpp; Noto Sans Regular has no arrows, so "→" would be drawn as "�").
+const theme = readFileSync(join(root, 'src/ui/theme.cpp'), 'utf8');
+const ranges = [...theme.match(/kRanges\[\] = \{([^}]*)\}/)[1].matchAll(/0x([0-9A-Fa-f]+)/g)].map((m) => parseInt(m[1], 16));
+const drawable = (cp) => cp === 10 || ranges.some((_, i) => i % 2 === 0 && cp >= ranges[i] && cp <= ranges[i + 1]);
+for (const [file, cat] of [['vi.json', vi], ['en.json', en]]) {
+  for (const [k, text] of Object.entries(cat)) {
+    for (const ch of text.normalize('NFC')) if (!drawable(ch.codePointAt(0))) problems.push(`${file} ${k}: "${ch}" (U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}) is not in the font`);
+  }
+}
 for (const p of problems) console.log(p);
 console.log(`strings: ${used.size} keys used; ${problems.length ? 0 : 1} passed, ${problems.length ? 1 : 0} failed`);
 process.exit(problems.length ? 1 : 0);
