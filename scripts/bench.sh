@@ -63,7 +63,7 @@ if [ "$native" = 1 ]; then
   if [ -x build/native/hoso_bench ]; then
     reps=5; [ "$quick" = 1 ] && reps=2
     step "native benchmarks ($reps repetitions)" build/native/hoso_bench --benchmark_repetitions=$reps \
-      --benchmark_min_time=0.2 --benchmark_out="$HOSO_BENCH_OUT/native.json" --benchmark_out_format=json
+      --benchmark_min_time=0.1 --benchmark_out="$HOSO_BENCH_OUT/native.json" --benchmark_out_format=json
     [ -s "$HOSO_BENCH_OUT/native.json" ] && step "native summary" node tests/bench/native_summary.mjs "$HOSO_BENCH_OUT/native.json" --write
   fi
 fi

@@ -168,7 +168,7 @@ const lines = [
   HEADING,
   '',
   `Measured ${today()} by \`node tests/bench/browser_frames.mjs --write\` (part of \`scripts/bench.sh\`) on ${machine()},`,
-  `${chromiumVersion()} headless (SwiftShader), build ${bld.hash} (commit ${commit()}), desktop window 1280×800.`,
+  `${chromiumVersion()} headless (SwiftShader), build ${bld.hash} (HEAD ${commit()} when run), desktop window 1280×800.`,
   `A fresh profile given ${N.toLocaleString('en')} generated dossiers (\`hoso.dev.generate(${N})\`), saved, then the app restarted from them.`,
   'Frame CPU time is `performance.now()` around `Module._hoso_frame` (the page\'s frame loop calls the app only',
   'through it), wrapped from the page after `hoso.ready`: ImGui\'s frame, the screens, and the draw calls handed to',

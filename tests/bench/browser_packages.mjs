@@ -174,7 +174,7 @@ const lines = [
   HEADING,
   '',
   `Measured ${today()} by \`node tests/bench/browser_packages.mjs --write\` (part of \`scripts/bench.sh\`) on ${machine()},`,
-  `${chromiumVersion()} headless, build ${bld.hash} (commit ${commit()}). A unit's profile given ${N} ready dossiers with`,
+  `${chromiumVersion()} headless, build ${bld.hash} (HEAD ${commit()} when run). A unit's profile given ${N} ready dossiers with`,
   `${ATTACHMENT_BYTES / 1e6} MB of made-up attachments in all (\`hoso.dev.generate(${N}, {attachmentBytes: ${ATTACHMENT_BYTES / 1e6}e6, ready: true})\`,`,
   `${fmt(generated, 0)} s to make and save); the package is ${fmt(packageBytes / 2 ** 20, 1)} MB of JSON (attachments in base64).`,
   'Everything else goes through the interface: the unit chosen in Settings, the contact typed, the export button',

@@ -143,7 +143,7 @@ const lines = [
   HEADING,
   '',
   `Measured ${today()} by \`node tests/bench/browser_startup.mjs --write\` (part of \`scripts/bench.sh\`) on ${machine()},`,
-  `${chromiumVersion()} headless (SwiftShader: WebGL2 drawn on the CPU), build ${b.hash} (commit ${commit()}), served from`,
+  `${chromiumVersion()} headless (SwiftShader: WebGL2 drawn on the CPU), build ${b.hash} (HEAD ${commit()} when run), served from`,
   `127.0.0.1 by the test server (no compression, no HTTP caching: \`Cache-Control: no-cache\`, no ETag). ${RUNS} runs;`,
   'each run starts a fresh browser on an empty profile. Times run from navigation to `hoso.ready` (stored data',
   'loaded, first frame drawn) in the page\'s own clock.',

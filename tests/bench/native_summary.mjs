@@ -93,7 +93,7 @@ const lines = [
   HEADING,
   '',
   `Measured ${today()} by \`scripts/bench.sh\` (\`build/native/hoso_bench --benchmark_repetitions=${ctx.repetitions || json.benchmarks[0]?.repetitions || '?'}\`, summarised by`,
-  `\`tests/bench/native_summary.mjs\`) on ${machine()}, commit ${commit()},`,
+  `\`tests/bench/native_summary.mjs\`) on ${machine()}, HEAD ${commit()} when run,`,
   `the Release native build (sources tests/bench/*.cpp). Real time per iteration; median and p95 over the repetitions.`,
   '',
   table(rows),
