@@ -29,15 +29,7 @@ before(async () => {
 });
 after(async () => { await server.close(); });
 
-async function waitFor(app, what, fn, timeout = 10000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn(await app.state());
-    if (v) return v;
-    if (Date.now() - t0 > timeout) assert.fail(`timed out waiting for ${what}`);
-    await app.settle(50);
-  }
-}
+const waitFor = (app, what, fn, timeout = 10000) => app.until(what, fn, timeout);
 async function label(app, id, timeout = 10000) { return (await app.item(id, { timeout })).label; }
 
 // Scrolls with the mouse wheel (long pages on a phone too: a swipe moves less than half a screen

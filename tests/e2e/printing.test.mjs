@@ -110,15 +110,7 @@ async function downloadWord(app, id, name, stem) {
   return file;
 }
 
-async function waitFor(app, what, fn, timeout = 10000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn(await app.state());
-    if (v) return v;
-    if (Date.now() - t0 > timeout) assert.fail(`timed out waiting for ${what}`);
-    await app.settle(50);
-  }
-}
+const waitFor = (app, what, fn, timeout = 10000) => app.until(what, fn, timeout);
 
 // Scrolls with the wheel until `id` is drawn clear of the top bar, then clicks it.
 async function press(app, id) {

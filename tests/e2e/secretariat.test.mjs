@@ -78,15 +78,7 @@ async function setClock(app, iso) { await app.page.evaluate((t) => window.__setC
 
 // ---- acting like a person ------------------------------------------------------------------------
 
-async function waitFor(app, what, fn, timeout = 15000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn(await app.state());
-    if (v) return v;
-    if (Date.now() - t0 > timeout) assert.fail(`timed out waiting for ${what}`);
-    await app.settle(50);
-  }
-}
+const waitFor = (app, what, fn, timeout = 15000) => app.until(what, fn, timeout);
 async function label(app, id, timeout = 10000) { return (await app.item(id, { timeout })).label; }
 
 // Scrolls with the wheel — over the item itself when it is drawn (screens have side-by-side

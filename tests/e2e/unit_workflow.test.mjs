@@ -116,17 +116,7 @@ class Person {
   async shot(name) { return this.app.screenshot(`unit-${this.phone ? 'phone' : 'desktop'}-${name}`); }
 }
 
-async function waitFor(app, what, fn, timeout = 5000) {
-  const t0 = Date.now();
-  if (process.env.HOSO_DEBUG) console.log(`${((t0 - T0) / 1000).toFixed(1)} wait for ${what}`);
-  for (;;) {
-    const s = await app.state();
-    const v = fn(s);
-    if (v) return v;
-    if (Date.now() - t0 > timeout) assert.fail(`timed out waiting for ${what}`);
-    await app.settle(50);
-  }
-}
+const waitFor = (app, what, fn, timeout = 5000) => app.until(what, fn, timeout);
 const dossierIn = (s, id) => s.workspace.dossiers.find((d) => d.id === id);
 const isActive = async (app, id) => (await app.items()).some((i) => i.id === id && i.active);
 async function waitActive(app, id, tries = 30) {

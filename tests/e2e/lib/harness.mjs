@@ -107,6 +107,16 @@ export class App {
     await this.page.reload();
     await this.ready();
   }
+  // Waits until fn(hoso.state()) is truthy and returns it; fails naming `what` after `timeout` ms.
+  async until(what, fn, timeout = 10000) {
+    const t0 = Date.now();
+    for (;;) {
+      const v = fn(await this.state());
+      if (v) return v;
+      if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
+      await this.settle(50);
+    }
+  }
   // The app reloads itself into another edition (the secretariat's role: src/app/edition.hpp):
   // run `action`, wait for the new page and for the app in it to be ready in `edition`.
   async reloadsInto(edition, action) {
