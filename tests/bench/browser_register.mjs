@@ -160,7 +160,20 @@ async function main() {
       const vw = DESKTOP.viewport.width;
       await app.page.mouse.move(vw * 0.55, table.y + 60);
       await app.settle(300);
-      await app.page.evaluate(() => { window.__frames = []; });
+      // Emscripten's export stub replaces Module._hoso_frame with the real export on its first call,
+      // which drops a wrapper put on before it: wrap (again) now that the app runs.
+      await app.page.evaluate(() => {
+        const M = window.Module;
+        if (!M._hoso_frame.__timed) {
+          const f = M._hoso_frame;
+          M._hoso_frame = function (t) {
+            const a = performance.now();
+            try { return f(t); } finally { if (window.__frames) window.__frames.push(performance.now() - a); }
+          };
+          M._hoso_frame.__timed = true;
+        }
+        window.__frames = [];
+      });
       for (let i = 0; i < SCROLLS; i++) {
         await app.page.mouse.wheel(0, i % 40 < 30 ? 120 : -360);
         await app.page.waitForTimeout(40);
