@@ -73,6 +73,8 @@ class Session {
   // while typing, at once when asked with fresh=true).
   const std::vector<Finding>& findings(bool fresh = false);
   uint64_t revision() const { return revision_; }
+  // Changes each time the findings are computed anew (they are throttled while typing).
+  uint64_t findings_revision() const { return findings_revision_; }
 
   // ---- changes (each marks the record dirty, schedules a save and bumps the revision) ----
   Dossier* dossier(std::string_view id) { return ws_.dossier(id); }

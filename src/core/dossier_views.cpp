@@ -28,11 +28,11 @@ std::string search_text(const Dossier& d) {
 
 namespace {
 
-// Collectives before people (the form lists them so), each in Vietnamese order of their name.
-int compare_names(const Dossier& a, const Dossier& b) {
-  if (a.nominee.kind != b.nominee.kind) return a.nominee.kind == NomineeKind::collective ? -1 : 1;
-  if (a.nominee.kind == NomineeKind::collective) return text::compare_vi(a.nominee.name, b.nominee.name);
-  return text::compare_person_names(a.nominee.full_name, b.nominee.full_name);
+// The name's sort key: collectives before people (the form lists them so), each in Vietnamese
+// order of their name (text::compare_vi, compare_person_names): one key a row, not two a comparison.
+std::string name_key(const Dossier& d) {
+  if (d.nominee.kind == NomineeKind::collective) return '0' + text::collation_key_vi(d.nominee.name);
+  return '1' + text::collation_key_person(d.nominee.full_name);
 }
 
 }  // namespace
@@ -42,6 +42,9 @@ std::vector<std::size_t> filter_and_sort(std::span<const Dossier> dossiers, cons
   std::vector<std::size_t> idx;
   for (std::size_t i = 0; i < dossiers.size(); ++i)
     if (matches(dossiers[i], f)) idx.push_back(i);
+  std::vector<std::string> keys(dossiers.size());
+  if (order != SortOrder::updated)
+    for (std::size_t i : idx) keys[i] = name_key(dossiers[i]);
   auto by = [&](std::size_t a, std::size_t b) {
     const Dossier& x = dossiers[a];
     const Dossier& y = dossiers[b];
@@ -50,14 +53,29 @@ std::vector<std::size_t> filter_and_sort(std::span<const Dossier> dossiers, cons
         return x.updated > y.updated;
       case SortOrder::status:
         if (x.status != y.status) return x.status < y.status;
-        return compare_names(x, y) < 0;
+        return keys[a] < keys[b];
       case SortOrder::name:
         break;
     }
-    return compare_names(x, y) < 0;
+    return keys[a] < keys[b];
   };
   std::stable_sort(idx.begin(), idx.end(), by);
   return idx;
+}
+
+uint64_t list_signature(std::span<const Dossier> dossiers, SortOrder order) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    h = (h ^ 0xFF) * 1099511628211ULL;  // a separator: ("ab","c") differs from ("a","bc")
+  };
+  for (const Dossier& d : dossiers) {
+    const Nominee& n = d.nominee;
+    for (const std::string* t : {&d.id, &d.award_form, &n.name, &n.full_name, &n.unit, &n.position, &n.parent_unit}) mix(*t);
+    mix(std::to_string(static_cast<int>(d.status) * 2 + static_cast<int>(n.kind)));
+    if (order == SortOrder::updated) mix(std::to_string(d.updated));
+  }
+  return h;
 }
 
 std::array<int, kAllStatuses.size()> count_by_status(std::span<const Dossier> dossiers) {

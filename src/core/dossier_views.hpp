@@ -4,6 +4,7 @@
 // form against the quota; findings grouped by dossier and by section.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -39,6 +40,10 @@ enum class SortOrder {
 // Indices into `dossiers` of those that pass, in the order asked for. Ties keep workspace order.
 std::vector<std::size_t> filter_and_sort(std::span<const Dossier> dossiers,
                                          const DossierFilter& f, SortOrder order = SortOrder::name);
+// A fingerprint of everything filter_and_sort looks at (names, unit, position, status, kind,
+// award form, id; the time of the last change when sorting by it): when it is unchanged, so is
+// the list's order, and typing into a report need not sort the list again.
+uint64_t list_signature(std::span<const Dossier> dossiers, SortOrder order);
 
 // How many dossiers are in each status, indexed by the Status value.
 std::array<int, kAllStatuses.size()> count_by_status(std::span<const Dossier> dossiers);

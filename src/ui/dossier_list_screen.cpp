@@ -25,8 +25,10 @@ struct ListState {
   int kind = -1;
   std::string award_form;
   SortOrder order = SortOrder::name;
-  // Cached rows: recomputed when the workspace or the filter changes.
-  uint64_t revision = 0;
+  // Cached rows: sorted again only when what the list shows or the filter changed (typing into a
+  // report changes the workspace at every key, but not the list), counted again when the
+  // findings did.
+  uint64_t revision = 0, signature = 0, findings_revision = 0;
   std::string key;
   std::vector<size_t> rows;
   std::vector<std::pair<int, int>> counts;  // errors, warnings per dossier index
@@ -40,22 +42,29 @@ std::string filter_key() {
 
 void refresh(app::Session& s) {
   std::string key = filter_key();
-  if (st.revision == s.revision() && st.key == key) return;
+  if (st.revision == s.revision() && st.key == key && st.findings_revision == s.findings_revision()) return;
   const Workspace& w = s.workspace();
   st.filter.search = st.search_buf;
   st.filter.status = st.status < 0 ? std::nullopt : std::optional<Status>(static_cast<Status>(st.status));
   st.filter.kind = st.kind < 0 ? std::nullopt : std::optional<NomineeKind>(static_cast<NomineeKind>(st.kind));
   st.filter.award_form = st.award_form;
-  st.rows = filter_and_sort(w.dossiers, st.filter, st.order);
-  st.counts.assign(w.dossiers.size(), {0, 0});
-  std::unordered_map<std::string_view, size_t> index;
-  for (size_t i = 0; i < w.dossiers.size(); ++i) index[w.dossiers[i].id] = i;
-  for (const Finding& f : s.findings()) {
-    if (f.owner != Finding::Owner::dossier) continue;
-    auto it = index.find(f.owner_id);
-    if (it == index.end()) continue;
-    (f.severity == Severity::error ? st.counts[it->second].first : st.counts[it->second].second)++;
+  const uint64_t signature = list_signature(w.dossiers, st.order);
+  const bool resort = st.key != key || st.signature != signature || st.revision == 0;
+  if (resort) st.rows = filter_and_sort(w.dossiers, st.filter, st.order);
+  const std::vector<Finding>& findings = s.findings();
+  if (resort || st.findings_revision != s.findings_revision() || st.counts.size() != w.dossiers.size()) {
+    st.counts.assign(w.dossiers.size(), {0, 0});
+    std::unordered_map<std::string_view, size_t> index;
+    for (size_t i = 0; i < w.dossiers.size(); ++i) index[w.dossiers[i].id] = i;
+    for (const Finding& f : findings) {
+      if (f.owner != Finding::Owner::dossier) continue;
+      auto it = index.find(f.owner_id);
+      if (it == index.end()) continue;
+      (f.severity == Severity::error ? st.counts[it->second].first : st.counts[it->second].second)++;
+    }
+    st.findings_revision = s.findings_revision();
   }
+  st.signature = signature;
   st.revision = s.revision();
   st.key = key;
 }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/dossier_views.hpp"
+#include "core/text.hpp"
 #include "domain_fixtures.hpp"
 
 namespace hoso {
@@ -87,6 +88,55 @@ TEST(Views, SortByUpdatedAndStatus) {
   EXPECT_EQ(filter_and_sort(ds, {}, SortOrder::updated), (std::vector<std::size_t>{0, 2, 1}));
   ds[0].status = Status::ready;
   EXPECT_EQ(filter_and_sort(ds, {}, SortOrder::status), (std::vector<std::size_t>{2, 1, 0}));
+}
+
+// Sorting by precomputed keys (one a row) must give exactly the order of the comparisons.
+TEST(Views, SortByKeysAgreesWithTheComparisons) {
+  std::vector<Dossier> ds = people({"Trần Văn Bình", "Nguyễn Thị Ánh", "Lê Văn An", "Đỗ Thị Ân", "Phạm Đức Dũng",
+                                    "Bùi Văn Đông", "Nguyễn Văn Bình", "nguyễn văn bình", "Ân", "", "Lê  Văn An",
+                                    "Hoàng Thị Ỷ", "Hoàng Thị Y", "Đặng Quốc Việt", "Đăng Quốc Viet"});
+  for (const char* name : {"Phòng Quản lý biên giới", "Ban Quản lý", "Văn phòng Sở", "ban quản lý"}) {
+    Dossier c = testing::valid_collective(std::string("c") + name);
+    c.nominee.name = name;
+    ds.push_back(std::move(c));
+  }
+  const auto idx = filter_and_sort(ds, {});
+  for (std::size_t i = 0; i + 1 < idx.size(); ++i) {
+    const Nominee& a = ds[idx[i]].nominee;
+    const Nominee& b = ds[idx[i + 1]].nominee;
+    if (a.kind != b.kind) {
+      EXPECT_EQ(a.kind, NomineeKind::collective);
+      continue;
+    }
+    const int c = a.kind == NomineeKind::collective ? text::compare_vi(a.name, b.name)
+                                                     : text::compare_person_names(a.full_name, b.full_name);
+    EXPECT_LE(c, 0) << display_name(a) << " before " << display_name(b);
+  }
+}
+
+TEST(Views, ListSignatureFollowsWhatTheListShows) {
+  auto ds = people({"Trần Văn Bình", "Lê Văn An"});
+  const uint64_t base = list_signature(ds, SortOrder::name);
+  EXPECT_EQ(list_signature(ds, SortOrder::name), base);
+  ds[0].summary = "Một đoạn tóm tắt dài";  // not in the list
+  ds[0].updated += 1000;
+  EXPECT_EQ(list_signature(ds, SortOrder::name), base);
+  EXPECT_NE(list_signature(ds, SortOrder::updated), list_signature(people({"Trần Văn Bình", "Lê Văn An"}), SortOrder::updated));
+  for (auto change : std::initializer_list<void (*)(Dossier&)>{
+           [](Dossier& d) { d.nominee.full_name += "h"; }, [](Dossier& d) { d.status = Status::ready; },
+           [](Dossier& d) { d.award_form = "khac"; }, [](Dossier& d) { d.nominee.unit = "Phòng khác"; },
+           [](Dossier& d) { d.nominee.position = "Phó"; }}) {
+    auto changed = ds;
+    change(changed[1]);
+    EXPECT_NE(list_signature(changed, SortOrder::name), base);
+  }
+  // Moving text from one field to the next is a change too.
+  auto a = ds, b = ds;
+  a[0].nominee.unit = "ab";
+  a[0].nominee.position = "c";
+  b[0].nominee.unit = "a";
+  b[0].nominee.position = "bc";
+  EXPECT_NE(list_signature(a, SortOrder::name), list_signature(b, SortOrder::name));
 }
 
 TEST(Views, CountsByStatus) {
