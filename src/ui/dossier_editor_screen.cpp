@@ -29,13 +29,24 @@ bool section(app::Session& s, const char* id, const char* title, int errors, int
     ImGui::SetNextItemOpen(true);
     s.nav.open_section.clear();
   }
+  const std::string counts =
+      errors || warnings ? trf("findings.counts", {std::to_string(errors), std::to_string(warnings)}) : std::string();
+  ImGui::PushFont(fonts.heading);
+  // The counts go beside the title when they fit, else on a line of their own below it (a phone):
+  // a header never runs past the screen's edge.
   std::string label = title;
-  if (errors || warnings) label += "  (" + trf("findings.counts", {std::to_string(errors), std::to_string(warnings)}) + ")";
+  bool counts_below = false;
+  if (!counts.empty()) {
+    const std::string beside = label + "  (" + counts + ")";
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 4;
+    if (ImGui::CalcTextSize(beside.c_str()).x <= room) label = beside;
+    else counts_below = true;
+  }
   label += "###section.";
   label += id;
-  ImGui::PushFont(fonts.heading);
   bool open = ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   ImGui::PopFont();
+  if (counts_below) noted(errors ? palette().error : palette().warning, counts.c_str(), std::string("section.") + id + ".counts");
   return open;
 }
 
