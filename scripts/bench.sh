@@ -3,7 +3,7 @@
 #
 #   scripts/bench.sh [--quick] [--no-native] [--no-browser] [--no-xbrowser]
 #
-# - native: Google Benchmark (build/native/hoso_bench, tests/bench/*.cpp; built when missing),
+# - native: Google Benchmark (build/bench/hoso_bench, tests/bench/*.cpp; built when missing),
 #   5 repetitions each, summarised as median and p95 (tests/bench/native_summary.mjs), with the
 #   core's SHA-256 against sha256sum;
 # - browser, headless Chromium, one browser at a time: start-up first and repeat visit, online and
@@ -56,13 +56,13 @@ step() {  # step NAME COMMAND...: runs it niced, notes a failure and goes on
 }
 
 if [ "$native" = 1 ]; then
-  if [ ! -x build/native/hoso_bench ]; then
-    echo "== building build/native/hoso_bench" >&2
-    nice scripts/build.sh native >&2 || failed+=("native build")
-  fi
-  if [ -x build/native/hoso_bench ]; then
+  # An optimised tree of its own (build/native, the tests', is unoptimised).
+  echo "== building build/bench/hoso_bench (Release)" >&2
+  { [ -f build/bench/build.ninja ] || cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null; } &&
+    nice cmake --build build/bench -j2 --target hoso_bench >&2 || failed+=("native build")
+  if [ -x build/bench/hoso_bench ]; then
     reps=5; [ "$quick" = 1 ] && reps=2
-    step "native benchmarks ($reps repetitions)" build/native/hoso_bench --benchmark_repetitions=$reps \
+    step "native benchmarks ($reps repetitions)" build/bench/hoso_bench --benchmark_repetitions=$reps \
       --benchmark_min_time=0.1 --benchmark_out="$HOSO_BENCH_OUT/native.json" --benchmark_out_format=json
     [ -s "$HOSO_BENCH_OUT/native.json" ] && step "native summary" node tests/bench/native_summary.mjs "$HOSO_BENCH_OUT/native.json" --write
   fi

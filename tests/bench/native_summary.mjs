@@ -2,7 +2,7 @@
 // --benchmark_repetitions), summarised as the median and p95 of the repetitions; and the core's
 // SHA-256 against `sha256sum` (GNU coreutils) on this machine.
 //
-//   build/native/hoso_bench --benchmark_repetitions=5 --benchmark_out=native.json --benchmark_out_format=json
+//   build/bench/hoso_bench --benchmark_repetitions=5 --benchmark_out=native.json --benchmark_out_format=json
 //   node tests/bench/native_summary.mjs native.json [--write]
 // --write replaces "## Native (Google Benchmark)" in BENCHMARKS.md. scripts/bench.sh does both.
 import { execFileSync } from 'node:child_process';
@@ -92,7 +92,7 @@ const ctx = json.context || {};
 const lines = [
   HEADING,
   '',
-  `Measured ${today()} by \`scripts/bench.sh\` (\`build/native/hoso_bench --benchmark_repetitions=${ctx.repetitions || json.benchmarks[0]?.repetitions || '?'}\`, summarised by`,
+  `Measured ${today()} by \`scripts/bench.sh\` (\`build/bench/hoso_bench --benchmark_repetitions=${ctx.repetitions || json.benchmarks[0]?.repetitions || '?'}\`, summarised by`,
   `\`tests/bench/native_summary.mjs\`) on ${machine()}, HEAD ${commit()} when run,`,
   `the Release native build (sources tests/bench/*.cpp). Real time per iteration; median and p95 over the repetitions.`,
   '',

@@ -59,7 +59,7 @@ const CHROMIUM_ARGS = [
 ];
 
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
-export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 // A browser with its own profile (kept across reloads, like a person's browser).
 export async function openBrowser(opts = {}) {
