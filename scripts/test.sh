@@ -26,7 +26,8 @@ node tests/tools/check_size.mjs || failed=1
 section "strings catalogue"
 node tests/tools/check_strings.mjs || failed=1
 section "browser end-to-end (Chromium)"
-node --test --test-concurrency=1 tests/e2e/ || failed=1
+# Two files at a time: each has its own server and browser profile, and waits on the app, not the clock.
+node --test --test-concurrency=2 tests/e2e/ || failed=1
 section "any browser: Chromium, Firefox ESR, WebKitGTK (tests/xbrowser, Firefox and WebKit under xvfb-run)"
 node tests/xbrowser/run.mjs || failed=1
 section "done"

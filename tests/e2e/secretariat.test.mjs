@@ -181,6 +181,12 @@ async function reportOnScreen(app, count) {
     const r = window.hoso.state().registry;
     return r.intake && r.intake.state === 'waiting' && r.intake.entries.length === n;
   }, count, { timeout: 20000 });
+  // The state changes between frames; what is on screen is the last frame's. Wake one more frame
+  // (a pointer move in the top bar) and read after it.
+  const f0 = await app.frames();
+  await app.page.mouse.move(2, 2);
+  await app.page.mouse.move(3, 3);
+  await app.page.waitForFunction((f) => window.hoso.frames() > f, f0, { timeout: 10000 });
   const out = [];
   for (let i = 1; i <= count; i++) {
     await reveal(app, `intake.file.${i}`);
