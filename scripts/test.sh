@@ -19,7 +19,7 @@ section "core tests in wasm under node (ctest)"
 ctest --test-dir build/web --output-on-failure || failed=1
 if ls tests/fuzz/*_fuzzer.cpp >/dev/null 2>&1; then
   section "fuzzing (short run)"
-  "$here/scripts/fuzz.sh" "${HOSO_FUZZ_SECONDS:-30}" || failed=1
+  "$here/scripts/fuzz.sh" "${HOSO_FUZZ_SECONDS:-20}" || failed=1
 fi
 section "size budget"
 node tests/tools/check_size.mjs || failed=1
