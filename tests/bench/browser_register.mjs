@@ -18,6 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, App, DESKTOP, ROOT } from '../e2e/lib/harness.mjs';
 import { median, p95, fmt, table, verdict } from './lib/stats.mjs';
+import { writeSection } from './lib/report.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -216,19 +217,7 @@ async function main() {
   ];
   const section = lines.join('\n');
   console.log(section);
-  if (WRITE) {
-    const file = join(ROOT, 'BENCHMARKS.md');
-    let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-    const start = text.indexOf(SECTION);
-    if (start >= 0) {
-      const next = text.indexOf('\n## ', start + 1);
-      text = text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
-    } else {
-      text = text.replace(/\n*$/, '\n\n') + section;
-    }
-    writeFileSync(file, text);
-    console.error(`wrote ${file}`);
-  }
+  if (WRITE) writeSection(SECTION, section);
   mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
 }
 

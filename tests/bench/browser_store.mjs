@@ -13,6 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, App, DESKTOP, ROOT } from '../e2e/lib/harness.mjs';
+import { writeSection } from './lib/report.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -212,20 +213,7 @@ async function main() {
   ];
   const section = lines.join('\n');
   console.log(section);
-  if (WRITE) {
-    const file = join(ROOT, 'BENCHMARKS.md');
-    let text = existsSync(file) ? readFileSync(file, 'utf8')
-      : '# Benchmarks\n\nMeasured, not asserted: each section says how it was measured, on which machine and when.\n\n';
-    const start = text.indexOf('## Storage (issue 4)');
-    if (start >= 0) {
-      const next = text.indexOf('\n## ', start + 1);
-      text = text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
-    } else {
-      text = text.replace(/\n*$/, '\n\n') + section;
-    }
-    writeFileSync(file, text);
-    console.error(`wrote ${file}`);
-  }
+  if (WRITE) writeSection('## Storage (issue 4)', section);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

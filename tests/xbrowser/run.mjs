@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
 import { run as journeys, coldStart, DESKTOP } from './journeys.mjs';
 import { median, fmt, table } from '../bench/lib/stats.mjs';
+import { writeSection } from '../bench/lib/report.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = resolve(process.env.HOSO_DIST || join(ROOT, 'dist'));
@@ -153,20 +154,7 @@ async function bench() {
     '',
   ].join('\n');
   console.log(`\n${section}`);
-  if (WRITE) {
-    const file = join(ROOT, 'BENCHMARKS.md');
-    let text = existsSync(file) ? readFileSync(file, 'utf8')
-      : '# Benchmarks\n\nMeasured, not asserted: each section says how it was measured, on which machine and when.\n\n';
-    const start = text.indexOf('## Cross-browser start-up');
-    if (start >= 0) {
-      const next = text.indexOf('\n## ', start + 1);
-      text = text.slice(0, start) + section + (next >= 0 ? text.slice(next + 1) : '');
-    } else {
-      text = text.replace(/\n*$/, '\n\n') + section;
-    }
-    writeFileSync(file, text);
-    console.error(`wrote ${file}`);
-  }
+  if (WRITE) writeSection('## Cross-browser start-up (issue 10)', section);
   return medians;
 }
 
