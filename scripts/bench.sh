@@ -13,8 +13,10 @@
 #   SHA-256 in wasm against crypto.subtle (browser_packages.mjs); keystroke → IndexedDB
 #   (browser_store.mjs); any other tests/bench/browser_*.mjs (e.g. the secretariat's intake) with
 #   --write; start-up per engine in Firefox and WebKit (tests/xbrowser/run.mjs --bench);
-# - then the summary at the top of BENCHMARKS.md: machine, date, build, every target met or missed.
-# Each script replaces only its own section of BENCHMARKS.md. Not part of scripts/test.sh; about
+# - hoso against Enketo in the same run, also with the CPU throttled 4x (browser_peer.mjs);
+# - then the summary at the top of BENCHMARKS.md: machine, date, build, the load measured at the
+#   start and end, every target met or missed, and any benchmark MISSING; BENCHMARKS.json holds the
+#   same results for machines. BENCHMARKS.md is written anew by each run, only by the scripts. Not part of scripts/test.sh; about
 # 15 minutes on 2 cores (--quick: fewer runs, a few minutes, for trying the suite out).
 #
 # HOSO_DIST=dir measures another build (default dist/; build it with scripts/build.sh web).
@@ -41,6 +43,11 @@ export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 rm -rf "$HOSO_BENCH_OUT/targets"
 mkdir -p "$HOSO_BENCH_OUT"
 start=$(date +%s)
+load_start=$(awk '{ printf "%s, %s, %s", $1, $2, $3 }' /proc/loadavg)
+# BENCHMARKS.md is written anew by every run, only by the scripts: nothing of an earlier run (or of a
+# hand) survives in it. What this run does not measure shows as MISSING in the summary.
+rm -f BENCHMARKS.md BENCHMARKS.json
+expect=()
 failed=()
 
 step() {  # step NAME COMMAND...: runs it niced, notes a failure and goes on
@@ -60,6 +67,7 @@ if [ "$native" = 1 ]; then
   echo "== building build/bench/hoso_bench (Release)" >&2
   { [ -f build/bench/build.ninja ] || cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null; } &&
     nice cmake --build build/bench -j2 --target hoso_bench >&2 || failed+=("native build")
+  expect+=(native)
   if [ -x build/bench/hoso_bench ]; then
     reps=5; [ "$quick" = 1 ] && reps=2
     step "native benchmarks ($reps repetitions)" build/bench/hoso_bench --benchmark_repetitions=$reps \
@@ -78,6 +86,7 @@ if [ "$browser" = 1 ]; then
     else
       runs=(--runs 5) pkg=(--runs 3 --hash-runs 5) frames=(--reloads 3 --keys 60) store=(--samples 15 --startups 7)
     fi
+    expect+=(startup frames packages store register peer)
     step "start-up, size and idle" node tests/bench/browser_startup.mjs "${runs[@]}" --write
     step "frame time and memory" node tests/bench/browser_frames.mjs "${frames[@]}" --write
     step "packages and hashing" node tests/bench/browser_packages.mjs "${pkg[@]}" --write
@@ -86,11 +95,15 @@ if [ "$browser" = 1 ]; then
     # of 100 packages, ...): each runs with --write and writes its own section.
     for f in tests/bench/browser_*.mjs; do
       case "$(basename "$f")" in
-        browser_startup.mjs|browser_frames.mjs|browser_packages.mjs|browser_store.mjs) continue ;;
+        browser_startup.mjs|browser_frames.mjs|browser_packages.mjs|browser_store.mjs|browser_peer.mjs) continue ;;
       esac
       step "$(basename "$f" .mjs)" node "$f" --write
     done
+    # hoso and Enketo in the same run (the peer page is built from npm in tests/bench/peer/).
+    peer=(--runs 5 --keys 20); [ "$quick" = 1 ] && peer=(--runs 2 --keys 10)
+    step "against a peer (Enketo)" node tests/bench/browser_peer.mjs "${peer[@]}" --write
     if [ "$xbrowser" = 1 ]; then
+      expect+=(xbrowser)
       xr=5; [ "$quick" = 1 ] && xr=2
       step "cross-browser start-up" node tests/xbrowser/run.mjs --bench --runs $xr --write
     fi
@@ -98,7 +111,8 @@ if [ "$browser" = 1 ]; then
 fi
 
 minutes=$(awk "BEGIN { printf \"%.1f\", ($(date +%s) - $start) / 60 }")
-node tests/bench/bench_summary.mjs --write --minutes "$minutes" | sed -n '/^TARGETS MISSED\|^all .* targets met\|^  MISSED/p'
+node tests/bench/bench_summary.mjs --write --minutes "$minutes" --expect "${expect[*]}" --load-start "$load_start" |
+  sed -n '/^TARGETS MISSED\|^MISSING\|^all .* targets met\|^no target measured\|^  MISSED/p'
 echo "bench.sh: BENCHMARKS.md written in $minutes min" >&2
 if [ ${#failed[@]} -gt 0 ]; then
   echo "bench.sh: these steps failed: ${failed[*]}" >&2

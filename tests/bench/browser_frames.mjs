@@ -1,6 +1,6 @@
 // Frame time and memory with 1,000 dossiers (issue 9), in headless Chromium:
 //  - CPU time of each frame while the dossier list is scrolled with the mouse wheel, and while a
-//    person types into a Form 08 text field already holding 20,000 characters (target: p95 < 8 ms);
+//    person types into a Form 08 text field already holding 20,000 characters (target: p95 ≤ 4 ms);
 //  - wasm memory with 1,000 dossiers stored (target < 64 MB): the size of the wasm heap
 //    (Module.HEAPU8.length: what the browser has given the app; it only grows);
 //  - frames per second while idle with 1,000 dossiers (target 0).
@@ -22,7 +22,7 @@ const RELOADS = arg('reloads', 3);
 const KEYS = arg('keys', 60);
 const N = 1000;
 const TEXT_CHARS = 20000;
-const FRAME_TARGET_MS = 8;
+const FRAME_TARGET_MS = 4;   // issue 19: p95 ≤ 4 ms
 const MEMORY_TARGET_MB = 64;
 const HEADING = '## Frame time and memory (issue 9)';
 
@@ -157,8 +157,8 @@ try {
 // ---- the section ------------------------------------------------------------------------------
 const heapMax = Math.max(...r.heapStored, heapAfterScroll, heapAfterTyping);
 const targets = [
-  { figure: 'frame CPU time, 1,000 dossiers, scrolling the list (p95)', value: `${fmt(p95(r.scroll), 2)} ms`, target: `< ${FRAME_TARGET_MS} ms`, met: p95(r.scroll) < FRAME_TARGET_MS },
-  { figure: `frame CPU time, typing into a ${TEXT_CHARS.toLocaleString('en')}-character Form 08 field (p95)`, value: `${fmt(p95(r.typing), 2)} ms`, target: `< ${FRAME_TARGET_MS} ms`, met: p95(r.typing) < FRAME_TARGET_MS },
+  { figure: 'frame CPU time, 1,000 dossiers, scrolling the list (p95)', value: `${fmt(p95(r.scroll), 2)} ms`, target: `≤ ${FRAME_TARGET_MS} ms`, met: p95(r.scroll) <= FRAME_TARGET_MS },
+  { figure: `frame CPU time, typing into a ${TEXT_CHARS.toLocaleString('en')}-character Form 08 field (p95)`, value: `${fmt(p95(r.typing), 2)} ms`, target: `≤ ${FRAME_TARGET_MS} ms`, met: p95(r.typing) <= FRAME_TARGET_MS },
   { figure: 'wasm memory with 1,000 dossiers (largest heap seen)', value: `${fmt(heapMax, 1)} MB`, target: `< ${MEMORY_TARGET_MB} MB`, met: heapMax < MEMORY_TARGET_MB },
   { figure: 'frames per second while idle, 1,000 dossiers (p95)', value: `${fmt(p95(r.idle), 2)} fps`, target: '0', met: p95(r.idle) === 0 },
 ];
@@ -177,9 +177,9 @@ const lines = [
   table([
     ['figure', 'median', 'p95', 'max', 'samples', 'target', ''],
     [`frame CPU time, ${N.toLocaleString('en')} dossiers, scrolling the list (wheel, 50 steps down and 50 up)`,
-      `${fmt(median(r.scroll), 2)} ms`, `${fmt(p95(r.scroll), 2)} ms`, `${fmt(Math.max(...r.scroll), 2)} ms`, `${r.scroll.length} frames`, `p95 < ${FRAME_TARGET_MS} ms`, verdict(targets[0])],
+      `${fmt(median(r.scroll), 2)} ms`, `${fmt(p95(r.scroll), 2)} ms`, `${fmt(Math.max(...r.scroll), 2)} ms`, `${r.scroll.length} frames`, `p95 ≤ ${FRAME_TARGET_MS} ms`, verdict(targets[0])],
     [`frame CPU time, typing ${KEYS} characters into a Form 08 field (report.measures) holding ${textLength.toLocaleString('en')}`,
-      `${fmt(median(r.typing), 2)} ms`, `${fmt(p95(r.typing), 2)} ms`, `${fmt(Math.max(...r.typing), 2)} ms`, `${r.typing.length} frames`, `p95 < ${FRAME_TARGET_MS} ms`, verdict(targets[1])],
+      `${fmt(median(r.typing), 2)} ms`, `${fmt(p95(r.typing), 2)} ms`, `${fmt(Math.max(...r.typing), 2)} ms`, `${r.typing.length} frames`, `p95 ≤ ${FRAME_TARGET_MS} ms`, verdict(targets[1])],
     ['the same screen redrawn without an edit (mouse moved over the field): drawing alone',
       `${fmt(median(r.hover), 2)} ms`, `${fmt(p95(r.hover), 2)} ms`, `${fmt(Math.max(...r.hover), 2)} ms`, `${r.hover.length} frames`, '(for comparison)', ''],
     [`wasm heap with ${N.toLocaleString('en')} dossiers, after start-up (${RELOADS} restarts)`,

@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, App, DESKTOP, ROOT } from '../e2e/lib/harness.mjs';
 import { median, p95, fmt, table, verdict } from './lib/stats.mjs';
-import { writeSection } from './lib/report.mjs';
+import { writeSection, saveTargets } from './lib/report.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,7 +26,7 @@ const arg = (name, dflt) => {
 };
 const SCROLLS = arg('scrolls', 120);
 const PACKAGES = 100, PER_PACKAGE = 10;
-const TARGET_P95_MS = 8;
+const TARGET_P95_MS = 4;   // issue 19: scrolling the 1,000-row register, p95 ≤ 4 ms
 const WRITE = process.argv.includes('--write');
 const SECTION = '## Register in the browser (issue 7)';
 
@@ -205,7 +205,7 @@ async function main() {
     table([
       ['measure', 'median', 'p95', 'max', 'target', 'frames'],
       [`register table, ${r.rows} rows, frame CPU time while scrolling`, `${fmt(median(f), 2)} ms`, `${fmt(p95(f), 2)} ms`,
-        `${fmt(Math.max(...f), 2)} ms`, `p95 < ${TARGET_P95_MS} ms: ${verdict(p95(f), TARGET_P95_MS)}`, String(f.length)],
+        `${fmt(Math.max(...f), 2)} ms`, `p95 ≤ ${TARGET_P95_MS} ms: ${p95(f) <= TARGET_P95_MS ? 'met' : '**MISSED**'}`, String(f.length)],
     ]),
     '',
     `Import of the ${PACKAGES} packages (${PACKAGES * PER_PACKAGE} dossiers) in the page: files given to the chooser → the intake`,
@@ -217,6 +217,7 @@ async function main() {
   ];
   const section = lines.join('\n');
   console.log(section);
+  saveTargets('register', [{ figure: `register table, ${r.rows} rows, frame CPU time while scrolling (p95)`, value: `${fmt(p95(f), 2)} ms`, target: `≤ ${TARGET_P95_MS} ms`, met: p95(f) <= TARGET_P95_MS }]);
   if (WRITE) writeSection(SECTION, section);
   mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
 }

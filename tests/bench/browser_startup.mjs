@@ -19,9 +19,9 @@ import { DIST, arg, flag, machine, load, today, build, commit, chromiumVersion, 
 const RUNS = arg('runs', 5);
 const IDLE_S = 5;
 const HEADING = '## Start-up, size and idle (issue 9)';
-// Enketo (the reference of issue 2) measured on this machine, headless Chromium.
-const ENKETO = { gzipKB: 297, interactiveMs: 450 };
-const BUDGET_KB = 450;
+// The size budget in KiB (what check_size.mjs holds the build to). The peer (Enketo) is measured in
+// the same run by browser_peer.mjs, never typed in here.
+const BUDGET_KIB = 450;
 
 // ---- sizes ------------------------------------------------------------------------------------
 const edition = (rel) => rel.startsWith('hoso-full.') ? 'secretariat' : rel.startsWith('schema/') || rel === 'build.json' ? 'never fetched' : 'first visit';
@@ -116,7 +116,7 @@ const rows = files();
 const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
 const first = rows.filter((r) => r.edition === 'first visit');
 const full = rows.filter((r) => r.edition === 'secretariat');
-const firstGzKB = sum(first, 'gz') / 1024;
+const firstGzKiB = sum(first, 'gz') / 1024;
 const asked = {};
 for (const p of firstVisitRequests || []) {
   const rel = decodeURIComponent(p).replace(/^\//, '') || 'index.html';
@@ -124,19 +124,14 @@ for (const p of firstVisitRequests || []) {
 }
 const wireRaw = Object.entries(asked).reduce((a, [rel, n]) => a + (existsSync(join(DIST, rel)) ? statSync(join(DIST, rel)).size * n : 0), 0);
 const ms = (xs) => [fmt(median(xs), 0), fmt(p95(xs), 0)];
-const KB = (x) => fmt(x / 1024, 1);
+const KiB = (x) => fmt(x / 1024, 1);
 
 const idleMed = median(t.idle), idleP95 = p95(t.idle);
 const targets = [
   { figure: 'frames per second while idle (p95 of runs)', value: `${fmt(idleP95, 2)} fps`, target: '0', met: idleP95 === 0 },
-  { figure: 'first-visit transfer, gzip', value: `${fmt(firstGzKB, 1)} KB`, target: `≤ ${BUDGET_KB} KB`, met: firstGzKB <= BUDGET_KB },
-];
-const reference = [
-  { figure: 'first visit to hoso.ready vs Enketo (median)', value: `${fmt(median(t.first), 0)} ms`, target: `Enketo ~${ENKETO.interactiveMs} ms`, met: median(t.first) <= ENKETO.interactiveMs, reference: true },
-  { figure: 'first-visit transfer vs Enketo', value: `${fmt(firstGzKB, 1)} KB gzip`, target: `Enketo ${ENKETO.gzipKB} KB`, met: firstGzKB <= ENKETO.gzipKB, reference: true },
+  { figure: 'first-visit transfer, gzip (the size budget)', value: `${fmt(firstGzKiB, 1)} KiB`, target: `≤ ${BUDGET_KIB} KiB`, met: firstGzKiB <= BUDGET_KIB },
 ];
 const verdict = (x) => x.met ? 'met' : '**MISSED**';
-const cmp = (x) => x.met ? 'as good or better' : 'worse';
 
 const b = build();
 const lines = [
@@ -149,11 +144,11 @@ const lines = [
   'loaded, first frame drawn) in the page\'s own clock.',
   '',
   table([
-    ['time to `hoso.ready`', 'median', 'p95', 'target', 'Enketo (this machine, headless Chromium)'],
-    ['first visit, online (empty profile)', ...ms(t.first).map((x) => `${x} ms`), '— (reference: Enketo)', `~${ENKETO.interactiveMs} ms interactive: ours is ${cmp(reference[0])}`],
-    ['repeat visit, online (reload; the service worker serves)', ...ms(t.repeat).map((x) => `${x} ms`), '—', ''],
-    ['repeat visit, offline (reload with the network off)', ...ms(t.repeatOffline).map((x) => `${x} ms`), '—', ''],
-    ['reopened offline (browser restarted on the profile, network off)', ...ms(t.reopenedOffline).map((x) => `${x} ms`), '—', ''],
+    ['time to `hoso.ready`', 'median', 'p95'],
+    ['first visit, online (empty profile; against Enketo: "Against a peer")', ...ms(t.first).map((x) => `${x} ms`)],
+    ['repeat visit, online (reload; the service worker serves)', ...ms(t.repeat).map((x) => `${x} ms`)],
+    ['repeat visit, offline (reload with the network off)', ...ms(t.repeatOffline).map((x) => `${x} ms`)],
+    ['reopened offline (browser restarted on the profile, network off)', ...ms(t.reopenedOffline).map((x) => `${x} ms`)],
   ]),
   '',
   '- A first visit cannot be offline: the app needs one visit online to be cached. "Reopened offline" is the first',
@@ -167,10 +162,10 @@ const lines = [
   '',
   table([
     ['transfer', 'raw', 'gzip', 'target', ''],
-    ['first visit (the unit\'s edition: every file but hoso-full.*, schema/, build.json)', `${KB(sum(first, 'raw'))} KB`, `${KB(sum(first, 'gz'))} KB`,
-      `≤ ${BUDGET_KB} KB gzip; Enketo ${ENKETO.gzipKB} KB gzip`, `${verdict(targets[1])}; ${cmp(reference[1])} than Enketo`],
-    ['the secretariat\'s edition on top (hoso-full.*, fetched when the role is chosen)', `${KB(sum(full, 'raw'))} KB`, `${KB(sum(full, 'gz'))} KB`, '—', ''],
-    [`what a first visit asked the server for (page and worker precache, ${(firstVisitRequests || []).length} requests)`, `${KB(wireRaw)} KB`, '', '—', ''],
+    ['first visit (the unit\'s edition: every file but hoso-full.*, schema/, build.json)', `${KiB(sum(first, 'raw'))} KiB`, `${KiB(sum(first, 'gz'))} KiB`,
+      `≤ ${BUDGET_KIB} KiB gzip`, verdict(targets[1])],
+    ['the secretariat\'s edition on top (hoso-full.*, fetched when the role is chosen)', `${KiB(sum(full, 'raw'))} KiB`, `${KiB(sum(full, 'gz'))} KiB`, '—', ''],
+    [`what a first visit asked the server for (page and worker precache, ${(firstVisitRequests || []).length} requests)`, `${KiB(wireRaw)} KiB`, '', '—', ''],
   ]),
   '',
   '- The worker\'s precache asks again for the files the page has just loaded (with `cache: \'no-cache\'`); a host',
@@ -183,10 +178,10 @@ const lines = [
     ['**secretariat edition**', String(sum(full, 'raw')), String(sum(full, 'gz')), '', ''],
     ['**all files**', String(sum(rows, 'raw')), String(sum(rows, 'gz')), '', '']]),
   '',
-  `- Load average when done: ${load()} (2 cores shared with other builds: read the p95 with that in mind).`,
+  `- Load average when done: ${load()} (1, 5 and 15 minutes; the machine has 2 cores).`,
   '',
 ];
 const section = lines.join('\n');
 console.log(section);
-saveTargets('startup', [...targets, ...reference]);
+saveTargets('startup', targets);
 if (flag('write')) writeSection(HEADING, section);

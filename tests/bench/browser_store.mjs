@@ -13,7 +13,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, App, DESKTOP, ROOT } from '../e2e/lib/harness.mjs';
-import { writeSection } from './lib/report.mjs';
+import { writeSection, saveTargets } from './lib/report.mjs';
+import { fmt } from './lib/stats.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +22,7 @@ const arg = (name, dflt) => {
 };
 const SAMPLES = arg('samples', 25);
 const STARTUPS = arg('startups', 9);
+const STARTUP_TARGET_MS = 600;  // issue 19: start-up with 1,000 dossiers stored
 const WRITE = process.argv.includes('--write');
 
 function instrument() {
@@ -213,6 +215,8 @@ async function main() {
   ];
   const section = lines.join('\n');
   console.log(section);
+  const start1000 = median(results[1000].startup);
+  saveTargets('store', [{ figure: 'start-up to `hoso.ready` with 1,000 dossiers stored (median)', value: `${fmt(start1000, 0)} ms`, target: `≤ ${STARTUP_TARGET_MS} ms`, met: start1000 <= STARTUP_TARGET_MS }]);
   if (WRITE) writeSection('## Storage (issue 4)', section);
 }
 

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
 import { run as journeys, coldStart, DESKTOP } from './journeys.mjs';
 import { median, fmt, table } from '../bench/lib/stats.mjs';
-import { writeSection } from '../bench/lib/report.mjs';
+import { writeSection, saveTargets } from '../bench/lib/report.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = resolve(process.env.HOSO_DIST || join(ROOT, 'dist'));
@@ -140,7 +140,7 @@ async function bench() {
     '## Cross-browser start-up (issue 10)',
     '',
     `Measured ${date} by \`node tests/xbrowser/run.mjs --bench --write\` on ${cpus().length} × ${cpus()[0].model.trim()},`,
-    `${(totalmem() / 2 ** 30).toFixed(0)} GiB; build ${build.hash || '?'} (${build.wasmBytes || '?'} B of wasm), served from 127.0.0.1.`,
+    `${(totalmem() / 2 ** 30).toFixed(0)} GiB; build ${build.hash || '?'} (wasm: ${Object.entries(build.wasmBytes || {}).map(([e, n]) => `${e}.wasm ${n} B`).join(', ') || '?'}), served from 127.0.0.1.`,
     `Time from navigation to \`hoso.ready\` (stored data loaded, first frame drawn), in the page's own clock`,
     `(\`performance.now()\` when the promise resolves), median of ${RUNS} cold loads: each a fresh browser with an`,
     'empty profile (no HTTP cache, no service worker, empty IndexedDB), desktop window 1280×800.',
@@ -154,6 +154,7 @@ async function bench() {
     '',
   ].join('\n');
   console.log(`\n${section}`);
+  saveTargets('xbrowser', []);  // no targets: the file says the benchmark ran (bench_summary.mjs)
   if (WRITE) writeSection('## Cross-browser start-up (issue 10)', section);
   return medians;
 }
