@@ -91,6 +91,9 @@ foreach(edition hoso hoso-full)
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sMALLOC=emmalloc -sDYNAMIC_EXECUTION=0
     -sEXIT_RUNTIME=0 -sFILESYSTEM=1 $<IF:$<BOOL:${HOSO_WEB_DEBUG}>,-sASSERTIONS=1,-sASSERTIONS=0> -sSUPPORT_LONGJMP=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+    # hoso.js.symbols (function index → name, beside the build; not in dist/): the benchmark's
+    # size map of the wasm (tests/bench/wasm_size_map.mjs).
+    --emit-symbol-map
     -sEXPORTED_RUNTIME_METHODS=FS,UTF8ToString,stringToUTF8,lengthBytesUTF8,addRunDependency,removeRunDependency
     -lidbfs.js
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_core.js"

@@ -86,8 +86,9 @@ if [ "$browser" = 1 ]; then
     else
       runs=(--runs 5) pkg=(--runs 3 --hash-runs 5) frames=(--reloads 3 --keys 60) store=(--samples 15 --startups 7)
     fi
-    expect+=(startup frames packages store register peer)
+    expect+=(startup sizemap frames packages store register peer)
     step "start-up, size and idle" node tests/bench/browser_startup.mjs "${runs[@]}" --write
+    step "where the wasm's bytes go" node tests/bench/wasm_size_map.mjs --build build/web --write
     step "frame time and memory" node tests/bench/browser_frames.mjs "${frames[@]}" --write
     step "packages and hashing" node tests/bench/browser_packages.mjs "${pkg[@]}" --write
     step "storage (keystroke → IndexedDB)" node tests/bench/browser_store.mjs "${store[@]}" --write

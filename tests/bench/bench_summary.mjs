@@ -15,6 +15,7 @@ const HEADING = '## Summary';
 const KNOWN = {
   native: 'native (Google Benchmark)',
   startup: 'start-up, size and idle',
+  sizemap: 'where the wasm\'s bytes go',
   frames: 'frame time and memory',
   packages: 'packages and hashing',
   store: 'storage (keystroke → IndexedDB, start-up with 1,000 dossiers)',
