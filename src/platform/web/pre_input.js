@@ -44,11 +44,14 @@ HosoWeb.input = (function () {
     var before = Array.from(agentText), after = Array.from(now);
     var common = 0;
     while (common < before.length && common < after.length && before[common] === after[common]) common++;
+    if (common === before.length && common === after.length) return;  // nothing new (a repeated sync)
     for (var i = common; i < before.length; i++) { key('Backspace', true); key('Backspace', false); }
     sendText(after.slice(common).join(''));
     agentText = now;
     if (!composing && after.length > 64) { agent.value = ''; agentText = ''; }
-    W.requestFrame();
+    // Draw now, inside the event, not on the next animation frame: the character is in the field
+    // (and the model) when the event returns, and shows at the very next paint (issue 19).
+    W.frameNow();
   }
   function placeAgent(x, y, h) {
     var r = canvas.getBoundingClientRect();
