@@ -58,14 +58,6 @@ add_custom_command(
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/embed_assets.py ${GEN}/NotoSans-Regular-vi.ttf
   COMMENT "Embedding fonts")
 
-add_custom_command(
-  OUTPUT ${GEN}/embedded_secretariat_strings.cpp
-  COMMAND ${HOSO_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/embed_assets.py --namespace hoso::secretariat_strings
-          --dir ${CMAKE_SOURCE_DIR}/assets/i18n/secretariat ${GEN}/embedded_secretariat_strings.cpp
-  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/embed_assets.py ${CMAKE_SOURCE_DIR}/assets/i18n/secretariat/vi.json
-          ${CMAKE_SOURCE_DIR}/assets/i18n/secretariat/en.json
-  COMMENT "Embedding the secretariat's strings")
-
 file(GLOB_RECURSE HOSO_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp src/platform/web/*.cpp)
 file(GLOB HOSO_WEB_JS CONFIGURE_DEPENDS src/platform/web/*.js)
 # Two editions from the same sources (src/app/edition.hpp): "hoso", the unit's, without the

@@ -6,7 +6,7 @@
 #include "app/session.hpp"
 #include "core/assets.hpp"
 #include "core/proposal_export.hpp"
-#include "ui/strings.hpp"
+#include "app/strings.hpp"
 
 namespace hoso::app {
 
@@ -23,7 +23,7 @@ nlohmann::json bilingual_vi(const Bilingual& b) { return b.vi; }
 // The full edition's side of edition.hpp.
 bool has_secretariat_tools() { return true; }
 void load_edition_strings() {
-  ui::add_catalogues(secretariat_strings::find("vi.json"), secretariat_strings::find("en.json"));
+  add_catalogues(secretariat_strings::find("vi.json"), secretariat_strings::find("en.json"));
 }
 void flush_secretariat(Secretariat& sec) { sec.flush(); }
 void reload_secretariat(Secretariat& sec) { sec.load(); }

@@ -159,7 +159,7 @@ void build(app::Session& s) {
   st.refusal.reset();
   PackageInput in{s.workspace(), chosen_ids(s.workspace()), st.contact, s.new_id(), s.now(),
                   [&s](std::string_view sha) -> std::optional<std::string> {
-                    auto bytes = s.store().attachment(sha);
+                    auto bytes = s.attachment_bytes(sha);
                     if (!bytes) return std::nullopt;
                     return std::move(bytes).value();
                   }};

@@ -40,36 +40,23 @@ struct Batch {
 Batch batch;
 
 void attach(app::Session& s, std::string_view name, std::string_view mime, std::string_view bytes) {
-  Dossier* d = s.dossier(s.nav.dossier_id);
+  const Dossier* d = s.dossier(s.nav.dossier_id);
   if (!d) {
     batch.refused.push_back(trf("attachments.no_dossier", {name}));
     return;
   }
-  if (s.read_only()) {
+  if (s.read_only()) {  // one line per file in the batch's message, not a toast each
     batch.refused.push_back(trf("attachments.read_only", {name}));
     return;
   }
-  auto a = prepare_attachment(*d, s.new_id(), name, mime, bytes, s.now());
-  if (!a) {
-    batch.refused.push_back(a.error().describe(language()));
+  auto added = s.add_attachment(*d, name, mime, bytes);
+  if (!added) {
+    batch.refused.push_back(added.error().describe(language()));
     return;
   }
-  // The bytes first: a dossier never names a blob the store does not hold.
-  auto stored = s.store().put_attachment(a->sha256, bytes);
-  if (!stored) {
-    batch.refused.push_back(std::string(name) + ": " + stored.error().describe(language()));
-    return;
-  }
-  std::string added_name = a->name;
-  auto r = add_attachment(*d, std::move(*a), s.edit_context());
-  if (!r) {
-    batch.refused.push_back(r.error().describe(language()));
-    return;
-  }
-  s.touched(*d);
   s.nav.open_section = "attachments";
   ++batch.added;
-  batch.last_added = std::move(added_name);
+  batch.last_added = std::move(*added);
 }
 
 void report_batch(app::Session& s) {

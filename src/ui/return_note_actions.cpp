@@ -39,14 +39,12 @@ void on_return_note_file(app::Session& s, std::string_view name, std::string_vie
     s.toast(app::Toast::Kind::error, std::string(name) + ": " + applied.error().describe(language()), 15);
     return;
   }
-  Dossier* d = s.dossier(note->dossier_id);
-  if (!d) return;  // apply_return_note refuses a dossier the workspace lacks
+  if (!s.dossier(note->dossier_id)) return;  // apply_return_note refuses a dossier the workspace lacks
   if (*applied) {
-    *d = std::move(probe.dossiers.front());
-    s.touched(*d);
+    if (!s.replace_dossier(std::move(probe.dossiers.front()))) return;
     s.save_now();
   }
-  s.nav.dossier_id = d->id;
+  s.nav.dossier_id = note->dossier_id;
   s.nav.screen = app::Screen::dossier;
   s.nav.open_section = "status";
   s.toast(app::Toast::Kind::warning,

@@ -16,7 +16,7 @@ void shell(app::Session& s);  // top bar, navigation, notices, then the current 
 void dashboard_screen(app::Session& s);
 void dossier_list_screen(app::Session& s);
 void dossier_editor_screen(app::Session& s);
-void dossier_editor(app::Session& s, Dossier& d);  // the editor body, also shown beside the list
+void dossier_editor(app::Session& s, const Dossier& d);  // the editor body, also shown beside the list
 void minutes_screen(app::Session& s);
 void export_screen(app::Session& s);
 void import_screen(app::Session& s);

@@ -194,10 +194,8 @@ void notices(app::Session& s) {
     if (b.previous_valid) {
       std::string id = "notice.restore_previous." + b.name;
       if (button(tr("notice.restore_previous"), id, ButtonKind::primary)) {
-        auto r = s.store().restore_previous(b.name, s.now());
+        auto r = s.restore_previous(b.name);
         if (r) {
-          s.reload_from_store();
-          s.platform().save_now();
           s.toast(app::Toast::Kind::success, tr("notice.restored"));
         } else {
           s.toast(app::Toast::Kind::error, r.error().describe(language()));
