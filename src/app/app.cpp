@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/edition.hpp"
+#include "app/file_routing.hpp"
 #include "core/sha256.hpp"
 #include "core/synthetic.hpp"
 #include "imgui.h"
@@ -85,7 +86,7 @@ std::string App::state_json() {
 
 void App::on_file(FilePurpose purpose, std::string_view name, std::string_view mime, std::string_view bytes,
                   int index, int count) {
-  ui::on_file(session_, purpose, name, mime, bytes, index, count);
+  app::on_file(session_, purpose, name, mime, bytes, index, count);
 }
 
 void App::on_file_failed(FilePurpose purpose, std::string_view name, std::string_view message) {

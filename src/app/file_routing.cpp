@@ -1,33 +1,18 @@
-// Files the person picked or dropped reach the app here, routed by why they were asked for:
-// attachments go to the dossier open in the editor; packages and backups to the screens that
-// import them (on_package_file / on_backup_file). Those screens define the real functions; the
-// weak defaults below only say the feature is not in this build yet. A dropped file is recognised
-// by what it is. This runs between frames: no ImGui calls here.
+// Files picked or dropped, routed by why they were asked for. See file_routing.hpp.
+#include "app/file_routing.hpp"
+
 #include <string>
 #include <vector>
 
+#include "app/backup_actions.hpp"
 #include "app/edition.hpp"
+#include "app/package_actions.hpp"
+#include "app/return_note_actions.hpp"
 #include "app/session.hpp"
+#include "app/strings.hpp"
 #include "core/attachments.hpp"
-#include "core/edit.hpp"
-#include "ui/screens.hpp"
-#include "ui/return_note_actions.hpp"
-#include "ui/strings.hpp"
 
-namespace hoso::ui {
-
-[[gnu::weak]] void on_package_file(app::Session& s, std::string_view name, std::string_view bytes, int index,
-                                   int count) {
-  (void)bytes;
-  (void)index;
-  (void)count;
-  s.toast(app::Toast::Kind::warning, trf("file.not_supported_yet", {name}));
-}
-
-[[gnu::weak]] void on_backup_file(app::Session& s, std::string_view name, std::string_view bytes) {
-  (void)bytes;
-  s.toast(app::Toast::Kind::warning, trf("file.not_supported_yet", {name}));
-}
+namespace hoso::app {
 
 namespace {
 
@@ -39,7 +24,7 @@ struct Batch {
 };
 Batch batch;
 
-void attach(app::Session& s, std::string_view name, std::string_view mime, std::string_view bytes) {
+void attach(Session& s, std::string_view name, std::string_view mime, std::string_view bytes) {
   const Dossier* d = s.dossier(s.nav.dossier_id);
   if (!d) {
     batch.refused.push_back(trf("attachments.no_dossier", {name}));
@@ -59,25 +44,25 @@ void attach(app::Session& s, std::string_view name, std::string_view mime, std::
   batch.last_added = std::move(*added);
 }
 
-void report_batch(app::Session& s) {
+void report_batch(Session& s) {
   if (batch.refused.empty()) {
-    if (batch.added == 1) s.toast(app::Toast::Kind::success, trf("attachments.added_one", {batch.last_added}));
-    else if (batch.added > 1) s.toast(app::Toast::Kind::success, trf("attachments.added_many", batch.added));
+    if (batch.added == 1) s.toast(Toast::Kind::success, trf("attachments.added_one", {batch.last_added}));
+    else if (batch.added > 1) s.toast(Toast::Kind::success, trf("attachments.added_many", batch.added));
     return;
   }
   std::string text;
   if (batch.added > 0) text = trf("attachments.added_many", batch.added) + "\n";
   for (size_t i = 0; i < batch.refused.size(); ++i) text += (i ? "\n" : "") + batch.refused[i];
-  s.toast(app::Toast::Kind::error, std::move(text), 15);
+  s.toast(Toast::Kind::error, std::move(text), 15);
 }
 
 // The secretariat's packages go to its intake (a report, then the register), except on the
 // package import screen, which imports into the workspace as a unit's does.
-void package(app::Session& s, std::string_view name, std::string_view bytes, int index, int count) {
-  if (s.workspace().settings.role == Role::secretariat && s.nav.screen != app::Screen::package_import &&
-      app::has_secretariat_tools()) {
-    s.nav.screen = app::Screen::intake;
-    app::secretariat_receive(s, name, bytes, index, count);
+void package(Session& s, std::string_view name, std::string_view bytes, int index, int count) {
+  if (s.workspace().settings.role == Role::secretariat && s.nav.screen != Screen::package_import &&
+      has_secretariat_tools()) {
+    s.nav.screen = Screen::intake;
+    secretariat_receive(s, name, bytes, index, count);
   } else {
     on_package_file(s, name, bytes, index, count);
   }
@@ -85,20 +70,19 @@ void package(app::Session& s, std::string_view name, std::string_view bytes, int
 
 }  // namespace
 
-void on_file(app::Session& s, app::FilePurpose purpose, std::string_view name, std::string_view mime,
-             std::string_view bytes, int index, int count) {
-  using app::FilePurpose;
+void on_file(Session& s, FilePurpose purpose, std::string_view name, std::string_view mime, std::string_view bytes,
+             int index, int count) {
   if (index == 0) batch = Batch{};
   switch (purpose) {
     case FilePurpose::attachment: attach(s, name, mime, bytes); break;
     case FilePurpose::package: package(s, name, bytes, index, count); break;
     case FilePurpose::backup: on_backup_file(s, name, bytes); break;
     case FilePurpose::return_note: on_return_note_file(s, name, bytes); break;
-    case FilePurpose::campaign: s.toast(app::Toast::Kind::warning, trf("file.not_supported_yet", {name})); break;
+    case FilePurpose::campaign: s.toast(Toast::Kind::warning, trf("file.not_supported_yet", {name})); break;
     case FilePurpose::dropped:
       switch (classify_file(name, mime, bytes)) {
         case DroppedKind::attachment:
-          if (s.nav.screen == app::Screen::dossier && s.dossier(s.nav.dossier_id)) attach(s, name, mime, bytes);
+          if (s.nav.screen == Screen::dossier && s.dossier(s.nav.dossier_id)) attach(s, name, mime, bytes);
           else batch.refused.push_back(trf("attachments.drop_needs_dossier", {name}));
           break;
         case DroppedKind::package: package(s, name, bytes, index, count); break;
@@ -113,4 +97,4 @@ void on_file(app::Session& s, app::FilePurpose purpose, std::string_view name, s
   if (index + 1 >= count) report_batch(s);
 }
 
-}  // namespace hoso::ui
+}  // namespace hoso::app

@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <iterator>
 
+#include "app/backup_actions.hpp"
 #include "app/session.hpp"
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
-#include "ui/backup_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -206,10 +206,10 @@ void backup_card(app::Session& s) {
   subheading(tr("settings.backup"));
   muted(tr("settings.backup_help"));
   spacer(0.3f);
-  if (button(tr("settings.backup_export"), "settings.backup.export", ButtonKind::primary)) export_backup(s);
+  if (button(tr("settings.backup_export"), "settings.backup.export", ButtonKind::primary)) app::export_backup(s);
   if (!is_phone()) ImGui::SameLine();
   ImGui::BeginDisabled(s.read_only());
-  if (button(tr("settings.backup_import"), "settings.backup.import")) choose_backup_file(s);
+  if (button(tr("settings.backup_import"), "settings.backup.import")) app::choose_backup_file(s);
   ImGui::EndDisabled();
   ImGui::PushFont(fonts.small);
   muted(tr("settings.backup_import_help"));
