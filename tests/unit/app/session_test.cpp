@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "app/backup_actions.hpp"
+#include "app/file_routing.hpp"
 #include "app/session.hpp"
 #include "app/strings.hpp"
 #include "core/paths.hpp"
@@ -14,6 +16,7 @@
 namespace hoso::app {
 namespace {
 
+using testing::DownloadedFile;
 using testing::FakePlatform;
 using testing::files_under;
 
@@ -236,6 +239,60 @@ TEST_F(SessionTest, FirstMinutesChangeCreatesThem) {
   ASSERT_TRUE(*ss.set_minutes("minutes.place", "Hội trường"));
   ASSERT_NE(ss.unit_minutes(), nullptr);
   EXPECT_EQ(ss.unit_minutes()->place, "Hội trường");
+}
+
+// Files reach the app through on_file: an attachment goes to the dossier open in the editor, and
+// a read-only tab refuses it with the file's name.
+TEST_F(SessionTest, AttachmentFilesGoToTheOpenDossierUnlessReadOnly) {
+  seed();
+  Session& ss = s();
+  const std::string id = dossier_id(0);
+  ss.nav.screen = Screen::dossier;
+  ss.nav.dossier_id = id;
+  const size_t before = ss.dossier(id)->attachments.size();
+  on_file(ss, FilePurpose::attachment, "bang-khen.pdf", "application/pdf", "%PDF-1.4 bang khen", 0, 2);
+  on_file(ss, FilePurpose::dropped, "anh.png", "image/png", "\x89PNG\r\n\x1a\n anh", 1, 2);
+  EXPECT_EQ(ss.dossier(id)->attachments.size(), before + 2);
+  ASSERT_EQ(ss.toasts.size(), 1u);
+  EXPECT_EQ(ss.toasts.back().kind, Toast::Kind::success);
+  EXPECT_EQ(ss.nav.open_section, "attachments");
+
+  platform_->status.state = SaveState::read_only;
+  const nlohmann::json unchanged = to_json(ss.workspace());
+  on_file(ss, FilePurpose::attachment, "giay-chung-nhan.pdf", "application/pdf", "%PDF-1.4 khac", 0, 1);
+  EXPECT_EQ(to_json(ss.workspace()), unchanged);
+  ASSERT_EQ(ss.toasts.size(), 1u);
+  EXPECT_EQ(ss.toasts.back().kind, Toast::Kind::error);
+  EXPECT_NE(ss.toasts.back().text.find("giay-chung-nhan.pdf"), std::string::npos);
+}
+
+// The backup: written as a download, then restored after the person's word, which brings back
+// what changed since; a read-only tab refuses to restore.
+TEST_F(SessionTest, BackupIsWrittenThenRestoredOnThePersonsWord) {
+  seed();
+  Session& ss = s();
+  const std::string id = dossier_id(0);
+  const std::string name = ss.dossier(id)->nominee.full_name;
+  export_backup(ss);
+  ASSERT_EQ(platform_->downloads.size(), 1u);
+  const DownloadedFile backup = platform_->downloads.back();
+  EXPECT_EQ(backup.name, backup_file_name(ss));
+
+  ASSERT_TRUE(*ss.set(*ss.dossier(id), "nominee.full_name", "Tên đổi sau khi sao lưu"));
+  platform_->status.state = SaveState::read_only;
+  on_file(ss, FilePurpose::backup, backup.name, backup.mime, backup.bytes, 0, 1);
+  EXPECT_FALSE(pending_backup());
+  EXPECT_EQ(ss.toasts.back().kind, Toast::Kind::warning);
+
+  platform_->status.state = SaveState::saved;
+  on_file(ss, FilePurpose::backup, backup.name, backup.mime, backup.bytes, 0, 1);
+  ASSERT_TRUE(pending_backup());
+  EXPECT_EQ(pending_backup()->replaced.size(), 1u);  // the one dossier changed since
+  EXPECT_EQ(ss.dossier(id)->nominee.full_name, "Tên đổi sau khi sao lưu");  // nothing yet
+  restore_pending_backup(ss);
+  EXPECT_FALSE(pending_backup());
+  EXPECT_EQ(ss.dossier(id)->nominee.full_name, name);
+  EXPECT_EQ(ss.toasts.back().kind, Toast::Kind::success);
 }
 
 }  // namespace
