@@ -38,10 +38,9 @@ if(HOSO_STORE_TESTS)
   add_test(NAME store_native COMMAND hoso_store_tests)
 endif()
 
-# The app layer (src/app/: the session behind the screens, no ImGui) with the full edition's
-# secretariat, tested natively against a fake platform (tests/unit/app/).
+# The app layer (src/app/: the session behind the screens, no ImGui) as the full edition (with the
+# secretariat, app/edition_full.cpp), tested natively against a fake platform (tests/unit/app/).
 file(GLOB HOSO_APP_LOGIC_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
-list(REMOVE_ITEM HOSO_APP_LOGIC_SOURCES ${CMAKE_SOURCE_DIR}/src/app/app.cpp ${CMAKE_SOURCE_DIR}/src/app/edition_unit.cpp)
 add_library(hoso_app_logic STATIC ${HOSO_APP_LOGIC_SOURCES} ${GEN}/embedded_secretariat_strings.cpp)
 target_link_libraries(hoso_app_logic PUBLIC hoso_store)
 target_compile_options(hoso_app_logic PRIVATE ${HOSO_WARNINGS})

@@ -14,8 +14,25 @@ constexpr Millis kFindingsThrottleMs = 250;
 constexpr Millis kAuditCoalesceMs = 5 * 60 * 1000;
 }  // namespace
 
+const char* screen_name(Screen screen) {
+  switch (screen) {
+    case Screen::dashboard: return "dashboard";
+    case Screen::dossiers: return "dossiers";
+    case Screen::dossier: return "dossier";
+    case Screen::minutes: return "minutes";
+    case Screen::package_export: return "package_export";
+    case Screen::package_import: return "package_import";
+    case Screen::settings: return "settings";
+    case Screen::intake: return "intake";
+    case Screen::registry: return "registry";
+    case Screen::council: return "council";
+  }
+  return "unknown";
+}
+
 Session::Session(Platform& platform) : platform_(platform), store_(platform.data_dir()) {}
 Session::~Session() = default;
+void Session::SecretariatDeleter::operator()(Secretariat* sec) const { destroy_secretariat(sec); }
 
 
 bool Session::start() {

@@ -32,6 +32,9 @@ enum class Screen {
   council,    // secretariat
 };
 
+// The screen's name for tests and logs (hoso.state().screen): "dashboard", "dossier", …
+const char* screen_name(Screen screen);
+
 struct Navigation {
   Screen screen = Screen::dashboard;
   std::string dossier_id;    // the dossier open in the editor
@@ -164,7 +167,10 @@ class Session {
   uint64_t revision_ = 1, findings_revision_ = 0;
   Millis findings_time_ = 0;
   std::optional<std::pair<Dossier, size_t>> deleted_;
-  std::shared_ptr<Secretariat> secretariat_;  // shared: its deleter lives with the full edition
+  struct SecretariatDeleter {
+    void operator()(Secretariat* sec) const;  // destroy_secretariat (edition.hpp)
+  };
+  std::unique_ptr<Secretariat, SecretariatDeleter> secretariat_;
 };
 
 }  // namespace hoso::app

@@ -1,5 +1,5 @@
 #pragma once
-// The screens' name for the interface catalogues (app/strings.hpp): tr("key"), trf(...).
+// The screens' names for the interface catalogues (app/strings.hpp): tr(), trf().
 #include "app/strings.hpp"
 
 namespace hoso::ui {

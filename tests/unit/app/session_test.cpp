@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 
 #include "app/backup_actions.hpp"
 #include "app/file_routing.hpp"
@@ -293,6 +294,14 @@ TEST_F(SessionTest, BackupIsWrittenThenRestoredOnThePersonsWord) {
   EXPECT_FALSE(pending_backup());
   EXPECT_EQ(ss.dossier(id)->nominee.full_name, name);
   EXPECT_EQ(ss.toasts.back().kind, Toast::Kind::success);
+}
+
+TEST(ScreenName, EveryScreenHasItsOwnName) {
+  std::set<std::string> names;
+  for (int i = 0; i <= static_cast<int>(Screen::council); ++i) names.insert(screen_name(static_cast<Screen>(i)));
+  EXPECT_EQ(names.size(), static_cast<size_t>(Screen::council) + 1);
+  EXPECT_EQ(names.count("unknown"), 0u);
+  EXPECT_STREQ(screen_name(Screen::dossier), "dossier");
 }
 
 }  // namespace

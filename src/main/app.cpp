@@ -1,4 +1,4 @@
-#include "app/app.hpp"
+#include "main/app.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -69,7 +69,7 @@ std::string App::state_json() {
                {"persisted", st.persisted},
                {"persist_known", st.persist_known},
                {"can_take_over", st.can_take_over}};
-  j["screen"] = static_cast<int>(session_.nav.screen);
+  j["screen"] = screen_name(session_.nav.screen);
   j["dossier_id"] = session_.nav.dossier_id;
   j["broken"] = nlohmann::json::array();
   for (const auto& b : session_.broken_records())
