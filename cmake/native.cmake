@@ -38,6 +38,23 @@ if(HOSO_STORE_TESTS)
   add_test(NAME store_native COMMAND hoso_store_tests)
 endif()
 
+# The app layer (src/app/: the session behind the screens, no ImGui) as the full edition (with the
+# secretariat, app/edition_full.cpp), tested natively against a fake platform (tests/unit/app/).
+file(GLOB HOSO_APP_LOGIC_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+add_library(hoso_app_logic STATIC ${HOSO_APP_LOGIC_SOURCES} ${GEN}/embedded_secretariat_strings.cpp)
+target_link_libraries(hoso_app_logic PUBLIC hoso_store)
+target_compile_options(hoso_app_logic PRIVATE ${HOSO_WARNINGS})
+target_precompile_headers(hoso_app_logic PRIVATE <nlohmann/json.hpp> <string> <vector>)
+
+file(GLOB HOSO_APP_TESTS CONFIGURE_DEPENDS tests/unit/app/*.cpp)
+if(HOSO_APP_TESTS)
+  add_executable(hoso_app_tests ${HOSO_APP_TESTS})
+  target_link_libraries(hoso_app_tests PRIVATE hoso_app_logic GTest::gtest_main Threads::Threads)
+  target_compile_options(hoso_app_tests PRIVATE ${HOSO_WARNINGS})
+  target_precompile_headers(hoso_app_tests PRIVATE <nlohmann/json.hpp> <gtest/gtest.h> <string> <vector>)
+  add_test(NAME app_native COMMAND hoso_app_tests)
+endif()
+
 find_package(benchmark QUIET)
 file(GLOB HOSO_BENCH_SOURCES CONFIGURE_DEPENDS tests/bench/*.cpp)
 if(benchmark_FOUND AND HOSO_BENCH_SOURCES)

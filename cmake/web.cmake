@@ -58,23 +58,16 @@ add_custom_command(
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/embed_assets.py ${GEN}/NotoSans-Regular-vi.ttf
   COMMENT "Embedding fonts")
 
-add_custom_command(
-  OUTPUT ${GEN}/embedded_secretariat_strings.cpp
-  COMMAND ${HOSO_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/embed_assets.py --namespace hoso::secretariat_strings
-          --dir ${CMAKE_SOURCE_DIR}/assets/i18n/secretariat ${GEN}/embedded_secretariat_strings.cpp
-  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/embed_assets.py ${CMAKE_SOURCE_DIR}/assets/i18n/secretariat/vi.json
-          ${CMAKE_SOURCE_DIR}/assets/i18n/secretariat/en.json
-  COMMENT "Embedding the secretariat's strings")
-
-file(GLOB_RECURSE HOSO_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp src/platform/web/*.cpp)
+file(GLOB_RECURSE HOSO_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp src/main/*.cpp src/platform/web/*.cpp)
 file(GLOB HOSO_WEB_JS CONFIGURE_DEPENDS src/platform/web/*.js)
 # Two editions from the same sources (src/app/edition.hpp): "hoso", the unit's, without the
 # secretariat's tools (the smaller download most people get), and "hoso-full", with them.
 set(HOSO_SECRETARIAT_SOURCES
-  ${CMAKE_SOURCE_DIR}/src/app/secretariat_session.cpp ${CMAKE_SOURCE_DIR}/src/ui/secretariat_ui.cpp
+  ${CMAKE_SOURCE_DIR}/src/app/secretariat_session.cpp ${CMAKE_SOURCE_DIR}/src/app/edition_full.cpp
+  ${CMAKE_SOURCE_DIR}/src/ui/secretariat_ui.cpp
   ${CMAKE_SOURCE_DIR}/src/ui/intake_screen.cpp ${CMAKE_SOURCE_DIR}/src/ui/registry_screen.cpp
   ${CMAKE_SOURCE_DIR}/src/ui/council_screen.cpp ${GEN}/embedded_secretariat_strings.cpp)
-set(HOSO_UNIT_EDITION_SOURCES ${CMAKE_SOURCE_DIR}/src/app/edition_unit.cpp)
+set(HOSO_UNIT_EDITION_SOURCES ${CMAKE_SOURCE_DIR}/src/main/edition_unit.cpp)
 list(REMOVE_ITEM HOSO_APP_SOURCES ${HOSO_SECRETARIAT_SOURCES} ${HOSO_UNIT_EDITION_SOURCES})
 # The shared part is compiled once and linked into both.
 add_library(hoso_app OBJECT ${HOSO_APP_SOURCES} ${GEN}/embedded_fonts.cpp)

@@ -4,8 +4,9 @@
 // packages, the register, council meetings). Choosing the secretariat role in the unit's edition
 // saves everything and reloads into the full one (Platform::use_edition).
 //
-// These functions are the seam between the two: secretariat_session.cpp defines them in the full
-// edition, edition_unit.cpp in the unit's. Nothing else in the app names the Secretariat.
+// These functions are the one seam between the two: app/edition_full.cpp defines them in the full
+// edition, main/edition_unit.cpp in the unit's (with the secretariat screens' stand-ins); the build
+// links one or the other. Nothing else in the app names the Secretariat.
 #include <memory>
 #include <string_view>
 
@@ -22,6 +23,8 @@ bool has_secretariat_tools();
 void load_edition_strings();
 void flush_secretariat(Secretariat& sec);
 void reload_secretariat(Secretariat& sec);
+// The Session's owner of its Secretariat deletes it here, where the type is complete.
+void destroy_secretariat(Secretariat* sec);
 // For hoso.state(): the register's snapshot (null in the unit's edition).
 nlohmann::json secretariat_snapshot(Session& s);
 // A submission package for the secretariat's intake (the full edition only).

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
-#include "app/edition.hpp"
 #include "app/session.hpp"
 #include "core/assets.hpp"
 #include "core/proposal_export.hpp"
-#include "ui/strings.hpp"
+#include "app/strings.hpp"
 
 namespace hoso::app {
 
@@ -19,26 +18,6 @@ constexpr Millis kReadingTimeoutMs = 2500;
 nlohmann::json bilingual_vi(const Bilingual& b) { return b.vi; }
 
 }  // namespace
-
-// The full edition's side of edition.hpp.
-bool has_secretariat_tools() { return true; }
-void load_edition_strings() {
-  ui::add_catalogues(secretariat_strings::find("vi.json"), secretariat_strings::find("en.json"));
-}
-void flush_secretariat(Secretariat& sec) { sec.flush(); }
-void reload_secretariat(Secretariat& sec) { sec.load(); }
-nlohmann::json secretariat_snapshot(Session& s) { return s.secretariat().snapshot(); }
-void secretariat_receive(Session& s, std::string_view name, std::string_view bytes, int index, int count) {
-  s.secretariat().receive(name, bytes, index, count);
-}
-
-Secretariat& Session::secretariat() {
-  if (!secretariat_) {
-    secretariat_ = std::make_shared<Secretariat>(*this);
-    secretariat_->load();
-  }
-  return *secretariat_;
-}
 
 Secretariat::Secretariat(Session& s) : s_(s), store_(s.store().records()) {}
 

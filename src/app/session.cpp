@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app/edition.hpp"
+#include "app/strings.hpp"
+#include "core/attachments.hpp"
 #include "core/sha256.hpp"
 
 namespace hoso::app {
@@ -12,8 +14,25 @@ constexpr Millis kFindingsThrottleMs = 250;
 constexpr Millis kAuditCoalesceMs = 5 * 60 * 1000;
 }  // namespace
 
+const char* screen_name(Screen screen) {
+  switch (screen) {
+    case Screen::dashboard: return "dashboard";
+    case Screen::dossiers: return "dossiers";
+    case Screen::dossier: return "dossier";
+    case Screen::minutes: return "minutes";
+    case Screen::package_export: return "package_export";
+    case Screen::package_import: return "package_import";
+    case Screen::settings: return "settings";
+    case Screen::intake: return "intake";
+    case Screen::registry: return "registry";
+    case Screen::council: return "council";
+  }
+  return "unknown";
+}
+
 Session::Session(Platform& platform) : platform_(platform), store_(platform.data_dir()) {}
 Session::~Session() = default;
+void Session::SecretariatDeleter::operator()(Secretariat* sec) const { destroy_secretariat(sec); }
 
 
 bool Session::start() {
@@ -94,29 +113,124 @@ void Session::coalesce_audit(std::vector<AuditEntry>& audit) {
   }
 }
 
-Outcome<bool> Session::set(Dossier& d, std::string_view path, const nlohmann::json& value) {
-  if (read_only()) return DataError{{}, std::string(path), {"Chỉ xem: hồ sơ đang mở ở thẻ khác.", "Read-only: open in another tab."}};
-  auto r = set_field(library_, d, path, value, edit_context());
+std::optional<DataError> Session::refusal() {
+  if (!read_only()) return std::nullopt;
+  DataError e{{}, {}, both("save.read_only_refused")};
+  toast(Toast::Kind::warning, e.what.in(settings().language), 12);
+  return e;
+}
+
+namespace {
+DataError no_such_dossier(std::string_view id) {
+  return DataError{{}, std::string(id), both("session.no_dossier")};
+}
+}  // namespace
+
+// The workspace's own copy of the dossier the screen shows (screens hold const references).
+Dossier* Session::writable(const Dossier& d) { return ws_.dossier(d.id); }
+
+const Minutes* Session::unit_minutes() const {
+  for (const Minutes& m : ws_.minutes)
+    if (m.unit_id == ws_.settings.unit_id) return &m;
+  return ws_.minutes.empty() ? nullptr : &ws_.minutes.front();
+}
+
+Minutes& Session::writable_minutes() {
+  if (const Minutes* m = unit_minutes()) return *ws_.find_minutes(m->id);
+  ws_.minutes.push_back(new_minutes(new_id(), ws_.settings.unit_id, ws_.settings.unit_name, now()));
+  touched(ws_.minutes.back());
+  return ws_.minutes.back();
+}
+
+Outcome<std::string> Session::attachment_bytes(std::string_view sha256) {
+  auto r = store_.attachment(sha256);
+  if (!r) return r.error().detail;
+  return std::move(r.value());
+}
+
+Outcome<bool> Session::set(const Dossier& shown, std::string_view path, const nlohmann::json& value) {
+  if (auto no = refusal()) return *no;
+  Dossier* d = writable(shown);
+  if (!d) return no_such_dossier(shown.id);
+  auto r = set_field(library_, *d, path, value, edit_context());
   if (r && *r) {
-    coalesce_audit(d.audit);
-    touched(d);
+    coalesce_audit(d->audit);
+    touched(*d);
   }
   return r;
 }
 
-Outcome<bool> Session::set_kind(Dossier& d, NomineeKind kind) {
-  auto r = hoso::set_kind(library_, *campaign_, d, kind, edit_context());
-  if (r && *r) touched(d);
+Outcome<bool> Session::set_kind(const Dossier& shown, NomineeKind kind) {
+  if (auto no = refusal()) return *no;
+  Dossier* d = writable(shown);
+  if (!d) return no_such_dossier(shown.id);
+  auto r = hoso::set_kind(library_, *campaign_, *d, kind, edit_context());
+  if (r && *r) touched(*d);
   return r;
 }
 
-Outcome<bool> Session::set(Minutes& m, std::string_view path, const nlohmann::json& value) {
-  if (read_only()) return DataError{{}, std::string(path), {"Chỉ xem: hồ sơ đang mở ở thẻ khác.", "Read-only: open in another tab."}};
-  auto r = set_field(m, path, value, edit_context());
-  if (r && *r) {
-    coalesce_audit(m.audit);
-    touched(m);
+Outcome<std::size_t> Session::add_row(const Dossier& shown, std::string_view rows_path) {
+  if (auto no = refusal()) return *no;
+  Dossier* d = writable(shown);
+  if (!d) return no_such_dossier(shown.id);
+  auto r = hoso::add_row(library_, *d, rows_path, edit_context());
+  if (r) touched(*d);
+  return r;
+}
+
+Outcome<bool> Session::move_row(const Dossier& shown, std::string_view rows_path, std::size_t from, std::size_t to) {
+  if (auto no = refusal()) return *no;
+  Dossier* d = writable(shown);
+  if (!d) return no_such_dossier(shown.id);
+  auto r = hoso::move_row(*d, rows_path, from, to, edit_context());
+  if (r && *r) touched(*d);
+  return r;
+}
+
+Outcome<bool> Session::remove_row(const Dossier& shown, std::string_view rows_path, std::size_t index) {
+  if (auto no = refusal()) return *no;
+  Dossier* d = writable(shown);
+  if (!d) return no_such_dossier(shown.id);
+  auto r = hoso::remove_row(*d, rows_path, index, edit_context());
+  if (r && *r) touched(*d);
+  return r;
+}
+
+Outcome<bool> Session::change_status(const Dossier& shown, Status to) {
+  if (auto no = refusal()) return *no;
+  Dossier* d = writable(shown);
+  if (!d) return no_such_dossier(shown.id);
+  auto r = hoso::change_status(*d, StatusChange{to, Role::unit, {}}, findings(true), edit_context());
+  if (r && *r) touched(*d);
+  return r;
+}
+
+Outcome<std::string> Session::add_attachment(const Dossier& shown, std::string_view name, std::string_view mime,
+                                             std::string_view bytes) {
+  if (auto no = refusal()) return *no;
+  Dossier* d = writable(shown);
+  if (!d) return no_such_dossier(shown.id);
+  auto a = prepare_attachment(*d, new_id(), name, mime, bytes, now());
+  if (!a) return a.error();
+  // The bytes first: a dossier never names a blob the store does not hold.
+  if (auto stored = store_.put_attachment(a->sha256, bytes); !stored) {
+    DataError e = stored.error().detail;
+    e.file = std::string(name);
+    return e;
   }
+  std::string kept = a->name;
+  auto r = hoso::add_attachment(*d, std::move(*a), edit_context());
+  if (!r) return r.error();
+  touched(*d);
+  return kept;
+}
+
+Outcome<bool> Session::remove_attachment(const Dossier& shown, std::string_view attachment_id) {
+  if (auto no = refusal()) return *no;
+  Dossier* d = writable(shown);
+  if (!d) return no_such_dossier(shown.id);
+  auto r = hoso::remove_attachment(*d, attachment_id, edit_context());
+  if (r && *r) touched(*d);
   return r;
 }
 
@@ -128,33 +242,32 @@ void Session::touched(const Minutes& m) {
   store_.mark_minutes_dirty(m.id);
   changed();
 }
-void Session::settings_changed() {
-  store_.mark_settings_dirty();
-  changed();
-}
 
 std::string Session::new_id() { return format_uuid_v4(platform_.random16()); }
 
-Dossier& Session::create_dossier(NomineeKind kind, std::string_view award_form) {
+Outcome<std::string> Session::create_dossier(NomineeKind kind, std::string_view award_form) {
+  if (auto no = refusal()) return *no;
   auto ctx = edit_context();
   ws_.dossiers.push_back(new_dossier(library_, *campaign_, new_id(), kind, award_form, ctx.author, ctx.now));
   Dossier& d = ws_.dossiers.back();
   if (kind == NomineeKind::individual && !ws_.settings.unit_name.empty()) d.nominee.unit = ws_.settings.unit_name;
   if (kind == NomineeKind::collective && !ws_.settings.unit_name.empty()) d.nominee.name = ws_.settings.unit_name;
   touched(d);
-  return d;
+  return d.id;
 }
 
-Dossier& Session::duplicate(const Dossier& source) {
+Outcome<std::string> Session::duplicate(const Dossier& source) {
+  if (auto no = refusal()) return *no;
   Dossier copy = duplicate_dossier(source, new_id(), edit_context());
   ws_.dossiers.push_back(std::move(copy));
   touched(ws_.dossiers.back());
-  return ws_.dossiers.back();
+  return ws_.dossiers.back().id;
 }
 
-void Session::delete_dossier(std::string_view id) {
+Outcome<Done> Session::delete_dossier(std::string_view id) {
+  if (auto no = refusal()) return *no;
   auto it = std::find_if(ws_.dossiers.begin(), ws_.dossiers.end(), [&](const Dossier& d) { return d.id == id; });
-  if (it == ws_.dossiers.end()) return;
+  if (it == ws_.dossiers.end()) return no_such_dossier(id);
   deleted_.emplace(std::move(*it), static_cast<size_t>(it - ws_.dossiers.begin()));
   ws_.dossiers.erase(it);
   store_.mark_dossier_removed(id);
@@ -163,10 +276,12 @@ void Session::delete_dossier(std::string_view id) {
     if (nav.screen == Screen::dossier) nav.screen = Screen::dossiers;
   }
   changed();
+  return Done{};
 }
 
-void Session::undo_delete() {
-  if (!deleted_) return;
+Outcome<Done> Session::undo_delete() {
+  if (auto no = refusal()) return *no;
+  if (!deleted_) return Done{};
   auto& [d, index] = *deleted_;
   index = std::min(index, ws_.dossiers.size());
   ws_.dossiers.insert(ws_.dossiers.begin() + static_cast<std::ptrdiff_t>(index), std::move(d));
@@ -175,15 +290,69 @@ void Session::undo_delete() {
   // The record went to the store's trash; writing it again makes it current (a new sequence).
   store_.mark_dossier_dirty(restored.id);
   changed();
+  return Done{};
 }
 
-Minutes& Session::unit_minutes() {
-  for (Minutes& m : ws_.minutes)
-    if (m.unit_id == ws_.settings.unit_id) return m;
-  if (!ws_.minutes.empty()) return ws_.minutes.front();
-  ws_.minutes.push_back(new_minutes(new_id(), ws_.settings.unit_id, ws_.settings.unit_name, now()));
-  touched(ws_.minutes.back());
-  return ws_.minutes.back();
+Outcome<bool> Session::set_minutes(std::string_view path, const nlohmann::json& value) {
+  if (auto no = refusal()) return *no;
+  Minutes& m = writable_minutes();
+  auto r = set_field(m, path, value, edit_context());
+  if (r && *r) {
+    coalesce_audit(m.audit);
+    touched(m);
+  }
+  return r;
+}
+
+Outcome<std::size_t> Session::add_minutes_row(std::string_view rows_path) {
+  if (auto no = refusal()) return *no;
+  Minutes& m = writable_minutes();
+  auto r = hoso::add_row(m, rows_path, edit_context());
+  if (r) touched(m);
+  return r;
+}
+
+Outcome<bool> Session::remove_minutes_row(std::string_view rows_path, std::size_t index) {
+  if (auto no = refusal()) return *no;
+  Minutes& m = writable_minutes();
+  auto r = hoso::remove_row(m, rows_path, index, edit_context());
+  if (r && *r) touched(m);
+  return r;
+}
+
+Outcome<bool> Session::remove_vote(std::string_view dossier_id) {
+  if (auto no = refusal()) return *no;
+  Minutes& m = writable_minutes();
+  auto r = hoso::remove_vote(m, dossier_id, edit_context());
+  if (r && *r) touched(m);
+  return r;
+}
+
+Outcome<bool> Session::change_settings(const Settings& edited) {
+  if (auto no = refusal()) return *no;
+  if (edited == ws_.settings) return false;
+  ws_.settings = edited;
+  store_.mark_settings_dirty();
+  changed();
+  return true;
+}
+
+Outcome<Done> Session::restore_previous(std::string_view record_name) {
+  if (auto no = refusal()) return *no;
+  auto r = store_.restore_previous(record_name, now());
+  if (!r) return r.error().detail;
+  reload_from_store();
+  platform_.save_now();
+  return Done{};
+}
+
+Outcome<Done> Session::replace_dossier(Dossier d) {
+  if (auto no = refusal()) return *no;
+  Dossier* current = ws_.dossier(d.id);
+  if (!current) return no_such_dossier(d.id);
+  *current = std::move(d);
+  touched(*current);
+  return Done{};
 }
 
 void Session::flush() {
@@ -199,7 +368,8 @@ void Session::save_now() {
   platform_.save_now();
 }
 
-void Session::replace_workspace(Workspace w) {
+Outcome<Done> Session::replace_workspace(Workspace w) {
+  if (auto no = refusal()) return *no;
   // Records that are not in the new workspace go to the store's trash.
   for (const Dossier& d : ws_.dossiers)
     if (!w.dossier(d.id)) store_.mark_dossier_removed(d.id);
@@ -214,9 +384,11 @@ void Session::replace_workspace(Workspace w) {
   if (!campaign_) campaign_ = &library_.campaigns().front();
   nav = Navigation{};
   changed();
+  return Done{};
 }
 
-void Session::update_workspace(Workspace w) {
+Outcome<Done> Session::update_workspace(Workspace w) {
+  if (auto no = refusal()) return *no;
   for (const Dossier& d : ws_.dossiers)
     if (!w.dossier(d.id)) store_.mark_dossier_removed(d.id);
   for (const Minutes& m : ws_.minutes)
@@ -231,6 +403,7 @@ void Session::update_workspace(Workspace w) {
   if (const Campaign* c = library_.campaign(ws_.campaign_id)) campaign_ = c;
   if (!nav.dossier_id.empty() && !ws_.dossier(nav.dossier_id)) nav.dossier_id.clear();
   changed();
+  return Done{};
 }
 
 void Session::toast(Toast::Kind kind, std::string text, int seconds) {

@@ -32,6 +32,9 @@ enum class Screen {
   council,    // secretariat
 };
 
+// The screen's name for tests and logs (hoso.state().screen): "dashboard", "dossier", …
+const char* screen_name(Screen screen);
+
 struct Navigation {
   Screen screen = Screen::dashboard;
   std::string dossier_id;    // the dossier open in the editor
@@ -60,8 +63,9 @@ class Session {
   const Library& library() const { return library_; }
   const Campaign& campaign() const { return *campaign_; }
   const Workspace& workspace() const { return ws_; }
-  Settings& settings() { return ws_.settings; }
+  const Settings& settings() const { return ws_.settings; }
   const std::vector<store::BrokenRecord>& broken_records() const { return broken_; }
+  // For the app layer only (the screens change the model through the methods below).
   store::WorkspaceStore& store() { return store_; }
   bool read_only() const;
 
@@ -76,33 +80,59 @@ class Session {
   // Changes each time the findings are computed anew (they are throttled while typing).
   uint64_t findings_revision() const { return findings_revision_; }
 
-  // ---- changes (each marks the record dirty, schedules a save and bumps the revision) ----
-  Dossier* dossier(std::string_view id) { return ws_.dossier(id); }
-  Outcome<bool> set(Dossier& d, std::string_view path, const nlohmann::json& value);
-  Outcome<bool> set_kind(Dossier& d, NomineeKind kind);
-  Outcome<bool> set(Minutes& m, std::string_view path, const nlohmann::json& value);
-  void touched(const Dossier& d);   // after an edit made through edit.hpp directly
-  void touched(const Minutes& m);
-  void settings_changed();
+  const Dossier* dossier(std::string_view id) const { return ws_.dossier(id); }
+  // This unit's minutes (or the workspace's first), null until the first change creates them.
+  const Minutes* unit_minutes() const;
+  // An attachment's bytes, read from the store.
+  Outcome<std::string> attachment_bytes(std::string_view sha256);
 
-  Dossier& create_dossier(NomineeKind kind, std::string_view award_form);
-  Dossier& duplicate(const Dossier& source);
+  // ---- every change the unit's screens make: the one door ----
+  // Each one refuses in a read-only tab (another tab owns the workspace): it changes nothing,
+  // toasts why and returns that reason. Otherwise it applies the change with an audit entry,
+  // marks the record dirty, schedules a save, bumps the revision and returns what it did (false
+  // when the value was already there). A dossier is named by the one the screen shows; the
+  // change applies to the workspace's copy with that id.
+  Outcome<bool> set(const Dossier& d, std::string_view path, const nlohmann::json& value);
+  Outcome<bool> set_kind(const Dossier& d, NomineeKind kind);
+  Outcome<std::size_t> add_row(const Dossier& d, std::string_view rows_path);  // the new row's index
+  Outcome<bool> move_row(const Dossier& d, std::string_view rows_path, std::size_t from, std::size_t to);
+  Outcome<bool> remove_row(const Dossier& d, std::string_view rows_path, std::size_t index);
+  // The unit's own status steps: draft -> ready (refused while the dossier has errors), ready -> draft.
+  Outcome<bool> change_status(const Dossier& d, Status to);
+  // Stores the bytes, then lists the file on the dossier; the attachment's name as kept.
+  Outcome<std::string> add_attachment(const Dossier& d, std::string_view name, std::string_view mime,
+                                      std::string_view bytes);
+  Outcome<bool> remove_attachment(const Dossier& d, std::string_view attachment_id);
+  // The new dossier's id.
+  Outcome<std::string> create_dossier(NomineeKind kind, std::string_view award_form);
+  Outcome<std::string> duplicate(const Dossier& source);
   // Removes the dossier; undo_delete() brings it back while the toast offering it is shown.
-  void delete_dossier(std::string_view id);
+  Outcome<Done> delete_dossier(std::string_view id);
   bool can_undo_delete() const { return deleted_.has_value(); }
-  void undo_delete();
-  Minutes& unit_minutes();  // this unit's minutes, created on first use
+  Outcome<Done> undo_delete();
+  // The unit's minutes, created by their first change.
+  Outcome<bool> set_minutes(std::string_view path, const nlohmann::json& value);
+  Outcome<std::size_t> add_minutes_row(std::string_view rows_path);
+  Outcome<bool> remove_minutes_row(std::string_view rows_path, std::size_t index);
+  Outcome<bool> remove_vote(std::string_view dossier_id);
+  // The settings screen's edited copy; false when nothing differed.
+  Outcome<bool> change_settings(const Settings& edited);
+  // A record's previous version made current again (a notice about a damaged record), then
+  // reloaded and saved.
+  Outcome<Done> restore_previous(std::string_view record_name);
+  // A dossier as a whole-dossier step made it (a return note applied to a copy).
+  Outcome<Done> replace_dossier(Dossier d);
 
   // Writes every dirty record to the store (the platform then syncs to IndexedDB).
   void flush();
   void save_now();
   // Replaces the workspace wholesale (backup restore, developer hook); everything is rewritten.
-  void replace_workspace(Workspace w);
+  Outcome<Done> replace_workspace(Workspace w);
   // Takes a workspace made from this one by a whole-workspace step (an export marks its dossiers
   // exported and advances the history; an import adds and replaces dossiers and minutes): what
   // differs is marked dirty and saved, what is gone goes to the trash, and the person stays where
   // they are.
-  void update_workspace(Workspace w);
+  Outcome<Done> update_workspace(Workspace w);
   void reload_from_store();
 
   std::string new_id();
@@ -118,6 +148,12 @@ class Session {
   void toast(Toast::Kind kind, std::string text, int seconds = 6);
 
  private:
+  // The reason a read-only tab refuses a change, toasted; nullopt when this tab may write.
+  std::optional<DataError> refusal();
+  Dossier* writable(const Dossier& d);
+  Minutes& writable_minutes();
+  void touched(const Dossier& d);
+  void touched(const Minutes& m);
   void changed();
   void coalesce_audit(std::vector<AuditEntry>& audit);
 
@@ -131,7 +167,10 @@ class Session {
   uint64_t revision_ = 1, findings_revision_ = 0;
   Millis findings_time_ = 0;
   std::optional<std::pair<Dossier, size_t>> deleted_;
-  std::shared_ptr<Secretariat> secretariat_;  // shared: its deleter lives with the full edition
+  struct SecretariatDeleter {
+    void operator()(Secretariat* sec) const;  // destroy_secretariat (edition.hpp)
+  };
+  std::unique_ptr<Secretariat, SecretariatDeleter> secretariat_;
 };
 
 }  // namespace hoso::app

@@ -1,5 +1,5 @@
 // Intake: package files -> an intake report -> the register; and the two explicit acts on
-// revisions (removal, a choice in a conflict). See registry.hpp and docs/SECRETARIAT.md.
+// revisions (removal, a choice in a conflict). See registry.hpp.
 #include <algorithm>
 #include <set>
 #include <unordered_map>

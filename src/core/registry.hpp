@@ -1,7 +1,7 @@
 #pragma once
 // The secretariat's register (sổ đăng ký hồ sơ): every package revision the units sent, the
-// secretariat's decision on each dossier, and the council's meetings. docs/SECRETARIAT.md explains
-// the rules; this header is the API the secretariat's screens build on.
+// secretariat's decision on each dossier, and the council's meetings. docs/ARCHITECTURE.md places
+// it among the layers; this header is the API the secretariat's screens build on.
 //
 //   classify / apply_intake   many package files -> an intake report (accepted, with warnings,
 //                             kept aside, skipped, refused, and why) -> the register

@@ -49,8 +49,9 @@ class WorkspaceStore {
   Result<WorkspaceLoad> load(Millis now);
 
   void mark_settings_dirty() { settings_dirty_ = true; }
-  void mark_dossier_dirty(std::string_view id) { dirty_dossiers_.emplace(id); }
-  void mark_minutes_dirty(std::string_view id) { dirty_minutes_.emplace(id); }
+  // A record written again is no longer removed (a deletion undone before the next flush).
+  void mark_dossier_dirty(std::string_view id) { dirty_dossiers_.emplace(id); removed_dossiers_.erase(std::string(id)); }
+  void mark_minutes_dirty(std::string_view id) { dirty_minutes_.emplace(id); removed_minutes_.erase(std::string(id)); }
   void mark_dossier_removed(std::string_view id) { removed_dossiers_.emplace(id); dirty_dossiers_.erase(std::string(id)); }
   void mark_minutes_removed(std::string_view id) { removed_minutes_.emplace(id); dirty_minutes_.erase(std::string(id)); }
   void mark_all_dirty(const Workspace& w);

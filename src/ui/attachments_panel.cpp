@@ -17,7 +17,7 @@
 
 namespace hoso::ui {
 
-void attachments_section(app::Session& s, Dossier& d, const FindingIndex& idx);
+void attachments_section(app::Session& s, const Dossier& d, const FindingIndex& idx);
 
 namespace {
 
@@ -36,7 +36,7 @@ std::string attachment_path(size_t i, std::string_view action) {
 }
 
 void open_attachment(app::Session& s, const Attachment& a) {
-  auto bytes = s.store().attachment(a.sha256);
+  auto bytes = s.attachment_bytes(a.sha256);
   if (bytes) s.platform().open_file(a.name, a.mime_type, *bytes);
   else s.toast(app::Toast::Kind::error, trf("attachments.missing", {a.name, bytes.error().describe(language())}), 12);
 }
@@ -66,7 +66,7 @@ bool type_tile(const Attachment& a, std::string_view id, float size) {
   return clicked;
 }
 
-void confirm_removal(app::Session& s, Dossier& d) {
+void confirm_removal(app::Session& s, const Dossier& d) {
   if (pending.open_dialog) {
     pending.open_dialog = false;
     ImGui::OpenPopup(kConfirmPopup);
@@ -84,9 +84,8 @@ void confirm_removal(app::Session& s, Dossier& d) {
   ImGui::SameLine();
   bool cancel = button(tr("action.cancel"), "confirm.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);
   if (remove && pending.dossier_id == d.id) {
-    auto r = remove_attachment(d, pending.attachment_id, s.edit_context());
+    auto r = s.remove_attachment(d, pending.attachment_id);
     if (r && *r) {
-      s.touched(d);
       s.toast(app::Toast::Kind::info, trf("attachments.removed", {pending.name}));
     } else if (!r) {
       s.toast(app::Toast::Kind::error, r.error().describe(language()));
@@ -99,7 +98,7 @@ void confirm_removal(app::Session& s, Dossier& d) {
   ImGui::EndPopup();
 }
 
-void attachment_row(app::Session& s, Dossier& d, size_t i, bool locked) {
+void attachment_row(app::Session& s, const Dossier& d, size_t i, bool locked) {
   const Attachment& a = d.attachments[i];
   const bool phone = is_phone();
   ImGui::PushID(a.id.c_str());
@@ -148,7 +147,7 @@ void attachment_row(app::Session& s, Dossier& d, size_t i, bool locked) {
 
 }  // namespace
 
-void attachments_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+void attachments_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   const bool locked = s.read_only() || !is_unit_status(d.status);
   const int64_t used = attachments_size(d);
   ImGui::PushFont(fonts.small);

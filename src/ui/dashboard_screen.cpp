@@ -159,7 +159,7 @@ void missing_card(app::Session& s) {
 // A dossier started or continued right here: the nominee's name and the achievement summary.
 void quick_card(app::Session& s) {
   begin_card("##quick");
-  Dossier* d = s.dossier(s.nav.dossier_id);
+  const Dossier* d = s.dossier(s.nav.dossier_id);
   subheading(d ? tr("dashboard.continue") : tr("dashboard.new_dossier"));
   static Dossier pending;  // not in the workspace until the first keystroke
   static bool pending_ready = false;
@@ -172,16 +172,18 @@ void quick_card(app::Session& s) {
     // Kind first: a person or a unit.
     if (kind_toggle(pending.nominee.kind, "quick.kind")) {}
   }
-  Dossier& target = d ? *d : pending;
+  const Dossier& target = d ? *d : pending;
   FindingIndex none;
   FindingIndex idx = d ? FindingIndex(findings_for(s.findings(), d->id)) : none;
   const bool collective = target.nominee.kind == NomineeKind::collective;
   const std::string name_path = nominee_path(collective ? "name" : "full_name");
   auto edit = [&](std::string_view path, const nlohmann::json& v) {
-    Dossier* real = d;
+    const Dossier* real = d;
     if (!real) {
-      real = &s.create_dossier(pending.nominee.kind, "");
-      s.nav.dossier_id = real->id;
+      auto created = s.create_dossier(pending.nominee.kind, "");
+      if (!created) return;  // refused, and the session said why
+      real = s.dossier(*created);
+      s.nav.dossier_id = *created;
       pending_ready = false;
     }
     auto r = s.set(*real, path, v);

@@ -17,7 +17,7 @@
 
 namespace hoso::ui {
 
-void attachments_section(app::Session& s, Dossier& d, const FindingIndex& idx);  // attachments_panel.cpp
+void attachments_section(app::Session& s, const Dossier& d, const FindingIndex& idx);  // attachments_panel.cpp
 
 namespace {
 
@@ -94,7 +94,7 @@ std::pair<int, int> count_in(std::span<const Finding* const> mine, std::string_v
   return {e, w};
 }
 
-void nominee_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+void nominee_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   NomineeKind kind = d.nominee.kind;
   ImGui::PushFont(fonts.small);
   muted(tr("nominee.kind.label"));
@@ -112,7 +112,7 @@ void nominee_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
   for (const IdentityField* f : identity_fields(d.nominee.kind)) identity_field(s, d, *f, idx);
 }
 
-void award_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+void award_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   std::vector<Option> options;
   for (const AwardForm& f : s.campaign().award_forms)
     if (f.accepts(d.nominee.kind)) options.push_back({f.id, tr(f.name)});
@@ -127,7 +127,7 @@ void award_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
     }
 }
 
-void criteria_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+void criteria_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   const AwardForm* form = s.campaign().award_form(d.award_form);
   const AwardRule* rule = form ? form->rule_for(d.nominee.kind) : nullptr;
   if (!rule) {
@@ -166,13 +166,13 @@ void criteria_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
   }
 }
 
-void summary_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+void summary_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   FieldSpec spec{kSummaryPath, tr("summary.label"), tr("summary.help"), true, summary_limit(s, d), InputKind::multiline, 8};
   focus_if_target(s, spec.path);
   if (auto v = input_field(spec, get_field(d, spec.path), idx)) apply_edit(s, d, spec.path, *v);
 }
 
-void report_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+void report_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   const ReportTemplate* t = s.library().find_template(d.report_template.id);
   if (!t) {
     colored_wrapped(palette().error, tr("report.no_template"));
@@ -195,7 +195,7 @@ void report_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
   }
 }
 
-void flags_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
+void flags_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   muted(tr("flags.help"));
   struct Flag {
     const char* path;
@@ -211,7 +211,7 @@ void flags_section(app::Session& s, Dossier& d, const FindingIndex& idx) {
   }
 }
 
-void status_section(app::Session& s, Dossier& d) {
+void status_section(app::Session& s, const Dossier& d) {
   const Palette& p = palette();
   wrapped(trf("status.current", {tr(status_label(d.status))}).c_str());
   if (d.last_export) {
@@ -232,9 +232,8 @@ void status_section(app::Session& s, Dossier& d) {
       button(tr("status.mark_ready"), "status.mark_ready", ButtonKind::primary);
       ImGui::EndDisabled();
     } else if (button(tr("status.mark_ready"), "status.mark_ready", ButtonKind::primary)) {
-      auto r = change_status(d, StatusChange{Status::ready, Role::unit, {}}, all, s.edit_context());
+      auto r = s.change_status(d, Status::ready);
       if (r) {
-        s.touched(d);
         s.toast(app::Toast::Kind::success, tr("status.now_ready"));
       } else {
         s.toast(app::Toast::Kind::error, r.error().describe(language()));
@@ -242,8 +241,7 @@ void status_section(app::Session& s, Dossier& d) {
     }
   } else if (d.status == Status::ready) {
     if (button(tr("status.back_to_draft"), "status.back_to_draft")) {
-      auto r = change_status(d, StatusChange{Status::draft, Role::unit, {}}, all, s.edit_context());
-      if (r) s.touched(d);
+      s.change_status(d, Status::draft);
     }
   }
   if (!d.return_reason.empty()) colored_wrapped(p.warning, trf("status.returned", {d.return_reason}).c_str());
@@ -251,7 +249,7 @@ void status_section(app::Session& s, Dossier& d) {
 
 }  // namespace
 
-void dossier_editor(app::Session& s, Dossier& d) {
+void dossier_editor(app::Session& s, const Dossier& d) {
   const Palette& p = palette();
   if (is_phone() && button(tr("action.back"), "editor.back", ButtonKind::subtle)) {
     s.nav.screen = app::Screen::dossiers;
@@ -268,9 +266,10 @@ void dossier_editor(app::Session& s, Dossier& d) {
         d.status == Status::ready ? p.success_bg : p.accent_bg);
   ImGui::SameLine();
   if (button(tr("action.duplicate"), "editor.duplicate", ButtonKind::subtle)) {
-    Dossier& copy = s.duplicate(d);
-    s.nav.dossier_id = copy.id;
-    s.toast(app::Toast::Kind::success, tr("list.duplicated"));
+    if (auto copy = s.duplicate(d)) {
+      s.nav.dossier_id = *copy;
+      s.toast(app::Toast::Kind::success, tr("list.duplicated"));
+    }
     return;
   }
   ImGui::SameLine();
@@ -284,8 +283,7 @@ void dossier_editor(app::Session& s, Dossier& d) {
       std::string id = d.id;
       ImGui::CloseCurrentPopup();
       ImGui::EndPopup();
-      s.delete_dossier(id);
-      s.toast(app::Toast::Kind::info, tr("list.deleted"), 10);
+      if (s.delete_dossier(id)) s.toast(app::Toast::Kind::info, tr("list.deleted"), 10);
       return;
     }
     ImGui::SameLine();
@@ -330,7 +328,7 @@ void dossier_editor(app::Session& s, Dossier& d) {
 }
 
 void dossier_editor_screen(app::Session& s) {
-  Dossier* d = s.dossier(s.nav.dossier_id);
+  const Dossier* d = s.dossier(s.nav.dossier_id);
   if (!d) {
     s.nav.screen = app::Screen::dossiers;
     dossier_list_screen(s);

@@ -40,7 +40,7 @@ std::vector<Option> template_options(const Field& f) {
   return out;
 }
 
-void rows_field(app::Session& s, Dossier& d, const Field& f, const FindingIndex& idx) {
+void rows_field(app::Session& s, const Dossier& d, const Field& f, const FindingIndex& idx) {
   const std::string path = report_path(f.id);
   const std::string label = tr(f.label), help = tr(f.help);
   FieldSpec head{path, label.c_str(), help.empty() ? nullptr : help.c_str(), f.required};
@@ -63,21 +63,18 @@ void rows_field(app::Session& s, Dossier& d, const Field& f, const FindingIndex&
     // Reorder and remove.
     if (i > 0) {
       if (button(tr("rows.up"), row + ".up")) {
-        auto r = move_row(d, path, i, i - 1, s.edit_context());
-        if (r && *r) s.touched(d);
+        s.move_row(d, path, i, i - 1);
       }
       ImGui::SameLine();
     }
     if (i + 1 < n) {
       if (button(tr("rows.down"), row + ".down")) {
-        auto r = move_row(d, path, i, i + 1, s.edit_context());
-        if (r && *r) s.touched(d);
+        s.move_row(d, path, i, i + 1);
       }
       ImGui::SameLine();
     }
     if (button(tr("rows.remove"), row + ".remove", ButtonKind::subtle)) {
-      auto r = remove_row(d, path, i, s.edit_context());
-      if (r && *r) s.touched(d);
+      s.remove_row(d, path, i);
       end_card();
       ImGui::PopID();
       break;  // indices changed; the next frame draws the rest
@@ -88,9 +85,8 @@ void rows_field(app::Session& s, Dossier& d, const Field& f, const FindingIndex&
   field_findings(idx.at(path));
   const bool full = f.limits.max_rows && static_cast<int>(n) >= *f.limits.max_rows;
   if (!full && button(tr("rows.add"), path + ".add")) {
-    auto r = add_row(s.library(), d, path, s.edit_context());
-    if (r) s.touched(d);
-    else s.toast(app::Toast::Kind::error, r.error().describe(language()));
+    auto r = s.add_row(d, path);
+    if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
   }
   spacer(0.4f);
 }
@@ -117,7 +113,7 @@ std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::
   }
 }
 
-void apply_edit(app::Session& s, Dossier& d, std::string_view path, const nlohmann::json& value) {
+void apply_edit(app::Session& s, const Dossier& d, std::string_view path, const nlohmann::json& value) {
   auto r = s.set(d, path, value);
   if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
 }
@@ -147,7 +143,7 @@ int summary_limit(app::Session& s, const Dossier& d) {
   return 0;
 }
 
-void identity_field(app::Session& s, Dossier& d, const IdentityField& f, const FindingIndex& idx) {
+void identity_field(app::Session& s, const Dossier& d, const IdentityField& f, const FindingIndex& idx) {
   const std::string path = nominee_path(f.id);
   const std::string label = tr(f.label);
   FieldSpec spec{path, label.c_str(), nullptr, f.required, f.max_length, input_kind(f.type, f.type == FieldType::number)};
@@ -162,7 +158,7 @@ void identity_field(app::Session& s, Dossier& d, const IdentityField& f, const F
   if (auto v = input_field(spec, value, idx)) apply_edit(s, d, path, *v);
 }
 
-void template_field(app::Session& s, Dossier& d, const ReportTemplate& t, const Field& f, const FindingIndex& idx) {
+void template_field(app::Session& s, const Dossier& d, const ReportTemplate& t, const Field& f, const FindingIndex& idx) {
   (void)t;
   if (!f.applies_to(d.nominee.kind)) return;
   if (!f.bind.empty()) {

@@ -20,11 +20,11 @@ bool kind_toggle(NomineeKind& kind, std::string_view id);
 int summary_limit(app::Session& s, const Dossier& d);
 
 // One identity field of the nominee ("nominee.<id>"), edited through the session.
-void identity_field(app::Session& s, Dossier& d, const IdentityField& f, const FindingIndex& idx);
+void identity_field(app::Session& s, const Dossier& d, const IdentityField& f, const FindingIndex& idx);
 
 // One template field of the report ("report.<id>"), all types; rows with add, remove and reorder.
 // A field bound elsewhere ("bind": "nominee.full_name") shows that value read-only.
-void template_field(app::Session& s, Dossier& d, const ReportTemplate& t, const Field& f, const FindingIndex& idx);
+void template_field(app::Session& s, const Dossier& d, const ReportTemplate& t, const Field& f, const FindingIndex& idx);
 
 // A template field of any type but rows at `path` (a report field, a row cell, a minutes field);
 // returns the new value when the person changed it. Focuses itself when a finding chose it.
@@ -32,6 +32,6 @@ std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::
                                           const nlohmann::json& value, const FindingIndex& idx);
 
 // Edits a dossier value and reports a refusal as a toast.
-void apply_edit(app::Session& s, Dossier& d, std::string_view path, const nlohmann::json& value);
+void apply_edit(app::Session& s, const Dossier& d, std::string_view path, const nlohmann::json& value);
 
 }  // namespace hoso::ui

@@ -71,17 +71,19 @@ void refresh(app::Session& s) {
 
 void toolbar(app::Session& s) {
   if (button(tr("list.new_individual"), "action.new_individual", ButtonKind::primary)) {
-    Dossier& d = s.create_dossier(NomineeKind::individual, "");
-    s.nav.dossier_id = d.id;
-    s.nav.screen = app::Screen::dossier;
-    s.nav.open_section = "nominee";
+    if (auto id = s.create_dossier(NomineeKind::individual, "")) {
+      s.nav.dossier_id = *id;
+      s.nav.screen = app::Screen::dossier;
+      s.nav.open_section = "nominee";
+    }
   }
   ImGui::SameLine();
   if (button(tr("list.new_collective"), "action.new_collective")) {
-    Dossier& d = s.create_dossier(NomineeKind::collective, "");
-    s.nav.dossier_id = d.id;
-    s.nav.screen = app::Screen::dossier;
-    s.nav.open_section = "nominee";
+    if (auto id = s.create_dossier(NomineeKind::collective, "")) {
+      s.nav.dossier_id = *id;
+      s.nav.screen = app::Screen::dossier;
+      s.nav.open_section = "nominee";
+    }
   }
   // Search: Ctrl+F focuses it.
   if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F)) ImGui::SetKeyboardFocusHere();
@@ -194,7 +196,7 @@ void dossier_list_screen(app::Session& s) {
     ImGui::SameLine();
     ImGui::BeginChild("##editor.column", ImVec2(0, 0), ImGuiChildFlags_None);
     // Looked up after the toolbar and the list: creating a dossier there may have moved them all.
-    Dossier* open = s.nav.screen == app::Screen::dossier ? s.dossier(s.nav.dossier_id) : nullptr;
+    const Dossier* open = s.nav.screen == app::Screen::dossier ? s.dossier(s.nav.dossier_id) : nullptr;
     if (open) dossier_editor(s, *open);
     else muted(tr("list.choose"));
     ImGui::EndChild();

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "app/return_note_actions.hpp"
 #include "app/session.hpp"
 #include "core/attachments.hpp"
 #include "core/documents/unit_documents.hpp"
@@ -15,7 +16,6 @@
 #include "core/text.hpp"
 #include "imgui.h"
 #include "ui/print_actions.hpp"
-#include "ui/return_note_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -159,7 +159,7 @@ void build(app::Session& s) {
   st.refusal.reset();
   PackageInput in{s.workspace(), chosen_ids(s.workspace()), st.contact, s.new_id(), s.now(),
                   [&s](std::string_view sha) -> std::optional<std::string> {
-                    auto bytes = s.store().attachment(sha);
+                    auto bytes = s.attachment_bytes(sha);
                     if (!bytes) return std::nullopt;
                     return std::move(bytes).value();
                   }};
@@ -275,7 +275,7 @@ void return_note_card(app::Session& s) {
   ImGui::PushFont(fonts.small);
   muted(tr("return_note.help"));
   ImGui::PopFont();
-  if (button(tr("return_note.choose"), "return_note.choose", ButtonKind::subtle)) choose_return_note_file(s);
+  if (button(tr("return_note.choose"), "return_note.choose", ButtonKind::subtle)) app::choose_return_note_file(s);
   end_card();
 }
 

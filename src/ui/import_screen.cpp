@@ -5,15 +5,17 @@
 // package_actions.cpp; this draws it.
 #include <string>
 
+#include "app/package_actions.hpp"
 #include "app/session.hpp"
 #include "imgui.h"
-#include "ui/package_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace hoso::ui {
+
+using app::ImportFile;
 namespace {
 
 constexpr std::size_t kListedItems = 10;
@@ -96,13 +98,13 @@ void waiting(app::Session& s, const ImportFile& f) {
   const int seq = f.seq;
   ImGui::BeginDisabled(s.read_only());
   if (plan.kind == ImportKind::conflict) {
-    if (button(tr("import.keep_local"), file_id(f, "keep"), ButtonKind::primary)) decline_import(seq, ImportFile::Skip::kept_local);
+    if (button(tr("import.keep_local"), file_id(f, "keep"), ButtonKind::primary)) app::decline_import(seq, ImportFile::Skip::kept_local);
     if (!is_phone()) ImGui::SameLine();
-    if (button(tr("import.overwrite"), file_id(f, "overwrite"), ButtonKind::danger)) accept_import(s, seq, true);
+    if (button(tr("import.overwrite"), file_id(f, "overwrite"), ButtonKind::danger)) app::accept_import(s, seq, true);
   } else {
-    if (button(tr("import.accept"), file_id(f, "accept"), ButtonKind::primary)) accept_import(s, seq);
+    if (button(tr("import.accept"), file_id(f, "accept"), ButtonKind::primary)) app::accept_import(s, seq);
     ImGui::SameLine();
-    if (button(tr("import.decline"), file_id(f, "decline"))) decline_import(seq, ImportFile::Skip::declined);
+    if (button(tr("import.decline"), file_id(f, "decline"))) app::decline_import(seq, ImportFile::Skip::declined);
   }
   ImGui::EndDisabled();
 }
@@ -135,7 +137,7 @@ void file_card(app::Session& s, const ImportFile& f) {
 }  // namespace
 
 void import_screen(app::Session& s) {
-  refresh_import_plans(s);
+  app::refresh_import_plans(s);
   // A unit reaches this screen from "Gửi hồ sơ"; the secretariat has it in its navigation.
   if (s.workspace().settings.role == Role::unit && button(tr("import.back"), "import.back", ButtonKind::subtle)) {
     s.nav.screen = app::Screen::package_export;
@@ -145,7 +147,7 @@ void import_screen(app::Session& s) {
   muted(tr("import.help"));
   spacer(0.3f);
   ImGui::BeginDisabled(s.read_only());
-  if (button(tr("import.choose"), "import.choose", ButtonKind::primary)) choose_package_files(s);
+  if (button(tr("import.choose"), "import.choose", ButtonKind::primary)) app::choose_package_files(s);
   ImGui::EndDisabled();
   ImGui::PushFont(fonts.small);
   muted(tr(is_phone() ? "import.limits" : "import.limits_drop"));
@@ -153,11 +155,11 @@ void import_screen(app::Session& s) {
   spacer(0.5f);
 
   bool finished = false;
-  for (const ImportFile& f : import_files()) {
+  for (const ImportFile& f : app::import_files()) {
     file_card(s, f);
     finished |= f.state != ImportFile::State::waiting;
   }
-  if (finished && button(tr("import.clear"), "import.clear", ButtonKind::subtle)) clear_finished_imports();
+  if (finished && button(tr("import.clear"), "import.clear", ButtonKind::subtle)) app::clear_finished_imports();
 }
 
 }  // namespace hoso::ui

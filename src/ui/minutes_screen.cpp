@@ -28,17 +28,14 @@ namespace {
 // minutes, and the first edit creates the unit's record.
 struct MinutesView {
   app::Session& s;
-  Minutes* real = nullptr;
+  const Minutes* real = nullptr;
   const Minutes& shown() const {
     static const Minutes blank;
     return real ? *real : blank;
   }
-  Minutes& target() {
-    if (!real) real = &s.unit_minutes();
-    return *real;
-  }
   void set(std::string_view path, const nlohmann::json& value) {
-    auto r = s.set(target(), path, value);
+    auto r = s.set_minutes(path, value);
+    real = s.unit_minutes();  // the first change creates them
     if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
   }
 };
@@ -198,17 +195,17 @@ void absent_rows(MinutesView& mv, const Field& f, const FindingIndex& idx) {
     end_card();
     ImGui::PopID();
     if (removed) {
-      auto r = remove_row(mv.target(), path, i, s.edit_context());
-      if (r && *r) s.touched(mv.target());
+      s.remove_minutes_row(path, i);
+      mv.real = s.unit_minutes();
       break;  // indices changed; the next frame draws the rest
     }
   }
   field_findings(idx.at(path));
   focus_if_target(s, path);
   if (button(tr("minutes.absent_add"), path + ".add")) {
-    auto r = add_row(mv.target(), path, s.edit_context());
+    auto r = s.add_minutes_row(path);
+    mv.real = s.unit_minutes();
     if (r) {
-      s.touched(mv.target());
       // On a laptop, straight into the new row's name. A phone opens its keyboard only for a tap
       // on the field itself, so there the person taps it.
       if (!is_phone()) {
@@ -417,8 +414,7 @@ void unknown_votes(MinutesView& mv, const FindingIndex& idx) {
     field_findings(idx.at(vote_path(id, "dossier_id")));
     focus_if_target(s, vote_path(id, "dossier_id"));
     if (button(tr("minutes.remove_vote"), "minutes.votes." + id + ".remove", ButtonKind::subtle)) {
-      auto r = remove_vote(*mv.real, id, s.edit_context());
-      if (r && *r) s.touched(*mv.real);
+      s.remove_vote(id);
       break;
     }
   }
@@ -501,7 +497,7 @@ void section_card(MinutesView& mv, const Section& sec, const FindingIndex& idx) 
 
 void minutes_screen(app::Session& s) {
   if (s.nav.open_section == "minutes") s.nav.open_section.clear();
-  MinutesView mv{s, s.workspace().minutes.empty() ? nullptr : &s.unit_minutes()};
+  MinutesView mv{s, s.unit_minutes()};
   const ReportTemplate* t = minutes_template(s);
   heading(t ? tr(t->title).c_str() : tr("nav.minutes"));
   if (t && !tr(t->description).empty()) {

@@ -16,7 +16,7 @@ void shell(app::Session& s);  // top bar, navigation, notices, then the current 
 void dashboard_screen(app::Session& s);
 void dossier_list_screen(app::Session& s);
 void dossier_editor_screen(app::Session& s);
-void dossier_editor(app::Session& s, Dossier& d);  // the editor body, also shown beside the list
+void dossier_editor(app::Session& s, const Dossier& d);  // the editor body, also shown beside the list
 void minutes_screen(app::Session& s);
 void export_screen(app::Session& s);
 void import_screen(app::Session& s);
@@ -25,14 +25,7 @@ void intake_screen(app::Session& s);
 void registry_screen(app::Session& s);
 void council_screen(app::Session& s);
 
-// Files the person picked or dropped, routed by why they were asked for.
-void on_file(app::Session& s, app::FilePurpose purpose, std::string_view name, std::string_view mime,
-             std::string_view bytes, int index, int count);
-
-// Files for other screens, routed by on_file (file_routing.cpp): submission packages to import
-// (picked, or dropped: `index` of `count` files) and a workspace backup to restore. The package
-// and backup screens define them; file_routing.cpp holds weak defaults that say "not yet".
-void on_package_file(app::Session& s, std::string_view name, std::string_view bytes, int index, int count);
-void on_backup_file(app::Session& s, std::string_view name, std::string_view bytes);
+// The settings screen's confirmation for a backup waiting to be restored (app/backup_actions.hpp).
+void backup_restore_dialog(app::Session& s);
 
 }  // namespace hoso::ui

@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <iterator>
 
+#include "app/backup_actions.hpp"
 #include "app/session.hpp"
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
-#include "ui/backup_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -49,7 +49,7 @@ int nearest_scale(double scale) {
 }
 
 void display_card(app::Session& s) {
-  Settings& st = s.settings();
+  Settings st = s.settings();  // edited here, then handed to the session
   begin_card("##settings.display");
   subheading(tr("settings.display"));
   spacer(0.2f);
@@ -58,7 +58,7 @@ void display_card(app::Session& s) {
                         {{"settings.language_vi", "settings.language.vi"}, {"settings.language_en", "settings.language.en"}});
       c >= 0) {
     st.language = c == 1 ? Language::en : Language::vi;
-    s.settings_changed();
+    s.change_settings(st);
   }
   spacer(0.3f);
   label("settings.text_size");
@@ -78,7 +78,7 @@ void display_card(app::Session& s) {
   ImGui::EndDisabled();
   if (smaller || larger) {
     st.text_scale = kTextScales[std::clamp(at + (larger ? 1 : -1), 0, last)];
-    s.settings_changed();
+    s.change_settings(st);
   }
   ImGui::PushFont(fonts.small);
   muted(tr("settings.text_size_help"));
@@ -89,13 +89,13 @@ void display_card(app::Session& s) {
                         {{"settings.theme_light", "settings.theme.light"}, {"settings.theme_dark", "settings.theme.dark"}});
       c >= 0) {
     st.theme = c == 1 ? Theme::dark : Theme::light;
-    s.settings_changed();
+    s.change_settings(st);
   }
   end_card();
 }
 
 void people_card(app::Session& s) {
-  Settings& st = s.settings();
+  Settings st = s.settings();  // edited here, then handed to the session
   const Campaign& c = s.campaign();
   begin_card("##settings.people");
   subheading(tr("settings.work"));
@@ -105,7 +105,7 @@ void people_card(app::Session& s) {
                         {{"settings.role_unit", "settings.role.unit"}, {"settings.role_secretariat", "settings.role.secretariat"}});
       r >= 0) {
     st.role = r == 1 ? Role::secretariat : Role::unit;
-    s.settings_changed();
+    s.change_settings(st);
   }
   ImGui::PushFont(fonts.small);
   muted(tr(st.role == Role::secretariat ? "settings.role_secretariat_help" : "settings.role_unit_help"));
@@ -120,7 +120,7 @@ void people_card(app::Session& s) {
     if (const Unit* u = c.unit(*id)) {
       st.unit_id = u->id;
       st.unit_name = u->name.vi;  // the name the documents print
-      s.settings_changed();
+      s.change_settings(st);
     }
   }
   FieldSpec name{"settings.unit_name", tr("settings.unit_name"), tr("settings.unit_name_help")};
@@ -130,13 +130,13 @@ void people_card(app::Session& s) {
     st.unit_id = text::slug(st.unit_name);
     for (const Unit& u : c.units)
       if (text::fold(u.name.vi) == text::fold(st.unit_name)) st.unit_id = u.id;
-    s.settings_changed();
+    s.change_settings(st);
   }
   spacer(0.2f);
   FieldSpec author{"settings.author", tr("settings.author"), tr("settings.author_help")};
   if (auto v = input_field(author, st.author, {}); v && v->is_string()) {
     st.author = v->get<std::string>();
-    s.settings_changed();
+    s.change_settings(st);
   }
   end_card();
 }
@@ -206,10 +206,10 @@ void backup_card(app::Session& s) {
   subheading(tr("settings.backup"));
   muted(tr("settings.backup_help"));
   spacer(0.3f);
-  if (button(tr("settings.backup_export"), "settings.backup.export", ButtonKind::primary)) export_backup(s);
+  if (button(tr("settings.backup_export"), "settings.backup.export", ButtonKind::primary)) app::export_backup(s);
   if (!is_phone()) ImGui::SameLine();
   ImGui::BeginDisabled(s.read_only());
-  if (button(tr("settings.backup_import"), "settings.backup.import")) choose_backup_file(s);
+  if (button(tr("settings.backup_import"), "settings.backup.import")) app::choose_backup_file(s);
   ImGui::EndDisabled();
   ImGui::PushFont(fonts.small);
   muted(tr("settings.backup_import_help"));

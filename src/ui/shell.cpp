@@ -4,11 +4,11 @@
 #include <cstdio>
 #include <ctime>
 
+#include "app/backup_actions.hpp"
 #include "app/session.hpp"
 #include "core/date.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "ui/backup_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -184,7 +184,7 @@ void notices(app::Session& s) {
   } else if (st.state == SaveState::error && st.error == "quota") {
     banner(p.error, p.error_bg, tr("notice.quota"), "notice.quota");
     // The backup is a download: it needs no space in the browser.
-    if (button(tr("notice.quota_backup"), "notice.quota_backup", ButtonKind::primary)) export_backup(s);
+    if (button(tr("notice.quota_backup"), "notice.quota_backup", ButtonKind::primary)) app::export_backup(s);
     ImGui::SameLine();
     if (button(tr("save.retry"), "notice.quota_retry")) s.save_now();
     spacer(0.3f);
@@ -194,10 +194,8 @@ void notices(app::Session& s) {
     if (b.previous_valid) {
       std::string id = "notice.restore_previous." + b.name;
       if (button(tr("notice.restore_previous"), id, ButtonKind::primary)) {
-        auto r = s.store().restore_previous(b.name, s.now());
+        auto r = s.restore_previous(b.name);
         if (r) {
-          s.reload_from_store();
-          s.platform().save_now();
           s.toast(app::Toast::Kind::success, tr("notice.restored"));
         } else {
           s.toast(app::Toast::Kind::error, r.error().describe(language()));

@@ -1,26 +1,14 @@
 #pragma once
-// Every string the interface shows lives in one catalogue per language: assets/i18n/vi.json and
-// en.json, compiled in. tr("dashboard.title") gives the text in the current language.
-#include <optional>
-#include <string>
-#include <string_view>
-
-#include "core/bilingual.hpp"
+// The screens' names for the interface catalogues (app/strings.hpp): tr(), trf().
+#include "app/strings.hpp"
 
 namespace hoso::ui {
 
-void load_catalogues();  // once, at start
-void set_language(Language lang);
-Language language();
-
-// The text for `key`, or the key itself when a catalogue lacks it (a test checks none does).
-// More strings (JSON objects of key: text), for screens that bring their own: the full edition's.
-void add_catalogues(std::optional<std::string_view> vi, std::optional<std::string_view> en);
-const char* tr(std::string_view key);
-// Domain text that exists in both languages (campaign data, findings).
-inline const std::string& tr(const Bilingual& text) { return text.in(language()); }
-// tr(key) with "{}" replaced by the arguments in order: trf("list.count", 12) -> "12 hồ sơ".
-std::string trf(std::string_view key, std::initializer_list<std::string_view> args);
-std::string trf(std::string_view key, long long n);
+using app::add_catalogues;
+using app::language;
+using app::load_catalogues;
+using app::set_language;
+using app::tr;
+using app::trf;
 
 }  // namespace hoso::ui

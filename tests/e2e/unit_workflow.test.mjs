@@ -141,7 +141,7 @@ async function newDossier(p, kind) {
   const before = (await p.app.state()).workspace.dossiers.length;
   await p.press(kind === 'individual' ? 'action.new_individual' : 'action.new_collective');
   const s = await waitFor(p.app, 'the new dossier', (x) => x.workspace.dossiers.length === before + 1 && x);
-  assert.equal(s.screen, 2, 'the editor is open');
+  assert.equal(s.screen, 'dossier', 'the editor is open');
   return s.dossier_id;
 }
 
@@ -325,7 +325,7 @@ test('desktop 1280×800: two nominees, attachments, minutes, ready; search; find
 
     // ---- the minutes: the collective's missing vote is a finding that opens the minutes ----
     await chooseFinding(p, `minutes.votes.${col}.for`);
-    await waitFor(app, 'the minutes screen', (s) => s.screen === 3);
+    await waitFor(app, 'the minutes screen', (s) => s.screen === 'minutes');
     assert.ok(await waitActive(app, `minutes.votes.${col}.for`), 'the finding focused the vote in the minutes');
     await app.insertText('7');
     await p.shot('09-minutes-empty');

@@ -1,5 +1,5 @@
 // The browser side of Dear ImGui: the WebGL2 context, the canvas size in physical pixels, fonts
-// rebuilt for the device pixel ratio, and the input events that the JavaScript layer (input.js)
+// rebuilt for the device pixel ratio, and the input events that the JavaScript layer (pre_input.js)
 // forwards. The JavaScript owns the frame loop and calls hoso_frame() only when something changed.
 #include "platform/web/imgui_web.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "app/app.hpp"
+#include "main/app.hpp"
 #include "core/sha256.hpp"
 #include "platform/web/imgui_web.hpp"
 #include "platform/web/web_platform.hpp"

@@ -1,29 +1,29 @@
 // The unit's side of a return note. See return_note_actions.hpp.
-#include "ui/return_note_actions.hpp"
+#include "app/return_note_actions.hpp"
 
 #include "app/session.hpp"
 #include "core/registry.hpp"
-#include "ui/strings.hpp"
+#include "app/strings.hpp"
 
-namespace hoso::ui {
+namespace hoso::app {
 
 
-void choose_return_note_file(app::Session& s) {
-  s.platform().pick_files(app::FilePurpose::return_note, ".json,application/json", false);
+void choose_return_note_file(Session& s) {
+  s.platform().pick_files(FilePurpose::return_note, ".json,application/json", false);
 }
 
 bool looks_like_return_note(std::string_view bytes) {
   return bytes.find("\"hoso-return-note\"") != std::string_view::npos;
 }
 
-void on_return_note_file(app::Session& s, std::string_view name, std::string_view bytes) {
+void on_return_note_file(Session& s, std::string_view name, std::string_view bytes) {
   if (s.read_only()) {
-    s.toast(app::Toast::Kind::error, trf("return_note.read_only", {name}), 12);
+    s.toast(Toast::Kind::error, trf("return_note.read_only", {name}), 12);
     return;
   }
   auto note = read_return_note(name, bytes);
   if (!note) {
-    s.toast(app::Toast::Kind::error, note.error().describe(language()), 15);
+    s.toast(Toast::Kind::error, note.error().describe(language()), 15);
     return;
   }
   // The note concerns one dossier: it is applied to a copy of that dossier alone, with the
@@ -36,21 +36,19 @@ void on_return_note_file(app::Session& s, std::string_view name, std::string_vie
   if (const Dossier* d = w.dossier(note->dossier_id)) probe.dossiers.push_back(*d);
   auto applied = apply_return_note(probe, *note, s.edit_context());
   if (!applied) {
-    s.toast(app::Toast::Kind::error, std::string(name) + ": " + applied.error().describe(language()), 15);
+    s.toast(Toast::Kind::error, std::string(name) + ": " + applied.error().describe(language()), 15);
     return;
   }
-  Dossier* d = s.dossier(note->dossier_id);
-  if (!d) return;  // apply_return_note refuses a dossier the workspace lacks
+  if (!s.dossier(note->dossier_id)) return;  // apply_return_note refuses a dossier the workspace lacks
   if (*applied) {
-    *d = std::move(probe.dossiers.front());
-    s.touched(*d);
+    if (!s.replace_dossier(std::move(probe.dossiers.front()))) return;
     s.save_now();
   }
-  s.nav.dossier_id = d->id;
-  s.nav.screen = app::Screen::dossier;
+  s.nav.dossier_id = note->dossier_id;
+  s.nav.screen = Screen::dossier;
   s.nav.open_section = "status";
-  s.toast(app::Toast::Kind::warning,
+  s.toast(Toast::Kind::warning,
           trf(*applied ? "return_note.applied" : "return_note.already", {note->nominee_name, note->reason}), 15);
 }
 
-}  // namespace hoso::ui
+}  // namespace hoso::app

@@ -1,8 +1,9 @@
-#include "app/app.hpp"
+#include "main/app.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include "app/edition.hpp"
+#include "app/file_routing.hpp"
 #include "core/sha256.hpp"
 #include "core/synthetic.hpp"
 #include "imgui.h"
@@ -68,7 +69,7 @@ std::string App::state_json() {
                {"persisted", st.persisted},
                {"persist_known", st.persist_known},
                {"can_take_over", st.can_take_over}};
-  j["screen"] = static_cast<int>(session_.nav.screen);
+  j["screen"] = screen_name(session_.nav.screen);
   j["dossier_id"] = session_.nav.dossier_id;
   j["broken"] = nlohmann::json::array();
   for (const auto& b : session_.broken_records())
@@ -85,7 +86,7 @@ std::string App::state_json() {
 
 void App::on_file(FilePurpose purpose, std::string_view name, std::string_view mime, std::string_view bytes,
                   int index, int count) {
-  ui::on_file(session_, purpose, name, mime, bytes, index, count);
+  app::on_file(session_, purpose, name, mime, bytes, index, count);
 }
 
 void App::on_file_failed(FilePurpose purpose, std::string_view name, std::string_view message) {

@@ -1,12 +1,11 @@
 // The unit's package import: verify, plan, wait for the person's word, apply. See package_actions.hpp.
-#include "ui/package_actions.hpp"
+#include "app/package_actions.hpp"
 
 #include <algorithm>
 
 #include "app/session.hpp"
-#include "ui/screens.hpp"
 
-namespace hoso::ui {
+namespace hoso::app {
 namespace {
 
 std::vector<ImportFile> files;
@@ -32,7 +31,7 @@ void skip(ImportFile& f, ImportFile::Skip why) {
 }
 
 // Plans `f` against the workspace as it is now; a package already there is skipped at once.
-void plan(app::Session& s, ImportFile& f) {
+void plan(Session& s, ImportFile& f) {
   auto p = plan_import(s.workspace(), *f.package);
   if (!p) return refuse(f, both(p.error()));
   f.plan = std::move(*p);
@@ -48,16 +47,14 @@ int count(const std::vector<ItemImport>& items, ItemAction a) {
 
 const std::vector<ImportFile>& import_files() { return files; }
 
-void choose_package_files(app::Session& s) {
-  s.platform().pick_files(app::FilePurpose::package, ".json,application/json", true);
+void choose_package_files(Session& s) {
+  s.platform().pick_files(FilePurpose::package, ".json,application/json", true);
 }
 
-// The strong definition of file_routing.cpp's hook: picked or dropped packages, `index` of
-// `count`. Runs between frames: no ImGui calls.
-void on_package_file(app::Session& s, std::string_view name, std::string_view bytes, int index, int count) {
+void on_package_file(Session& s, std::string_view name, std::string_view bytes, int index, int count) {
   (void)count;
   if (index == 0) clear_finished_imports();  // the report shows this batch (and what still waits)
-  s.nav.screen = app::Screen::package_import;
+  s.nav.screen = Screen::package_import;
   ImportFile& f = files.emplace_back();
   f.seq = next_seq++;
   f.name = std::string(name);
@@ -73,12 +70,12 @@ void on_package_file(app::Session& s, std::string_view name, std::string_view by
   s.platform().request_frame();
 }
 
-void refresh_import_plans(app::Session& s) {
+void refresh_import_plans(Session& s) {
   for (ImportFile& f : files)
     if (f.state == ImportFile::State::waiting && f.package && f.planned_at != s.revision()) plan(s, f);
 }
 
-void accept_import(app::Session& s, int seq, bool overwrite_conflict) {
+void accept_import(Session& s, int seq, bool overwrite_conflict) {
   ImportFile* f = find(seq);
   if (!f || f->state != ImportFile::State::waiting || !f->package) return;
   if (s.read_only()) return;
@@ -116,4 +113,4 @@ void clear_finished_imports() {
   std::erase_if(files, [](const ImportFile& f) { return f.state != ImportFile::State::waiting; });
 }
 
-}  // namespace hoso::ui
+}  // namespace hoso::app

@@ -1,4 +1,4 @@
-#include "ui/strings.hpp"
+#include "app/strings.hpp"
 
 #include <string>
 #include <unordered_map>
@@ -7,7 +7,7 @@
 
 #include "core/assets.hpp"
 
-namespace hoso::ui {
+namespace hoso::app {
 namespace {
 
 using Catalogue = std::unordered_map<std::string, std::string>;
@@ -62,9 +62,18 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
   return out;
 }
 
+Bilingual both(std::string_view key) {
+  const std::string k(key);
+  auto in = [&](const Catalogue& c) {
+    auto it = c.find(k);
+    return it != c.end() ? it->second : k;
+  };
+  return Bilingual{in(catalogues[0]), in(catalogues[1])};
+}
+
 std::string trf(std::string_view key, long long n) {
   std::string s = std::to_string(n);
   return trf(key, {s});
 }
 
-}  // namespace hoso::ui
+}  // namespace hoso::app

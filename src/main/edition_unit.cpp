@@ -12,6 +12,7 @@ bool has_secretariat_tools() { return false; }
 void load_edition_strings() {}
 void flush_secretariat(Secretariat&) {}
 void reload_secretariat(Secretariat&) {}
+void destroy_secretariat(Secretariat*) {}  // this edition makes none
 nlohmann::json secretariat_snapshot(Session&) { return nullptr; }
 void secretariat_receive(Session&, std::string_view, std::string_view, int, int) {}
 

@@ -1,0 +1,100 @@
+// Files picked or dropped, routed by why they were asked for. See file_routing.hpp.
+#include "app/file_routing.hpp"
+
+#include <string>
+#include <vector>
+
+#include "app/backup_actions.hpp"
+#include "app/edition.hpp"
+#include "app/package_actions.hpp"
+#include "app/return_note_actions.hpp"
+#include "app/session.hpp"
+#include "app/strings.hpp"
+#include "core/attachments.hpp"
+
+namespace hoso::app {
+
+namespace {
+
+// Files chosen together arrive one by one; one message sums them up after the last.
+struct Batch {
+  int added = 0;
+  std::string last_added;
+  std::vector<std::string> refused;  // each names its file
+};
+Batch batch;
+
+void attach(Session& s, std::string_view name, std::string_view mime, std::string_view bytes) {
+  const Dossier* d = s.dossier(s.nav.dossier_id);
+  if (!d) {
+    batch.refused.push_back(trf("attachments.no_dossier", {name}));
+    return;
+  }
+  if (s.read_only()) {  // one line per file in the batch's message, not a toast each
+    batch.refused.push_back(trf("attachments.read_only", {name}));
+    return;
+  }
+  auto added = s.add_attachment(*d, name, mime, bytes);
+  if (!added) {
+    batch.refused.push_back(added.error().describe(language()));
+    return;
+  }
+  s.nav.open_section = "attachments";
+  ++batch.added;
+  batch.last_added = std::move(*added);
+}
+
+void report_batch(Session& s) {
+  if (batch.refused.empty()) {
+    if (batch.added == 1) s.toast(Toast::Kind::success, trf("attachments.added_one", {batch.last_added}));
+    else if (batch.added > 1) s.toast(Toast::Kind::success, trf("attachments.added_many", batch.added));
+    return;
+  }
+  std::string text;
+  if (batch.added > 0) text = trf("attachments.added_many", batch.added) + "\n";
+  for (size_t i = 0; i < batch.refused.size(); ++i) text += (i ? "\n" : "") + batch.refused[i];
+  s.toast(Toast::Kind::error, std::move(text), 15);
+}
+
+// The secretariat's packages go to its intake (a report, then the register), except on the
+// package import screen, which imports into the workspace as a unit's does.
+void package(Session& s, std::string_view name, std::string_view bytes, int index, int count) {
+  if (s.workspace().settings.role == Role::secretariat && s.nav.screen != Screen::package_import &&
+      has_secretariat_tools()) {
+    s.nav.screen = Screen::intake;
+    secretariat_receive(s, name, bytes, index, count);
+  } else {
+    on_package_file(s, name, bytes, index, count);
+  }
+}
+
+}  // namespace
+
+void on_file(Session& s, FilePurpose purpose, std::string_view name, std::string_view mime, std::string_view bytes,
+             int index, int count) {
+  if (index == 0) batch = Batch{};
+  switch (purpose) {
+    case FilePurpose::attachment: attach(s, name, mime, bytes); break;
+    case FilePurpose::package: package(s, name, bytes, index, count); break;
+    case FilePurpose::backup: on_backup_file(s, name, bytes); break;
+    case FilePurpose::return_note: on_return_note_file(s, name, bytes); break;
+    case FilePurpose::campaign: s.toast(Toast::Kind::warning, trf("file.not_supported_yet", {name})); break;
+    case FilePurpose::dropped:
+      switch (classify_file(name, mime, bytes)) {
+        case DroppedKind::attachment:
+          if (s.nav.screen == Screen::dossier && s.dossier(s.nav.dossier_id)) attach(s, name, mime, bytes);
+          else batch.refused.push_back(trf("attachments.drop_needs_dossier", {name}));
+          break;
+        case DroppedKind::package: package(s, name, bytes, index, count); break;
+        case DroppedKind::backup: on_backup_file(s, name, bytes); break;
+        case DroppedKind::unknown:
+          if (looks_like_return_note(bytes)) on_return_note_file(s, name, bytes);
+          else batch.refused.push_back(trf("file.unknown", {name}));
+          break;
+      }
+      break;
+  }
+  if (index + 1 >= count) report_batch(s);
+}
+
+}  // namespace hoso::app
