@@ -33,6 +33,9 @@ enum State : std::uint32_t {
 // what is said about it (its findings), read after its name.
 void describe_last_item(Role role, std::uint32_t state = 0, std::string_view value = {},
                         std::string_view description = {});
+// The field `path` ("##path" in the current ID scope) is named by `label`, drawn apart from it
+// (two fields side by side: labels in one row, inputs in the next).
+void label_for(std::string_view path, std::string_view label);
 // Text drawn in the last item rectangle that is not an ImGui item (a heading of `level` 1-3, a
 // paragraph, a status). The rectangle is ImGui's last item rectangle.
 void describe_text(Role role, std::string_view text, int level = 0);

@@ -98,7 +98,8 @@ void apply_style(bool dark, float text_scale, bool touch) {
   else ImGui::StyleColorsLight(&style);
   const float s = text_scale;
   style.WindowPadding = ImVec2(14 * s, 12 * s);
-  style.FramePadding = ImVec2(10 * s, (touch ? 10 : 7) * s);
+  // On touch screens fields and buttons are 44 CSS px tall (16 px text + 2 × 14), a finger's size.
+  style.FramePadding = ImVec2(10 * s, (touch ? 14 : 7) * s);
   style.ItemSpacing = ImVec2(10 * s, (touch ? 10 : 8) * s);
   style.ItemInnerSpacing = ImVec2(8 * s, 6 * s);
   style.CellPadding = ImVec2(8 * s, (touch ? 8 : 5) * s);

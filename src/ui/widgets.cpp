@@ -183,6 +183,7 @@ std::string display_date(std::string_view stored) {
 
 void field_label(const FieldSpec& spec) {
   if (!spec.label || !*spec.label) return;
+  sem::label_for(spec.path, spec.label);
   ImGui::PushFont(fonts.bold);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(spec.label);

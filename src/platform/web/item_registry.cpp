@@ -48,6 +48,7 @@ struct Item {
 std::vector<Item> building, last_frame;
 std::unordered_map<ImGuiID, size_t> index_of;  // into `building`
 std::unordered_map<ImGuiID, sem::Landmark> landmarks;  // window id -> landmark, this frame
+std::unordered_map<ImGuiID, std::string> labels_apart;  // field id -> label drawn apart, this frame
 std::string json;
 bool resized_pending = false, resized_now = false;
 // The mirror's view: a generation that moves only when what it shows changed, and the focus.
@@ -149,6 +150,7 @@ void items_begin_frame() {
   building.clear();
   index_of.clear();
   landmarks.clear();
+  labels_apart.clear();
   resized_now = resized_pending;
   resized_pending = false;
 }
@@ -276,6 +278,13 @@ void describe_text(Role role, std::string_view text, int level) {
   building.push_back(std::move(item));
 }
 
+void label_for(std::string_view path, std::string_view label) {
+  if (label.empty()) return;
+  std::string id = "##";
+  id += path;
+  labels_apart[ImGui::GetID(id.c_str())].assign(label);
+}
+
 void mark_landmark(Landmark landmark) {
   if (ImGuiWindow* window = GImGui->CurrentWindow) landmarks[window->ID] = landmark;
 }
@@ -322,6 +331,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   if (it == index_of.end() || !label) return;
   Item& item = building[it->second];
   item.label = label;
+  // A field whose label was drawn apart from it ("##path" alone) takes that label.
+  if (label[0] == '#' && label[1] == '#' && !labels_apart.empty())
+    if (auto named = labels_apart.find(id); named != labels_apart.end()) item.label = named->second + item.label;
   item.flags = flags;
   item.active = item.active || ctx->ActiveId == id;
 }
