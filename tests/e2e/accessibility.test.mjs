@@ -1,7 +1,8 @@
 // Issue 14: what a screen reader, a keyboard alone and low vision get (docs/ACCESSIBILITY.md).
 // - Contrast: every text colour on the backgrounds it is drawn on, in both themes, from the
 //   theme's own colours (hoso.dev.theme), at least 4.5:1.
-// - The accessible mirror (pre_a11y.js) on the main screens, desktop 1280×800 and phone 390×844:
+// - The accessible mirror (pre_a11y.js) on the main screens of both editions, desktop 1280×800
+//   and phone 390×844 (the secretariat's at 390 px wide without touch):
 //   axe-core finds no WCAG 2.1 A/AA violation, and Chromium's accessibility tree (CDP
 //   Accessibility.getFullAXTree) has, for every labelled item hoso.items() reports, a node of
 //   the same name and a fitting role; the field being edited has its name and value.
@@ -188,6 +189,26 @@ for (const [size, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     } finally { await b.close(); }
   });
 }
+
+// The secretariat's edition (hoso-full): its own screens, at both sizes in one browser.
+test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tree', { timeout: 120000 }, async () => {
+  const b = await openBrowser({ device: DESKTOP });
+  try {
+    const app = await App.open(b.context, server);
+    await app.click('nav.settings');
+    await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
+    for (const [size, viewport] of [['desktop', DESKTOP.viewport], ['narrow', { width: 390, height: 844 }]]) {
+      await app.page.setViewportSize(viewport);
+      for (const nav of ['nav.registry', 'nav.intake', 'nav.council', 'nav.import']) {
+        await app.click(nav);
+        await checkTree(app, `secretariat ${size} ${nav}`);
+        await checkAxe(app, `secretariat ${size} ${nav}`);
+      }
+    }
+    assert.deepEqual(fieldHeights.filter((l) => l.startsWith('secretariat')), [], 'fields are 44 CSS px tall when narrow');
+    app.assertClean(assert);
+  } finally { await b.close(); }
+});
 
 // ---- keyboard only -----------------------------------------------------------------------------
 // The id of what has the keyboard focus: the mirror's element (data-id), or the field edited.
