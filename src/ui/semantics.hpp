@@ -39,6 +39,10 @@ void label_for(std::string_view path, std::string_view label);
 // Text drawn in the last item rectangle that is not an ImGui item (a heading of `level` 1-3, a
 // paragraph, a status). The rectangle is ImGui's last item rectangle.
 void describe_text(Role role, std::string_view text, int level = 0);
+// Gives the field `path` ("##path" in the current ID scope) the keyboard focus and starts editing
+// it, when it is drawn next in this frame. (ImGui 1.90's SetKeyboardFocusHere() counts items in
+// the focus scope, which NavFlattened child windows share, and missed the field.)
+void focus_field(std::string_view path);
 // The window being drawn is a landmark: the main content or the navigation. Call after Begin.
 enum class Landmark : std::uint8_t { none, main, navigation };
 void mark_landmark(Landmark landmark);

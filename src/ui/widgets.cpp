@@ -236,11 +236,7 @@ void focus_if_target(app::Session& s, std::string_view path) {
     return;
   }
   ImGui::SetScrollFromPosY(scroller, window->DC.CursorPos.y - scroller->Pos.y, 0.25f);
-  // ImGui 1.90.1's SetKeyboardFocusHere() keeps the focus scope of the previous focus, and a field
-  // in another window (a card is a child window, with a scope of its own) then never takes the
-  // request. Later versions set it, as here.
-  GImGui->NavFocusScopeId = GImGui->CurrentFocusScopeId;
-  ImGui::SetKeyboardFocusHere();
+  sem::focus_field(path);
   s.nav.focus_path.clear();
   s.nav.focus_frames = 0;
 }

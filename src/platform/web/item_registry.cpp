@@ -55,6 +55,7 @@ bool resized_pending = false, resized_now = false;
 unsigned generation = 0;
 ImGuiID focused_now = 0, focused_before = 0;
 ImGuiID focus_request = 0;  // assistive technology focused this item: give it ImGui's focus
+bool activate_request = false;  // and start editing it (focus_field)
 
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -165,10 +166,9 @@ void items_end_frame() {
   if (changed) ++generation;
   focused_before = focused_now;
   last_frame.swap(building);
-  if (focus_request) {
-    // Not drawn any more (scrolled away, screen changed): nothing to focus.
-    focus_request = 0;
-  }
+  // Not drawn (scrolled away, screen changed): nothing to focus.
+  focus_request = 0;
+  activate_request = false;
 }
 
 bool resized_this_frame() { return resized_now; }
@@ -285,6 +285,13 @@ void label_for(std::string_view path, std::string_view label) {
   labels_apart[ImGui::GetID(id.c_str())].assign(label);
 }
 
+void focus_field(std::string_view path) {
+  std::string id = "##";
+  id += path;
+  focus_request = ImGui::GetID(id.c_str());
+  activate_request = true;
+}
+
 void mark_landmark(Landmark landmark) {
   if (ImGuiWindow* window = GImGui->CurrentWindow) landmarks[window->ID] = landmark;
 }
@@ -294,21 +301,29 @@ void mark_landmark(Landmark landmark) {
 // ImGui calls these for every item when g.TestEngineHookItems is set (see imgui_web.cpp).
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* data) {
   ImGuiWindow* window = ctx->CurrentWindow;
-  if (!window || !bb.Overlaps(window->ClipRect)) return;  // not drawn this frame
+  if (!window) return;
+  // Assistive technology (or the app, focus_field) moved the focus here: so does ImGui, with its
+  // focus ring showing; a field asked for by the app also starts editing (the widget reads
+  // NavActivateId right after ItemAdd).
+  if (focus_request == id && data && !(data->InFlags & ImGuiItemFlags_NoNav)) {
+    ImGui::FocusWindow(window);
+    ImGui::SetFocusID(id, window);
+    ctx->NavDisableHighlight = false;
+    ctx->NavDisableMouseHover = true;
+    if (activate_request) {
+      ctx->NavActivateId = id;
+      ctx->NavActivateFlags = ImGuiActivateFlags_PreferInput | ImGuiActivateFlags_TryToPreserveState;
+    }
+    focus_request = 0;
+    activate_request = false;
+  }
+  if (!bb.Overlaps(window->ClipRect)) return;  // not drawn this frame
   // Nor is anything in a hidden window: a window (a dialog, a card) appearing is laid out once
   // unseen to measure its size, with its items submitted, and ImGui does not let the pointer
   // reach a window that was hidden in the last frame. Reporting its items then would let a
   // click aimed at them fall through (a restore confirmed in that frame did nothing).
   if (window->Hidden) return;
   if (ImGui::FindWindowByID(id)) return;  // windows register themselves too; only items count
-  // Assistive technology moved its focus here: so does ImGui, with its focus ring showing.
-  if (focus_request == id && data && !(data->InFlags & ImGuiItemFlags_NoNav)) {
-    ImGui::FocusWindow(window);
-    ImGui::SetFocusID(id, window);
-    ctx->NavDisableHighlight = false;
-    ctx->NavDisableMouseHover = true;
-    focus_request = 0;
-  }
   ImRect visible = bb;
   visible.ClipWith(window->ClipRect);
   auto it = index_of.find(id);
