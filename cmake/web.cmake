@@ -93,6 +93,7 @@ foreach(edition hoso hoso-full)
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_input.js"
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_storage.js"
     "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_files.js"
+    "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/src/platform/web/pre_a11y.js"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/src/platform/web/library_hoso.js")
   set_property(TARGET ${edition} APPEND PROPERTY LINK_DEPENDS ${HOSO_WEB_JS})
 endforeach()

@@ -62,7 +62,7 @@ fi
 # npm packages (test tools) from the lock file.
 if [ "$mode" = test ]; then
   if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/puppeteer-core" ] ||
-     [ ! -d "$here/node_modules/selenium-webdriver" ] ||
+     [ ! -d "$here/node_modules/selenium-webdriver" ] || [ ! -d "$here/node_modules/axe-core" ] ||
      [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
     echo "setup: npm ci"
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)

@@ -450,14 +450,14 @@ void council_screen(app::Session& s) {
   if (wide) {
     // Left: the session and the ballots; right: the result, the acts and the exports.
     const float left = ImGui::GetContentRegionAvail().x * 0.58f;
-    ImGui::BeginChild("##council.left", ImVec2(left, 0), ImGuiChildFlags_None);
+    ImGui::BeginChild("##council.left", ImVec2(left, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     meeting_card(edited, ro);
     members_card(edited, ro);
     absent_card(edited, ro);
     ballots_card(sec, edited, res, ro);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##council.right", ImVec2(0, 0), ImGuiChildFlags_None);
+    ImGui::BeginChild("##council.right", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     actions(s, sec, *stored, res);
     result_card(sec, res);
     corrections_card(sec.reg(), *stored);

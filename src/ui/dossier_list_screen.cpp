@@ -168,7 +168,7 @@ void list(app::Session& s, float height) {
   ImGui::PushFont(fonts.small);
   muted(trf("list.count", {std::to_string(st.rows.size()), std::to_string(w.dossiers.size())}).c_str());
   ImGui::PopFont();
-  ImGui::BeginChild("##list.rows", ImVec2(0, height), ImGuiChildFlags_Border);
+  ImGui::BeginChild("##list.rows", ImVec2(0, height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
   if (st.rows.empty()) muted(w.dossiers.empty() ? tr("list.empty") : tr("list.no_match"));
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(st.rows.size()));
@@ -188,13 +188,13 @@ void dossier_list_screen(app::Session& s) {
   const bool wide = !is_phone() && ImGui::GetContentRegionAvail().x > em() * 50;
   if (wide) {
     const float list_w = std::clamp(ImGui::GetContentRegionAvail().x * 0.38f, em() * 18, em() * 30);
-    ImGui::BeginChild("##list.column", ImVec2(list_w, 0));
+    ImGui::BeginChild("##list.column", ImVec2(list_w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     heading(tr("nav.dossiers"));
     toolbar(s);
     list(s, std::max(em() * 10, ImGui::GetContentRegionAvail().y - em() * 0.5f));
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##editor.column", ImVec2(0, 0), ImGuiChildFlags_None);
+    ImGui::BeginChild("##editor.column", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     // Looked up after the toolbar and the list: creating a dossier there may have moved them all.
     const Dossier* open = s.nav.screen == app::Screen::dossier ? s.dossier(s.nav.dossier_id) : nullptr;
     if (open) dossier_editor(s, *open);

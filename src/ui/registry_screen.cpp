@@ -309,7 +309,7 @@ void cards(app::Session& s, app::Secretariat& sec, float height) {
   const RegisterView& v = sec.view();
   const Register& r = sec.reg();
   const Campaign& c = sec.campaign();
-  ImGui::BeginChild("##registry.cards", ImVec2(0, height), ImGuiChildFlags_Border);
+  ImGui::BeginChild("##registry.cards", ImVec2(0, height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line = ImGui::GetTextLineHeight();
   const float h = line * 3.2f + style.FramePadding.y * 2 + em() * 0.3f;
@@ -524,18 +524,18 @@ void registry_screen(app::Session& s) {
     cards(s, sec, std::max(em() * 12, avail - em() * 0.5f));
   } else if (ImGui::GetContentRegionAvail().x > em() * 90) {
     const float w = ImGui::GetContentRegionAvail().x * 0.62f;
-    ImGui::BeginChild("##registry.left", ImVec2(w, 0));
+    ImGui::BeginChild("##registry.left", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     table(s, sec, std::max(em() * 10, ImGui::GetContentRegionAvail().y - em() * 0.3f));
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##registry.details", ImVec2(0, 0), ImGuiChildFlags_Border);
+    ImGui::BeginChild("##registry.details", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
     details_pane(s, sec);
     ImGui::EndChild();
   } else {
     const float table_h = std::max(em() * 10, avail * 0.5f);
     table(s, sec, table_h);
     ImGui::BeginChild("##registry.details", ImVec2(0, std::max(em() * 10, ImGui::GetContentRegionAvail().y - em() * 0.3f)),
-                      ImGuiChildFlags_Border);
+                      ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
     details_pane(s, sec);
     ImGui::EndChild();
   }

@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/screens.hpp"
+#include "ui/semantics.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -117,6 +118,7 @@ void top_bar(app::Session& s, bool phone) {
   ImGui::SetCursorScreenPos(ImVec2(chip_min.x + em() * 0.5f, chip_min.y));
   ImGui::Dummy(ImVec2(ts.x, chip_h));
   annotate(label.text.c_str(), "save.state");
+  semantics::describe_text(semantics::Role::status, label.text);
   if (label.retry) {
     ImGui::SetCursorScreenPos(ImVec2(chip_max.x - retry_w + em() * 0.2f, chip_min.y + (chip_h - ImGui::GetFrameHeight()) * 0.5f));
     if (button(tr("save.retry"), "save.retry", ButtonKind::danger)) s.save_now();
@@ -139,8 +141,10 @@ void banner(ImU32 fg, ImU32 bg, const char* text, std::string_view id) {
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
-  ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + w, pos.y + ts.y + em() * 0.8f)), ImGui::GetID(id.data(), id.data() + id.size()));
+  ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + w, pos.y + ts.y + em() * 0.8f)), ImGui::GetID(id.data(), id.data() + id.size()),
+                 nullptr, ImGuiItemFlags_NoNav);
   annotate(text, id);
+  semantics::describe_last_item(semantics::Role::status);
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + ts.y + em() * 0.8f));
   spacer(0.3f);
 }
@@ -239,7 +243,12 @@ void toasts(app::Session& s, float bottom_margin) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
   ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-  colored_wrapped(fg, t.text.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, fg);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(t.text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  semantics::describe_text(semantics::Role::status, t.text);
   if (s.can_undo_delete()) {
     if (button(tr("action.undo"), "toast.undo", ButtonKind::primary)) {
       s.undo_delete();
@@ -280,9 +289,11 @@ void side_nav(app::Session& s, float width) {
   const Palette& p = palette();
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 0.5f, em() * 0.5f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-  ImGui::BeginChild("##sidenav", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("##sidenav", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
+  semantics::mark_landmark(semantics::Landmark::navigation);
   spacer(0.4f);
   for (const NavItem& item : nav_items(s)) {
     bool current = nav_group(s) == item.screen;
@@ -294,6 +305,7 @@ void side_nav(app::Session& s, float width) {
     std::string label = std::string(tr(item.key)) + "##" + item.id;
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.08f, 0.5f));
     if (ImGui::Selectable(label.c_str(), current, ImGuiSelectableFlags_None, ImVec2(0, em() * 2.4f))) go(s, item.screen);
+    semantics::describe_last_item(semantics::Role::link, current ? semantics::current : 0u);
     ImGui::PopStyleVar();
     if (current) {
       ImGui::PopFont();
@@ -322,6 +334,7 @@ void bottom_nav(app::Session& s, float height) {
     std::string id = std::string("##") + item.id;
     if (ImGui::InvisibleButton(id.c_str(), ImVec2(cell, height))) go(s, item.screen);
     annotate(tr(item.key), item.id);
+    semantics::describe_last_item(semantics::Role::link, current ? semantics::current : 0u);
     const char* label = tr(item.key);
     ImVec2 ts = ImGui::CalcTextSize(label, nullptr, false, cell - 4);
     ImVec2 c(pos.x + cell * (static_cast<float>(i) + 0.5f), pos.y + height * 0.5f);
@@ -355,7 +368,8 @@ void shell(app::Session& s) {
   }
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * (phone ? 0.75f : 1.25f), em() * 0.75f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // the page colour; cards are white
-  ImGui::BeginChild("##content", ImVec2(0, -bottom_h), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_None);
+  ImGui::BeginChild("##content", ImVec2(0, -bottom_h), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NavFlattened);
+  semantics::mark_landmark(semantics::Landmark::main);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   notices(s);

@@ -98,7 +98,8 @@ void apply_style(bool dark, float text_scale, bool touch) {
   else ImGui::StyleColorsLight(&style);
   const float s = text_scale;
   style.WindowPadding = ImVec2(14 * s, 12 * s);
-  style.FramePadding = ImVec2(10 * s, (touch ? 10 : 7) * s);
+  // On touch screens fields and buttons are 44 CSS px tall (16 px text + 2 × 14), a finger's size.
+  style.FramePadding = ImVec2(10 * s, (touch ? 14 : 7) * s);
   style.ItemSpacing = ImVec2(10 * s, (touch ? 10 : 8) * s);
   style.ItemInnerSpacing = ImVec2(8 * s, 6 * s);
   style.CellPadding = ImVec2(8 * s, (touch ? 8 : 5) * s);
@@ -118,9 +119,21 @@ void apply_style(bool dark, float text_scale, bool touch) {
   style.IndentSpacing = 18 * s;
   style.TouchExtraPadding = touch ? ImVec2(4, 4) : ImVec2(0, 0);
 
+  set_colors(style, current, dark);
+  ImGui::GetStyle() = style;
+}
+
+ThemeColors theme_colors(bool dark) {
+  ThemeColors t{dark ? dark_palette() : light_palette(), {}};
+  if (dark) ImGui::StyleColorsDark(&t.style);
+  else ImGui::StyleColorsLight(&t.style);
+  set_colors(t.style, t.palette, dark);
+  return t;
+}
+
+void set_colors(ImGuiStyle& style, const Palette& p, bool dark) {
   ImVec4* c = style.Colors;
   auto col = [](ImU32 u) { return ImGui::ColorConvertU32ToFloat4(u); };
-  const Palette& p = current;
   if (!dark) {
     c[ImGuiCol_WindowBg] = ImVec4(0.949f, 0.953f, 0.961f, 1);
     c[ImGuiCol_ChildBg] = col(p.surface);
@@ -145,12 +158,18 @@ void apply_style(bool dark, float text_scale, bool touch) {
     c[ImGuiCol_FrameBg] = ImVec4(0.10f, 0.12f, 0.145f, 1);
     c[ImGuiCol_Border] = col(p.border);
     c[ImGuiCol_Header] = col(p.accent_bg);
+    // ImGui's dark buttons and rows are a light blue under white text when hovered or pressed
+    // (3:1); these keep 4.5:1 and more (tests/e2e/accessibility.test.mjs).
+    c[ImGuiCol_Button] = ImVec4(0.19f, 0.27f, 0.39f, 1);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.23f, 0.34f, 0.50f, 1);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.27f, 0.40f, 0.58f, 1);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.21f, 0.31f, 0.46f, 1);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.25f, 0.37f, 0.54f, 1);
   }
   c[ImGuiCol_CheckMark] = col(p.primary);
   c[ImGuiCol_TextSelectedBg] = dark ? ImVec4(0.25f, 0.42f, 0.65f, 1) : ImVec4(0.70f, 0.82f, 0.97f, 1);
   c[ImGuiCol_NavHighlight] = col(p.primary);
   c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.35f);
-  ImGui::GetStyle() = style;
 }
 
 }  // namespace hoso::ui

@@ -25,6 +25,15 @@ void build_fonts(ImFontAtlas& atlas, float scale);
 // Applies colours and sizes. `touch`: larger targets for fingers.
 void apply_style(bool dark, float text_scale, bool touch);
 
+// A theme's colours without applying them: the palette and ImGui's colours (the contrast check in
+// tests/e2e/accessibility.test.mjs reads them through hoso.dev.theme()).
+struct ThemeColors {
+  Palette palette;
+  ImGuiStyle style;
+};
+ThemeColors theme_colors(bool dark);
+void set_colors(ImGuiStyle& style, const Palette& palette, bool dark);
+
 // Base sizes in CSS pixels at text size 1.
 inline constexpr float kBodyPx = 16.0f;
 

@@ -10,10 +10,13 @@
 #include "core/text.hpp"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
+#include "ui/semantics.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
 
 namespace hoso::ui {
+
+namespace sem = semantics;
 
 FindingIndex::FindingIndex(std::span<const Finding* const> findings) {
   for (const Finding* f : findings) {
@@ -37,6 +40,7 @@ void heading(const char* text) {
   ImGui::PushFont(fonts.heading);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
+  sem::describe_text(sem::Role::heading, text, 2);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
@@ -45,30 +49,41 @@ void subheading(const char* text) {
   ImGui::PushFont(fonts.bold);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
+  sem::describe_text(sem::Role::heading, text, 3);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
 
-void colored_wrapped(ImU32 color, const char* text) {
+namespace {
+void draw_colored_wrapped(ImU32 color, const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
+}  // namespace
+
+void colored_wrapped(ImU32 color, const char* text) {
+  draw_colored_wrapped(color, text);
+  sem::describe_text(sem::Role::text, text);
+}
 
 void muted(const char* text) { colored_wrapped(palette().muted, text); }
 
 void noted(ImU32 color, const char* text, std::string_view id) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  colored_wrapped(color, text);
-  ImGui::ItemAdd(ImRect(pos, ImGui::GetItemRectMax()), ImGui::GetID(id.data(), id.data() + id.size()));
+  draw_colored_wrapped(color, text);
+  ImGui::ItemAdd(ImRect(pos, ImGui::GetItemRectMax()), ImGui::GetID(id.data(), id.data() + id.size()), nullptr,
+                 ImGuiItemFlags_NoNav);
   annotate(text, id);
+  sem::describe_last_item(sem::Role::text);
 }
 
 void wrapped(const char* text) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
+  sem::describe_text(sem::Role::text, text);
   ImGui::PopTextWrapPos();
 }
 
@@ -82,11 +97,13 @@ void badge(const char* text, ImU32 fg, ImU32 bg, std::string_view id) {
   ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
   if (id.empty()) {
     ImGui::Dummy(total);
+    sem::describe_text(sem::Role::text, text);
   } else {
     ImRect bb(pos, ImVec2(pos.x + total.x, pos.y + total.y));
     ImGui::ItemSize(bb);
-    ImGui::ItemAdd(bb, ImGui::GetID(id.data(), id.data() + id.size()));
+    ImGui::ItemAdd(bb, ImGui::GetID(id.data(), id.data() + id.size()), nullptr, ImGuiItemFlags_NoNav);
     annotate(text, id);
+    sem::describe_last_item(sem::Role::text);
   }
   ImGui::PopFont();
 }
@@ -95,7 +112,7 @@ bool begin_card(const char* id) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 0.9f, em() * 0.75f));
   bool open = ImGui::BeginChild(id, ImVec2(0, 0),
                                 ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
-                                ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+                                ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleVar();
   return open;
 }
@@ -166,6 +183,7 @@ std::string display_date(std::string_view stored) {
 
 void field_label(const FieldSpec& spec) {
   if (!spec.label || !*spec.label) return;
+  sem::label_for(spec.path, spec.label);
   ImGui::PushFont(fonts.bold);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(spec.label);
@@ -218,11 +236,7 @@ void focus_if_target(app::Session& s, std::string_view path) {
     return;
   }
   ImGui::SetScrollFromPosY(scroller, window->DC.CursorPos.y - scroller->Pos.y, 0.25f);
-  // ImGui 1.90.1's SetKeyboardFocusHere() keeps the focus scope of the previous focus, and a field
-  // in another window (a card is a child window, with a scope of its own) then never takes the
-  // request. Later versions set it, as here.
-  GImGui->NavFocusScopeId = GImGui->CurrentFocusScopeId;
-  ImGui::SetKeyboardFocusHere();
+  sem::focus_field(path);
   s.nav.focus_path.clear();
   s.nav.focus_frames = 0;
 }
@@ -334,6 +348,20 @@ bool multiline_input(const char* id, std::string& buf, float lines) {
   return false;
 }
 
+// A field's states and findings for assistive technology (ui/semantics.hpp): required, read-only,
+// invalid when a finding is an error, and the findings' text as its description.
+void describe_field(sem::Role role, const FieldSpec& spec, std::string_view value,
+                    std::span<const Finding* const> findings) {
+  std::uint32_t state = (spec.required ? sem::required : 0u) | (spec.read_only ? sem::read_only : 0u);
+  std::string description;
+  for (const Finding* f : findings) {
+    if (f->severity == Severity::error) state |= sem::invalid;
+    if (!description.empty()) description += ". ";
+    description += tr(f->message);
+  }
+  sem::describe_last_item(role, state, value, description);
+}
+
 }  // namespace
 
 void set_viewport_resized(bool resized) { viewport_resized = resized; }
@@ -367,6 +395,8 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
     changed = ImGui::InputTextWithHint(id.c_str(), hint, &buf, flags);
   }
   annotate(spec.label, spec.path);
+  describe_field(spec.kind == InputKind::multiline ? sem::Role::multiline : sem::Role::text_field, spec, buf,
+                 findings.at(spec.path));
   // The on-screen keyboard just shrank the viewport: bring the field being edited back into view.
   if (viewport_resized && ImGui::IsItemActive()) ImGui::SetScrollHereY(0.4f);
   // The counter shows for long texts, and for short ones only as they near their limit.
@@ -390,6 +420,7 @@ std::optional<bool> checkbox_field(const FieldSpec& spec, bool value, const Find
   bool v = value;
   ImGui::PushTextWrapPos(0.0f);
   bool changed = ImGui::Checkbox(id.c_str(), &v);
+  describe_field(sem::Role::checkbox, spec, {}, findings.at(spec.path));
   ImGui::PopTextWrapPos();
   if (spec.help && *spec.help) {
     ImGui::PushFont(fonts.small);
@@ -411,14 +442,18 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
     if (o.id == value) preview = o.label.c_str();
   std::optional<std::string> result;
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::BeginCombo(id.c_str(), preview, ImGuiComboFlags_HeightLarge)) {
+  const bool open = ImGui::BeginCombo(id.c_str(), preview, ImGuiComboFlags_HeightLarge);
+  if (open) {
     for (const Option& o : options) {
       std::string item = o.label + "##" + std::string(spec.path) + "=" + o.id;
       if (ImGui::Selectable(item.c_str(), o.id == value) && !spec.read_only && o.id != value) result = o.id;
+      sem::describe_last_item(sem::Role::option, o.id == value ? sem::selected : 0u);
     }
     ImGui::EndCombo();
   }
   annotate(spec.label, spec.path);
+  describe_field(sem::Role::combobox, spec, preview, findings.at(spec.path));
+  if (open) sem::describe_last_item(sem::Role::combobox, sem::expanded | (spec.required ? sem::required : 0), preview);
   field_findings(findings.at(spec.path));
   return result;
 }

@@ -2,6 +2,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -9,24 +10,54 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/web/imgui_web.hpp"
+#include "ui/semantics.hpp"
+
+namespace sem = hoso::ui::semantics;
 
 namespace hoso::web {
 namespace {
 
+// One thing drawn in the last frame: an ImGui item (id != 0) or a piece of text (id == 0).
 struct Item {
-  ImGuiID id;
+  ImGuiID id = 0;
   ImRect rect;      // visible part, clipped to the window
   std::string label;
   ImGuiItemStatusFlags flags = 0;
   bool active = false;
+  // What assistive technology needs (ui/semantics.hpp).
+  sem::Role role = sem::Role::automatic;
+  std::uint32_t state = 0;
+  int level = 0;                 // headings
+  std::string value, description;
+  ImGuiID dialog = 0;            // the modal window it is in
+  ImGuiID popup = 0;             // the (non-modal) popup it is in: a combo box's list
+  sem::Landmark landmark = sem::Landmark::none;
+  ImGuiID table = 0;
+  int row = -1, column = -1;
+  ImGuiWindow* window = nullptr;
+
+  bool same(const Item& o) const {
+    return id == o.id && label == o.label && flags == o.flags && active == o.active && role == o.role &&
+           state == o.state && level == o.level && value == o.value && description == o.description &&
+           dialog == o.dialog && popup == o.popup && landmark == o.landmark && table == o.table && row == o.row &&
+           column == o.column && rect.Min.x == o.rect.Min.x && rect.Min.y == o.rect.Min.y &&
+           rect.Max.x == o.rect.Max.x && rect.Max.y == o.rect.Max.y;
+  }
 };
 
 std::vector<Item> building, last_frame;
 std::unordered_map<ImGuiID, size_t> index_of;  // into `building`
+std::unordered_map<ImGuiID, sem::Landmark> landmarks;  // window id -> landmark, this frame
+std::unordered_map<ImGuiID, std::string> labels_apart;  // field id -> label drawn apart, this frame
 std::string json;
 bool resized_pending = false, resized_now = false;
+// The mirror's view: a generation that moves only when what it shows changed, and the focus.
+unsigned generation = 0;
+ImGuiID focused_now = 0, focused_before = 0;
+ImGuiID focus_request = 0;  // assistive technology focused this item: give it ImGui's focus
+bool activate_request = false;  // and start editing it (focus_field)
 
-void append_json_string(std::string& out, const std::string& s) {
+void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
@@ -48,15 +79,97 @@ void append_json_string(std::string& out, const std::string& s) {
   out += '"';
 }
 
+// "Label##id" -> the label people read and the stable id.
+void split_label(std::string_view full, std::string_view& label, std::string_view& id) {
+  label = full;
+  id = {};
+  if (auto p = label.find("###"); p != std::string_view::npos) {
+    id = label.substr(p + 3);
+    label = label.substr(0, p);
+  } else if (auto q = label.find("##"); q != std::string_view::npos) {
+    id = label.substr(q + 2);
+    label = label.substr(0, q);
+  }
+}
+
+// Where an item sits: its modal dialog or popup, its landmark, its table cell.
+void place(Item& item, ImGuiContext& g, ImGuiWindow* window) {
+  item.window = window;
+  ImGuiWindow* root = window->RootWindow;
+  if (root && (root->Flags & ImGuiWindowFlags_Modal)) item.dialog = root->ID;
+  else if (root && (root->Flags & ImGuiWindowFlags_Popup)) item.popup = root->ID;
+  for (ImGuiWindow* w = window; w; w = w->ParentWindow) {
+    auto it = landmarks.find(w->ID);
+    if (it != landmarks.end()) {
+      item.landmark = it->second;
+      break;
+    }
+  }
+  if (ImGuiTable* t = g.CurrentTable; t && t->InnerWindow == window && t->IsInsideRow) {
+    item.table = t->ID;
+    item.row = t->CurrentRow;
+    item.column = t->CurrentColumn;
+  }
+}
+
+const char* role_name(const Item& it) {
+  switch (it.role) {
+    case sem::Role::button: return "button";
+    case sem::Role::text_field: return "textbox";
+    case sem::Role::multiline: return "multiline";
+    case sem::Role::checkbox: return "checkbox";
+    case sem::Role::radio: return "radio";
+    case sem::Role::combobox: return "combobox";
+    case sem::Role::option: return "option";
+    case sem::Role::tab: return "tab";
+    case sem::Role::heading: return "heading";
+    case sem::Role::cell: return "cell";
+    case sem::Role::link: return "link";
+    case sem::Role::text: return "text";
+    case sem::Role::status: return "status";
+    case sem::Role::automatic: break;
+  }
+  // What ImGui's flags tell.
+  if (it.flags & ImGuiItemStatusFlags_Checkable) return "checkbox";
+  if (it.flags & ImGuiItemStatusFlags_Inputable) return "textbox";
+  if (it.flags & ImGuiItemStatusFlags_Openable) return "disclosure";  // a collapsing header
+  if (it.popup) return "option";
+  return "button";
+}
+
+std::uint32_t state_of(const Item& it) {
+  std::uint32_t s = it.state;
+  if (it.flags & ImGuiItemStatusFlags_Checked) s |= it.role == sem::Role::option ? sem::selected : sem::checked;
+  if (it.flags & ImGuiItemStatusFlags_Openable)
+    s |= (it.flags & ImGuiItemStatusFlags_Opened) ? sem::expanded : sem::collapsed;
+  return s;
+}
+
 }  // namespace
 
 void items_begin_frame() {
   building.clear();
   index_of.clear();
+  landmarks.clear();
+  labels_apart.clear();
   resized_now = resized_pending;
   resized_pending = false;
 }
-void items_end_frame() { last_frame.swap(building); }
+
+void items_end_frame() {
+  ImGuiContext& g = *GImGui;
+  // The focus the mirror follows: the field being edited, else the keyboard's (not a mouse click's).
+  focused_now = g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId ? g.ActiveId
+                : !g.NavDisableHighlight ? g.NavId : 0;
+  bool changed = building.size() != last_frame.size() || focused_now != focused_before;
+  for (size_t i = 0; !changed && i < building.size(); ++i) changed = !building[i].same(last_frame[i]);
+  if (changed) ++generation;
+  focused_before = focused_now;
+  last_frame.swap(building);
+  // Not drawn (scrolled away, screen changed): nothing to focus.
+  focus_request = 0;
+  activate_request = false;
+}
 
 bool resized_this_frame() { return resized_now; }
 void note_resized() { resized_pending = true; }
@@ -66,29 +179,69 @@ const char* items_json() {
   json += '[';
   bool first = true;
   for (const Item& it : last_frame) {
-    if (it.label.empty()) continue;
-    std::string_view label = it.label;
-    std::string_view id;
-    if (auto p = label.find("###"); p != std::string_view::npos) {
-      id = label.substr(p + 3);
-      label = label.substr(0, p);
-    } else if (auto q = label.find("##"); q != std::string_view::npos) {
-      id = label.substr(q + 2);
-      label = label.substr(0, q);
-    }
+    if (it.label.empty() || it.id == 0) continue;
+    std::string_view label, id;
+    split_label(it.label, label, id);
     if (!first) json += ',';
     first = false;
     char nums[160];
-    snprintf(nums, sizeof nums, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"active\":%s,\"checked\":%s}",
+    snprintf(nums, sizeof nums, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"active\":%s,\"checked\":%s",
              it.rect.Min.x, it.rect.Min.y, it.rect.GetWidth(), it.rect.GetHeight(), it.active ? "true" : "false",
              (it.flags & ImGuiItemStatusFlags_Checked) ? "true" : "false");
     json += "{\"id\":";
-    append_json_string(json, std::string(id));
+    append_json_string(json, id);
     json += ",\"label\":";
-    append_json_string(json, std::string(label));
+    append_json_string(json, label);
     json += nums;
+    json += ",\"role\":\"";
+    json += role_name(it);
+    json += "\"}";
   }
   json += ']';
+  return json.c_str();
+}
+
+// The mirror's view of the last frame (pre_a11y.js): every item and text with its role, name,
+// state, value and place, and which one has the focus. Asked for only when the generation moved.
+const char* a11y_json() {
+  json.clear();
+  char buf[200];
+  snprintf(buf, sizeof buf, "{\"gen\":%u,\"focus\":%u,\"items\":[", generation, focused_now);
+  json += buf;
+  bool first = true;
+  unsigned text_n = 0;
+  for (const Item& it : last_frame) {
+    if (it.label.empty() && it.id != 0) continue;  // an item without a name (a card, a spacer)
+    std::string_view label, id;
+    if (it.id != 0) split_label(it.label, label, id);
+    else label = it.label;
+    if (!first) json += ',';
+    first = false;
+    // The key the DOM element keeps across frames: the ImGui id, or the text's place in order.
+    if (it.id != 0) snprintf(buf, sizeof buf, "{\"k\":\"i%u\",\"n\":%u", it.id, it.id);
+    else snprintf(buf, sizeof buf, "{\"k\":\"t%u\",\"n\":0", text_n++);
+    json += buf;
+    snprintf(buf, sizeof buf,
+             ",\"r\":\"%s\",\"s\":%u,\"l\":%d,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"dlg\":%u,\"pop\":%u,"
+             "\"lm\":%d,\"tb\":%u,\"row\":%d,\"col\":%d",
+             role_name(it), state_of(it), it.level, it.rect.Min.x, it.rect.Min.y, it.rect.GetWidth(),
+             it.rect.GetHeight(), it.dialog, it.popup, static_cast<int>(it.landmark), it.table, it.row, it.column);
+    json += buf;
+    json += ",\"id\":";
+    append_json_string(json, id);
+    json += ",\"label\":";
+    append_json_string(json, label);
+    if (!it.value.empty()) {
+      json += ",\"v\":";
+      append_json_string(json, it.value);
+    }
+    if (!it.description.empty()) {
+      json += ",\"d\":";
+      append_json_string(json, it.description);
+    }
+    json += '}';
+  }
+  json += "]}";
   return json.c_str();
 }
 
@@ -96,10 +249,75 @@ const char* items_json() {
 
 using namespace hoso::web;
 
+namespace hoso::ui::semantics {
+
+void describe_last_item(Role role, std::uint32_t state, std::string_view value, std::string_view description) {
+  ImGuiContext& g = *GImGui;
+  auto it = index_of.find(g.LastItemData.ID);
+  if (it == index_of.end()) return;  // not drawn (clipped)
+  Item& item = building[it->second];
+  item.role = role;
+  item.state |= state;
+  item.value.assign(value);
+  item.description.assign(description);
+}
+
+void describe_text(Role role, std::string_view text, int level) {
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* window = g.CurrentWindow;
+  if (!window || window->Hidden || text.empty()) return;
+  ImRect bb = g.LastItemData.Rect;
+  if (!bb.Overlaps(window->ClipRect)) return;
+  bb.ClipWith(window->ClipRect);
+  Item item;
+  item.rect = bb;
+  item.label.assign(text);
+  item.role = role;
+  item.level = level;
+  place(item, g, window);
+  building.push_back(std::move(item));
+}
+
+void label_for(std::string_view path, std::string_view label) {
+  if (label.empty()) return;
+  std::string id = "##";
+  id += path;
+  labels_apart[ImGui::GetID(id.c_str())].assign(label);
+}
+
+void focus_field(std::string_view path) {
+  std::string id = "##";
+  id += path;
+  focus_request = ImGui::GetID(id.c_str());
+  activate_request = true;
+}
+
+void mark_landmark(Landmark landmark) {
+  if (ImGuiWindow* window = GImGui->CurrentWindow) landmarks[window->ID] = landmark;
+}
+
+}  // namespace hoso::ui::semantics
+
 // ImGui calls these for every item when g.TestEngineHookItems is set (see imgui_web.cpp).
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* data) {
   ImGuiWindow* window = ctx->CurrentWindow;
-  if (!window || !bb.Overlaps(window->ClipRect)) return;  // not drawn this frame
+  if (!window) return;
+  // Assistive technology (or the app, focus_field) moved the focus here: so does ImGui, with its
+  // focus ring showing; a field asked for by the app also starts editing (the widget reads
+  // NavActivateId right after ItemAdd).
+  if (focus_request == id && data && !(data->InFlags & ImGuiItemFlags_NoNav)) {
+    ImGui::FocusWindow(window);
+    ImGui::SetFocusID(id, window);
+    ctx->NavDisableHighlight = false;
+    ctx->NavDisableMouseHover = true;
+    if (activate_request) {
+      ctx->NavActivateId = id;
+      ctx->NavActivateFlags = ImGuiActivateFlags_PreferInput | ImGuiActivateFlags_TryToPreserveState;
+    }
+    focus_request = 0;
+    activate_request = false;
+  }
+  if (!bb.Overlaps(window->ClipRect)) return;  // not drawn this frame
   // Nor is anything in a hidden window: a window (a dialog, a card) appearing is laid out once
   // unseen to measure its size, with its items submitted, and ImGui does not let the pointer
   // reach a window that was hidden in the last frame. Reporting its items then would let a
@@ -114,7 +332,13 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     return;
   }
   index_of.emplace(id, building.size());
-  building.push_back(Item{id, visible, {}, 0, ctx->ActiveId == id});
+  Item item;
+  item.id = id;
+  item.rect = visible;
+  item.active = ctx->ActiveId == id;
+  if (data && (data->InFlags & ImGuiItemFlags_Disabled)) item.state |= sem::disabled;
+  place(item, *ctx, window);
+  building.push_back(std::move(item));
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -122,6 +346,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   if (it == index_of.end() || !label) return;
   Item& item = building[it->second];
   item.label = label;
+  // A field whose label was drawn apart from it ("##path" alone) takes that label.
+  if (label[0] == '#' && label[1] == '#' && !labels_apart.empty())
+    if (auto named = labels_apart.find(id); named != labels_apart.end()) item.label = named->second + item.label;
   item.flags = flags;
   item.active = item.active || ctx->ActiveId == id;
 }
@@ -129,4 +356,13 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
 
-extern "C" EMSCRIPTEN_KEEPALIVE const char* hoso_items_json() { return items_json(); }
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* hoso_items_json() { return items_json(); }
+EMSCRIPTEN_KEEPALIVE unsigned hoso_a11y_generation() { return generation; }
+EMSCRIPTEN_KEEPALIVE const char* hoso_a11y_json() { return a11y_json(); }
+// Assistive technology focused the mirror element of item `id`: ImGui focuses it next frame.
+EMSCRIPTEN_KEEPALIVE void hoso_a11y_focus(unsigned id) {
+  focus_request = id;
+  request_frame();
+}
+}

@@ -35,7 +35,10 @@ var HosoWeb = (function () {
     for (var i = 0; i < 8 && Module._hoso_input_queue_size() > 0; i++) more = draw();
     if (more) self.requestFrame();
   };
-  self.frameDrawn = function () { self.frames++; };
+  self.frameDrawn = function () {
+    self.frames++;
+    if (self.a11y) self.a11y.update();  // no DOM work unless the items changed (pre_a11y.js)
+  };
   self.wakeAfter = function (ms) {
     clearTimeout(self.wakeTimer);
     self.wakeTimer = setTimeout(function () { Module._hoso_wake(); self.requestFrame(); }, ms);
@@ -102,6 +105,8 @@ var HosoWeb = (function () {
         Module._hoso_dev_generate(n | 0, +opts.attachmentBytes || 0, opts.ready ? 1 : 0, (opts.seed | 0) || 1);
         self.requestFrame();
       },
+      // A theme's colours ({name: [r, g, b, a]}) for the contrast check: dark or light.
+      theme: function (dark) { return JSON.parse(UTF8ToString(Module._hoso_dev_theme_json(dark ? 1 : 0))); },
       sha256: function (bytes) {
         var p = Module._malloc(Math.max(1, bytes.length));
         try {
@@ -124,6 +129,7 @@ Module.print = function (text) { console.log(text); };
 HosoWeb.start = function () {
   var canvas = document.getElementById('canvas');
   HosoWeb.input.install(canvas);
+  HosoWeb.a11y.install(canvas);
   canvas.addEventListener('webglcontextlost', function (e) {
     e.preventDefault();  // allow the browser to restore it
     if (typeof window.hosoShowNotice === 'function') window.hosoShowNotice('gl-lost');

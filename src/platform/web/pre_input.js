@@ -102,9 +102,21 @@ HosoWeb.input = (function () {
   // ---- keys ------------------------------------------------------------------------------------
   function onKeyDown(e) {
     if (!W.started || e.defaultPrevented) return;
-    if (e.target !== agent && e.target !== document.body && e.target !== canvas && e.target !== document.documentElement) return;
+    // Keys on an element of the accessible mirror (pre_a11y.js) are ImGui's too, Space included.
+    var mirror = W.a11y && W.a11y.isMirror(e.target);
+    if (e.target !== agent && e.target !== document.body && e.target !== canvas && e.target !== document.documentElement && !mirror) return;
     if (e.isComposing || e.keyCode === 229 || composing) return;  // the input method owns it
     var k = e.key;
+    if (mirror && k === ' ') {
+      key(' ', true);
+      keysDown[' '] = 1;
+      e.preventDefault();
+      W.frameNow();
+      focusAgentIfWanted();
+      return;
+    }
+    // The first Tab from the top of the page reaches the skip link (pre_a11y.js), as on any page.
+    if (k === 'Tab' && !e.shiftKey && e.target === document.body && W.a11y && W.a11y.offerSkip()) return;
     if (NAMED[k]) {
       mods(e);
       if (!key(k, true)) return;
@@ -337,8 +349,42 @@ HosoWeb.input = (function () {
     watchDpr();
   }
 
+  // The agent is the field being edited, for assistive technology: its name, findings, validity
+  // and, on a desktop, its current value (pre_a11y.js gives them; `field` null when none). The
+  // value is put in only when the agent is fresh, and not on touch screens, whose keyboards may
+  // rewrite earlier words of what the agent holds.
+  var described = null;
+  function describeAgent(field, descId) {
+    if (!agent) return;
+    if (!field) {
+      if (described) {
+        described = null;
+        agent.setAttribute('aria-hidden', 'true');
+        ['aria-label', 'aria-invalid', 'aria-required', 'aria-describedby', 'aria-multiline'].forEach(function (a) { agent.removeAttribute(a); });
+      }
+      return;
+    }
+    var fresh = !described || described.n !== field.n;
+    described = field;
+    agent.removeAttribute('aria-hidden');
+    agent.setAttribute('aria-label', field.label);
+    agent.setAttribute('aria-multiline', field.r === 'multiline' ? 'true' : 'false');
+    if (field.s & 128) agent.setAttribute('aria-invalid', 'true'); else agent.removeAttribute('aria-invalid');
+    if (field.s & 64) agent.setAttribute('aria-required', 'true'); else agent.removeAttribute('aria-required');
+    var d = document.getElementById(descId);
+    if (d && d.textContent !== (field.d || '')) d.textContent = field.d || '';
+    if (field.d) agent.setAttribute('aria-describedby', descId); else agent.removeAttribute('aria-describedby');
+    if (fresh && !touchDevice() && !composing && agentText === '' && field.v) {
+      agent.value = field.v;
+      agentText = field.v.normalize('NFC');
+      agent.setSelectionRange(agent.value.length, agent.value.length);
+    }
+  }
+
   return {
     install: install,
+    describeAgent: describeAgent,
+    focusAgentIfWanted: focusAgentIfWanted,
     layoutCanvas: layoutCanvas,
     viewportSize: viewportSize,
     setIme: setIme,

@@ -2,12 +2,14 @@
 // frame loop to the JavaScript layer. The exports below are how that layer reaches the app.
 #include <emscripten/emscripten.h>
 
+#include <cstdio>
 #include <string>
 
 #include "main/app.hpp"
 #include "core/sha256.hpp"
 #include "platform/web/imgui_web.hpp"
 #include "platform/web/web_platform.hpp"
+#include "ui/strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -53,11 +55,43 @@ EMSCRIPTEN_KEEPALIVE const char* hoso_state_json() {
   exported = app ? app->state_json() : "{}";
   return exported.c_str();
 }
+// A string of the interface in the current language, for the browser layer's own elements (the
+// accessible mirror's skip link and landmark names).
+EMSCRIPTEN_KEEPALIVE const char* hoso_tr(const char* key) { return hoso::ui::tr(key ? key : ""); }
 EMSCRIPTEN_KEEPALIVE void hoso_flush() {
   if (app) app->flush();
 }
 EMSCRIPTEN_KEEPALIVE void hoso_dev_generate(int n, double attachment_bytes, int ready, int seed) {
   if (app) app->dev_generate(n, attachment_bytes, ready != 0, static_cast<unsigned>(seed));
+}
+// Developer hook for the contrast check: a theme's colours as {"name": [r, g, b, a]} (0-255).
+EMSCRIPTEN_KEEPALIVE const char* hoso_dev_theme_json(int dark) {
+  const hoso::ui::ThemeColors t = hoso::ui::theme_colors(dark != 0);
+  std::string out = "{";
+  auto add = [&](const char* name, ImVec4 c) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s\"%s\":[%d,%d,%d,%d]", out.size() > 1 ? "," : "", name,
+                  static_cast<int>(c.x * 255 + 0.5f), static_cast<int>(c.y * 255 + 0.5f),
+                  static_cast<int>(c.z * 255 + 0.5f), static_cast<int>(c.w * 255 + 0.5f));
+    out += buf;
+  };
+  auto pal = [&](const char* name, ImU32 u) { add(name, ImGui::ColorConvertU32ToFloat4(u)); };
+  const hoso::ui::Palette& p = t.palette;
+  pal("primary", p.primary); pal("primary_text", p.primary_text); pal("muted", p.muted); pal("error", p.error);
+  pal("warning", p.warning); pal("success", p.success); pal("surface", p.surface); pal("border", p.border);
+  pal("accent_bg", p.accent_bg); pal("error_bg", p.error_bg); pal("warning_bg", p.warning_bg);
+  pal("success_bg", p.success_bg);
+  const ImVec4* c = t.style.Colors;
+  add("Text", c[ImGuiCol_Text]); add("WindowBg", c[ImGuiCol_WindowBg]); add("ChildBg", c[ImGuiCol_ChildBg]);
+  add("PopupBg", c[ImGuiCol_PopupBg]); add("FrameBg", c[ImGuiCol_FrameBg]); add("Button", c[ImGuiCol_Button]);
+  add("ButtonHovered", c[ImGuiCol_ButtonHovered]);
+  add("ButtonActive", c[ImGuiCol_ButtonActive]); add("Header", c[ImGuiCol_Header]);
+  add("HeaderHovered", c[ImGuiCol_HeaderHovered]); add("HeaderActive", c[ImGuiCol_HeaderActive]); add("TableHeaderBg", c[ImGuiCol_TableHeaderBg]);
+  add("NavHighlight", c[ImGuiCol_NavHighlight]); add("CheckMark", c[ImGuiCol_CheckMark]);
+  add("Border", c[ImGuiCol_Border]);
+  out += "}";
+  exported = out;
+  return exported.c_str();
 }
 // Developer hook for benchmarks: the SHA-256 of bytes by the app's own code (core/sha256).
 EMSCRIPTEN_KEEPALIVE const char* hoso_dev_sha256(const char* data, int size) {
