@@ -125,11 +125,7 @@ doc::CouncilSession council_document_input(const CouncilMeeting& m, const Meetin
   s.secretary = m.secretary;
   s.members_total = m.members_total;
   s.members_present = m.members_present;
-  for (const CouncilAbsence& a : m.absent) {
-    std::string why = text::trim(a.reason);
-    if (!text::trim(a.opinion).empty()) why += (why.empty() ? "" : "; ") + std::string("ý kiến bằng văn bản: ") + text::trim(a.opinion);
-    s.absent.push_back({a.name, why});
-  }
+  for (const CouncilAbsence& a : m.absent) s.absent.push_back({a.name, a.reason, a.opinion});
   s.quorum = m.quorum;
   s.threshold = m.threshold;
   // In the order the council took them, as the minutes record it.

@@ -22,7 +22,7 @@ std::string who(const CouncilBallot& b) {
 }
 
 NationalHeader header(const Campaign& c, const std::string& issuer, Date date, Runs number = {}) {
-  return NationalHeader{c.issuer.vi, issuer, std::move(number), {c.place, date}};
+  return agency_header(c, issuer, {c.place, date}, std::move(number));
 }
 
 std::string in_campaign(const Campaign& c) { return c.name.vi.empty() ? std::string() : "Trong " + c.name.vi; }
@@ -134,7 +134,7 @@ Document proposal_list(const CouncilSession& s, const Campaign& c) {
   if (forms.empty()) doc.blocks.push_back(Paragraph{{plain("Không có tập thể, cá nhân nào được đề nghị khen thưởng.")}});
   int section = 0;
   for (const std::string& f : forms) {
-    doc.blocks.push_back(Heading{roman(++section) + ". " + upper(award_name(c, f))});
+    doc.blocks.push_back(Heading{roman(++section) + ". " + upper(award_title(c, f))});
     int part = 0;
     for (NomineeKind kind : {NomineeKind::collective, NomineeKind::individual}) {
       const std::vector<const CouncilBallot*> list = proposed(s, f, kind);
