@@ -207,7 +207,10 @@ CouncilSession council() {
   const MeetingResult res = meeting_result(campaign(), r, m);
   EXPECT_TRUE(res.decided) << res.why.en;
   CouncilSession s = council_document_input(m, res);
-  s.submission_date = {2025, 11, 5};
+  s.submission_date = {2025, 11, 5};  // the Office's Tờ trình: its number left to the clerk
+  s.parent_submission_number = "42";  // the Department's, a day later, signed by the Director
+  s.parent_submission_date = {2025, 11, 7};
+  s.parent_signer_name = "Trịnh Tuyết Mai";
   return s;
 }
 
@@ -230,7 +233,9 @@ std::vector<Named> all_documents() {
       {"unit-package",
        {package_cover(p, campaign()), review_minutes(m, campaign(), both),
         achievement_summary(ind, campaign(), report_template(ind), kToday)}},
-      {"council", {council_minutes(s, campaign()), proposal_list(s, campaign()), submission(s, campaign())}},
+      {"council", {council_minutes(s, campaign()), proposal_list(s, campaign())}},
+      {"submission-director", {submission(s, campaign()), proposal_list(s, campaign(), Decider::issuer_head)}},
+      {"submission-chairman", {submission_to_parent(s, campaign()), proposal_list(s, campaign(), Decider::parent_head)}},
   };
 }
 
@@ -642,11 +647,62 @@ TEST(DocumentsContent, CouncilDocuments) {
   EXPECT_TRUE(contains(cm, "Giấy khen của Giám đốc Sở: 1 tập thể, 3 cá nhân"));
   // Every ballot the minutes show as not proposed is one the rules leave out: below the threshold,
   // over the quota or behind a tie-break (the old golden had 6 of 7 "not proposed" with room left).
-  for (const CouncilBallot& b : s.ballots)
-    if (!b.proposed) EXPECT_FALSE(b.note.empty()) << b.nominee;
-  const std::string tt = to_html(submission(s, campaign()), kCss);
+  for (const CouncilBallot& b : s.ballots) {
+    if (!b.proposed) {
+      EXPECT_FALSE(b.note.empty()) << b.nominee;
+    }
+  }
+}
+
+TEST(DocumentsContent, SubmissionsGoToTheAuthorityThatDecides) {
+  CouncilSession s = council();
+  const Campaign& c = campaign();
+  ASSERT_EQ(c.authority("giay-khen-gd-so").decider, Decider::issuer_head);
+  ASSERT_EQ(c.authority("bang-khen-ct-ubnd").decider, Decider::parent_head);
+  EXPECT_TRUE(c.authority("bang-khen-ct-ubnd").unverified) << "Law 06/2022 Art. 72 was not read in the law's text";
+
+  // The Office to the Director: only his Giấy khen; the Chairman's Bằng khen is named as going up.
+  std::string tt = visible(to_html(submission(s, c), kCss));
+  EXPECT_TRUE(contains(tt, "SỞ NGOẠI VỤVĂN PHÒNG")) << tt.substr(0, 300);
+  EXPECT_TRUE(contains(tt, "Số: ……………/TTr-VP"));
+  EXPECT_TRUE(contains(tt, "Lạng Sơn, ngày 05 tháng 11 năm 2025"));
   EXPECT_TRUE(contains(tt, "Kính gửi: Giám đốc Sở Ngoại vụ."));
   EXPECT_TRUE(contains(tt, "- Giấy khen của Giám đốc Sở: 1 tập thể, 3 cá nhân."));
+  EXPECT_FALSE(contains(tt, "- Bằng khen của Chủ tịch UBND tỉnh: 1 tập thể, 1 cá nhân."));
+  EXPECT_TRUE(contains(tt, "thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn (Bằng khen của Chủ tịch UBND tỉnh: 1 tập thể, 1 cá nhân)"));
+  EXPECT_TRUE(contains(tt, "CHÁNH VĂN PHÒNG"));
+  s.submission_number = "15";
+  EXPECT_TRUE(contains(visible(to_html(submission(s, c), kCss)), "Số: 15/TTr-VP"));
+  std::string list = visible(to_html(proposal_list(s, c, Decider::issuer_head), kCss));
+  EXPECT_TRUE(contains(list, "(Kèm theo Tờ trình số 15/TTr-VP ngày 05/11/2025 của Văn phòng)"));
+  EXPECT_TRUE(contains(list, "Đinh Thị Mai"));
+  EXPECT_FALSE(contains(list, "Chu Thị Thảo"));
+  EXPECT_FALSE(contains(list, "BẰNG KHEN"));
+
+  // The Department to the Chairman, through the provincial office, with what it forwards.
+  tt = visible(to_html(submission_to_parent(s, c), kCss));
+  EXPECT_TRUE(contains(tt, "UBND TỈNH LẠNG SƠNSỞ NGOẠI VỤ")) << tt.substr(0, 300);
+  EXPECT_TRUE(contains(tt, "Số: 42/TTr-SNgV"));
+  EXPECT_TRUE(contains(tt, "Lạng Sơn, ngày 07 tháng 11 năm 2025"));
+  EXPECT_TRUE(contains(tt, "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn"));
+  EXPECT_TRUE(contains(tt, "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn."));
+  EXPECT_TRUE(contains(tt, "(Qua " + c.provincial_office.vi + ")"));
+  EXPECT_TRUE(contains(tt, "- Bằng khen của Chủ tịch UBND tỉnh: 1 tập thể, 1 cá nhân."));
+  EXPECT_FALSE(contains(tt, "Giấy khen của Giám đốc Sở: 1 tập thể"));
+  EXPECT_TRUE(contains(tt, "Báo cáo thành tích, tóm tắt thành tích của 1 tập thể, 1 cá nhân"));
+  EXPECT_TRUE(contains(tt, "GIÁM ĐỐC"));
+  EXPECT_TRUE(contains(tt, "Trịnh Tuyết Mai"));
+  list = visible(to_html(proposal_list(s, c, Decider::parent_head), kCss));
+  EXPECT_TRUE(contains(list, "UBND TỈNH LẠNG SƠNSỞ NGOẠI VỤ"));
+  EXPECT_TRUE(contains(list, "(Kèm theo Tờ trình số 42/TTr-SNgV ngày 07/11/2025 của Sở Ngoại vụ)"));
+  EXPECT_TRUE(contains(list, "Chu Thị Thảo"));
+  EXPECT_TRUE(contains(list, "Văn phòng Sở"));
+  EXPECT_FALSE(contains(list, "Đinh Thị Mai"));
+
+  // A campaign without an abbreviation prints a blank to fill in, not a made-up one.
+  Campaign bare = c;
+  bare.issuer_abbreviation.clear();
+  EXPECT_TRUE(contains(visible(to_html(submission_to_parent(s, bare), kCss)), "Số: 42/TTr-……………"));
 }
 
 // ---- golden files ----------------------------------------------------------------------------
@@ -675,7 +731,9 @@ TEST(Documents, WritesFilesForEndToEnd) {
       {"Hoàng Thị Lan Hương", "BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NGOẠI VỤ"},
       {"Phòng Quản lý biên giới", "BÁO CÁO THÀNH TÍCH", "CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN"},
       {"Hoàng Thị Lan Hương", "DANH MỤC HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG", "BIÊN BẢN", "TÓM TẮT THÀNH TÍCH"},
-      {"Hoàng Thị Lan Hương", "BIÊN BẢN", "DANH SÁCH", "TỜ TRÌNH", "Kính gửi: Giám đốc Sở Ngoại vụ."},
+      {"Hoàng Thị Lan Hương", "BIÊN BẢN", "DANH SÁCH"},
+      {"TỜ TRÌNH", "Kính gửi: Giám đốc Sở Ngoại vụ.", "TTr-VP", "Đinh Thị Mai", "DANH SÁCH"},
+      {"TỜ TRÌNH", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn.", "42/TTr-SNgV", "UBND TỈNH LẠNG SƠN", "Chu Thị Thảo"},
   };
   const std::vector<Named> docs = all_documents();
   for (std::size_t i = 0; i < docs.size(); ++i) {
