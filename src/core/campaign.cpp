@@ -121,8 +121,8 @@ bool Campaign::has_seal(std::string_view id_or_name) const {
   return false;
 }
 
-bool Campaign::is_issuer(std::string_view name) const {
-  const std::string key = text::fold(name), own = text::fold(issuer.vi);
+bool Campaign::is_issuer(std::string_view body) const {
+  const std::string key = text::fold(body), own = text::fold(issuer.vi);
   if (key.empty() || own.empty()) return false;
   return key == own || key.rfind(own + " ", 0) == 0;
 }
@@ -396,6 +396,16 @@ Outcome<Campaign> campaign_from_json(std::string_view file_name, const json& roo
       c.voting.unit_threshold = t;
     }
     r.boolean(*v, "voting", "unit_threshold_blocks", c.voting.unit_threshold_blocks, false);
+  }
+  if (const json* bases = r.member(root, "", "decision_bases", false); bases && r.expect_array(*bases, "decision_bases")) {
+    for (std::size_t i = 0; i < bases->size() && r.ok(); ++i) {
+      const std::string p = index_path("decision_bases", i);
+      if (!r.expect_object((*bases)[i], p)) break;
+      LegalBasis b;
+      r.bilingual((*bases)[i], p, "text", b.text);
+      r.boolean((*bases)[i], p, "unverified", b.unverified, false);
+      c.decision_bases.push_back(std::move(b));
+    }
   }
   r.boolean(root, "", "units_are_examples", c.units_are_examples, false);
   read_named_list(r, root, "", "units", c.units, true);

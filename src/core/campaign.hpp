@@ -163,6 +163,13 @@ struct Unit {
   bool operator==(const Unit&) const = default;
 };
 
+// A "Căn cứ …;" line of a decision, verbatim; unverified when its text was not read in the source.
+struct LegalBasis {
+  Bilingual text;
+  bool unverified = false;
+  bool operator==(const LegalBasis&) const = default;
+};
+
 struct Campaign {
   std::string id;      // "32-KH-SNgV"
   int version = 0;     // of this campaign's content; a higher version replaces a lower one
@@ -194,6 +201,8 @@ struct Campaign {
   // parent's head goes; empty: the submission names none.
   Bilingual provincial_office;
   bool provincial_office_unverified = false;
+  // The bases a decision of the issuer's head cites, in order (editable data; empty: none).
+  std::vector<LegalBasis> decision_bases;
   DocumentRef report_decree;  // the decree whose forms the plan requires (98/2023/NĐ-CP)
   std::vector<NomineeKindSpec> nominee_kinds;
   std::vector<AwardForm> award_forms;
@@ -211,9 +220,9 @@ struct Campaign {
   // name (without diacritics, case-insensitive); a body the campaign does not know does not (most
   // nominating units are divisions).
   bool has_seal(std::string_view id_or_name) const;
-  // Whether `name` is the issuer, as people write it: "Sở Ngoại vụ", "SỞ NGOẠI VỤ", "Sở Ngoại vụ
+  // Whether `body` is the issuer, as people write it: "Sở Ngoại vụ", "SỞ NGOẠI VỤ", "Sở Ngoại vụ
   // tỉnh Lạng Sơn" (the issuer's name, then optionally more words), without diacritics.
-  bool is_issuer(std::string_view name) const;
+  bool is_issuer(std::string_view body) const;
   // The authority of an award form, its title filled from the issuer when the file leaves it out.
   Authority authority(std::string_view award_form_id) const;
   // The criterion and its 1-based number within its award rule ("Tiêu chí 2"), or nullptr.

@@ -24,7 +24,8 @@ std::string who(const CouncilBallot& b) {
 }
 
 NationalHeader header(const Campaign& c, const std::string& issuer, Date date, Runs number = {}) {
-  return agency_header(c, issuer, {c.place, date}, std::move(number));
+  // A date not set yet (year 0) prints as dotted blanks to fill in, never as "00/00/0".
+  return agency_header(c, issuer, {c.place, date.year > 0 ? std::optional<Date>(date) : std::nullopt}, std::move(number));
 }
 
 std::string in_campaign(const Campaign& c) { return c.name.vi.empty() ? std::string() : "Trong " + c.name.vi; }
@@ -75,7 +76,7 @@ std::string tally(const CouncilSession& s, const Campaign& c, const std::string&
          " tập thể, " + std::to_string(proposed(s, form, NomineeKind::individual).size()) + " cá nhân";
 }
 
-std::string date_text(Date d) { return to_display(d); }
+std::string date_text(Date d) { return d.year > 0 ? to_display(d) : std::string(kBlank); }
 
 }  // namespace
 
@@ -133,15 +134,27 @@ Document council_minutes(const CouncilSession& s, const Campaign& c) {
 
 namespace {
 
-// The list: the council's whole result (no `to`), or the one attached to the submission to `to`.
-Document list_document(const CouncilSession& s, const Campaign& c, std::optional<Decider> to) {
-  Document doc{"Danh sách đề nghị khen thưởng", {}};
+std::string authority_title(const CouncilSession& s, const Campaign& c, Decider to);
+
+// The list: the council's whole result (no `to`), the one attached to the submission to `to`, or
+// (with `decision`) the one attached to the Director's decision.
+Document list_document(const CouncilSession& s, const Campaign& c, std::optional<Decider> to,
+                       const DecisionDraft* decision = nullptr) {
+  Document doc{decision ? "Danh sách khen thưởng" : "Danh sách đề nghị khen thưởng", {}};
   const bool to_parent = to == Decider::parent_head;
-  const Date date = to_parent ? s.parent_submission_date : s.submission_date;
-  doc.blocks.push_back(header(c, to_parent ? c.issuer.vi : secretariat_of(s, c), date));
-  doc.blocks.push_back(title({"DANH SÁCH", "Tập thể, cá nhân đề nghị khen thưởng", in_campaign(c)}));
+  const Date date = decision ? decision->date : to_parent ? s.parent_submission_date : s.submission_date;
+  doc.blocks.push_back(header(c, to_parent || decision ? c.issuer.vi : secretariat_of(s, c), date));
+  doc.blocks.push_back(title({"DANH SÁCH", decision ? "Tập thể, cá nhân được khen thưởng" : "Tập thể, cá nhân đề nghị khen thưởng",
+                              in_campaign(c)}));
   Paragraph attached{{}, Align::center, false};
-  if (to) {
+  if (decision) {
+    attached.runs.push_back(italic("(Kèm theo Quyết định số "));
+    for (Run& r : document_number(decision->number, "QĐ", c.issuer_abbreviation)) {
+      r.italic = true;
+      attached.runs.push_back(std::move(r));
+    }
+    attached.runs.push_back(italic(" ngày " + date_text(date) + " của " + authority_title(s, c, Decider::issuer_head) + ")"));
+  } else if (to) {
     attached.runs.push_back(italic("(Kèm theo Tờ trình số "));
     for (Run& r : document_number(to_parent ? s.parent_submission_number : s.submission_number, "TTr",
                               to_parent ? c.issuer_abbreviation : c.secretariat.abbreviation)) {
@@ -167,16 +180,23 @@ Document list_document(const CouncilSession& s, const Campaign& c, std::optional
       doc.blocks.push_back(Paragraph{{bold(std::to_string(++part) + ". " + kind_name(c, kind) + " (" +
                                            std::to_string(list.size()) + ")")}});
       Table t;
-      t.header = {"STT", collective ? "Tên tập thể" : "Họ và tên", collective ? "Đơn vị cấp trên" : "Chức vụ, đơn vị",
-                  "Tỷ lệ phiếu đồng ý"};
-      t.widths = {kIndexWidth, 37, 37, 100 - kIndexWidth - 74};
-      t.align = {Align::center, Align::left, Align::left, Align::center};
+      t.header = {"STT", collective ? "Tên tập thể" : "Họ và tên", collective ? "Đơn vị cấp trên" : "Chức vụ, đơn vị"};
+      t.widths = {kIndexWidth, 37, 37};
+      t.align = {Align::center, Align::left, Align::left};
+      if (decision) {
+        t.widths = {kIndexWidth, 46, 100 - kIndexWidth - 46};  // a decision lists the awardees, not the votes
+      } else {
+        t.header.push_back("Tỷ lệ phiếu đồng ý");
+        t.widths.push_back(100 - kIndexWidth - 74);
+        t.align.push_back(Align::center);
+      }
       for (const CouncilBallot* b : list) {
         std::string where = text::trim(b->unit);
         if (!collective && !text::trim(b->position).empty())
           where = text::trim(b->position) + (where.empty() ? "" : ", " + where);
-        t.rows.push_back({{plain(std::to_string(t.rows.size() + 1))}, value_or_blank(b->nominee),
-                          value_or_blank(where, false), {plain(percent(b->votes_for, s.members_total))}});
+        std::vector<Runs> row{{plain(std::to_string(t.rows.size() + 1))}, value_or_blank(b->nominee), value_or_blank(where, false)};
+        if (!decision) row.push_back({plain(percent(b->votes_for, s.members_total))});
+        t.rows.push_back(std::move(row));
       }
       doc.blocks.push_back(std::move(t));
     }
@@ -226,6 +246,44 @@ Runs number_line(std::string_view number, std::string_view kind, std::string_vie
 Document proposal_list(const CouncilSession& s, const Campaign& c) { return list_document(s, c, std::nullopt); }
 
 Document proposal_list(const CouncilSession& s, const Campaign& c, Decider to) { return list_document(s, c, to); }
+
+Document decision_list(const CouncilSession& s, const Campaign& c, const DecisionDraft& d) {
+  return list_document(s, c, Decider::issuer_head, &d);
+}
+
+Document decision(const CouncilSession& s, const Campaign& c, const DecisionDraft& d) {
+  const std::string director = authority_title(s, c, Decider::issuer_head);
+  Document doc{"Quyết định khen thưởng", {}};
+  doc.blocks.push_back(header(c, c.issuer.vi, d.date, number_line(d.number, "QĐ", c.issuer_abbreviation)));
+  const std::vector<std::string> forms = proposed_forms(s, c, Decider::issuer_head);
+  std::string awards;
+  for (const std::string& f : forms) awards += (awards.empty() ? "" : ", ") + award_title(c, f);
+  doc.blocks.push_back(title({"QUYẾT ĐỊNH", awards.empty() ? "Về việc khen thưởng" : "Về việc tặng " + awards, in_campaign(c)}));
+  doc.blocks.push_back(Paragraph{{bold(upper(director))}, Align::center, false});
+  for (const LegalBasis& b : c.decision_bases) doc.blocks.push_back(Paragraph{{plain(b.text.vi)}});
+  doc.blocks.push_back(Paragraph{{plain("Căn cứ kết quả họp xét của " + s.council + " " + c.issuer.vi + " ngày " +
+                                        date_text(s.date) + ";")}});
+  doc.blocks.push_back(Paragraph{{plain("Theo đề nghị của " + c.secretariat.head.vi + " " + c.issuer.vi + ".")}});
+  doc.blocks.push_back(Paragraph{{bold("QUYẾT ĐỊNH:")}, Align::center, false});
+
+  std::size_t collectives = 0, individuals = 0;
+  for (const std::string& f : forms) {
+    collectives += proposed(s, f, NomineeKind::collective).size();
+    individuals += proposed(s, f, NomineeKind::individual).size();
+  }
+  Paragraph one{{bold("Điều 1. "), plain("Tặng " + (awards.empty() ? std::string(kBlank) : awards) + " cho " +
+                                           count_text(collectives, individuals) + " (có danh sách kèm theo) đã có thành tích "
+                                           "xuất sắc" + (c.name.vi.empty() ? "" : " trong " + c.name.vi) + ".")}};
+  doc.blocks.push_back(std::move(one));
+  doc.blocks.push_back(Paragraph{{bold("Điều 2. "), plain("Tiền thưởng kèm theo thực hiện theo quy định hiện hành.")}});
+  doc.blocks.push_back(Paragraph{{bold("Điều 3. "),
+                                  plain("Quyết định này có hiệu lực kể từ ngày ký. " + c.secretariat.head.vi + " " + c.issuer.vi +
+                                        ", Thủ trưởng các phòng, đơn vị thuộc " + c.issuer.vi +
+                                        " và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")}});
+  doc.blocks.push_back(Signatures{{"- Như Điều 3;", "- Lưu: VT, " + c.secretariat.abbreviation + "."},
+                                  {{upper(c.issuer_head.vi), {}, value_or_blank(d.signer_name, false)}}});
+  return doc;
+}
 
 Document submission(const CouncilSession& s, const Campaign& c) {
   Document doc{"Tờ trình đề nghị khen thưởng", {}};

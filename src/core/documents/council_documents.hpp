@@ -69,6 +69,17 @@ Document submission(const CouncilSession& s, const Campaign& c);
 // Committee), through the campaign's provincial office, for the award forms he decides, with the
 // dossiers it forwards ("Số: …/TTr-SNgV").
 Document submission_to_parent(const CouncilSession& s, const Campaign& c);
+// The draft decision (Quyết định khen thưởng) of the head of the issuer (the Director) for the
+// award forms he decides, in the Decree 30/2020 layout: number line "Số: …/QĐ-SNgV", the bases
+// from the campaign data (Campaign::decision_bases, then the council's session and the Office's
+// proposal), the articles, the signature and, as its own document, the attached list.
+struct DecisionDraft {
+  std::string number;       // "120" (the line adds "/QĐ-SNgV"); empty: a blank
+  Date date;                // the decision's date
+  std::string signer_name;  // the Director's name; empty: written by hand
+};
+Document decision(const CouncilSession& s, const Campaign& c, const DecisionDraft& d);
+Document decision_list(const CouncilSession& s, const Campaign& c, const DecisionDraft& d);
 // "15/TTr-VP": the number (or a blank) and the issuing body's abbreviation (or a blank).
 Runs document_number(std::string_view number, std::string_view kind, std::string_view abbreviation);
 // "Số: 15/TTr-VP", the number line under the issuer in the header.

@@ -28,6 +28,7 @@
 #include "core/documents/zip.hpp"
 #include "core/council.hpp"
 #include "core/proposal_export.hpp"
+#include "core/assets.hpp"
 #include "core/library.hpp"
 #include "core/text.hpp"
 #include "domain_fixtures.hpp"
@@ -214,6 +215,9 @@ CouncilSession council() {
   return s;
 }
 
+// The Director's decision on the council's Giấy khen: a number and a date, the name left to sign.
+DecisionDraft decision_draft() { return {"120", {2025, 11, 10}, ""}; }
+
 // Every document of the fixtures, named as the golden and end-to-end files are.
 struct Named {
   std::string name;
@@ -236,6 +240,7 @@ std::vector<Named> all_documents() {
       {"council", {council_minutes(s, campaign()), proposal_list(s, campaign())}},
       {"submission-director", {submission(s, campaign()), proposal_list(s, campaign(), Decider::issuer_head)}},
       {"submission-chairman", {submission_to_parent(s, campaign()), proposal_list(s, campaign(), Decider::parent_head)}},
+      {"decision", {decision(s, campaign(), decision_draft()), decision_list(s, campaign(), decision_draft())}},
   };
 }
 
@@ -705,6 +710,53 @@ TEST(DocumentsContent, SubmissionsGoToTheAuthorityThatDecides) {
   EXPECT_TRUE(contains(visible(to_html(submission_to_parent(s, bare), kCss)), "Số: 42/TTr-……………"));
 }
 
+TEST(DocumentsContent, DraftDecisionOfTheDirector) {
+  const CouncilSession s = council();
+  const Campaign& c = campaign();
+  ASSERT_GE(c.decision_bases.size(), 3u);
+  const std::string qd = visible(to_html(decision(s, c, decision_draft()), kCss));
+  EXPECT_TRUE(contains(qd, "UBND TỈNH LẠNG SƠNSỞ NGOẠI VỤ")) << qd.substr(0, 300);
+  EXPECT_TRUE(contains(qd, "Số: 120/QĐ-SNgV"));
+  EXPECT_TRUE(contains(qd, "Lạng Sơn, ngày 10 tháng 11 năm 2025"));
+  EXPECT_TRUE(contains(qd, "Về việc tặng Giấy khen của Giám đốc Sở Ngoại vụ"));
+  EXPECT_TRUE(contains(qd, "GIÁM ĐỐC SỞ NGOẠI VỤ"));
+  // The bases come from the campaign data, in its order, then the council's session and the proposal.
+  std::size_t at = 0;
+  for (const LegalBasis& b : c.decision_bases) {
+    const std::size_t found = qd.find(b.text.vi, at);
+    EXPECT_NE(found, std::string::npos) << b.text.vi;
+    at = found == std::string::npos ? at : found;
+  }
+  EXPECT_LT(at, qd.find("Căn cứ kết quả họp xét của Hội đồng Thi đua - Khen thưởng Sở Ngoại vụ ngày 04/11/2025;"));
+  EXPECT_TRUE(contains(qd, "Theo đề nghị của Chánh Văn phòng Sở Ngoại vụ."));
+  EXPECT_TRUE(contains(qd, "QUYẾT ĐỊNH:"));
+  EXPECT_TRUE(contains(qd, "Điều 1. Tặng Giấy khen của Giám đốc Sở Ngoại vụ cho 1 tập thể, 3 cá nhân (có danh sách kèm theo)"));
+  EXPECT_TRUE(contains(qd, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký."));
+  EXPECT_TRUE(contains(qd, "- Như Điều 3;"));
+  EXPECT_FALSE(contains(qd, "Bằng khen")) << "the Chairman decides his own award";
+  // What could not be read in its source is marked in the data, not silently presented as checked.
+  EXPECT_TRUE(c.decision_bases[1].unverified);
+  EXPECT_FALSE(c.decision_bases[0].unverified);
+
+  const std::string list = visible(to_html(decision_list(s, c, decision_draft()), kCss));
+  EXPECT_TRUE(contains(list, "Tập thể, cá nhân được khen thưởng"));
+  EXPECT_TRUE(contains(list, "(Kèm theo Quyết định số 120/QĐ-SNgV ngày 10/11/2025 của Giám đốc Sở Ngoại vụ)"));
+  EXPECT_TRUE(contains(list, "Đinh Thị Mai"));
+  EXPECT_FALSE(contains(list, "Chu Thị Thảo"));
+  EXPECT_FALSE(contains(list, "Tỷ lệ phiếu"));
+
+  // Edited bases print as edited; a campaign without them still gives a decision.
+  Campaign edited = c;
+  edited.decision_bases = {{{"Căn cứ Quyết định số 7/QĐ-UBND ngày 02/01/2026 của Ủy ban nhân dân tỉnh;", ""}, false}};
+  EXPECT_TRUE(contains(visible(to_html(decision(s, edited, decision_draft()), kCss)), "Căn cứ Quyết định số 7/QĐ-UBND"));
+  nlohmann::json j = nlohmann::json::parse(*assets::find("campaigns/32-KH-SNgV.json"));
+  j.erase("decision_bases");
+  auto old = campaign_from_json("old.json", j);
+  ASSERT_TRUE(old.ok());
+  EXPECT_TRUE(old->decision_bases.empty());
+  EXPECT_TRUE(contains(visible(to_html(decision(s, *old, DecisionDraft{}), kCss)), "Số: ……………/QĐ-SNgV"));
+}
+
 // ---- golden files ----------------------------------------------------------------------------
 
 TEST(DocumentsGolden, HtmlAndDocumentXml) {
@@ -734,6 +786,7 @@ TEST(Documents, WritesFilesForEndToEnd) {
       {"Hoàng Thị Lan Hương", "BIÊN BẢN", "DANH SÁCH"},
       {"TỜ TRÌNH", "Kính gửi: Giám đốc Sở Ngoại vụ.", "TTr-VP", "Đinh Thị Mai", "DANH SÁCH"},
       {"TỜ TRÌNH", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn.", "42/TTr-SNgV", "UBND TỈNH LẠNG SƠN", "Chu Thị Thảo"},
+      {"QUYẾT ĐỊNH", "GIÁM ĐỐC SỞ NGOẠI VỤ", "120/QĐ-SNgV", "Điều 1.", "Đinh Thị Mai"},
   };
   const std::vector<Named> docs = all_documents();
   for (std::size_t i = 0; i < docs.size(); ++i) {
