@@ -648,7 +648,10 @@ TEST(DocumentsContent, CouncilDocuments) {
   EXPECT_TRUE(contains(cm, "Số thành viên có mặt 8/9 (yêu cầu: từ 2/3 tổng số thành viên trở lên): cuộc họp đủ điều kiện"));
   EXPECT_TRUE(contains(cm, "lý do: Đi công tác; ý kiến bằng văn bản: Đồng ý với đề nghị của Văn phòng"));
   EXPECT_TRUE(contains(cm, "Không đề nghị"));
-  EXPECT_TRUE(contains(cm, "(Ưu tiên theo Điều 4: nữ)"));
+  EXPECT_TRUE(contains(cm, "Đinh Thị Mai, Kế toán"));
+  EXPECT_TRUE(contains(cm, "Đề nghị(Ưu tiên theo Điều 4: nữ)")) << "the woman the tie-break chose";
+  EXPECT_TRUE(contains(cm, "Không đề nghị(Vượt số lượng; cùng số phiếu, ưu tiên theo Điều 4 cho nữ)"))
+      << "the man it put behind: his own outcome, not the priority";
   EXPECT_TRUE(contains(cm, "Giấy khen của Giám đốc Sở: 1 tập thể, 3 cá nhân"));
   // Every ballot the minutes show as not proposed is one the rules leave out: below the threshold,
   // over the quota or behind a tie-break (the old golden had 6 of 7 "not proposed" with room left).
