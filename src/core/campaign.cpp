@@ -6,6 +6,7 @@
 #include "core/json_in.hpp"
 #include "core/library.hpp"
 #include "core/sha256.hpp"
+#include "core/text.hpp"
 
 namespace hoso {
 
@@ -23,6 +24,8 @@ std::optional<NomineeKind> nominee_kind_from_string(std::string_view s) {
   if (s == "individual") return NomineeKind::individual;
   return std::nullopt;
 }
+
+std::string_view to_string(Decider d) { return d == Decider::parent_head ? "parent_head" : "issuer_head"; }
 
 std::string_view to_string(DocumentKind kind) {
   switch (kind) {
@@ -109,6 +112,33 @@ const Unit* Campaign::unit(std::string_view unit_id) const {
   return nullptr;
 }
 
+bool Campaign::has_seal(std::string_view id_or_name) const {
+  const std::string key = text::fold(id_or_name);
+  if (key.empty()) return false;
+  if (is_issuer(id_or_name)) return true;
+  for (const auto& u : units)
+    if (u.id == id_or_name || text::fold(u.name.vi) == key) return u.has_seal;
+  return false;
+}
+
+bool Campaign::is_issuer(std::string_view body) const {
+  const std::string key = text::fold(body), own = text::fold(issuer.vi);
+  if (key.empty() || own.empty()) return false;
+  return key == own || key.rfind(own + " ", 0) == 0;
+}
+
+Authority Campaign::authority(std::string_view award_form_id) const {
+  const AwardForm* f = award_form(award_form_id);
+  Authority a = f ? f->authority : Authority{};
+  if (a.title.vi.empty()) {
+    if (a.decider == Decider::issuer_head)
+      a.title = {issuer_head.vi + " " + issuer.vi, issuer_head.en + " of the " + issuer.en};
+    else
+      a.title = {"Chủ tịch " + issuer_parent.vi, "Chairman of the " + issuer_parent.en};
+  }
+  return a;
+}
+
 Campaign::FoundCriterion Campaign::find_criterion(std::string_view criterion_id) const {
   for (const auto& f : award_forms)
     for (const auto& r : f.rules)
@@ -175,6 +205,7 @@ void read_named_list(Reader& r, const json& obj, std::string_view path, std::str
     Unit u;
     r.str(e, ip, "id", u.id);
     r.bilingual(e, ip, "name", u.name);
+    r.boolean(e, ip, "has_seal", u.has_seal, false);
     if (!r.ok() || !check_id(r, u.id, member_path(ip, "id"))) return;
     if (!seen.insert(u.id).second) r.fail(member_path(ip, "id"), json_in::msg_duplicate_id(u.id));
     out.push_back(std::move(u));
@@ -219,6 +250,18 @@ void read_award_forms(Reader& r, const json& root, Campaign& c) {
     if (r.ok()) check_id(r, f.id, member_path(p, "id"));
     if (r.ok() && c.award_form(f.id)) r.fail(member_path(p, "id"), json_in::msg_duplicate_id(f.id));
     r.bilingual(e, p, "name", f.name);
+    r.bilingual(e, p, "full_name", f.full_name, false);
+    if (const json* a = r.member(e, p, "decided_by", false); a && r.expect_object(*a, member_path(p, "decided_by"))) {
+      const std::string ap = member_path(p, "decided_by");
+      std::string level;
+      r.str(*a, ap, "level", level);
+      if (level == "issuer") f.authority.decider = Decider::issuer_head;
+      else if (level == "parent") f.authority.decider = Decider::parent_head;
+      else if (r.ok()) r.fail(member_path(ap, "level"), json_in::msg_invalid_value(level, "issuer, parent"));
+      r.bilingual(*a, ap, "title", f.authority.title, false);
+      r.bilingual(*a, ap, "basis", f.authority.basis, false);
+      r.boolean(*a, ap, "unverified", f.authority.unverified, false);
+    }
     const json* rules = r.member(e, p, "rules", true);
     std::string rp = member_path(p, "rules");
     if (!rules || !r.expect_array(*rules, rp)) return;
@@ -300,6 +343,8 @@ Outcome<Campaign> campaign_from_json(std::string_view file_name, const json& roo
   r.bilingual(root, "", "description", c.description, false);
   r.bilingual(root, "", "issuer_parent", c.issuer_parent, false);
   r.bilingual(root, "", "issuer", c.issuer);
+  r.str(root, "", "issuer_abbreviation", c.issuer_abbreviation, false);
+  if (root.contains("issuer_head_vi")) r.bilingual(root, "", "issuer_head", c.issuer_head);
   read_document_ref(r, root, "plan", c.plan);
   if (const json* plan = r.member(root, "", "plan", true)) r.bilingual(*plan, "plan", "title", c.plan_title, false);
   r.str(root, "", "place", c.place);
@@ -327,6 +372,16 @@ Outcome<Campaign> campaign_from_json(std::string_view file_name, const json& roo
     }
   }
   r.bilingual(root, "", "receiving_office", c.receiving_office);
+  if (const json* sj = r.member(root, "", "secretariat", false); sj && r.expect_object(*sj, "secretariat")) {
+    r.bilingual(*sj, "secretariat", "name", c.secretariat.name);
+    r.str(*sj, "secretariat", "abbreviation", c.secretariat.abbreviation);
+    r.bilingual(*sj, "secretariat", "head", c.secretariat.head);
+    r.boolean(*sj, "secretariat", "unverified", c.secretariat.unverified, false);
+  }
+  if (const json* po = r.member(root, "", "provincial_office", false); po && r.expect_object(*po, "provincial_office")) {
+    r.bilingual(*po, "provincial_office", "name", c.provincial_office);
+    r.boolean(*po, "provincial_office", "unverified", c.provincial_office_unverified, false);
+  }
   read_document_ref(r, root, "report_decree", c.report_decree);
   read_kinds(r, root, c);
   read_award_forms(r, root, c);
@@ -335,6 +390,22 @@ Outcome<Campaign> campaign_from_json(std::string_view file_name, const json& roo
     read_threshold(r, *v, "voting", "threshold", c.voting.threshold);
     read_threshold(r, *v, "voting", "quorum", c.voting.quorum);
     r.bilingual(*v, "voting", "note", c.voting.note, false);
+    if (v->contains("unit_threshold")) {
+      Threshold t;
+      read_threshold(r, *v, "voting", "unit_threshold", t);
+      c.voting.unit_threshold = t;
+    }
+    r.boolean(*v, "voting", "unit_threshold_blocks", c.voting.unit_threshold_blocks, false);
+  }
+  if (const json* bases = r.member(root, "", "decision_bases", false); bases && r.expect_array(*bases, "decision_bases")) {
+    for (std::size_t i = 0; i < bases->size() && r.ok(); ++i) {
+      const std::string p = index_path("decision_bases", i);
+      if (!r.expect_object((*bases)[i], p)) break;
+      LegalBasis b;
+      r.bilingual((*bases)[i], p, "text", b.text);
+      r.boolean((*bases)[i], p, "unverified", b.unverified, false);
+      c.decision_bases.push_back(std::move(b));
+    }
   }
   r.boolean(root, "", "units_are_examples", c.units_are_examples, false);
   read_named_list(r, root, "", "units", c.units, true);

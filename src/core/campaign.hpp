@@ -39,6 +39,12 @@ struct Voting {
   Threshold threshold{1, 2, true};  // votes for, counted against the TOTAL members
   Threshold quorum{2, 3, false};    // members present, against the total
   Bilingual note;                   // why these values, as the campaign file explains
+  // The units' own review meetings: the law sets no share for Giấy khen or Bằng khen, so the
+  // campaign says which (nullopt: the council's `threshold`) and whether a miss blocks the
+  // dossier (an error) or only warns (the default).
+  std::optional<Threshold> unit_threshold;
+  bool unit_threshold_blocks = false;
+  const Threshold& unit() const { return unit_threshold ? *unit_threshold : threshold; }
   bool operator==(const Voting&) const = default;
 };
 
@@ -91,9 +97,27 @@ struct AwardRule {
   bool operator==(const AwardRule&) const = default;
 };
 
+// Who decides an award form (Law 06/2022/QH15, Chapter V), and so to whom it is submitted: the
+// head of the issuing body (the Director: the Office's Tờ trình to him) or the head of its parent
+// (the Chairman of the Provincial People's Committee: the Department's Tờ trình, through the
+// provincial emulation office).
+enum class Decider { issuer_head, parent_head };
+std::string_view to_string(Decider d);  // "issuer_head", "parent_head"
+
+struct Authority {
+  Decider decider = Decider::issuer_head;
+  Bilingual title;  // "Giám đốc Sở Ngoại vụ"; empty: the campaign's issuer head and issuer
+  Bilingual basis;  // the provision that gives the power; may be empty
+  bool unverified = false;  // the basis was not read in the law's text
+  bool operator==(const Authority&) const = default;
+};
+
 struct AwardForm {
   std::string id;  // "giay-khen-gd-so"
   Bilingual name;  // "Giấy khen của Giám đốc Sở"
+  Bilingual full_name;  // written out for document titles: "Giấy khen của Giám đốc Sở Ngoại vụ"; may be empty
+  Authority authority;
+  const Bilingual& title() const { return full_name.vi.empty() ? name : full_name; }
   std::vector<AwardRule> rules;  // one per nominee kind it accepts
   const AwardRule* rule_for(NomineeKind kind) const;  // nullptr: the form does not take that kind
   bool accepts(NomineeKind kind) const { return rule_for(kind) != nullptr; }
@@ -133,7 +157,17 @@ struct NomineeKindSpec {
 struct Unit {
   std::string id;
   Bilingual name;
+  // Whether the unit has its own seal (a centre, a public service unit). A division (phòng) has
+  // none: its head signs without "đóng dấu".
+  bool has_seal = false;
   bool operator==(const Unit&) const = default;
+};
+
+// A "Căn cứ …;" line of a decision, verbatim; unverified when its text was not read in the source.
+struct LegalBasis {
+  Bilingual text;
+  bool unverified = false;
+  bool operator==(const LegalBasis&) const = default;
 };
 
 struct Campaign {
@@ -143,6 +177,8 @@ struct Campaign {
   Bilingual description;
   Bilingual issuer_parent;  // "UBND tỉnh Lạng Sơn"
   Bilingual issuer;         // "Sở Ngoại vụ"
+  std::string issuer_abbreviation;  // "SNgV", as in "32/KH-SNgV"; empty: not known
+  Bilingual issuer_head{"Giám đốc", "Director"};  // the head's title, who signs for the issuer
   DocumentRef plan;         // 32/KH-SNgV, 30/5/2025
   std::string place;        // "Lạng Sơn"
   Bilingual plan_title;     // the plan's title, verbatim
@@ -152,6 +188,21 @@ struct Campaign {
   Period period;
   Deadline deadline;
   Bilingual receiving_office;
+  // The issuer's office that receives dossiers and submits them: its name in headers, its
+  // abbreviation in number lines ("…/TTr-VP"), its head's title above the signature.
+  struct Secretariat {
+    Bilingual name{"Văn phòng", "Office"};
+    std::string abbreviation = "VP";
+    Bilingual head{"Chánh Văn phòng", "Chief of Office"};
+    bool unverified = false;  // the abbreviation or title was not read in a document of the issuer
+    bool operator==(const Secretariat&) const = default;
+  } secretariat;
+  // The parent body's office for emulation and commendation, through which a submission to the
+  // parent's head goes; empty: the submission names none.
+  Bilingual provincial_office;
+  bool provincial_office_unverified = false;
+  // The bases a decision of the issuer's head cites, in order (editable data; empty: none).
+  std::vector<LegalBasis> decision_bases;
   DocumentRef report_decree;  // the decree whose forms the plan requires (98/2023/NĐ-CP)
   std::vector<NomineeKindSpec> nominee_kinds;
   std::vector<AwardForm> award_forms;
@@ -165,6 +216,15 @@ struct Campaign {
   const DocumentSpec* document(DocumentKind kind) const;
   const Category* category(std::string_view id) const;  // among the individual categories
   const Unit* unit(std::string_view id) const;
+  // Whether a body signs with a seal: the issuer does; a unit by its `has_seal`, found by id or by
+  // name (without diacritics, case-insensitive); a body the campaign does not know does not (most
+  // nominating units are divisions).
+  bool has_seal(std::string_view id_or_name) const;
+  // Whether `body` is the issuer, as people write it: "Sở Ngoại vụ", "SỞ NGOẠI VỤ", "Sở Ngoại vụ
+  // tỉnh Lạng Sơn" (the issuer's name, then optionally more words), without diacritics.
+  bool is_issuer(std::string_view body) const;
+  // The authority of an award form, its title filled from the issuer when the file leaves it out.
+  Authority authority(std::string_view award_form_id) const;
   // The criterion and its 1-based number within its award rule ("Tiêu chí 2"), or nullptr.
   struct FoundCriterion {
     const AwardForm* form = nullptr;

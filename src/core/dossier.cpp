@@ -320,7 +320,8 @@ json to_json(const Dossier& d) {
       {"flags",
        {{"under_discipline", d.flags.under_discipline},
         {"under_inspection", d.flags.under_inspection},
-        {"under_investigation", d.flags.under_investigation}}},
+        {"under_investigation", d.flags.under_investigation},
+        {"no_complaint_under_verification", d.flags.no_complaint_under_verification}}},
       {"status", to_string(d.status)},
       {"return_reason", d.return_reason},
       {"last_export", d.last_export ? json{{"time", to_iso_instant(d.last_export->time)},
@@ -360,6 +361,7 @@ Outcome<Dossier> dossier_from_json(const json& j, std::string_view file_name) {
     r.boolean(*f, "flags", "under_discipline", d.flags.under_discipline, false);
     r.boolean(*f, "flags", "under_inspection", d.flags.under_inspection, false);
     r.boolean(*f, "flags", "under_investigation", d.flags.under_investigation, false);
+    r.boolean(*f, "flags", "no_complaint_under_verification", d.flags.no_complaint_under_verification, false);
   }
   std::string status;
   r.str(j, "", "status", status);

@@ -86,6 +86,10 @@ struct Flags {
   bool under_discipline = false;
   bool under_inspection = false;
   bool under_investigation = false;
+  // The unit's declaration that the nominee is not the subject of a complaint or denunciation
+  // being verified (Decree 98/2023 and 152/2025, Art. 4). false: not declared yet (dossiers made
+  // before it existed load so), which validation reports until it is declared.
+  bool no_complaint_under_verification = false;
   bool operator==(const Flags&) const = default;
 };
 

@@ -285,6 +285,7 @@ json get_field(const Dossier& d, std::string_view path) {
     if (s[1].key == "under_discipline") return d.flags.under_discipline;
     if (s[1].key == "under_inspection") return d.flags.under_inspection;
     if (s[1].key == "under_investigation") return d.flags.under_investigation;
+    if (s[1].key == "no_complaint_under_verification") return d.flags.no_complaint_under_verification;
   }
   if (head == "status" && s.size() == 1) return to_string(d.status);
   return nullptr;
@@ -363,6 +364,8 @@ Outcome<bool> set_field(const Library& lib, Dossier& d, std::string_view path, c
     if (s[1].key == "under_discipline") return set_bool(d, d.flags.under_discipline, path, value, ctx);
     if (s[1].key == "under_inspection") return set_bool(d, d.flags.under_inspection, path, value, ctx);
     if (s[1].key == "under_investigation") return set_bool(d, d.flags.under_investigation, path, value, ctx);
+    if (s[1].key == "no_complaint_under_verification")
+      return set_bool(d, d.flags.no_complaint_under_verification, path, value, ctx);
   }
   if (head == "status")
     return refuse(path, {"Trạng thái được đổi bằng các nút chuyển trạng thái.", "The status changes through its own actions."});
@@ -583,6 +586,7 @@ Outcome<bool> set_field(Minutes& m, std::string_view path, const json& value, co
     AbsentMember& a = m.absent[*s[1].index];
     if (s[2].key == "name") return set_minutes_string(m, a.name, path, value, FieldType::text, ctx);
     if (s[2].key == "reason") return set_minutes_string(m, a.reason, path, value, FieldType::text, ctx);
+    if (s[2].key == "opinion") return set_minutes_string(m, a.opinion, path, value, FieldType::text, ctx);
     return unknown_path(path);
   }
   if (id == "votes" && s.size() == 4 && !s[1].index && !s[2].index && !s[3].index) {
@@ -615,7 +619,7 @@ Outcome<bool> remove_row(Minutes& m, std::string_view rows_path, std::size_t ind
   if (rows_path != "minutes.absent") return unknown_path(rows_path);
   if (index >= m.absent.size())
     return refuse(rows_path, {"Không có dòng " + std::to_string(index + 1) + ".", "There is no row " + std::to_string(index + 1) + "."});
-  json old = {{"name", m.absent[index].name}, {"reason", m.absent[index].reason}};
+  json old = {{"name", m.absent[index].name}, {"reason", m.absent[index].reason}, {"opinion", m.absent[index].opinion}};
   m.absent.erase(m.absent.begin() + static_cast<std::ptrdiff_t>(index));
   commit(m, ctx, {row_path(rows_path, index), std::move(old), nullptr});
   return true;

@@ -1,6 +1,9 @@
 #include "core/minutes.hpp"
 
+#include <algorithm>
+
 #include "core/json_in.hpp"
+#include "core/text.hpp"
 
 namespace hoso {
 
@@ -38,13 +41,25 @@ bool meets_threshold(const Vote& v, const Minutes& m, const Threshold& t) {
   return t.met(v.votes_for, m.members_total);
 }
 
+int members_who_could_vote(const Minutes& m) {
+  int opinions = 0;
+  for (const AbsentMember& a : m.absent)
+    if (!text::trim(a.opinion).empty()) ++opinions;
+  const int could = m.members_present + opinions;
+  return m.members_total > 0 ? std::min(could, std::max(m.members_total, m.members_present)) : could;
+}
+
 bool has_quorum(const Minutes& m, const Threshold& quorum) {
   return quorum.met(m.members_present, m.members_total);
 }
 
 json to_json(const Minutes& m) {
   json absent = json::array();
-  for (const auto& a : m.absent) absent.push_back({{"name", a.name}, {"reason", a.reason}});
+  for (const auto& a : m.absent) {
+    json row = {{"name", a.name}, {"reason", a.reason}};
+    if (!a.opinion.empty()) row["opinion"] = a.opinion;  // absent: files read by older releases stay the same
+    absent.push_back(std::move(row));
+  }
   json votes = json::array();
   for (const auto& v : m.votes)
     votes.push_back({{"dossier_id", v.dossier_id},
@@ -101,6 +116,7 @@ Outcome<Minutes> minutes_from_json(const json& j, std::string_view file_name) {
       AbsentMember am;
       r.str((*a)[i], p, "name", am.name, false);
       r.str((*a)[i], p, "reason", am.reason, false);
+      r.str((*a)[i], p, "opinion", am.opinion, false);
       m.absent.push_back(std::move(am));
     }
   }

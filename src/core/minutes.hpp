@@ -20,7 +20,11 @@ inline constexpr int kMinutesFormatVersion = 1;
 
 struct AbsentMember {
   std::string name;
-  std::string reason;  // and their written opinion, if any
+  std::string reason;
+  // Their written opinion on the nominees. Non-empty: the member sent one and it is counted among
+  // the votes cast, as the council counts it (the share is of all members, so absent members vote
+  // in writing). Older minutes kept the opinion in `reason`; they load with this empty.
+  std::string opinion;
   bool operator==(const AbsentMember&) const = default;
 };
 
@@ -59,6 +63,9 @@ Minutes new_minutes(std::string id, std::string unit_id, std::string unit_name, 
 double vote_share(const Vote& v, const Minutes& m);
 bool meets_threshold(const Vote& v, const Minutes& m, const Threshold& t);
 bool has_quorum(const Minutes& m, const Threshold& quorum);
+// Members present plus absent members who sent a written opinion (never more than the total when
+// it is known): the most votes the meeting can count on one nominee.
+int members_who_could_vote(const Minutes& m);
 
 nlohmann::json to_json(const Minutes& m);
 Outcome<Minutes> minutes_from_json(const nlohmann::json& j, std::string_view file_name = {});

@@ -125,11 +125,7 @@ doc::CouncilSession council_document_input(const CouncilMeeting& m, const Meetin
   s.secretary = m.secretary;
   s.members_total = m.members_total;
   s.members_present = m.members_present;
-  for (const CouncilAbsence& a : m.absent) {
-    std::string why = text::trim(a.reason);
-    if (!text::trim(a.opinion).empty()) why += (why.empty() ? "" : "; ") + std::string("ý kiến bằng văn bản: ") + text::trim(a.opinion);
-    s.absent.push_back({a.name, why});
-  }
+  for (const CouncilAbsence& a : m.absent) s.absent.push_back({a.name, a.reason, a.opinion});
   s.quorum = m.quorum;
   s.threshold = m.threshold;
   // In the order the council took them, as the minutes record it.
@@ -140,6 +136,11 @@ doc::CouncilSession council_document_input(const CouncilMeeting& m, const Meetin
       std::string note = b.tie_break != TieBreak::none ? tie_break_label(b.tie_break).vi
                          : proposed                      ? std::string()
                                                          : outcome_label(b.outcome).vi;
+      // The one an Art. 4 priority put behind: its own outcome first, so the printed minutes do not
+      // read as if the priority were its own ("Không đề nghị (Ưu tiên theo Điều 4: nữ)" for a man).
+      if (!proposed && (b.tie_break == TieBreak::women || b.tie_break == TieBreak::women_collective))
+        note = outcome_label(b.outcome).vi + "; cùng số phiếu, ưu tiên theo Điều 4 cho " +
+               (b.tie_break == TieBreak::women ? "nữ" : "tập thể có từ 70% nữ trở lên");
       s.ballots.push_back({b.nominee, b.position, b.unit, b.kind, b.award_form, b.votes_for, b.votes_against, proposed, std::move(note)});
       break;
     }

@@ -9,6 +9,7 @@
 #include "core/library.hpp"
 #include "core/paths.hpp"
 #include "core/registry_detail.hpp"
+#include "core/share.hpp"
 #include "core/text.hpp"
 
 namespace hoso {
@@ -73,9 +74,8 @@ Outcome<bool> move_status(Decision& d, Status to, std::string_view reason, const
 }
 
 Bilingual percent(int part, int total) {
-  const long long permille = total > 0 ? (2000LL * part + total) / (2LL * total) : 0;
-  const std::string whole = std::to_string(permille / 10), tenth = std::to_string(permille % 10);
-  return {whole + "," + tenth + "%", whole + "." + tenth + "%"};
+  if (total <= 0) return share_percent(0, 1);
+  return share_percent(part, total);
 }
 
 bool same_content(const Dossier& a, const Dossier& b) {

@@ -54,11 +54,12 @@ constexpr const char* kGivenMale[] = {"An",   "Bình", "Cường", "Dũng", "Đ�
 constexpr const char* kGivenFemale[] = {"Anh",  "Châu", "Dung",  "Hà",   "Hạnh", "Hoa",  "Hương", "Lan",
                                         "Linh", "Mai",  "Ngân",  "Nhung", "Oanh", "Phương", "Quyên", "Thảo",
                                         "Trang", "Uyên", "Vân",  "Yến"};
-constexpr const char* kPlaces[] = {"xã Hoàng Đồng, thành phố Lạng Sơn", "thị trấn Đồng Đăng, huyện Cao Lộc",
-                                   "xã Tân Thanh, huyện Văn Lãng",       "thị trấn Thất Khê, huyện Tràng Định",
-                                   "xã Hưng Đạo, huyện Bình Gia",        "thị trấn Bắc Sơn, huyện Bắc Sơn",
-                                   "xã Hồ Sơn, huyện Hữu Lũng",          "thị trấn Đồng Mỏ, huyện Chi Lăng",
-                                   "xã Na Dương, huyện Lộc Bình",        "thị trấn Văn Quan, huyện Văn Quan"};
+// Communes and wards as they are after the reorganisation of 1 July 2025 (two levels: no district).
+constexpr const char* kPlaces[] = {"phường Đông Kinh, tỉnh Lạng Sơn",  "phường Lương Văn Tri, tỉnh Lạng Sơn",
+                                   "phường Tam Thanh, tỉnh Lạng Sơn",  "phường Kỳ Lừa, tỉnh Lạng Sơn",
+                                   "xã Đồng Đăng, tỉnh Lạng Sơn",      "xã Thất Khê, tỉnh Lạng Sơn",
+                                   "xã Na Dương, tỉnh Lạng Sơn",       "xã Bắc Sơn, tỉnh Lạng Sơn",
+                                   "xã Hữu Lũng, tỉnh Lạng Sơn",       "xã Văn Quan, tỉnh Lạng Sơn"};
 constexpr const char* kPositions[] = {"Chuyên viên", "Chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng",
                                       "Kế toán",     "Văn thư",           "Nhân viên",        "Phó Chánh Văn phòng"};
 constexpr const char* kQualifications[] = {"Cử nhân Quan hệ quốc tế", "Cử nhân Luật", "Thạc sĩ Quản lý công",
@@ -238,7 +239,7 @@ Workspace generate_workspace(const Library& lib, const Campaign& c, const Synthe
       std::size_t round = c.units.empty() ? static_cast<std::size_t>(collective_count) : static_cast<std::size_t>(collective_count - 1) / c.units.size();
       n.name = round == 0 ? base : "Tổ công tác số " + std::to_string(round) + " thuộc " + base;
       n.parent_unit = c.issuer.vi + (c.place.empty() ? "" : " tỉnh " + c.place);
-      n.address = "Số " + std::to_string(rng.range(1, 99)) + " đường Hùng Vương, phường Chi Lăng, thành phố Lạng Sơn";
+      n.address = "Số " + std::to_string(rng.range(1, 99)) + " đường Hùng Vương, phường Lương Văn Tri, tỉnh Lạng Sơn";
       n.phone = "0205 38" + std::to_string(rng.range(10000, 99999));
       n.email = "donvi" + std::to_string(collective_count) + "@langson.gov.vn";
       n.headcount = rng.range(5, 25);
@@ -266,6 +267,7 @@ Workspace generate_workspace(const Library& lib, const Campaign& c, const Synthe
     if (form)
       if (const AwardRule* r = form->rule_for(kind))
         for (const Criterion& cr : r->criteria) d.criteria[cr.id] = {true, rng.pick(kEvidence)};
+    d.flags.no_complaint_under_verification = true;  // declared, as a finished dossier is
     d.summary = display_name(n) + " luôn gương mẫu chấp hành tốt chủ trương của Đảng, chính sách pháp luật của Nhà nước; " +
                 "tích cực tham gia đợt thi đua đặc biệt. " + kTargets[static_cast<std::size_t>(i) % std::size(kTargets)].result + ".";
     if (const ReportTemplate* s = lib.template_for(c, DocumentKind::summary, kind))

@@ -46,6 +46,7 @@ inline constexpr std::string_view vote_counts = "vote_counts";        // votes >
 inline constexpr std::string_view vote_unknown = "vote_unknown";      // vote on no such dossier
 inline constexpr std::string_view quorum = "quorum";
 inline constexpr std::string_view flag = "flag";                      // discipline etc. declared
+inline constexpr std::string_view declaration = "declaration";        // a required declaration not made
 inline constexpr std::string_view deadline = "deadline";
 inline constexpr std::string_view duplicate = "duplicate";            // same nominee twice
 inline constexpr std::string_view quota = "quota";

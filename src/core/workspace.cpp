@@ -32,7 +32,7 @@ const Minutes* Workspace::minutes_voting_on(std::string_view dossier_id) const {
 }
 
 Threshold vote_threshold(const Settings& s, const Campaign& c) {
-  return s.vote_threshold ? *s.vote_threshold : c.voting.threshold;
+  return s.vote_threshold ? *s.vote_threshold : c.voting.unit();
 }
 
 std::string_view to_string(Theme t) { return t == Theme::dark ? "dark" : "light"; }

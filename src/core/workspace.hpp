@@ -56,7 +56,8 @@ struct Workspace {
   bool operator==(const Workspace&) const = default;
 };
 
-// The vote threshold in force: the workspace's override, else the campaign's.
+// The vote threshold in force at the unit's review meeting: the workspace's override, else the
+// campaign's unit threshold (its council threshold when it sets none).
 Threshold vote_threshold(const Settings& s, const Campaign& c);
 
 std::string_view to_string(Theme t);

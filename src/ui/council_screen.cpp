@@ -14,6 +14,7 @@
 #include "app/secretariat_session.hpp"
 #include "app/session.hpp"
 #include "core/proposal_export.hpp"
+#include "core/share.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
 #include "ui/print_actions.hpp"
@@ -37,11 +38,10 @@ CouncilState st;
 
 std::string n(long long v) { return std::to_string(v); }
 
-// The share of ALL members, rounded half up to a tenth as the exports write it: "77,8%".
+// The share of ALL members, as the exports and the printed minutes write it: "7/9 · 77,8%".
 std::string share_text(int part, int total) {
   if (total <= 0) return "—";
-  const long long permille = (2000LL * part + total) / (2LL * total);
-  return n(part) + "/" + n(total) + " · " + n(permille / 10) + (language() == Language::en ? "." : ",") + n(permille % 10) + "%";
+  return n(part) + "/" + n(total) + " · " + tr(share_percent(part, total));
 }
 
 std::string nominee_of(const Register& r, std::string_view dossier_id) {

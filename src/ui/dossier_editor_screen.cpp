@@ -203,7 +203,10 @@ void flags_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
     bool value;
   } flags[] = {{"flags.under_discipline", "flags.under_discipline", d.flags.under_discipline},
                {"flags.under_inspection", "flags.under_inspection", d.flags.under_inspection},
-               {"flags.under_investigation", "flags.under_investigation", d.flags.under_investigation}};
+               {"flags.under_investigation", "flags.under_investigation", d.flags.under_investigation},
+               // A declaration, ticked when made (Decree 98/152 Art. 4): unticked is "not declared yet".
+               {"flags.no_complaint_under_verification", "flags.no_complaint_under_verification",
+                d.flags.no_complaint_under_verification}};
   for (const Flag& f : flags) {
     FieldSpec spec{f.path, tr(f.key)};
     focus_if_target(s, f.path);

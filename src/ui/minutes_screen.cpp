@@ -12,6 +12,7 @@
 #include "core/dossier_views.hpp"
 #include "core/edit.hpp"
 #include "core/paths.hpp"
+#include "core/share.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/dossier_fields.hpp"
@@ -57,15 +58,8 @@ std::string column_label(const Field& rows, std::string_view id) {
   return c ? tr(c->label) : std::string(id);
 }
 
-// "77,8" (vi) / "77.8" (en): the share as a person checks it against the threshold.
-std::string percent(double share) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", share * 100.0);
-  std::string out = buf;
-  if (out.size() > 2 && out.compare(out.size() - 2, 2, ".0") == 0) out.resize(out.size() - 2);
-  if (language() == Language::vi) std::replace(out.begin(), out.end(), '.', ',');
-  return out;
-}
+// "77,8%" (vi) / "77.8%" (en): the share as the printed minutes write it (core/share.hpp).
+std::string percent(const Vote& v, const Minutes& m) { return tr(share_percent(v.votes_for, m.members_total)); }
 
 std::string dossier_title(const Dossier& d) {
   const std::string& name = display_name(d.nominee);
@@ -267,7 +261,7 @@ void share_and_result(app::Session& s, const Minutes& m, const VoteRow& r, bool 
     return;
   }
   std::string share = std::to_string(r.v->votes_for) + "/" + std::to_string(m.members_total) + " · " +
-                      percent(vote_share(*r.v, m)) + "%";
+                      percent(*r.v, m);
   const bool pass = meets_threshold(*r.v, m, vote_threshold(s.workspace().settings, s.campaign()));
   if (inline_layout) {
     ImGui::AlignTextToFramePadding();
@@ -380,7 +374,7 @@ void vote_table(MinutesView& mv, const Field& votes, const std::vector<VoteRow>&
     ImGui::AlignTextToFramePadding();
     if (r.v && m.members_total > 0)
       ImGui::TextUnformatted((std::to_string(r.v->votes_for) + "/" + std::to_string(m.members_total) + " · " +
-                              percent(vote_share(*r.v, m)) + "%").c_str());
+                              percent(*r.v, m)).c_str());
     else
       muted("—");
     ImGui::TableNextColumn();

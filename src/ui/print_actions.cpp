@@ -159,8 +159,13 @@ void council_print_buttons(app::Session& s, const doc::CouncilSession& session) 
                      [&] { return std::vector{doc::council_minutes(session, c)}; }},
                     {tr("print.proposal_list"), "print.proposal_list", stem("danh-sach-de-nghi", day),
                      [&] { return std::vector{doc::proposal_list(session, c)}; }},
+                    // Each Tờ trình goes with its own list, to the authority that decides the award.
                     {tr("print.submission"), "print.submission", stem("to-trinh", day),
-                     [&] { return std::vector{doc::submission(session, c)}; }}};
+                     [&] { return std::vector{doc::submission(session, c), doc::proposal_list(session, c, Decider::issuer_head)}; }},
+                    {tr("print.submission_parent"), "print.submission_parent", stem("to-trinh-cap-tren", day),
+                     [&] {
+                       return std::vector{doc::submission_to_parent(session, c), doc::proposal_list(session, c, Decider::parent_head)};
+                     }}};
   rows(s, rs);
 }
 

@@ -207,9 +207,10 @@ async function applyBatch(app, expectAdded) {
 
 // ---- the expected proposal list, computed here -----------------------------------------------------
 
+// As core/share.hpp writes every share: a tenth, half up, no ",0" on a whole number.
 const percent = (part, total) => {
   const permille = Math.floor((2000 * part + total) / (2 * total));
-  return `${Math.floor(permille / 10)},${permille % 10}%`;
+  return permille % 10 ? `${Math.floor(permille / 10)},${permille % 10}%` : `${permille / 10}%`;
 };
 function csvField(v) {
   let s = String(v);

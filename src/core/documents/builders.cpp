@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace hoso::doc {
 
 Paragraph labelled(std::string label, Runs value) {
@@ -67,8 +69,10 @@ void add_participants(std::vector<Block>& out, const std::string& chair, const s
   out.emplace_back(members_line(total, present));
   for (const AbsentMember& a : absent) {
     Paragraph p = labelled("+ Vắng mặt:", value_or_blank(a.name));
-    p.runs.push_back(plain(" - lý do, ý kiến bằng văn bản (nếu có): "));
+    p.runs.push_back(plain(" - lý do: "));
     append(p.runs, value_or_blank(a.reason));
+    // A written opinion counts among the votes (the share is of all members), so it is printed.
+    if (!text::trim(a.opinion).empty()) p.runs.push_back(plain("; ý kiến bằng văn bản: " + text::trim(a.opinion)));
     out.emplace_back(std::move(p));
   }
 }

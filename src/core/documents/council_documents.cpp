@@ -1,5 +1,7 @@
 #include "core/documents/council_documents.hpp"
 
+#include <optional>
+
 #include "core/documents/builders.hpp"
 #include "core/documents/unit_documents.hpp"
 #include "core/text.hpp"
@@ -22,7 +24,8 @@ std::string who(const CouncilBallot& b) {
 }
 
 NationalHeader header(const Campaign& c, const std::string& issuer, Date date, Runs number = {}) {
-  return NationalHeader{c.issuer.vi, issuer, std::move(number), {c.place, date}};
+  // A date not set yet (year 0) prints as dotted blanks to fill in, never as "00/00/0".
+  return agency_header(c, issuer, {c.place, date.year > 0 ? std::optional<Date>(date) : std::nullopt}, std::move(number));
 }
 
 std::string in_campaign(const Campaign& c) { return c.name.vi.empty() ? std::string() : "Trong " + c.name.vi; }
@@ -34,6 +37,15 @@ Title title(std::vector<std::string> lines) {
   return t;
 }
 
+std::string secretariat_of(const CouncilSession& s, const Campaign& c) {
+  return text::trim(s.secretariat).empty() ? c.secretariat.name.vi : s.secretariat;
+}
+
+// Whether `to` decides this award form (a form the campaign does not know: the Director).
+bool decided_by(const Campaign& c, const std::string& form, std::optional<Decider> to) {
+  return !to || c.authority(form).decider == *to;
+}
+
 // Proposed ballots of one award form and kind.
 std::vector<const CouncilBallot*> proposed(const CouncilSession& s, const std::string& form, NomineeKind kind) {
   std::vector<const CouncilBallot*> out;
@@ -42,10 +54,12 @@ std::vector<const CouncilBallot*> proposed(const CouncilSession& s, const std::s
   return out;
 }
 
-// The award forms with someone proposed: the campaign's in its order, then any it does not know.
-std::vector<std::string> proposed_forms(const CouncilSession& s, const Campaign& c) {
+// The award forms with someone proposed: the campaign's in its order, then any it does not know;
+// only those `to` decides when it is given.
+std::vector<std::string> proposed_forms(const CouncilSession& s, const Campaign& c, std::optional<Decider> to = {}) {
   std::vector<std::string> forms;
   auto add = [&](const std::string& id) {
+    if (!decided_by(c, id, to)) return;
     for (const std::string& f : forms)
       if (f == id) return;
     for (const CouncilBallot& b : s.ballots)
@@ -62,7 +76,7 @@ std::string tally(const CouncilSession& s, const Campaign& c, const std::string&
          " tập thể, " + std::to_string(proposed(s, form, NomineeKind::individual).size()) + " cá nhân";
 }
 
-std::string date_text(Date d) { return to_display(d); }
+std::string date_text(Date d) { return d.year > 0 ? to_display(d) : std::string(kBlank); }
 
 }  // namespace
 
@@ -118,23 +132,46 @@ Document council_minutes(const CouncilSession& s, const Campaign& c) {
   return doc;
 }
 
-Document proposal_list(const CouncilSession& s, const Campaign& c) {
-  Document doc{"Danh sách đề nghị khen thưởng", {}};
-  doc.blocks.push_back(header(c, s.secretariat, s.submission_date));
-  doc.blocks.push_back(title({"DANH SÁCH", "Tập thể, cá nhân đề nghị khen thưởng", in_campaign(c)}));
-  Paragraph attached{{italic("(Kèm theo Tờ trình số ")}, Align::center, false};
-  for (Run& r : value_or_blank(s.submission_number)) {
-    r.italic = true;
-    attached.runs.push_back(std::move(r));
+namespace {
+
+std::string authority_title(const CouncilSession& s, const Campaign& c, Decider to);
+
+// The list: the council's whole result (no `to`), the one attached to the submission to `to`, or
+// (with `decision`) the one attached to the Director's decision.
+Document list_document(const CouncilSession& s, const Campaign& c, std::optional<Decider> to,
+                       const DecisionDraft* decision = nullptr) {
+  Document doc{decision ? "Danh sách khen thưởng" : "Danh sách đề nghị khen thưởng", {}};
+  const bool to_parent = to == Decider::parent_head;
+  const Date date = decision ? decision->date : to_parent ? s.parent_submission_date : s.submission_date;
+  doc.blocks.push_back(header(c, to_parent || decision ? c.issuer.vi : secretariat_of(s, c), date));
+  doc.blocks.push_back(title({"DANH SÁCH", decision ? "Tập thể, cá nhân được khen thưởng" : "Tập thể, cá nhân đề nghị khen thưởng",
+                              in_campaign(c)}));
+  Paragraph attached{{}, Align::center, false};
+  if (decision) {
+    attached.runs.push_back(italic("(Kèm theo Quyết định số "));
+    for (Run& r : document_number(decision->number, "QĐ", c.issuer_abbreviation)) {
+      r.italic = true;
+      attached.runs.push_back(std::move(r));
+    }
+    attached.runs.push_back(italic(" ngày " + date_text(date) + " của " + authority_title(s, c, Decider::issuer_head) + ")"));
+  } else if (to) {
+    attached.runs.push_back(italic("(Kèm theo Tờ trình số "));
+    for (Run& r : document_number(to_parent ? s.parent_submission_number : s.submission_number, "TTr",
+                              to_parent ? c.issuer_abbreviation : c.secretariat.abbreviation)) {
+      r.italic = true;
+      attached.runs.push_back(std::move(r));
+    }
+    attached.runs.push_back(italic(" ngày " + date_text(date) + " của " + (to_parent ? c.issuer.vi : secretariat_of(s, c)) + ")"));
+  } else {
+    attached.runs.push_back(italic("(Theo kết quả họp " + s.council + " ngày " + date_text(s.date) + ")"));
   }
-  attached.runs.push_back(italic(" ngày " + date_text(s.submission_date) + ")"));
   doc.blocks.push_back(std::move(attached));
 
-  const std::vector<std::string> forms = proposed_forms(s, c);
+  const std::vector<std::string> forms = proposed_forms(s, c, to);
   if (forms.empty()) doc.blocks.push_back(Paragraph{{plain("Không có tập thể, cá nhân nào được đề nghị khen thưởng.")}});
   int section = 0;
   for (const std::string& f : forms) {
-    doc.blocks.push_back(Heading{roman(++section) + ". " + upper(award_name(c, f))});
+    doc.blocks.push_back(Heading{roman(++section) + ". " + upper(award_title(c, f))});
     int part = 0;
     for (NomineeKind kind : {NomineeKind::collective, NomineeKind::individual}) {
       const std::vector<const CouncilBallot*> list = proposed(s, f, kind);
@@ -143,16 +180,23 @@ Document proposal_list(const CouncilSession& s, const Campaign& c) {
       doc.blocks.push_back(Paragraph{{bold(std::to_string(++part) + ". " + kind_name(c, kind) + " (" +
                                            std::to_string(list.size()) + ")")}});
       Table t;
-      t.header = {"STT", collective ? "Tên tập thể" : "Họ và tên", collective ? "Đơn vị cấp trên" : "Chức vụ, đơn vị",
-                  "Tỷ lệ phiếu đồng ý"};
-      t.widths = {kIndexWidth, 37, 37, 100 - kIndexWidth - 74};
-      t.align = {Align::center, Align::left, Align::left, Align::center};
+      t.header = {"STT", collective ? "Tên tập thể" : "Họ và tên", collective ? "Đơn vị cấp trên" : "Chức vụ, đơn vị"};
+      t.widths = {kIndexWidth, 37, 37};
+      t.align = {Align::center, Align::left, Align::left};
+      if (decision) {
+        t.widths = {kIndexWidth, 46, 100 - kIndexWidth - 46};  // a decision lists the awardees, not the votes
+      } else {
+        t.header.push_back("Tỷ lệ phiếu đồng ý");
+        t.widths.push_back(100 - kIndexWidth - 74);
+        t.align.push_back(Align::center);
+      }
       for (const CouncilBallot* b : list) {
         std::string where = text::trim(b->unit);
         if (!collective && !text::trim(b->position).empty())
           where = text::trim(b->position) + (where.empty() ? "" : ", " + where);
-        t.rows.push_back({{plain(std::to_string(t.rows.size() + 1))}, value_or_blank(b->nominee),
-                          value_or_blank(where, false), {plain(percent(b->votes_for, s.members_total))}});
+        std::vector<Runs> row{{plain(std::to_string(t.rows.size() + 1))}, value_or_blank(b->nominee), value_or_blank(where, false)};
+        if (!decision) row.push_back({plain(percent(b->votes_for, s.members_total))});
+        t.rows.push_back(std::move(row));
       }
       doc.blocks.push_back(std::move(t));
     }
@@ -160,32 +204,159 @@ Document proposal_list(const CouncilSession& s, const Campaign& c) {
   return doc;
 }
 
-Document submission(const CouncilSession& s, const Campaign& c) {
-  Document doc{"Tờ trình đề nghị khen thưởng", {}};
-  Runs number{plain("Số: ")};
-  append(number, value_or_blank(s.submission_number));
-  doc.blocks.push_back(header(c, s.secretariat, s.submission_date, std::move(number)));
-  doc.blocks.push_back(title({"TỜ TRÌNH", c.name.vi.empty() ? "Về việc đề nghị khen thưởng"
-                                                           : "Về việc đề nghị khen thưởng trong " + c.name.vi}));
-  const std::string director = "Giám đốc " + c.issuer.vi;
-  doc.blocks.push_back(Paragraph{{plain("Kính gửi: " + director + ".")}, Align::center, false});
+// The authority `to` by name, from the first award form it decides ("Giám đốc Sở Ngoại vụ").
+std::string authority_title(const CouncilSession& s, const Campaign& c, Decider to) {
+  for (const std::string& f : proposed_forms(s, c, to)) return c.authority(f).title.vi;
+  for (const AwardForm& f : c.award_forms)
+    if (c.authority(f.id).decider == to) return c.authority(f.id).title.vi;
+  return to == Decider::parent_head ? "Chủ tịch " + c.issuer_parent.vi : c.issuer_head.vi + " " + c.issuer.vi;
+}
 
-  doc.blocks.push_back(Paragraph{{plain("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;")}});
+// "Căn cứ Luật …; Căn cứ Kế hoạch số 134/KH-UBND …; Căn cứ Kế hoạch số 32/KH-SNgV …; Căn cứ kết quả …,"
+void add_bases(std::vector<Block>& out, const CouncilSession& s, const Campaign& c) {
+  out.emplace_back(Paragraph{{plain("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;")}});
   for (const DocumentRef* plan : {&c.parent_plan, &c.plan}) {
     if (plan->number.empty()) continue;
-    doc.blocks.push_back(Paragraph{{plain("Căn cứ Kế hoạch số " + plan->number + " ngày " + date_text(plan->date) +
-                                          (plan->issuer.vi.empty() ? "" : " của " + plan->issuer.vi) + ";")}});
+    out.emplace_back(Paragraph{{plain("Căn cứ Kế hoạch số " + plan->number + " ngày " + date_text(plan->date) +
+                                      (plan->issuer.vi.empty() ? "" : " của " + plan->issuer.vi) + ";")}});
   }
-  doc.blocks.push_back(Paragraph{{plain("Căn cứ kết quả họp xét của " + s.council + " ngày " + date_text(s.date) + ",")}});
-  doc.blocks.push_back(Paragraph{{plain(s.secretariat + " kính trình " + director +
+  out.emplace_back(Paragraph{{plain("Căn cứ kết quả họp xét của " + s.council + " " + c.issuer.vi + " ngày " +
+                                    date_text(s.date) + ",")}});
+}
+
+std::string count_text(std::size_t collectives, std::size_t individuals) {
+  return std::to_string(collectives) + " tập thể, " + std::to_string(individuals) + " cá nhân";
+}
+
+}  // namespace
+
+Runs document_number(std::string_view number, std::string_view kind, std::string_view abbreviation) {
+  Runs out = value_or_blank(std::string(text::trim(number)));
+  out.push_back(plain("/" + std::string(kind) + "-"));
+  append(out, value_or_blank(std::string(text::trim(abbreviation))));
+  return out;
+}
+
+Runs number_line(std::string_view number, std::string_view kind, std::string_view abbreviation) {
+  Runs out{plain("Số: ")};
+  append(out, document_number(number, kind, abbreviation));
+  return out;
+}
+
+Document proposal_list(const CouncilSession& s, const Campaign& c) { return list_document(s, c, std::nullopt); }
+
+Document proposal_list(const CouncilSession& s, const Campaign& c, Decider to) { return list_document(s, c, to); }
+
+Document decision_list(const CouncilSession& s, const Campaign& c, const DecisionDraft& d) {
+  return list_document(s, c, Decider::issuer_head, &d);
+}
+
+Document decision(const CouncilSession& s, const Campaign& c, const DecisionDraft& d) {
+  const std::string director = authority_title(s, c, Decider::issuer_head);
+  Document doc{"Quyết định khen thưởng", {}};
+  doc.blocks.push_back(header(c, c.issuer.vi, d.date, number_line(d.number, "QĐ", c.issuer_abbreviation)));
+  const std::vector<std::string> forms = proposed_forms(s, c, Decider::issuer_head);
+  std::string awards;
+  for (const std::string& f : forms) awards += (awards.empty() ? "" : ", ") + award_title(c, f);
+  doc.blocks.push_back(title({"QUYẾT ĐỊNH", awards.empty() ? "Về việc khen thưởng" : "Về việc tặng " + awards, in_campaign(c)}));
+  doc.blocks.push_back(Paragraph{{bold(upper(director))}, Align::center, false});
+  for (const LegalBasis& b : c.decision_bases) doc.blocks.push_back(Paragraph{{plain(b.text.vi)}});
+  doc.blocks.push_back(Paragraph{{plain("Căn cứ kết quả họp xét của " + s.council + " " + c.issuer.vi + " ngày " +
+                                        date_text(s.date) + ";")}});
+  doc.blocks.push_back(Paragraph{{plain("Theo đề nghị của " + c.secretariat.head.vi + " " + c.issuer.vi + ".")}});
+  doc.blocks.push_back(Paragraph{{bold("QUYẾT ĐỊNH:")}, Align::center, false});
+
+  std::size_t collectives = 0, individuals = 0;
+  for (const std::string& f : forms) {
+    collectives += proposed(s, f, NomineeKind::collective).size();
+    individuals += proposed(s, f, NomineeKind::individual).size();
+  }
+  Paragraph one{{bold("Điều 1. "), plain("Tặng " + (awards.empty() ? std::string(kBlank) : awards) + " cho " +
+                                           count_text(collectives, individuals) + " (có danh sách kèm theo) đã có thành tích "
+                                           "xuất sắc" + (c.name.vi.empty() ? "" : " trong " + c.name.vi) + ".")}};
+  doc.blocks.push_back(std::move(one));
+  doc.blocks.push_back(Paragraph{{bold("Điều 2. "), plain("Tiền thưởng kèm theo thực hiện theo quy định hiện hành.")}});
+  doc.blocks.push_back(Paragraph{{bold("Điều 3. "),
+                                  plain("Quyết định này có hiệu lực kể từ ngày ký. " + c.secretariat.head.vi + " " + c.issuer.vi +
+                                        ", Thủ trưởng các phòng, đơn vị thuộc " + c.issuer.vi +
+                                        " và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")}});
+  doc.blocks.push_back(Signatures{{"- Như Điều 3;", "- Lưu: VT, " + c.secretariat.abbreviation + "."},
+                                  {{upper(c.issuer_head.vi), {}, value_or_blank(d.signer_name, false)}}});
+  return doc;
+}
+
+Document submission(const CouncilSession& s, const Campaign& c) {
+  Document doc{"Tờ trình đề nghị khen thưởng", {}};
+  const std::string office = secretariat_of(s, c);
+  doc.blocks.push_back(header(c, office, s.submission_date, number_line(s.submission_number, "TTr", c.secretariat.abbreviation)));
+  doc.blocks.push_back(title({"TỜ TRÌNH", c.name.vi.empty() ? "Về việc đề nghị khen thưởng"
+                                                           : "Về việc đề nghị khen thưởng trong " + c.name.vi}));
+  const std::string director = authority_title(s, c, Decider::issuer_head);
+  doc.blocks.push_back(Paragraph{{plain("Kính gửi: " + director + ".")}, Align::center, false});
+
+  add_bases(doc.blocks, s, c);
+  doc.blocks.push_back(Paragraph{{plain(office + " kính trình " + director +
                                         " xem xét, quyết định khen thưởng cho các tập thể, cá nhân có thành tích xuất sắc" +
                                         (c.name.vi.empty() ? "" : " trong " + c.name.vi) + ", cụ thể như sau:")}});
-  const std::vector<std::string> forms = proposed_forms(s, c);
+  const std::vector<std::string> forms = proposed_forms(s, c, Decider::issuer_head);
   if (forms.empty()) doc.blocks.push_back(Paragraph{{plain("- "), blank()}});
   for (const std::string& f : forms) doc.blocks.push_back(Paragraph{{plain("- " + tally(s, c, f) + ".")}});
   doc.blocks.push_back(Paragraph{{plain("(Có danh sách và biên bản họp Hội đồng kèm theo).")}});
+  // The awards the Director does not decide go up in the Department's own submission.
+  const std::vector<std::string> above = proposed_forms(s, c, Decider::parent_head);
+  if (!above.empty()) {
+    std::string what;
+    for (const std::string& f : above) what += (what.empty() ? "" : "; ") + tally(s, c, f);
+    const std::string chairman = authority_title(s, c, Decider::parent_head);
+    doc.blocks.push_back(Paragraph{{plain("Đối với hình thức khen thưởng thuộc thẩm quyền của " + chairman + " (" + what + "), " +
+                                          office + " trình " + director + " ký Tờ trình của " + c.issuer.vi + " đề nghị " +
+                                          chairman + " xem xét, quyết định.")}});
+  }
   doc.blocks.push_back(Paragraph{{plain("Kính trình " + director + " xem xét, quyết định./.")}});
-  doc.blocks.push_back(Signatures{{"- Như trên;", "- Lưu: VT."}, {{s.signer_title, {}, value_or_blank(s.signer_name, false)}}});
+  const std::string signer = text::trim(s.signer_title).empty() ? upper(c.secretariat.head.vi) : s.signer_title;
+  doc.blocks.push_back(Signatures{{"- Như trên;", "- Lưu: VT, " + c.secretariat.abbreviation + "."},
+                                  {{signer, {}, value_or_blank(s.signer_name, false)}}});
+  return doc;
+}
+
+Document submission_to_parent(const CouncilSession& s, const Campaign& c) {
+  Document doc{"Tờ trình đề nghị " + authority_title(s, c, Decider::parent_head) + " khen thưởng", {}};
+  doc.blocks.push_back(header(c, c.issuer.vi, s.parent_submission_date,
+                              number_line(s.parent_submission_number, "TTr", c.issuer_abbreviation)));
+  const std::vector<std::string> forms = proposed_forms(s, c, Decider::parent_head);
+  std::string awards;
+  for (const std::string& f : forms) awards += (awards.empty() ? "" : ", ") + award_title(c, f);
+  if (awards.empty())
+    for (const AwardForm& f : c.award_forms)
+      if (c.authority(f.id).decider == Decider::parent_head) awards += (awards.empty() ? "" : ", ") + f.title().vi;
+  doc.blocks.push_back(title({"TỜ TRÌNH", awards.empty() ? "Về việc đề nghị khen thưởng" : "Về việc đề nghị tặng " + awards}));
+  const std::string chairman = authority_title(s, c, Decider::parent_head);
+  doc.blocks.push_back(Paragraph{{plain("Kính gửi: " + chairman + ".")}, Align::center, false});
+  if (!c.provincial_office.vi.empty())
+    doc.blocks.push_back(Paragraph{{plain("(Qua " + c.provincial_office.vi + ")")}, Align::center, false});
+
+  add_bases(doc.blocks, s, c);
+  doc.blocks.push_back(Paragraph{{plain(c.issuer.vi + " kính trình " + chairman + " xem xét, khen thưởng cho các tập thể, cá nhân "
+                                        "đã có thành tích xuất sắc" + (c.name.vi.empty() ? "" : " trong " + c.name.vi) +
+                                        ", cụ thể như sau:")}});
+  std::size_t collectives = 0, individuals = 0;
+  if (forms.empty()) doc.blocks.push_back(Paragraph{{plain("- "), blank()}});
+  for (const std::string& f : forms) {
+    doc.blocks.push_back(Paragraph{{plain("- " + tally(s, c, f) + ".")}});
+    collectives += proposed(s, f, NomineeKind::collective).size();
+    individuals += proposed(s, f, NomineeKind::individual).size();
+  }
+  // What goes with it: the secretariat forwards the nominees' own dossiers.
+  doc.blocks.push_back(Paragraph{{plain("Hồ sơ kèm theo gồm:")}});
+  doc.blocks.push_back(Paragraph{{plain("- Danh sách tập thể, cá nhân đề nghị khen thưởng;")}});
+  doc.blocks.push_back(Paragraph{{plain("- Biên bản họp xét của " + s.council + " " + c.issuer.vi + " ngày " + date_text(s.date) + ";")}});
+  doc.blocks.push_back(Paragraph{{plain("- Báo cáo thành tích, tóm tắt thành tích của " + count_text(collectives, individuals) +
+                                        " và biên bản họp xét của các phòng, đơn vị.")}});
+  doc.blocks.push_back(Paragraph{{plain(c.issuer.vi + " kính trình " + chairman + " xem xét, quyết định./.")}});
+  std::vector<std::string> recipients{"- Như trên;"};
+  if (!c.provincial_office.vi.empty()) recipients.push_back("- " + c.provincial_office.vi + ";");
+  recipients.push_back("- Lưu: VT, " + c.secretariat.abbreviation + ".");
+  doc.blocks.push_back(Signatures{std::move(recipients), {{upper(c.issuer_head.vi), {}, value_or_blank(s.parent_signer_name, false)}}});
   return doc;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 // The secretariat's printable documents: the council session's minutes, the proposal list by
-// award form, and a draft Tờ trình (submission) to the Director. The secretariat's data model does
-// not exist yet, so these take a plain struct that its code fills; the documents then follow the
-// same rules as the unit's (unit_documents.hpp): blanks for what is required and missing.
+// award form, and the submissions (Tờ trình) to the authority that decides each award form
+// (Campaign::authority): the Office's to the Director for his Giấy khen, the Department's to the
+// Chairman of the Provincial People's Committee (through the provincial emulation office) for his
+// Bằng khen, each with its own list. They take a plain struct (proposal_export.hpp fills it from a
+// meeting and its result); the documents follow the unit's rules (unit_documents.hpp): blanks for
+// what is required and missing.
 #include <string>
 #include <vector>
 
@@ -40,18 +43,46 @@ struct CouncilSession {
   Threshold threshold{1, 2, true};
   std::vector<CouncilBallot> ballots;
 
-  // The Tờ trình and the list attached to it, from the secretariat to the Director.
-  std::string secretariat = "Văn phòng";        // the issuing unit in the header
-  std::string submission_number;                // "15/TTr-VP"; empty: "Số: ……………"
-  std::string signer_title = "CHÁNH VĂN PHÒNG"; // above the signature
-  std::string signer_name;                      // empty: written by hand
-  Date submission_date;                         // the Tờ trình's date
+  // The Office's Tờ trình to the Director and the list attached to it.
+  std::string secretariat;        // the issuing unit in the header; empty: the campaign's ("Văn phòng")
+  std::string submission_number;  // the number alone, "15" (the line adds "/TTr-VP"); empty: a blank
+  std::string signer_title;       // above the signature; empty: the campaign's secretariat head
+  std::string signer_name;        // empty: written by hand
+  Date submission_date;           // the Tờ trình's date
+
+  // The Department's Tờ trình to the head of its parent body (the Chairman) and its list.
+  std::string parent_submission_number;  // "42" (the line adds "/TTr-SNgV"); empty: a blank
+  std::string parent_signer_name;        // the Director's name; empty: written by hand
+  Date parent_submission_date;
 };
 
 Document council_minutes(const CouncilSession& s, const Campaign& c);
 // The proposed nominees grouped by award form (in the campaign's order), collectives then
-// individuals, with the share of votes of each.
+// individuals, with the share of votes of each: the council's whole result, from the Office.
 Document proposal_list(const CouncilSession& s, const Campaign& c);
+// The list attached to the submission to `to`: only the award forms that authority decides, from
+// the body that submits (the Office to the Director, the Department to the Chairman).
+Document proposal_list(const CouncilSession& s, const Campaign& c, Decider to);
+// The Office's Tờ trình to the Director for the award forms he decides ("Số: …/TTr-VP").
 Document submission(const CouncilSession& s, const Campaign& c);
+// The Department's Tờ trình to the head of its parent (the Chairman of the Provincial People's
+// Committee), through the campaign's provincial office, for the award forms he decides, with the
+// dossiers it forwards ("Số: …/TTr-SNgV").
+Document submission_to_parent(const CouncilSession& s, const Campaign& c);
+// The draft decision (Quyết định khen thưởng) of the head of the issuer (the Director) for the
+// award forms he decides, in the Decree 30/2020 layout: number line "Số: …/QĐ-SNgV", the bases
+// from the campaign data (Campaign::decision_bases, then the council's session and the Office's
+// proposal), the articles, the signature and, as its own document, the attached list.
+struct DecisionDraft {
+  std::string number;       // "120" (the line adds "/QĐ-SNgV"); empty: a blank
+  Date date;                // the decision's date
+  std::string signer_name;  // the Director's name; empty: written by hand
+};
+Document decision(const CouncilSession& s, const Campaign& c, const DecisionDraft& d);
+Document decision_list(const CouncilSession& s, const Campaign& c, const DecisionDraft& d);
+// "15/TTr-VP": the number (or a blank) and the issuing body's abbreviation (or a blank).
+Runs document_number(std::string_view number, std::string_view kind, std::string_view abbreviation);
+// "Số: 15/TTr-VP", the number line under the issuer in the header.
+Runs number_line(std::string_view number, std::string_view kind, std::string_view abbreviation);
 
 }  // namespace hoso::doc

@@ -1,5 +1,6 @@
 #include "core/documents/document.hpp"
 
+#include "core/share.hpp"
 #include "core/text.hpp"
 
 namespace hoso::doc {
@@ -98,11 +99,7 @@ std::string display_date(std::string_view iso_or_typed) {
 
 std::string percent(int count, int total) {
   if (total <= 0) return std::string(kBlank);
-  if (count < 0) count = 0;
-  // Tenths of a per cent, rounded half up: 1000 * count / total.
-  const long long tenths = (2000LL * count + total) / (2LL * total);
-  const std::string whole = std::to_string(tenths / 10);
-  return tenths % 10 ? whole + "," + std::to_string(tenths % 10) + "%" : whole + "%";
+  return share_percent(count, total).vi;
 }
 
 std::vector<std::string> lines_of(std::string_view s) {

@@ -24,6 +24,20 @@ std::string kind_name(const Campaign& c, NomineeKind kind) {
   return kind == NomineeKind::collective ? "Tập thể" : "Cá nhân";
 }
 
+std::string award_title(const Campaign& c, std::string_view id) {
+  if (const AwardForm* f = c.award_form(id)) return f->title().vi;
+  return std::string(id);
+}
+
+NationalHeader agency_header(const Campaign& c, std::string issuer, PlaceDate place_date, Runs number) {
+  return NationalHeader{c.is_issuer(issuer) ? c.issuer_parent.vi : c.issuer.vi, std::move(issuer), std::move(number),
+                        std::move(place_date)};
+}
+
+std::string signing_note(const Campaign& c, std::string_view body) {
+  return c.has_seal(text::trim(body)) ? "(Ký, đóng dấu)" : "(Ký, ghi rõ họ và tên)";
+}
+
 std::string short_hash(std::string_view hex) {
   if (hex.empty()) return std::string(kBlank);
   std::string out;
@@ -162,16 +176,9 @@ void add_section(std::vector<Block>& out, const Dossier& d, const Campaign& c, c
 
 NationalHeader dossier_header(const Dossier& d, const Campaign& c, PlaceDate pd) {
   const Nominee& n = d.nominee;
-  NationalHeader h;
-  if (n.kind == NomineeKind::collective) {
-    h.parent = n.parent_unit.empty() ? c.issuer.vi : n.parent_unit;
-    h.issuer = n.name;
-  } else {
-    h.parent = c.issuer.vi;
-    h.issuer = n.unit;
-  }
-  h.place_date = std::move(pd);
-  return h;
+  if (n.kind == NomineeKind::collective && !text::trim(n.parent_unit).empty() && !c.is_issuer(n.parent_unit))
+    return NationalHeader{n.parent_unit, n.name, {}, std::move(pd)};
+  return agency_header(c, n.kind == NomineeKind::collective ? n.name : n.unit, std::move(pd));
 }
 
 // The report's own place and date when set. In the report a missing one is a blank if the
@@ -191,7 +198,7 @@ PlaceDate report_place_date(const Dossier& d, const Campaign& c, const ReportTem
 Title dossier_title(const Dossier& d, const Campaign& c, std::string_view first_line) {
   Title t;
   t.lines.push_back({plain(std::string(first_line))});
-  const std::string award = award_name(c, d.award_form);
+  const std::string award = award_title(c, d.award_form);
   t.lines.push_back(award.empty() ? Runs{plain("ĐỀ NGHỊ TẶNG "), blank()} : Runs{plain("ĐỀ NGHỊ TẶNG " + upper(award))});
   if (!c.name.vi.empty()) t.lines.push_back({plain("Trong " + c.name.vi)});
   const Nominee& n = d.nominee;
@@ -204,18 +211,19 @@ Title dossier_title(const Dossier& d, const Campaign& c, std::string_view first_
   return t;
 }
 
-Signatures dossier_signatures(const Dossier& d, const ReportTemplate& t) {
+Signatures dossier_signatures(const Dossier& d, const Campaign& c, const ReportTemplate& t) {
   auto name = [&](std::string_view id) {
     const Field* f = t.field(id);
     return f ? value_or_blank(report_text(d, id), f->required) : Runs{};
   };
-  constexpr std::string_view seal = "(Ký, đóng dấu)";
+  const Nominee& n = d.nominee;
   Signatures s;
-  if (d.nominee.kind == NomineeKind::collective) {
-    s.signers = {{"THỦ TRƯỞNG ĐƠN VỊ\nCẤP TRÊN TRỰC TIẾP\nNHẬN XÉT, XÁC NHẬN", std::string(seal), name("superior_head_name")},
-                 {"THỦ TRƯỞNG ĐƠN VỊ", std::string(seal), name("head_name")}};
+  if (n.kind == NomineeKind::collective) {
+    const std::string& superior = text::trim(n.parent_unit).empty() ? c.issuer.vi : n.parent_unit;
+    s.signers = {{"THỦ TRƯỞNG ĐƠN VỊ\nCẤP TRÊN TRỰC TIẾP\nNHẬN XÉT, XÁC NHẬN", signing_note(c, superior), name("superior_head_name")},
+                 {"THỦ TRƯỞNG ĐƠN VỊ", signing_note(c, n.name), name("head_name")}};
   } else {
-    s.signers = {{"THỦ TRƯỞNG ĐƠN VỊ\nXÁC NHẬN, ĐỀ NGHỊ", std::string(seal), name("head_name")},
+    s.signers = {{"THỦ TRƯỞNG ĐƠN VỊ\nXÁC NHẬN, ĐỀ NGHỊ", signing_note(c, n.unit), name("head_name")},
                  {"NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)", value_or_blank(d.nominee.full_name)}};
   }
   return s;
@@ -232,7 +240,7 @@ Document achievement_report(const Dossier& d, const Campaign& c, const ReportTem
   doc.blocks.push_back(dossier_header(d, c, report_place_date(d, c, t, std::nullopt)));
   doc.blocks.push_back(dossier_title(d, c, "BÁO CÁO THÀNH TÍCH"));
   for (const Section& s : t.sections) add_section(doc.blocks, d, c, s);
-  doc.blocks.push_back(dossier_signatures(d, t));
+  doc.blocks.push_back(dossier_signatures(d, c, t));
   return doc;
 }
 
@@ -241,14 +249,14 @@ Document achievement_summary(const Dossier& d, const Campaign& c, const ReportTe
   doc.blocks.push_back(dossier_header(d, c, report_place_date(d, c, report, date)));
   doc.blocks.push_back(dossier_title(d, c, "TÓM TẮT THÀNH TÍCH"));
   add_lines(doc.blocks, d.summary);
-  doc.blocks.push_back(dossier_signatures(d, report));
+  doc.blocks.push_back(dossier_signatures(d, c, report));
   return doc;
 }
 
 Document review_minutes(const Minutes& m, const Campaign& c, std::span<const Dossier> dossiers) {
   Document doc{with_name("Biên bản họp xét khen thưởng", m.unit_name), {}};
   const std::optional<Date> date = parse_iso_date(m.date);
-  doc.blocks.push_back(NationalHeader{c.issuer.vi, m.unit_name, {}, {c.place, date}});
+  doc.blocks.push_back(agency_header(c, m.unit_name, {c.place, date}));
   Title title{{{plain("BIÊN BẢN")}, {plain("Họp xét đề nghị khen thưởng")}}};
   if (!c.name.vi.empty()) title.lines.push_back({plain("Trong " + c.name.vi)});
   doc.blocks.push_back(std::move(title));
@@ -290,7 +298,7 @@ Document review_minutes(const Minutes& m, const Campaign& c, std::span<const Dos
 
 Document package_cover(const PackageContents& p, const Campaign& c) {
   Document doc{with_name("Danh mục hồ sơ đề nghị khen thưởng", p.unit_name), {}};
-  doc.blocks.push_back(NationalHeader{c.issuer.vi, p.unit_name, {}, {c.place, p.date}});
+  doc.blocks.push_back(agency_header(c, p.unit_name, {c.place, p.date}));
   Title title{{{plain("DANH MỤC HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG")}}};
   if (!c.name.vi.empty()) title.lines.push_back({plain("Trong " + c.name.vi)});
   doc.blocks.push_back(std::move(title));
@@ -324,7 +332,7 @@ Document package_cover(const PackageContents& p, const Campaign& c) {
   }
   doc.blocks.push_back(Paragraph{{italic("Mã kiểm tra là 16 ký tự đầu của mã SHA-256 của gói hồ sơ; đối chiếu với mã "
                                          "ứng dụng hiển thị cho tệp gói để bảo đảm bản giấy và tệp là một.")}});
-  doc.blocks.push_back(Signatures{{}, {{"THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)", {}}}});
+  doc.blocks.push_back(Signatures{{}, {{"THỦ TRƯỞNG ĐƠN VỊ", signing_note(c, p.unit_name), {}}}});
   return doc;
 }
 

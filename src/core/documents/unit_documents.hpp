@@ -57,5 +57,15 @@ std::string short_hash(std::string_view hex);
 std::string award_name(const Campaign& c, std::string_view id);
 // "Tập thể" / "Cá nhân", from the campaign (or these defaults).
 std::string kind_name(const Campaign& c, NomineeKind kind);
+// The award form's name written out, for titles and headings ("Giấy khen của Giám đốc Sở Ngoại
+// vụ"); award_name when the campaign gives no full name.
+std::string award_title(const Campaign& c, std::string_view id);
+// The left header of a document `issuer` issues (Decree 30/2020, Appendix I): its direct parent
+// above it — the campaign's issuer_parent over the issuer itself ("UBND tỉnh Lạng Sơn" over "Sở
+// Ngoại vụ"), the issuer over any of its units.
+NationalHeader agency_header(const Campaign& c, std::string issuer, PlaceDate place_date, Runs number = {});
+// The note under a signer's title: "(Ký, đóng dấu)" for a body with a seal (Campaign::has_seal),
+// "(Ký, ghi rõ họ và tên)" for one without (a division signs without a stamp).
+std::string signing_note(const Campaign& c, std::string_view body);
 
 }  // namespace hoso::doc

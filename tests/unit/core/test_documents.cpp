@@ -26,8 +26,12 @@
 #include "core/documents/html.hpp"
 #include "core/documents/unit_documents.hpp"
 #include "core/documents/zip.hpp"
+#include "core/council.hpp"
+#include "core/proposal_export.hpp"
+#include "core/assets.hpp"
 #include "core/library.hpp"
 #include "core/text.hpp"
+#include "domain_fixtures.hpp"
 
 namespace hoso::doc {
 namespace {
@@ -69,7 +73,7 @@ Dossier individual() {
   n.full_name = "Hoàng Thị Lan Hương";
   n.gender = "female";
   n.birth_date = "1988-02-05";
-  n.home_town = "xã Hoàng Đồng, thành phố Lạng Sơn, tỉnh Lạng Sơn";
+  n.home_town = "phường Đông Kinh, tỉnh Lạng Sơn";
   n.unit = "Phòng Hợp tác quốc tế";
   n.position = "Phó Trưởng phòng";
   n.category = "cong_chuc";
@@ -93,7 +97,7 @@ Dossier collective() {
   Dossier d = new_dossier(lib(), campaign(), "d-col", NomineeKind::collective, "bang-khen-ct-ubnd", "Tester", kCreated);
   Nominee& n = d.nominee;
   n.name = "Phòng Quản lý biên giới";
-  n.address = "Số 2 đường Hùng Vương, phường Chi Lăng, thành phố Lạng Sơn";
+  n.address = "Số 2 đường Hùng Vương, phường Lương Văn Tri, tỉnh Lạng Sơn";
   n.phone = "0205 3812 345";
   n.email = "qlbg.sngv@langson.gov.vn";
   n.headcount = 8;
@@ -123,7 +127,7 @@ Minutes minutes(const std::vector<Dossier>& voted) {
   m.secretary = "Vi Văn Đông";
   m.members_total = 9;
   m.members_present = 8;
-  m.absent = {{"Hà Thị Én", "Nghỉ phép; có ý kiến bằng văn bản đồng ý"}};
+  m.absent = {{"Hà Thị Én", "Nghỉ phép", "Đồng ý đề nghị khen thưởng các trường hợp"}};
   m.agenda = "Xét đề nghị khen thưởng trong đợt thi đua đặc biệt.";
   m.conclusion = "Thống nhất đề nghị khen thưởng các trường hợp trên.";
   m.closing_time = "10:30";
@@ -131,27 +135,88 @@ Minutes minutes(const std::vector<Dossier>& voted) {
   return m;
 }
 
-CouncilSession council() {
-  CouncilSession s;
-  s.date = {2025, 11, 4};
-  s.time = "14:00";
-  s.closing_time = "16:15";
-  s.place = "Phòng họp Sở";
-  s.chair = "Nông Văn Sơn";
-  s.secretary = "Vi Thị Hằng";
-  s.members_total = 7;
-  s.members_present = 6;
-  s.absent = {{"Lăng Văn Tú", "Đi công tác; đồng ý bằng văn bản"}};
-  s.ballots = {
-      {"Phòng Quản lý biên giới", "", "Sở Ngoại vụ", NomineeKind::collective, "giay-khen-gd-so", 7, 0, true, ""},
-      {"Hoàng Thị Lan Hương", "Phó Trưởng phòng", "Phòng Hợp tác quốc tế", NomineeKind::individual, "giay-khen-gd-so", 6, 1, true,
-       "Ưu tiên theo Điều 4: nữ"},
-      {"Nguyễn Văn An", "Chuyên viên", "Phòng Hợp tác quốc tế", NomineeKind::individual, "giay-khen-gd-so", 6, 1, false, ""},
-      {"Trung tâm Dịch vụ đối ngoại", "", "Sở Ngoại vụ", NomineeKind::collective, "bang-khen-ct-ubnd", 3, 4, false, ""},
+// The council's documents are made from the code's own result (core/council.hpp) on a realistic
+// session, as the secretariat's screen makes them, never from a hand-filled result: 9 members, 8
+// present, the absent one voting in writing; two collectives for one Giấy khen (the quota is 1),
+// five people for three (one short of the threshold, the last two tied and decided by Art. 4),
+// and one of each for the Chairman's Bằng khen (no quota).
+Dossier council_person(const std::string& id, const std::string& name, bool woman, const std::string& unit,
+                       const std::string& position, const std::string& form = "giay-khen-gd-so") {
+  Dossier d = testing::valid_individual(id);
+  d.nominee.full_name = name;
+  d.nominee.gender = woman ? "female" : "male";
+  d.nominee.unit = unit;
+  d.nominee.position = position;
+  d.award_form = form;
+  return d;
+}
+
+Dossier council_group(const std::string& id, const std::string& name, const std::string& form = "giay-khen-gd-so") {
+  Dossier d = testing::valid_collective(id);
+  d.nominee.name = name;
+  d.nominee.parent_unit = "Sở Ngoại vụ";
+  d.award_form = form;
+  return d;
+}
+
+std::vector<Dossier> council_dossiers() {
+  return {
+      council_group("c-qlbg", "Phòng Quản lý biên giới"),
+      council_group("c-ttdv", "Trung tâm Dịch vụ đối ngoại"),
+      council_person("p-huong", "Hoàng Thị Lan Hương", true, "Phòng Hợp tác quốc tế", "Phó Trưởng phòng"),
+      council_person("p-an", "Nguyễn Văn An", false, "Phòng Hợp tác quốc tế", "Chuyên viên"),
+      council_person("p-tuan", "Lộc Văn Tuấn", false, "Phòng Quản lý biên giới", "Chuyên viên"),
+      council_person("p-mai", "Đinh Thị Mai", true, "Văn phòng Sở", "Kế toán"),
+      council_person("p-duc", "Vy Văn Đức", false, "Trung tâm Dịch vụ đối ngoại", "Viên chức"),
+      council_group("c-vp", "Văn phòng Sở", "bang-khen-ct-ubnd"),
+      council_person("p-thao", "Chu Thị Thảo", true, "Phòng Hợp tác quốc tế", "Trưởng phòng", "bang-khen-ct-ubnd"),
   };
-  s.submission_date = {2025, 11, 5};
+}
+
+CouncilMeeting council_meeting() {
+  CouncilMeeting m;
+  m.id = "hd-2025-1";
+  m.date = {2025, 11, 4};
+  m.time = "14:00";
+  m.closing_time = "16:15";
+  m.place = "Phòng họp Sở";
+  m.chair = "Nông Văn Sơn";
+  m.secretary = "Vi Thị Hằng";
+  m.members_total = 9;
+  m.members_present = 8;
+  m.absent = {{"Lăng Văn Tú", "Đi công tác", "Đồng ý với đề nghị của Văn phòng"}};
+  m.quorum = campaign().voting.quorum;
+  m.threshold = campaign().voting.threshold;
+  m.votes = {{"c-qlbg", 9, 0}, {"c-ttdv", 7, 2}, {"p-huong", 9, 0}, {"p-an", 8, 1}, {"p-tuan", 4, 5},
+             {"p-mai", 7, 2},  {"p-duc", 7, 2},  {"c-vp", 8, 1},   {"p-thao", 9, 0}};
+  return m;
+}
+
+CouncilSession council() {
+  Register r;
+  r.campaign_id = campaign().id;
+  PackageRevision p;
+  p.header.id = "7d0f3c2a-9b1e-4f6a-8c5d-2e4b6a8c0d1f";
+  p.header.revision = 1;
+  p.header.content_hash = std::string(64, 'a');
+  p.header.sender = {"phong-hop-tac-quoc-te", "Phòng Hợp tác quốc tế"};
+  p.dossiers = council_dossiers();
+  r.revisions.push_back(p);
+  for (const Dossier& d : p.dossiers) r.decisions.push_back({d.id, Status::eligible, "", {}});
+  sort_register(r);
+  const CouncilMeeting m = council_meeting();
+  const MeetingResult res = meeting_result(campaign(), r, m);
+  EXPECT_TRUE(res.decided) << res.why.en;
+  CouncilSession s = council_document_input(m, res);
+  s.submission_date = {2025, 11, 5};  // the Office's Tờ trình: its number left to the clerk
+  s.parent_submission_number = "42";  // the Department's, a day later, signed by the Director
+  s.parent_submission_date = {2025, 11, 7};
+  s.parent_signer_name = "Trịnh Tuyết Mai";
   return s;
 }
+
+// The Director's decision on the council's Giấy khen: a number and a date, the name left to sign.
+DecisionDraft decision_draft() { return {"120", {2025, 11, 10}, ""}; }
 
 // Every document of the fixtures, named as the golden and end-to-end files are.
 struct Named {
@@ -172,7 +237,10 @@ std::vector<Named> all_documents() {
       {"unit-package",
        {package_cover(p, campaign()), review_minutes(m, campaign(), both),
         achievement_summary(ind, campaign(), report_template(ind), kToday)}},
-      {"council", {council_minutes(s, campaign()), proposal_list(s, campaign()), submission(s, campaign())}},
+      {"council", {council_minutes(s, campaign()), proposal_list(s, campaign())}},
+      {"submission-director", {submission(s, campaign()), proposal_list(s, campaign(), Decider::issuer_head)}},
+      {"submission-chairman", {submission_to_parent(s, campaign()), proposal_list(s, campaign(), Decider::parent_head)}},
+      {"decision", {decision(s, campaign(), decision_draft()), decision_list(s, campaign(), decision_draft())}},
   };
 }
 
@@ -536,7 +604,7 @@ TEST(DocumentsContent, RequiredEmptyIsBlankOptionalEmptyIsLeftOut) {
   EXPECT_TRUE(contains(html, "- Công chức / viên chức / người lao động: Công chức"));
   EXPECT_TRUE(contains(visible(html), "Lạng Sơn, ngày 05 tháng 9 năm 2025"));
   EXPECT_TRUE(contains(html, "<p class=\"agency\">SỞ NGOẠI VỤ</p><p class=\"unit\">PHÒNG HỢP TÁC QUỐC TẾ</p>"));
-  EXPECT_TRUE(contains(html, "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ"));
+  EXPECT_TRUE(contains(html, "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NGOẠI VỤ"));
 
   const Dossier c = collective();
   const std::string col = to_html(achievement_report(c, campaign(), report_template(c)), kCss);
@@ -565,20 +633,131 @@ TEST(DocumentsContent, DatesComeFromTheDocumentOrTheCaller) {
 }
 
 TEST(DocumentsContent, CouncilDocuments) {
+  // What the council's own result (meeting_result) gives for the fixture: the second collective
+  // over the quota of 1, one person short of the threshold, a tie for the third place decided by
+  // Art. 4 for the woman, and the Chairman's Bằng khen without a quota.
   const CouncilSession s = council();
   const std::string list = to_html(proposal_list(s, campaign()), kCss);
-  EXPECT_TRUE(contains(list, "<h2>I. GIẤY KHEN CỦA GIÁM ĐỐC SỞ</h2>"));
-  EXPECT_FALSE(contains(list, "Nguyễn Văn An")) << "not proposed";
-  EXPECT_FALSE(contains(list, "BẰNG KHEN")) << "nobody proposed for it";
-  EXPECT_TRUE(contains(list, "<td>Hoàng Thị Lan Hương</td><td>Phó Trưởng phòng, Phòng Hợp tác quốc tế</td><td class=\"c\">85,7%</td>"));
-  const std::string tt = to_html(submission(s, campaign()), kCss);
-  EXPECT_TRUE(contains(tt, "Kính gửi: Giám đốc Sở Ngoại vụ."));
-  EXPECT_TRUE(contains(tt, "- Giấy khen của Giám đốc Sở: 1 tập thể, 1 cá nhân."));
-  EXPECT_TRUE(contains(tt, "Số: <span class=\"blank\">……………</span>"));
-  const std::string cm = to_html(council_minutes(s, campaign()), kCss);
-  EXPECT_TRUE(contains(cm, "Số thành viên có mặt 6/7 (yêu cầu: từ 2/3 tổng số thành viên trở lên): cuộc họp đủ điều kiện"));
+  EXPECT_TRUE(contains(list, "<h2>I. GIẤY KHEN CỦA GIÁM ĐỐC SỞ NGOẠI VỤ</h2>"));
+  EXPECT_TRUE(contains(list, "<h2>II. BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN</h2>"));
+  for (const char* not_proposed : {"Lộc Văn Tuấn", "Vy Văn Đức", "Trung tâm Dịch vụ đối ngoại"})
+    EXPECT_FALSE(contains(list, not_proposed)) << not_proposed;
+  EXPECT_TRUE(contains(list, "<td>Đinh Thị Mai</td><td>Kế toán, Văn phòng Sở</td><td class=\"c\">77,8%</td>"));
+  EXPECT_TRUE(contains(list, "<td>Hoàng Thị Lan Hương</td><td>Phó Trưởng phòng, Phòng Hợp tác quốc tế</td><td class=\"c\">100%</td>"));
+  const std::string cm = visible(to_html(council_minutes(s, campaign()), kCss));
+  EXPECT_TRUE(contains(cm, "Số thành viên có mặt 8/9 (yêu cầu: từ 2/3 tổng số thành viên trở lên): cuộc họp đủ điều kiện"));
+  EXPECT_TRUE(contains(cm, "lý do: Đi công tác; ý kiến bằng văn bản: Đồng ý với đề nghị của Văn phòng"));
   EXPECT_TRUE(contains(cm, "Không đề nghị"));
-  EXPECT_TRUE(contains(cm, "(Ưu tiên theo Điều 4: nữ)"));
+  EXPECT_TRUE(contains(cm, "Đinh Thị Mai, Kế toán"));
+  EXPECT_TRUE(contains(cm, "Đề nghị(Ưu tiên theo Điều 4: nữ)")) << "the woman the tie-break chose";
+  EXPECT_TRUE(contains(cm, "Không đề nghị(Vượt số lượng; cùng số phiếu, ưu tiên theo Điều 4 cho nữ)"))
+      << "the man it put behind: his own outcome, not the priority";
+  EXPECT_TRUE(contains(cm, "Giấy khen của Giám đốc Sở: 1 tập thể, 3 cá nhân"));
+  // Every ballot the minutes show as not proposed is one the rules leave out: below the threshold,
+  // over the quota or behind a tie-break (the old golden had 6 of 7 "not proposed" with room left).
+  for (const CouncilBallot& b : s.ballots) {
+    if (!b.proposed) {
+      EXPECT_FALSE(b.note.empty()) << b.nominee;
+    }
+  }
+}
+
+TEST(DocumentsContent, SubmissionsGoToTheAuthorityThatDecides) {
+  CouncilSession s = council();
+  const Campaign& c = campaign();
+  ASSERT_EQ(c.authority("giay-khen-gd-so").decider, Decider::issuer_head);
+  ASSERT_EQ(c.authority("bang-khen-ct-ubnd").decider, Decider::parent_head);
+  EXPECT_TRUE(c.authority("bang-khen-ct-ubnd").unverified) << "Law 06/2022 Art. 72 was not read in the law's text";
+
+  // The Office to the Director: only his Giấy khen; the Chairman's Bằng khen is named as going up.
+  std::string tt = visible(to_html(submission(s, c), kCss));
+  EXPECT_TRUE(contains(tt, "SỞ NGOẠI VỤVĂN PHÒNG")) << tt.substr(0, 300);
+  EXPECT_TRUE(contains(tt, "Số: ……………/TTr-VP"));
+  EXPECT_TRUE(contains(tt, "Lạng Sơn, ngày 05 tháng 11 năm 2025"));
+  EXPECT_TRUE(contains(tt, "Kính gửi: Giám đốc Sở Ngoại vụ."));
+  EXPECT_TRUE(contains(tt, "- Giấy khen của Giám đốc Sở: 1 tập thể, 3 cá nhân."));
+  EXPECT_FALSE(contains(tt, "- Bằng khen của Chủ tịch UBND tỉnh: 1 tập thể, 1 cá nhân."));
+  EXPECT_TRUE(contains(tt, "thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn (Bằng khen của Chủ tịch UBND tỉnh: 1 tập thể, 1 cá nhân)"));
+  EXPECT_TRUE(contains(tt, "CHÁNH VĂN PHÒNG"));
+  s.submission_number = "15";
+  EXPECT_TRUE(contains(visible(to_html(submission(s, c), kCss)), "Số: 15/TTr-VP"));
+  std::string list = visible(to_html(proposal_list(s, c, Decider::issuer_head), kCss));
+  EXPECT_TRUE(contains(list, "(Kèm theo Tờ trình số 15/TTr-VP ngày 05/11/2025 của Văn phòng)"));
+  EXPECT_TRUE(contains(list, "Đinh Thị Mai"));
+  EXPECT_FALSE(contains(list, "Chu Thị Thảo"));
+  EXPECT_FALSE(contains(list, "BẰNG KHEN"));
+
+  // The Department to the Chairman, through the provincial office, with what it forwards.
+  tt = visible(to_html(submission_to_parent(s, c), kCss));
+  EXPECT_TRUE(contains(tt, "UBND TỈNH LẠNG SƠNSỞ NGOẠI VỤ")) << tt.substr(0, 300);
+  EXPECT_TRUE(contains(tt, "Số: 42/TTr-SNgV"));
+  EXPECT_TRUE(contains(tt, "Lạng Sơn, ngày 07 tháng 11 năm 2025"));
+  EXPECT_TRUE(contains(tt, "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn"));
+  EXPECT_TRUE(contains(tt, "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn."));
+  EXPECT_TRUE(contains(tt, "(Qua " + c.provincial_office.vi + ")"));
+  EXPECT_TRUE(contains(tt, "- Bằng khen của Chủ tịch UBND tỉnh: 1 tập thể, 1 cá nhân."));
+  EXPECT_FALSE(contains(tt, "Giấy khen của Giám đốc Sở: 1 tập thể"));
+  EXPECT_TRUE(contains(tt, "Báo cáo thành tích, tóm tắt thành tích của 1 tập thể, 1 cá nhân"));
+  EXPECT_TRUE(contains(tt, "GIÁM ĐỐC"));
+  EXPECT_TRUE(contains(tt, "Trịnh Tuyết Mai"));
+  list = visible(to_html(proposal_list(s, c, Decider::parent_head), kCss));
+  EXPECT_TRUE(contains(list, "UBND TỈNH LẠNG SƠNSỞ NGOẠI VỤ"));
+  EXPECT_TRUE(contains(list, "(Kèm theo Tờ trình số 42/TTr-SNgV ngày 07/11/2025 của Sở Ngoại vụ)"));
+  EXPECT_TRUE(contains(list, "Chu Thị Thảo"));
+  EXPECT_TRUE(contains(list, "Văn phòng Sở"));
+  EXPECT_FALSE(contains(list, "Đinh Thị Mai"));
+
+  // A campaign without an abbreviation prints a blank to fill in, not a made-up one.
+  Campaign bare = c;
+  bare.issuer_abbreviation.clear();
+  EXPECT_TRUE(contains(visible(to_html(submission_to_parent(s, bare), kCss)), "Số: 42/TTr-……………"));
+}
+
+TEST(DocumentsContent, DraftDecisionOfTheDirector) {
+  const CouncilSession s = council();
+  const Campaign& c = campaign();
+  ASSERT_GE(c.decision_bases.size(), 3u);
+  const std::string qd = visible(to_html(decision(s, c, decision_draft()), kCss));
+  EXPECT_TRUE(contains(qd, "UBND TỈNH LẠNG SƠNSỞ NGOẠI VỤ")) << qd.substr(0, 300);
+  EXPECT_TRUE(contains(qd, "Số: 120/QĐ-SNgV"));
+  EXPECT_TRUE(contains(qd, "Lạng Sơn, ngày 10 tháng 11 năm 2025"));
+  EXPECT_TRUE(contains(qd, "Về việc tặng Giấy khen của Giám đốc Sở Ngoại vụ"));
+  EXPECT_TRUE(contains(qd, "GIÁM ĐỐC SỞ NGOẠI VỤ"));
+  // The bases come from the campaign data, in its order, then the council's session and the proposal.
+  std::size_t at = 0;
+  for (const LegalBasis& b : c.decision_bases) {
+    const std::size_t found = qd.find(b.text.vi, at);
+    EXPECT_NE(found, std::string::npos) << b.text.vi;
+    at = found == std::string::npos ? at : found;
+  }
+  EXPECT_LT(at, qd.find("Căn cứ kết quả họp xét của Hội đồng Thi đua - Khen thưởng Sở Ngoại vụ ngày 04/11/2025;"));
+  EXPECT_TRUE(contains(qd, "Theo đề nghị của Chánh Văn phòng Sở Ngoại vụ."));
+  EXPECT_TRUE(contains(qd, "QUYẾT ĐỊNH:"));
+  EXPECT_TRUE(contains(qd, "Điều 1. Tặng Giấy khen của Giám đốc Sở Ngoại vụ cho 1 tập thể, 3 cá nhân (có danh sách kèm theo)"));
+  EXPECT_TRUE(contains(qd, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký."));
+  EXPECT_TRUE(contains(qd, "- Như Điều 3;"));
+  EXPECT_FALSE(contains(qd, "Bằng khen")) << "the Chairman decides his own award";
+  // What could not be read in its source is marked in the data, not silently presented as checked.
+  EXPECT_TRUE(c.decision_bases[1].unverified);
+  EXPECT_FALSE(c.decision_bases[0].unverified);
+
+  const std::string list = visible(to_html(decision_list(s, c, decision_draft()), kCss));
+  EXPECT_TRUE(contains(list, "Tập thể, cá nhân được khen thưởng"));
+  EXPECT_TRUE(contains(list, "(Kèm theo Quyết định số 120/QĐ-SNgV ngày 10/11/2025 của Giám đốc Sở Ngoại vụ)"));
+  EXPECT_TRUE(contains(list, "Đinh Thị Mai"));
+  EXPECT_FALSE(contains(list, "Chu Thị Thảo"));
+  EXPECT_FALSE(contains(list, "Tỷ lệ phiếu"));
+
+  // Edited bases print as edited; a campaign without them still gives a decision.
+  Campaign edited = c;
+  edited.decision_bases = {{{"Căn cứ Quyết định số 7/QĐ-UBND ngày 02/01/2026 của Ủy ban nhân dân tỉnh;", ""}, false}};
+  EXPECT_TRUE(contains(visible(to_html(decision(s, edited, decision_draft()), kCss)), "Căn cứ Quyết định số 7/QĐ-UBND"));
+  nlohmann::json j = nlohmann::json::parse(*assets::find("campaigns/32-KH-SNgV.json"));
+  j.erase("decision_bases");
+  auto old = campaign_from_json("old.json", j);
+  ASSERT_TRUE(old.ok());
+  EXPECT_TRUE(old->decision_bases.empty());
+  EXPECT_TRUE(contains(visible(to_html(decision(s, *old, DecisionDraft{}), kCss)), "Số: ……………/QĐ-SNgV"));
 }
 
 // ---- golden files ----------------------------------------------------------------------------
@@ -604,10 +783,13 @@ TEST(Documents, WritesFilesForEndToEnd) {
   nlohmann::json manifest = nlohmann::json::array();
   // What each printed document must show, with its diacritics.
   const std::vector<std::vector<std::string>> expect{
-      {"Hoàng Thị Lan Hương", "BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ"},
+      {"Hoàng Thị Lan Hương", "BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ NGOẠI VỤ"},
       {"Phòng Quản lý biên giới", "BÁO CÁO THÀNH TÍCH", "CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN"},
       {"Hoàng Thị Lan Hương", "DANH MỤC HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG", "BIÊN BẢN", "TÓM TẮT THÀNH TÍCH"},
-      {"Hoàng Thị Lan Hương", "BIÊN BẢN", "DANH SÁCH", "TỜ TRÌNH", "Kính gửi: Giám đốc Sở Ngoại vụ."},
+      {"Hoàng Thị Lan Hương", "BIÊN BẢN", "DANH SÁCH"},
+      {"TỜ TRÌNH", "Kính gửi: Giám đốc Sở Ngoại vụ.", "TTr-VP", "Đinh Thị Mai", "DANH SÁCH"},
+      {"TỜ TRÌNH", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn.", "42/TTr-SNgV", "UBND TỈNH LẠNG SƠN", "Chu Thị Thảo"},
+      {"QUYẾT ĐỊNH", "GIÁM ĐỐC SỞ NGOẠI VỤ", "120/QĐ-SNgV", "Điều 1.", "Đinh Thị Mai"},
   };
   const std::vector<Named> docs = all_documents();
   for (std::size_t i = 0; i < docs.size(); ++i) {

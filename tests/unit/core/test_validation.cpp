@@ -152,8 +152,10 @@ TEST(Validation, AchievementOutsideThePeriod) {
   Workspace w = valid_workspace();
   individual(w).report["targets"][0]["completed"] = "2025-04-30";
   auto fs = check(w);
-  expect_only(fs, rule::date_period, "report.targets[0].completed");
+  // A warning (issue 15): the plan's own criteria count results of the first 10 months of 2025.
+  expect_only(fs, rule::date_period, "report.targets[0].completed", Severity::warning);
   EXPECT_NE(fs[0].message.vi.find("từ 01/05/2025 đến 31/10/2025"), std::string::npos);
+  EXPECT_TRUE(can_mark_ready(fs, individual(w).id));
   individual(w).report["targets"][0]["completed"] = "2025-05-01";  // the first day is inside
   EXPECT_TRUE(check(w).empty());
 }
@@ -305,7 +307,8 @@ TEST(Validation, VoteShareCountedOnTotalMembers) {
   w.minutes[0].votes[0].votes_for = 4;
   w.minutes[0].votes[0].votes_against = 1;
   auto fs = check(w);
-  expect_only(fs, rule::vote_threshold, "minutes.votes.d-individual.for");
+  // The campaign makes a unit meeting's miss a warning (the law sets no share for these awards).
+  expect_only(fs, rule::vote_threshold, "minutes.votes.d-individual.for", Severity::warning);
   EXPECT_EQ(fs[0].message.vi, "Được 4/9 thành viên đồng ý (44,4%), chưa đạt quá nửa tổng số thành viên.");
   w.minutes[0].votes[0].votes_for = 5;  // 5/9 > 1/2
   EXPECT_TRUE(check(w).empty());
@@ -315,14 +318,15 @@ TEST(Validation, ThresholdSettingOverridesTheCampaign) {
   Workspace w = valid_workspace();
   w.settings.vote_threshold = Threshold{2, 3, false};
   w.minutes[0].votes[0].votes_for = 5;  // 5/9 < 2/3
-  expect_only(check(w), rule::vote_threshold, "minutes.votes.d-individual.for");
+  expect_only(check(w), rule::vote_threshold, "minutes.votes.d-individual.for", Severity::warning);
   w.minutes[0].votes[0].votes_for = 6;  // 6/9 = 2/3, "at least"
   EXPECT_TRUE(check(w).empty());
 }
 
 TEST(Validation, VotesNotAboveMembersPresent) {
   Workspace w = valid_workspace();
-  w.minutes[0].votes[0].votes_against = 2;  // 7 + 2 > 8 present
+  // 8 present and 1 written opinion (the fixture's absent member sent one): 7 + 3 > 9.
+  w.minutes[0].votes[0].votes_against = 3;
   auto fs = check(w);
   expect_only(fs, rule::vote_counts, "minutes.votes.d-individual.for");
   EXPECT_EQ(fs[0].owner, Finding::Owner::minutes);
