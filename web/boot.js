@@ -14,6 +14,8 @@
                  'The app could not be downloaded. Check the connection and reload the page.'],
     'start': ['Ứng dụng gặp lỗi khi khởi động. Dữ liệu đã lưu không bị ảnh hưởng. Hãy tải lại trang.',
               'The app failed while starting. Saved data is not affected. Please reload the page.'],
+    'crash': ['Ứng dụng gặp lỗi nghiêm trọng và đã dừng (có thể do thiếu bộ nhớ). Những gì đã lưu vẫn còn trong trình duyệt; các thay đổi trong vài giây cuối có thể chưa được lưu. Hãy tải bản sao dữ liệu đã lưu về máy, rồi tải lại trang.',
+              'The app hit a serious error and stopped (perhaps out of memory). What was saved is still in this browser; changes from the last few seconds may not be. Download a copy of the saved data, then reload the page.'],
     'webgl': ['Không khởi tạo được đồ họa WebGL 2.', 'WebGL 2 graphics could not be initialised.'],
     'webgl-restore': ['Mất kết nối đồ họa và không khôi phục được. Dữ liệu đã được lưu; hãy tải lại trang.',
                       'The graphics context was lost and could not be restored. Your data is saved; please reload.'],
@@ -33,6 +35,49 @@
     document.documentElement.classList.add('failed');
   }
   window.hosoShowError = showError;
+  // The module crashed (pre_core.js): it cannot be called again, so the copy of what is saved is
+  // read here, straight from IndexedDB (IDBFS: database "/data", store "FILE_DATA").
+  window.hosoShowCrash = function (detail) {
+    showError('crash', detail);
+    document.querySelector('#error h1').textContent = 'Ứng dụng đã dừng';
+    document.querySelector('#error h2').textContent = 'The app stopped';
+    $('error-download').hidden = false;
+  };
+  function downloadStored() {
+    var open = indexedDB.open('/data');
+    open.onerror = function () { $('error-detail').textContent = String(open.error); };
+    open.onsuccess = function () {
+      var db = open.result, files = [];
+      if (!db.objectStoreNames.contains('FILE_DATA')) { db.close(); return; }
+      var cursor = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').openCursor();
+      cursor.onsuccess = function () {
+        var c = cursor.result;
+        if (c) {
+          var e = c.value, file = { path: String(c.key), timestamp: e.timestamp && e.timestamp.toISOString(), mode: e.mode };
+          if (e.contents) {
+            var c8 = e.contents, bin = '';
+            var b = ArrayBuffer.isView(c8) ? new Uint8Array(c8.buffer, c8.byteOffset, c8.byteLength) : new Uint8Array(c8);
+            for (var i = 0; i < b.length; i += 0x8000) bin += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));
+            file.base64 = btoa(bin);
+          }
+          files.push(file);
+          c.continue();
+          return;
+        }
+        db.close();
+        var text = JSON.stringify({ format: 'hoso-stored-files', version: 1, saved_at: new Date().toISOString(), files: files });
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+        a.download = 'hoso-du-lieu-da-luu_' + new Date().toISOString().slice(0, 10) + '.json';
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+      };
+      cursor.onerror = function () { db.close(); $('error-detail').textContent = String(cursor.error); };
+    };
+  }
+  $('error-download').addEventListener('click', downloadStored);
   window.hosoShowNotice = function (code) {
     var n = $('notice');
     n.textContent = NOTICES[code] || '';

@@ -29,7 +29,11 @@ struct StorageStatus {
   bool persist_known = false, persisted = false;
   double usage_bytes = -1, quota_bytes = -1;
   bool can_take_over = false;  // read-only, and the tab that owned the workspace has closed
+  bool leave_held = false;     // a reload waits: the last save failed, the person must choose
 };
+
+// The answers to a held reload (StorageStatus::leave_held).
+enum class LeaveChoice : int { retry_save = 0, leave_unsaved = 1, stay = 2 };
 
 class Platform {
  public:
@@ -47,6 +51,7 @@ class Platform {
   virtual void save_now() = 0;
   virtual const StorageStatus& storage() const = 0;
   virtual void take_over() = 0;  // reopen as the owner once the other tab has closed
+  virtual void choose_leave(LeaveChoice) {}
 
   // Files out and in. Answers to pick_files arrive through App::on_file.
   virtual void download(std::string_view file_name, std::string_view mime, std::string_view bytes) = 0;

@@ -68,7 +68,8 @@ std::string App::state_json() {
                {"last_saved", st.last_saved},
                {"persisted", st.persisted},
                {"persist_known", st.persist_known},
-               {"can_take_over", st.can_take_over}};
+               {"can_take_over", st.can_take_over},
+               {"leave_held", st.leave_held}};
   j["screen"] = screen_name(session_.nav.screen);
   j["dossier_id"] = session_.nav.dossier_id;
   j["broken"] = nlohmann::json::array();

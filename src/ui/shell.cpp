@@ -115,8 +115,11 @@ void top_bar(app::Session& s, bool phone) {
   ImVec2 chip_max(chip_min.x + chip_w, chip_min.y + chip_h);
   dl->AddRectFilled(chip_min, chip_max, p.surface, chip_h * 0.5f);
   dl->AddText(ImVec2(chip_min.x + em() * 0.5f, chip_min.y + (chip_h - ts.y) * 0.5f), label.color, label.text.c_str());
-  ImGui::SetCursorScreenPos(ImVec2(chip_min.x + em() * 0.5f, chip_min.y));
-  ImGui::Dummy(ImVec2(ts.x, chip_h));
+  // An item with an id (a Dummy has none), so hoso.items() and assistive tools read the state.
+  const ImVec2 chip_text(chip_min.x + em() * 0.5f, chip_min.y);
+  ImGui::SetCursorScreenPos(chip_text);
+  ImGui::ItemSize(ImVec2(ts.x, chip_h));
+  ImGui::ItemAdd(ImRect(chip_text, ImVec2(chip_text.x + ts.x, chip_text.y + chip_h)), ImGui::GetID("save.state"));
   annotate(label.text.c_str(), "save.state");
   semantics::describe_text(semantics::Role::status, label.text);
   if (label.retry) {
@@ -176,6 +179,26 @@ void update_notice(app::Session& s) {
   spacer(0.3f);
 }
 
+// A reload (an update, the secretariat's edition) was asked for while the last save failed:
+// the page stays until the person chooses, with a backup at hand.
+void leave_held_notice(app::Session& s) {
+  const Palette& p = palette();
+  const std::string& why = s.platform().storage().error;
+  std::string reason = why == "quota"     ? tr("save.reason.quota")
+                       : why == "timeout" ? tr("save.reason.timeout")
+                       : why == "closed"  ? tr("save.reason.closed")
+                                          : why;
+  banner(p.error, p.error_bg, trf("notice.leave_held", {reason}).c_str(), "notice.leave_held");
+  if (button(tr("notice.quota_backup"), "notice.leave_backup", ButtonKind::primary)) export_backup(s);
+  ImGui::SameLine();
+  if (button(tr("notice.leave_retry"), "notice.leave_retry")) s.platform().choose_leave(app::LeaveChoice::retry_save);
+  ImGui::SameLine();
+  if (button(tr("notice.leave_stay"), "notice.leave_stay")) s.platform().choose_leave(app::LeaveChoice::stay);
+  if (button(tr("notice.leave_anyway"), "notice.leave_anyway", ButtonKind::danger))
+    s.platform().choose_leave(app::LeaveChoice::leave_unsaved);
+  spacer(0.3f);
+}
+
 void notices(app::Session& s) {
   const Palette& p = palette();
   const app::StorageStatus& st = s.platform().storage();
@@ -183,8 +206,19 @@ void notices(app::Session& s) {
   if (st.state == SaveState::read_only) {
     banner(p.warning, p.warning_bg, tr(st.can_take_over ? "notice.read_only_released" : "notice.read_only"), "notice.read_only");
     if (st.can_take_over && button(tr("notice.take_over"), "notice.take_over", ButtonKind::primary)) s.platform().take_over();
+  } else if (st.state == SaveState::unavailable && st.error.starts_with("load-")) {
+    // The stored data exists but could not be read: nothing is written over it.
+    banner(p.error, p.error_bg, trf("notice.load_failed", {st.error}).c_str(), "notice.load_failed");
+    if (button(tr("notice.load_retry"), "notice.load_retry", ButtonKind::primary)) s.platform().reload();
+    spacer(0.3f);
   } else if (st.state == SaveState::unavailable) {
     banner(p.error, p.error_bg, tr("notice.no_storage"), "notice.no_storage");
+  } else if (st.state == SaveState::error && st.error == "closed") {
+    banner(p.error, p.error_bg, tr("notice.storage_lost"), "notice.storage_lost");
+    if (button(tr("notice.quota_backup"), "notice.storage_lost_backup", ButtonKind::primary)) export_backup(s);
+    ImGui::SameLine();
+    if (button(tr("save.retry"), "notice.storage_lost_retry")) s.save_now();
+    spacer(0.3f);
   } else if (st.state == SaveState::error && st.error == "quota") {
     banner(p.error, p.error_bg, tr("notice.quota"), "notice.quota");
     // The backup is a download: it needs no space in the browser.
@@ -193,6 +227,7 @@ void notices(app::Session& s) {
     if (button(tr("save.retry"), "notice.quota_retry")) s.save_now();
     spacer(0.3f);
   }
+  if (st.leave_held) leave_held_notice(s);
   for (const auto& b : s.broken_records()) {
     banner(p.error, p.error_bg, broken_text(b).c_str(), "notice.broken." + b.name);
     if (b.previous_valid) {

@@ -53,4 +53,5 @@ mergeInto(LibraryManager.library, {
     return p;
   },
   hoso_js_take_over: function () { HosoWeb.lock.takeOver(); },
+  hoso_js_choose_leave: function (choice) { HosoWeb.storage.chooseLeave(choice); },
 });

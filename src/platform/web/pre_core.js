@@ -25,12 +25,28 @@ var HosoWeb = (function () {
   }
   self.tick = function () {
     self.rafPending = false;
-    if (draw()) self.requestFrame();
+    if (self.dead) return;
+    try {
+      if (draw()) self.requestFrame();
+    } catch (e) { self.crashed(e); }
+  };
+
+  // The module crashed (an abort: out of memory, a failed check; or a trap in the wasm). Nothing
+  // may call into it again (its memory is in an unknown state): no frames, no leave-page save.
+  // boot.js shows the crash message with a button that downloads what IndexedDB holds.
+  self.dead = false;
+  self.crashed = function (what) {
+    if (self.dead) return;
+    self.dead = true;
+    var detail = String((what && what.message) || what || '');
+    var unsaved = self.storage ? self.storage.unsaved() : false;
+    if (!self.started) { self.fail('start', detail); return; }
+    if (typeof window.hosoShowCrash === 'function') window.hosoShowCrash(detail, unsaved);
   };
   // A frame now, inside the current event handler (needed where the browser only allows an action
   // during the user's gesture: focusing the text agent on a phone, answering a copy event).
   self.frameNow = function () {
-    if (!self.started || self.inFrame) return;
+    if (!self.started || self.inFrame || self.dead) return;
     var more = draw();
     for (var i = 0; i < 8 && Module._hoso_input_queue_size() > 0; i++) more = draw();
     if (more) self.requestFrame();
@@ -69,15 +85,16 @@ var HosoWeb = (function () {
     if (kept && reloadNow) self.reloadApp();
     return kept;
   };
+  // Both wait for the save; a failing one holds them until the person chooses (pre_storage.js).
   self.reloadApp = function () {
-    self.storage.flushThen(function () { location.reload(); });
+    self.storage.leaveAfterSave(function () { location.reload(); });
   };
 
   // A new version of the app (boot.js's service worker found one): the app shows its notice; the
   // person's click saves everything first, then lets the new version take over and reloads.
   var update = function () { return window.hosoUpdate || { available: false }; };
   self.applyUpdate = function () {
-    self.storage.flushThen(function () {
+    self.storage.leaveAfterSave(function () {
       if (update().apply) update().apply(); else location.reload();
     });
   };
@@ -107,6 +124,8 @@ var HosoWeb = (function () {
       },
       // A theme's colours ({name: [r, g, b, a]}) for the contrast check: dark or light.
       theme: function (dark) { return JSON.parse(UTF8ToString(Module._hoso_dev_theme_json(dark ? 1 : 0))); },
+      // The save timeout in ms (15 s by default): the fault tests shorten it.
+      saveTimeout: function (ms) { self.storage.setTimeoutMs(+ms); },
       sha256: function (bytes) {
         var p = Module._malloc(Math.max(1, bytes.length));
         try {
@@ -122,6 +141,13 @@ var HosoWeb = (function () {
 Module.preRun = Module.preRun || [];
 Module.preRun.push(function () { HosoWeb.storage.mount(); });
 Module.onRuntimeInitialized = function () {};
+// Emscripten calls onAbort for every fatal error (out of memory included) before it throws.
+(function (bootAbort) {
+  Module.onAbort = function (what) {
+    if (HosoWeb.started) HosoWeb.crashed(what);
+    else if (bootAbort) bootAbort(what);
+  };
+})(Module.onAbort);
 Module.printErr = function (text) { console.warn(text); };
 Module.print = function (text) { console.log(text); };
 

@@ -26,6 +26,7 @@ char* hoso_js_base_url();
 int hoso_js_use_edition(int full, int reload_now);
 void hoso_js_apply_update();
 void hoso_js_take_over();
+void hoso_js_choose_leave(int choice);
 int hoso_js_storage_read_only();
 int hoso_js_storage_available();
 char* hoso_js_storage_load_error();
@@ -60,15 +61,18 @@ std::array<uint8_t, 16> WebPlatform::random16() {
 void WebPlatform::request_frame() { web::request_frame(); }
 void WebPlatform::wake_after(int ms) { hoso_js_wake_after(ms); }
 std::string WebPlatform::data_dir() { return "/data"; }
+// Read-only tabs never write. Without storage the JavaScript side only notes that work exists
+// (a reload would lose it: pre_storage.js asks first).
 void WebPlatform::save_soon() {
-  if (storage_status.state == app::SaveState::read_only || storage_status.state == app::SaveState::unavailable) return;
+  if (storage_status.state == app::SaveState::read_only) return;
   hoso_js_storage_save(0);
 }
 void WebPlatform::save_now() {
-  if (storage_status.state == app::SaveState::read_only || storage_status.state == app::SaveState::unavailable) return;
+  if (storage_status.state == app::SaveState::read_only) return;
   hoso_js_storage_save(1);
 }
 void WebPlatform::take_over() { hoso_js_take_over(); }
+void WebPlatform::choose_leave(app::LeaveChoice choice) { hoso_js_choose_leave(static_cast<int>(choice)); }
 void WebPlatform::download(std::string_view name, std::string_view mime, std::string_view bytes) {
   hoso_js_download(z(name).c_str(), z(mime).c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
@@ -117,6 +121,10 @@ EMSCRIPTEN_KEEPALIVE void hoso_storage_info(int persisted, double usage, double 
 }
 EMSCRIPTEN_KEEPALIVE void hoso_lock_released() {
   if (instance) instance->storage_status.can_take_over = true;
+  hoso::web::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void hoso_leave_held(int held) {
+  if (instance) instance->storage_status.leave_held = held != 0;
   hoso::web::request_frame();
 }
 EMSCRIPTEN_KEEPALIVE void hoso_update_available(int available) {

@@ -16,6 +16,7 @@ class WebPlatform final : public app::Platform {
   std::string data_dir() override;
   void save_soon() override;
   void save_now() override;
+  void choose_leave(app::LeaveChoice choice) override;
   const app::StorageStatus& storage() const override { return storage_status; }
   void take_over() override;
   void download(std::string_view file_name, std::string_view mime, std::string_view bytes) override;
