@@ -165,7 +165,7 @@ struct Campaign {
   const DocumentSpec* document(DocumentKind kind) const;
   const Category* category(std::string_view id) const;  // among the individual categories
   const Unit* unit(std::string_view id) const;
-  // The criterion and its 1-based number within its award rule ("Tiêu chí 2"), or nullptr.
+  // The criterion and its 1-based number within its award rule ("Tiêu chuẩn 2"), or nullptr.
   struct FoundCriterion {
     const AwardForm* form = nullptr;
     const AwardRule* rule = nullptr;

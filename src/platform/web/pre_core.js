@@ -102,6 +102,22 @@ var HosoWeb = (function () {
         Module._hoso_dev_generate(n | 0, +opts.attachmentBytes || 0, opts.ready ? 1 : 0, (opts.seed | 0) || 1);
         self.requestFrame();
       },
+      // texts(): the plain texts (headings, paragraphs, help) of the last frame drawn since
+      // texts() was first called (the first call starts recording and returns []).
+      texts: function () { return JSON.parse(self.callString(Module._hoso_dev_texts)); },
+      // probeText(text, {small}) draws each letter of text alone in a square cell over the app
+      // (legibility tests); returns the cell's side in CSS px: letter i's cell starts at
+      // (side × (i + 1), side). probeText('') ends it.
+      probeText: function (text, opts) {
+        text = String(text);
+        var size = lengthBytesUTF8(text) + 1, p = Module._malloc(size);
+        try {
+          stringToUTF8(text, p, size);
+          var side = Module._hoso_dev_probe(p, opts && opts.small ? 1 : 0);
+        } finally { Module._free(p); }
+        self.requestFrame();
+        return side;
+      },
       sha256: function (bytes) {
         var p = Module._malloc(Math.max(1, bytes.length));
         try {
