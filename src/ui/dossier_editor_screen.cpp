@@ -55,7 +55,7 @@ bool section(app::Session& s, const char* id, const char* title, const Tally& ta
     s.nav.open_section.clear();
   }
   const std::string counts = tally.text();
-  ImGui::PushFont(fonts.heading);
+  ImGui::PushFont(is_phone() ? fonts.bold : fonts.heading);  // a phone's width holds the titles in bold
   // The counts go beside the title when they fit, else on a line of their own below it (a phone):
   // a header never runs past the screen's edge.
   std::string label = title;

@@ -69,11 +69,12 @@ async function glyphImages(app, letters, small) {
   });
 }
 
-// How far apart two glyph images are, in CSS pixels' worth of full ink.
-function distance(a, b, dpr) {
+// How far apart two glyph images are, in the screen's pixels' worth of full ink: what the eye has
+// to tell them apart by (a denser screen gives it more pixels).
+function distance(a, b) {
   let sum = 0;
   for (let i = 0; i < a.px.length; i++) sum += Math.abs(a.px[i] - b.px[i]);
-  return sum / 255 / (dpr * dpr);
+  return sum / 255;
 }
 const ink = (g, dpr) => g.px.reduce((s, v) => s + v, 0) / 255 / (dpr * dpr);
 
@@ -101,8 +102,8 @@ async function endProbe(app) {
 // ---- legibility --------------------------------------------------------------------------------
 
 const GROUPS = [['ả', 'á', 'ạ', 'ã', 'à'], ['ổ', 'ố', 'ộ', 'ỗ', 'ồ'], ['ở', 'ớ', 'ợ', 'ỡ', 'ờ'], ['ử', 'ứ', 'ự', 'ữ', 'ừ']];
-// Two letters are told apart when their images differ by at least this much ink (CSS px of full
-// black). Measured at DPR 1 for "ổ"/"ố", the closest pair: 0.92 at 11 px and 1.04 at 12.75 px as
+// Two letters are told apart when their images differ by at least this much ink (device pixels
+// of full black). Measured at DPR 1 for "ổ"/"ố", the closest pair: 0.92 at 11 px and 1.04 at 12.75 px as
 // the app drew them before (grey, faint marks: the hook read as an acute); now 1.35 for 13 px help
 // text and 1.82 for 15 px body text (larger text, marks drawn at fuller coverage).
 const MIN_APART = 1.2;
@@ -120,7 +121,7 @@ test('letters that differ only in their marks stay apart at DPR 1, 1.25, 1.5 and
           for (let i = 0; i < group.length; i++) assert.ok(ink(imgs[i], dpr) > 3, `${group[i]} is drawn`);
           for (let i = 0; i < group.length; i++)
             for (let j = i + 1; j < group.length; j++) {
-              const d = distance(imgs[i], imgs[j], dpr);
+              const d = distance(imgs[i], imgs[j]);
               report.push(`${dpr} ${small ? 'help' : 'body'} ${group[i]}/${group[j]} ${d.toFixed(2)}`);
               assert.ok(d >= MIN_APART, `DPR ${dpr}, ${small ? 'help' : 'body'} text: "${group[i]}" and "${group[j]}" look alike (${d.toFixed(2)} apart)`);
             }
