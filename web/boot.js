@@ -4,6 +4,7 @@
   'use strict';
   // Replaced by scripts/package_dist.py with the build's facts (sizes, content hash).
   var BUILD = {"wasmBytes": {}, "hash": "dev"};
+  window.hosoBuild = BUILD.hash;  // Settings shows it beside the version
 
   var MESSAGES = {
     'no-wasm': ['Trình duyệt này không chạy được WebAssembly. Hãy dùng bản mới của Chrome, Edge, Firefox hoặc Safari.',

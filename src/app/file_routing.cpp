@@ -56,11 +56,10 @@ void report_batch(Session& s) {
   s.toast(Toast::Kind::error, std::move(text), 15);
 }
 
-// The secretariat's packages go to its intake (a report, then the register), except on the
-// package import screen, which imports into the workspace as a unit's does.
+// The secretariat's packages go to its intake (a report, then the register), wherever they are
+// picked or dropped: the unit's import would make the secretariat's workspace that unit's.
 void package(Session& s, std::string_view name, std::string_view bytes, int index, int count) {
-  if (s.workspace().settings.role == Role::secretariat && s.nav.screen != Screen::package_import &&
-      has_secretariat_tools()) {
+  if (s.workspace().settings.role == Role::secretariat && has_secretariat_tools()) {
     s.nav.screen = Screen::intake;
     secretariat_receive(s, name, bytes, index, count);
   } else {

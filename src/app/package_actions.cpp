@@ -12,6 +12,9 @@ std::vector<ImportFile> files;
 int next_seq = 1;
 
 Bilingual both(const DataError& e) { return {e.describe(Language::vi), e.describe(Language::en)}; }
+// A refusal of the plan is about this workspace, not the file's data: its words only, without the
+// file (the card's title) or the field's internal name.
+Bilingual plain(const DataError& e) { return {e.what.in(Language::vi), e.what.in(Language::en)}; }
 
 ImportFile* find(int seq) {
   auto it = std::find_if(files.begin(), files.end(), [&](const ImportFile& f) { return f.seq == seq; });
@@ -33,7 +36,7 @@ void skip(ImportFile& f, ImportFile::Skip why) {
 // Plans `f` against the workspace as it is now; a package already there is skipped at once.
 void plan(Session& s, ImportFile& f) {
   auto p = plan_import(s.workspace(), *f.package);
-  if (!p) return refuse(f, both(p.error()));
+  if (!p) return refuse(f, plain(p.error()));
   f.plan = std::move(*p);
   f.planned_at = s.revision();
   if (f.plan.kind == ImportKind::already_imported) skip(f, ImportFile::Skip::already_imported);

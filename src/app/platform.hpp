@@ -72,6 +72,8 @@ class Platform {
   // (the browser refuses the page any storage), and then does not reload.
   virtual bool use_edition(bool full, bool reload_now) = 0;
 
+  // The build's content hash (Settings shows it beside the version); empty where unknown.
+  virtual std::string build_id() { return {}; }
   virtual bool update_available() const { return false; }
   virtual void apply_update() {}
 };

@@ -6,6 +6,8 @@
 #include "app/strings.hpp"
 #include "core/attachments.hpp"
 #include "core/sha256.hpp"
+#include "core/text.hpp"
+#include "ui/strings.hpp"
 
 namespace hoso::app {
 
@@ -72,7 +74,9 @@ Date Session::today() { return vietnam_date(now()); }
 
 EditContext Session::edit_context() {
   EditContext ctx;
-  ctx.author = ws_.settings.author.empty() ? std::string("?") : ws_.settings.author;
+  // The history names who changed what: the person, else (no name given yet) the unit, never "?".
+  const std::string author = text::trim(ws_.settings.author), unit = text::trim(ws_.settings.unit_name);
+  ctx.author = !author.empty() ? author : !unit.empty() ? unit : std::string(ui::tr("audit.unnamed"));
   ctx.now = now();
   return ctx;
 }

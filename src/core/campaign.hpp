@@ -225,7 +225,7 @@ struct Campaign {
   bool is_issuer(std::string_view body) const;
   // The authority of an award form, its title filled from the issuer when the file leaves it out.
   Authority authority(std::string_view award_form_id) const;
-  // The criterion and its 1-based number within its award rule ("Tiêu chí 2"), or nullptr.
+  // The criterion and its 1-based number within its award rule ("Tiêu chuẩn 2"), or nullptr.
   struct FoundCriterion {
     const AwardForm* form = nullptr;
     const AwardRule* rule = nullptr;

@@ -68,6 +68,9 @@ std::optional<Date> parse_iso_date(std::string_view s) {
 std::optional<Date> parse_display_date(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  // ddmmyyyy, eight digits: a phone's number pad has no '/'.
+  if (Date d; s.size() == 8 && digits(s, 0, 2, d.day) && digits(s, 2, 2, d.month) && digits(s, 4, 4, d.year))
+    return is_valid_date(d.year, d.month, d.day) ? std::optional<Date>(d) : std::nullopt;
   // d/m/yyyy, dd/mm/yyyy (and d/mm, dd/m) with '/', '-' or '.', the same separator twice.
   std::size_t i = 0;
   int parts[2] = {0, 0};

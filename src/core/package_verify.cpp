@@ -251,7 +251,7 @@ std::optional<DataError> check_campaign(const Library& lib, std::string_view fil
   if (ref.version != ours->version)
     v.warnings.push_back({std::string(file), "campaign.version",
                           {"Gói được lập theo phiên bản " + theirs + " của kế hoạch " + id + ", ứng dụng này dùng phiên bản " +
-                               mine + ": hãy đối chiếu tiêu chí.",
+                               mine + ": hãy đối chiếu tiêu chuẩn.",
                            "The package was made under version " + theirs + " of the campaign " + id +
                                "; this app uses version " + mine + ": compare the criteria."}});
   else if (ref.hash != ours->hash)

@@ -377,10 +377,10 @@ void check_criteria(Check& x, const Dossier& d, const AwardRule& r) {
     bool evidence = it != d.criteria.end() && !text::trim(it->second.evidence).empty();
     if (!met)
       x.error(criterion_met_path(cr.id), rule::criterion_met,
-              {"Tiêu chí " + n + " chưa được đánh dấu là đạt.", "Criterion " + n + " is not marked as met."});
+              {"Tiêu chuẩn " + n + " chưa được đánh dấu là đạt.", "Criterion " + n + " is not marked as met."});
     if (!evidence)
       x.error(criterion_evidence_path(cr.id), rule::criterion_evidence,
-              {"Tiêu chí " + n + " chưa có minh chứng.", "Criterion " + n + " has no evidence."});
+              {"Tiêu chuẩn " + n + " chưa có minh chứng.", "Criterion " + n + " has no evidence."});
   }
 }
 

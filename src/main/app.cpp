@@ -23,9 +23,12 @@ bool App::start() {
   return true;
 }
 
+// The person's text size on top of the base, which is larger on a phone (ui/theme.hpp).
 float App::text_scale() const {
   double s = session_.workspace().settings.text_scale;
-  return static_cast<float>(s < 0.75 ? 0.75 : s > 2.0 ? 2.0 : s);
+  const float chosen = static_cast<float>(s < 0.75 ? 0.75 : s > 2.0 ? 2.0 : s);
+  const bool phone = ImGui::GetCurrentContext() && ImGui::GetIO().DisplaySize.x < ui::kPhoneWidth;
+  return chosen * (phone ? ui::kPhoneTextScale : 1.0f);
 }
 
 // Language, theme and text size follow the settings; spacing grows once a finger is seen.
@@ -37,7 +40,7 @@ void App::apply_settings() {
   const bool touch = ImGui::GetCurrentContext() && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
   if (scale != applied_scale_ || theme != applied_theme_ || touch != applied_touch_) {
     // FramePadding etc. are in CSS px and scale with the text; fonts are rebuilt by the platform.
-    ui::apply_style(theme == 1, scale, touch || ImGui::GetIO().DisplaySize.x < 700);
+    ui::apply_style(theme == 1, scale, touch || ImGui::GetIO().DisplaySize.x < ui::kPhoneWidth);
     applied_scale_ = scale;
     applied_theme_ = theme;
     applied_touch_ = touch;

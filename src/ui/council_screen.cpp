@@ -226,8 +226,11 @@ void ballots_card(app::Secretariat& sec, CouncilMeeting& m, const MeetingResult&
       sub = f.revision->header.sender.unit_name + " · " + (form ? tr(form->name) : f.dossier->award_form);
     }
     const BallotResult* b = result_for(res, v.dossier_id);
+    // No ballot typed yet (0 for, 0 against) is not a failed vote: say it waits.
+    const bool not_voted = v.votes_for == 0 && v.votes_against == 0;
+    if (b && not_voted && b->outcome == BallotOutcome::below_threshold) b = nullptr;
     const Tone tone = b ? outcome_tone(b->outcome) : Tone{palette().muted, palette().surface};
-    const std::string outcome = b ? tr(outcome_label(b->outcome)) : std::string("—");
+    const std::string outcome = b ? tr(outcome_label(b->outcome)) : std::string(tr(not_voted ? "council.not_voted" : "council.no_outcome"));
     const std::string result_id = "council.ballots." + v.dossier_id + ".result";
     if (table) {
       ImGui::TableNextRow();
@@ -301,13 +304,15 @@ void result_card(app::Secretariat& sec, const MeetingResult& res) {
       wrapped(title.c_str());
       ImGui::PopFont();
     }
-    const Tone tone = outcome_tone(b.outcome);
+    const bool not_voted = b.votes_for == 0 && b.votes_against == 0 && b.outcome == BallotOutcome::below_threshold;
+    const Tone tone = not_voted ? Tone{p.muted, p.surface} : outcome_tone(b.outcome);
     const std::string rank = b.rank > 0 ? n(b.rank) + ". " : "– ";
-    const std::string line = rank + (b.nominee.empty() ? b.dossier_id : b.nominee) + " — " + tr(outcome_label(b.outcome));
+    const std::string line = rank + (b.nominee.empty() ? b.dossier_id : b.nominee) + " — " +
+                             (not_voted ? std::string(tr("council.not_voted")) : tr(outcome_label(b.outcome)));
     ImGui::PushID(b.dossier_id.c_str());
     noted(tone.fg == p.muted ? ImGui::GetColorU32(ImGuiCol_Text) : tone.fg, line.c_str(), "council.result." + b.dossier_id);
     ImGui::PushFont(fonts.small);
-    std::string why = tr(b.why);
+    std::string why = not_voted ? std::string(tr("council.not_voted_help")) : tr(b.why);
     if (b.tie_break != TieBreak::none) {
       noted(p.warning, tr(tie_break_label(b.tie_break)).c_str(), "council.result." + b.dossier_id + ".tie");
     }
@@ -446,7 +451,7 @@ void council_screen(app::Session& s) {
   CouncilMeeting edited = st.correcting ? st.draft : *stored;
   const bool ro = s.read_only() || (stored->closed && !st.correcting);
   const MeetingResult res = sec.result(edited);
-  const bool wide = !is_phone() && ImGui::GetContentRegionAvail().x > em() * 56;
+  const bool wide = !is_phone() && ImGui::GetContentRegionAvail().x > em() * 48;
   if (wide) {
     // Left: the session and the ballots; right: the result, the acts and the exports.
     const float left = ImGui::GetContentRegionAvail().x * 0.58f;

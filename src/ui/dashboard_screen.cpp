@@ -6,6 +6,7 @@
 #include "app/session.hpp"
 #include "core/dossier_views.hpp"
 #include "core/paths.hpp"
+#include "core/text.hpp"
 #include "imgui.h"
 #include "ui/dossier_fields.hpp"
 #include "ui/screens.hpp"
@@ -207,8 +208,42 @@ void quick_card(app::Session& s) {
 
 }  // namespace
 
+// The first thing a new clerk is asked: which unit this is and who is working, so dossiers,
+// minutes and the package carry the unit, and the history names the person. It stays until
+// both are given and the clerk says so.
+// Decided on the first look at the dashboard in a session: asked while the unit or the name is
+// missing, until the clerk presses "Bắt đầu".
+enum class FirstRun { undecided, asking, done } first_run = FirstRun::undecided;
+
+void first_run_card(app::Session& s) {
+  const Settings& st = s.workspace().settings;
+  const bool known = !text::trim(st.unit_name).empty() && !text::trim(st.author).empty();
+  if (first_run == FirstRun::undecided) first_run = known ? FirstRun::done : FirstRun::asking;
+  if (first_run == FirstRun::done || st.role != Role::unit) return;
+  begin_card("##first_run");
+  subheading(tr("first_run.title"));
+  ImGui::PushFont(fonts.small);
+  muted(tr("first_run.help"));
+  ImGui::PopFont();
+  spacer(0.2f);
+  ImGui::BeginDisabled(s.read_only());
+  unit_and_author_fields(s);
+  spacer(0.2f);
+  ImGui::BeginDisabled(!known);
+  if (button(tr("first_run.done"), "first_run.done", ButtonKind::primary)) first_run = FirstRun::done;
+  ImGui::EndDisabled();
+  ImGui::EndDisabled();
+  if (!known) {
+    ImGui::PushFont(fonts.small);
+    muted(tr("first_run.needs"));
+    ImGui::PopFont();
+  }
+  end_card();
+}
+
 void dashboard_screen(app::Session& s) {
-  const bool two_columns = ImGui::GetContentRegionAvail().x > em() * 52;
+  first_run_card(s);
+  const bool two_columns = ImGui::GetContentRegionAvail().x > em() * 44;
   if (two_columns) {
     if (ImGui::BeginTable("##dash", 2, ImGuiTableFlags_SizingStretchSame)) {
       ImGui::TableNextColumn();

@@ -23,15 +23,39 @@ namespace {
 
 constexpr const char* kSections[] = {"nominee", "award", "criteria", "summary", "report", "attachments", "flags", "status"};
 
+// What is left, in words that do not scold: an empty required field is "still to fill", not an
+// error; errors are values that are wrong.
+struct Tally {
+  int to_fill = 0, errors = 0, warnings = 0;
+  void add(const Finding& f) {
+    if (f.severity != Severity::error) ++warnings;
+    else if (f.rule == rule::required) ++to_fill;
+    else ++errors;
+  }
+  bool empty() const { return to_fill + errors + warnings == 0; }
+  ImU32 color() const { return errors ? palette().error : palette().warning; }
+  std::string text() const {
+    std::string out;
+    auto part = [&](int n, const char* key) {
+      if (n == 0) return;
+      if (!out.empty()) out += ", ";
+      out += trf(key, n);
+    };
+    part(to_fill, "findings.to_fill");
+    part(errors, "findings.errors");
+    part(warnings, "findings.warnings");
+    return out;
+  }
+};
+
 // A section header that opens itself when a finding points into it.
-bool section(app::Session& s, const char* id, const char* title, int errors, int warnings) {
+bool section(app::Session& s, const char* id, const char* title, const Tally& tally) {
   if (s.nav.open_section == id) {
     ImGui::SetNextItemOpen(true);
     s.nav.open_section.clear();
   }
-  const std::string counts =
-      errors || warnings ? trf("findings.counts", {std::to_string(errors), std::to_string(warnings)}) : std::string();
-  ImGui::PushFont(fonts.heading);
+  const std::string counts = tally.text();
+  ImGui::PushFont(is_phone() ? fonts.bold : fonts.heading);  // a phone's width holds the titles in bold
   // The counts go beside the title when they fit, else on a line of their own below it (a phone):
   // a header never runs past the screen's edge.
   std::string label = title;
@@ -46,21 +70,21 @@ bool section(app::Session& s, const char* id, const char* title, int errors, int
   label += id;
   bool open = ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   ImGui::PopFont();
-  if (counts_below) noted(errors ? palette().error : palette().warning, counts.c_str(), std::string("section.") + id + ".counts");
+  if (counts_below) noted(tally.color(), counts.c_str(), std::string("section.") + id + ".counts");
   return open;
 }
 
 void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* const> mine) {
   const Palette& p = palette();
-  int errors = 0, warnings = 0;
-  for (const Finding* f : mine) (f->severity == Severity::error ? errors : warnings)++;
+  Tally tally;
+  for (const Finding* f : mine) tally.add(*f);
   if (mine.empty()) {
     badge(tr("findings.none"), p.success, p.success_bg, "findings.none");
     return;
   }
-  std::string title = trf("findings.title", {std::to_string(errors), std::to_string(warnings)}) + "###findings.panel";
-  ImGui::PushStyleColor(ImGuiCol_Header, errors ? p.error_bg : p.warning_bg);
-  ImGui::PushStyleColor(ImGuiCol_Text, errors ? p.error : p.warning);
+  std::string title = trf("findings.title_tally", {tally.text()}) + "###findings.panel";
+  ImGui::PushStyleColor(ImGuiCol_Header, tally.errors ? p.error_bg : p.warning_bg);
+  ImGui::PushStyleColor(ImGuiCol_Text, tally.color());
   // Open at first on a laptop when short; otherwise a tap shows the list.
   const bool short_list = mine.size() <= 6;
   bool open = ImGui::CollapsingHeader(title.c_str(), !is_phone() && short_list ? ImGuiTreeNodeFlags_DefaultOpen : 0);
@@ -68,10 +92,21 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
   if (!open) return;
   for (size_t i = 0; i < mine.size(); ++i) {
     const Finding* f = mine[i];
-    std::string label = (f->severity == Severity::error ? "• " : "– ") + tr(f->message) + "##finding." + f->path + "." + std::to_string(i);
-    ImGui::PushStyleColor(ImGuiCol_Text, f->severity == Severity::error ? p.error : p.warning);
-    ImGui::PushTextWrapPos(0.0f);
-    if (ImGui::Selectable(label.c_str())) {
+    const std::string text = (f->severity == Severity::error ? "• " : "– ") + tr(f->message);
+    const std::string id = "finding." + f->path + "." + std::to_string(i);
+    // A row wraps its whole message (a selectable would cut it at the edge) and is at least a
+    // finger high on a phone.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float row_h = std::max(text_h, touch_row_height() - spacing);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(width, row_h));
+    annotate(text.c_str(), id);
+    ImGui::GetWindowDrawList()->AddText(nullptr, 0, ImVec2(at.x, at.y + (row_h - text_h) * 0.5f),
+                                        f->severity == Severity::error && f->rule != rule::required ? p.error : p.warning,
+                                        text.c_str(), nullptr, width);
+    if (chosen) {
       std::string_view sec = path_section(f->path);
       if (sec == "minutes") {
         s.nav.screen = app::Screen::minutes;
@@ -82,16 +117,14 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
       s.nav.focus_path = f->path;
       s.nav.focus_frames = 6;  // a field out of sight takes a frame or two to scroll into view
     }
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
   }
 }
 
-std::pair<int, int> count_in(std::span<const Finding* const> mine, std::string_view sec) {
-  int e = 0, w = 0;
+Tally count_in(std::span<const Finding* const> mine, std::string_view sec) {
+  Tally t;
   for (const Finding* f : mine)
-    if (path_section(f->path) == sec) (f->severity == Severity::error ? e : w)++;
-  return {e, w};
+    if (path_section(f->path) == sec) t.add(*f);
+  return t;
 }
 
 void nominee_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
@@ -275,8 +308,9 @@ void dossier_editor(app::Session& s, const Dossier& d) {
     }
     return;
   }
-  ImGui::SameLine();
-  if (button(tr("action.delete"), "editor.delete", ButtonKind::subtle)) ImGui::OpenPopup("##confirm_delete");
+  // Delete looks like what it does, and stands well apart from "Nhân bản" (no slip of a finger).
+  ImGui::SameLine(0, em() * 2.5f);
+  if (button(tr("action.delete"), "editor.delete", ButtonKind::destructive)) ImGui::OpenPopup("##confirm_delete");
   if (ImGui::BeginPopupModal("##confirm_delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
     // Wrapped at 20 em: wrapped() would wrap at the auto-sized popup's own (narrow) width.
     ImGui::PushTextWrapPos(em() * 20);
@@ -304,9 +338,9 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   const char* titles[] = {"section.nominee", "section.award", "section.criteria", "section.summary",
                           "section.report", "section.attachments", "section.flags", "section.status"};
   for (size_t i = 0; i < std::size(kSections); ++i) {
-    auto [e, w] = count_in(mine, kSections[i]);
+    const Tally tally = count_in(mine, kSections[i]);
     ImGui::PushID(kSections[i]);
-    if (section(s, kSections[i], tr(titles[i]), e, w)) {
+    if (section(s, kSections[i], tr(titles[i]), tally)) {
       ImGui::Indent(em() * 0.25f);
       switch (i) {
         case 0: nominee_section(s, d, idx); break;

@@ -166,9 +166,15 @@ void template_field(app::Session& s, const Dossier& d, const ReportTemplate& t, 
     const nlohmann::json v = get_field(d, f.bind);
     std::string text = v.is_string() ? v.get<std::string>() : v.is_number() ? v.dump() : "";
     if (f.bind == "nominee.birth_date") text = display_date(text);
+    const IdentityField* idf = hoso::identity_field(f.bind.substr(f.bind.find('.') + 1));
+    if (idf && idf->type == FieldType::choice) {
+      // A choice is stored as its code ("female", "cong_chuc"): a person reads its label.
+      const auto options = idf->id == "gender" ? gender_options() : category_options(s.campaign());
+      for (const Option& o : options)
+        if (o.id == text) text = o.label;
+    }
     std::string label = tr(f.label);
-    if (label.empty())
-      if (const IdentityField* idf = hoso::identity_field(f.bind.substr(f.bind.find('.') + 1))) label = tr(idf->label);
+    if (label.empty() && idf) label = tr(idf->label);
     ImGui::PushFont(fonts.small);
     muted(label.c_str());
     ImGui::PopFont();

@@ -91,33 +91,54 @@ void toolbar(app::Session& s) {
   ImGui::InputTextWithHint("##list.search", tr("list.search_hint"), &st.search_buf);
   annotate(tr("list.search_hint"), "list.search");
 
-  // Filters.
-  auto combo = [&](const char* id, const char* label_key, int& value, const std::vector<std::string>& labels) {
-    // Two filters a row, each half the column: they fit a phone and the list column alike.
-    ImGui::SetNextItemWidth((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2);
-    const char* preview = value < 0 ? tr(label_key) : labels[static_cast<size_t>(value)].c_str();
-    if (ImGui::BeginCombo(id, preview)) {
-      if (ImGui::Selectable(tr(label_key), value < 0)) value = -1;
-      for (size_t i = 0; i < labels.size(); ++i)
-        if (ImGui::Selectable((labels[i] + "##" + std::to_string(i)).c_str(), value == static_cast<int>(i))) value = static_cast<int>(i);
+  // Filters, two a row when their longest choices fit half the column, else one a row: a filter
+  // never shows a cut word ("Mọi đ…").
+  struct Filter {
+    const char* id;
+    const char* label_key;
+    int* value;
+    std::vector<std::string> labels;
+  };
+  auto needed = [](const Filter& f) {
+    float w = ImGui::CalcTextSize(tr(f.label_key)).x;
+    for (const std::string& l : f.labels) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x);
+    return w + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+  };
+  auto combo = [](const Filter& f, float width) {
+    ImGui::SetNextItemWidth(width);
+    int& value = *f.value;
+    const char* preview = value < 0 ? tr(f.label_key) : f.labels[static_cast<size_t>(value)].c_str();
+    if (ImGui::BeginCombo(f.id, preview)) {
+      if (option(tr(f.label_key), value < 0)) value = -1;
+      for (size_t i = 0; i < f.labels.size(); ++i)
+        if (option((f.labels[i] + "##" + std::to_string(i)).c_str(), value == static_cast<int>(i))) value = static_cast<int>(i);
       ImGui::EndCombo();
+    }
+  };
+  auto pair = [&](const Filter& a, const Filter& b) {
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (needed(a) <= half && needed(b) <= half) {
+      combo(a, half);
+      ImGui::SameLine();
+      combo(b, half);
+    } else {
+      combo(a, -FLT_MIN);
+      combo(b, -FLT_MIN);
     }
   };
   std::vector<std::string> statuses;
   for (Status x : kAllStatuses) statuses.push_back(tr(status_label(x)));
-  combo("##list.filter.status", "list.any_status", st.status, statuses);
-  ImGui::SameLine();
-  combo("##list.filter.kind", "list.any_kind", st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")});
+  pair({"##list.filter.status", "list.any_status", &st.status, statuses},
+       {"##list.filter.kind", "list.any_kind", &st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")}});
   std::vector<std::string> forms;
   for (const AwardForm& f : s.campaign().award_forms) forms.push_back(tr(f.name));
   int form_index = -1;
   for (size_t i = 0; i < s.campaign().award_forms.size(); ++i)
     if (s.campaign().award_forms[i].id == st.award_form) form_index = static_cast<int>(i);
-  combo("##list.filter.award", "list.any_award", form_index, forms);
-  st.award_form = form_index < 0 ? "" : s.campaign().award_forms[static_cast<size_t>(form_index)].id;
-  ImGui::SameLine();
   int order = static_cast<int>(st.order);
-  combo("##list.sort", "list.sort", order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")});
+  pair({"##list.filter.award", "list.any_award", &form_index, forms},
+       {"##list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}});
+  st.award_form = form_index < 0 ? "" : s.campaign().award_forms[static_cast<size_t>(form_index)].id;
   st.order = static_cast<SortOrder>(std::max(0, order));
 }
 
@@ -185,7 +206,7 @@ void list(app::Session& s, float height) {
 }  // namespace
 
 void dossier_list_screen(app::Session& s) {
-  const bool wide = !is_phone() && ImGui::GetContentRegionAvail().x > em() * 50;
+  const bool wide = !is_phone() && ImGui::GetContentRegionAvail().x > em() * 44;
   if (wide) {
     const float list_w = std::clamp(ImGui::GetContentRegionAvail().x * 0.38f, em() * 18, em() * 30);
     ImGui::BeginChild("##list.column", ImVec2(list_w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);

@@ -27,6 +27,7 @@ namespace {
 // A package made in this session, to share or download again.
 struct Made {
   std::string file_name, text, content_hash;
+  std::vector<std::string> names;  // the nominees it holds, for "what was sent"
   int revision = 0;
   bool reveal = true;  // scroll to it once: on a phone it appears below the fold
 };
@@ -40,6 +41,9 @@ struct ExportState {
   enum class Step { idle, asked, building } step = Step::idle;
   std::optional<DataError> refusal;  // why the last attempt was refused
   std::optional<Made> made;
+  // After a package is made, another revision is a deliberate step ("Chuẩn bị lần gửi thứ N"),
+  // never the main button with the sent dossiers still ticked.
+  bool new_revision = false;
 };
 ExportState st;
 
@@ -170,7 +174,11 @@ void build(app::Session& s) {
     return;
   }
   s.platform().download(built->file_name, "application/json", built->text);
-  st.made = Made{built->file_name, std::move(built->text), built->content_hash, built->revision};
+  std::vector<std::string> names;
+  for (const std::string& id : in.dossier_ids)
+    if (const Dossier* d = s.workspace().dossier(id)) names.push_back(name_of(*d));
+  st.made = Made{built->file_name, std::move(built->text), built->content_hash, std::move(names), built->revision};
+  st.new_revision = false;
   // The file is on its way: the dossiers are now exported in this package, and the next export
   // continues its chain.
   s.update_workspace(std::move(built->workspace));
@@ -242,10 +250,13 @@ void made_card(app::Session& s) {
   }
   begin_card("##export.made");
   noted(p.success, trf("export.done", {n(static_cast<std::size_t>(m.revision))}).c_str(), "export.done");
-  wrapped(m.file_name.c_str());
+  wrapped(trf("export.done_holds", {n(m.names.size()), n(s.workspace().minutes.size())}).c_str());
+  for (std::size_t i = 0; i < m.names.size(); ++i) noted(ImGui::GetColorU32(ImGuiCol_Text), ("• " + m.names[i]).c_str(), "export.sent." + n(i + 1));
+  spacer(0.2f);
+  subheading(tr("export.next_title"));
+  noted(ImGui::GetColorU32(ImGuiCol_Text), trf("export.next_steps", {m.file_name, tr(s.campaign().receiving_office)}).c_str(), "export.next");
   ImGui::PushFont(fonts.small);
   muted(trf("export.check_code", {doc::short_hash(m.content_hash)}).c_str());
-  muted(trf("export.send_it", {tr(s.campaign().receiving_office)}).c_str());
   ImGui::PopFont();
   spacer(0.3f);
   if (s.platform().can_share_files()) {
@@ -255,6 +266,40 @@ void made_card(app::Session& s) {
   if (button(tr("export.download_again"), "export.download_again")) s.platform().download(m.file_name, "application/json", m.text);
   spacer(0.3f);
   package_print_buttons(s, m.file_name, m.text);
+  end_card();
+}
+
+// Everything sendable has gone (just now, or in an earlier session): another revision is only for a
+// change or the office's request, and it starts with nothing ticked but what changed since.
+bool all_sent(const app::Session& s) {
+  const Workspace& w = s.workspace();
+  if (w.exports.last_revision == 0 && !st.made) return false;
+  for (const Dossier& d : w.dossiers)
+    if (d.status == Status::ready) return false;
+  return true;
+}
+
+void new_revision_card(app::Session& s) {
+  const Workspace& w = s.workspace();
+  begin_card("##export.again");
+  if (!st.made) {
+    const std::string when = w.exports.last_time ? to_display_vietnam(*w.exports.last_time) : std::string("?");
+    noted(palette().success, trf("export.sent_already", {n(static_cast<std::size_t>(w.exports.last_revision)), when}).c_str(),
+          "export.sent_already");
+  }
+  subheading(tr("export.again_title"));
+  ImGui::PushFont(fonts.small);
+  muted(tr("export.again_help"));
+  ImGui::PopFont();
+  ImGui::BeginDisabled(s.read_only());
+  if (button(trf("export.again", w.exports.last_revision + 1).c_str(), "export.again")) {
+    st.new_revision = true;
+    st.made.reset();
+    st.excluded.clear();
+    for (const Dossier& d : w.dossiers)
+      if (d.status == Status::exported) st.excluded.insert(d.id);  // sent already: ticked only on purpose
+  }
+  ImGui::EndDisabled();
   end_card();
 }
 
@@ -291,9 +336,21 @@ void export_screen(app::Session& s) {
     s.platform().request_frame();
   }
   heading(tr("nav.export"));
+  if (all_sent(s) && !st.new_revision) {
+    // Sent: what went, what to do next, and a new revision only as a deliberate step.
+    made_card(s);
+    new_revision_card(s);
+    import_card(s);
+    return_note_card(s);
+    return;
+  }
   muted(trf("export.intro", {tr(s.campaign().receiving_office)}).c_str());
+  if (st.new_revision) {
+    spacer(0.2f);
+    noted(palette().warning, tr("export.again_replaces"), "export.again_replaces");
+  }
   spacer(0.3f);
-  if (ImGui::GetContentRegionAvail().x > em() * 52 && ImGui::BeginTable("##export", 2, ImGuiTableFlags_SizingStretchSame)) {
+  if (ImGui::GetContentRegionAvail().x > em() * 44 && ImGui::BeginTable("##export", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
     dossiers_card(s);
     not_ready_card(s);

@@ -14,9 +14,11 @@
 #include "app/secretariat_session.hpp"
 #include "app/session.hpp"
 #include "core/dossier_views.hpp"
+#include "core/attachments.hpp"
 #include "core/paths.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/print_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/secretariat_ui.hpp"
 #include "ui/strings.hpp"
@@ -110,7 +112,7 @@ std::string name_of(const Dossier& d) {
   return name.empty() ? std::string(tr("dossier.unnamed")) : name;
 }
 
-// "Đủ · 13/15" or "Thiếu: tóm tắt, tiêu chí".
+// "Đủ · 13/15" or "Thiếu: tóm tắt, tiêu chuẩn".
 std::pair<std::string, bool> completeness_text(const Completeness& k) {
   if (k.complete()) return {trf("registry.complete", {n(k.votes_for) + "/" + n(k.members_total)}), true};
   std::string missing;
@@ -175,9 +177,9 @@ void combo(const char* id, const char* any_key, int& value, const std::vector<st
   ImGui::SetNextItemWidth(width);
   const char* preview = value < 0 ? tr(any_key) : labels[static_cast<std::size_t>(value)].c_str();
   if (ImGui::BeginCombo(id, preview)) {
-    if (ImGui::Selectable(tr(any_key), value < 0)) value = -1;
+    if (option(tr(any_key), value < 0)) value = -1;
     for (std::size_t i = 0; i < labels.size(); ++i)
-      if (ImGui::Selectable((labels[i] + id + "=" + n(static_cast<long long>(i))).c_str(), value == static_cast<int>(i)))
+      if (option((labels[i] + id + "=" + n(static_cast<long long>(i))).c_str(), value == static_cast<int>(i)))
         value = static_cast<int>(i);
     ImGui::EndCombo();
   }
@@ -270,8 +272,9 @@ void table(app::Session& s, app::Secretariat& sec, float height) {
       ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
       ImGui::TableNextColumn();
       const std::string id = "registry.row." + d.id;
-      if (ImGui::Selectable(("##" + id).c_str(), st.selected == d.id,
-                            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
+      // Nothing in a row takes clicks but the row: no AllowOverlap, which would want the pointer
+      // to have rested on the row a frame before (a quick click was lost).
+      if (ImGui::Selectable(("##" + id).c_str(), st.selected == d.id, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_h)))
         select(s, d.id);
       const std::string name = name_of(d);
       annotate(name.c_str(), id);
@@ -363,6 +366,107 @@ void check_line(bool ok, const std::string& text, std::string_view id) {
   noted(ok ? p.success : p.error, ((ok ? "• " : "× ") + text).c_str(), id);
 }
 
+// The whole record, to read (and print) what the unit sent: the criteria with their evidence,
+// the summary, the report's every field, the attachments and the unit's vote on this nominee.
+std::string value_text(const nlohmann::json& v, const Field& f) {
+  if (v.is_string()) {
+    const std::string& text = v.get_ref<const std::string&>();
+    for (const ChoiceOption& o : f.limits.options)
+      if (o.id == text) return tr(o.label);
+    return f.type == FieldType::date ? display_date(text) : text;
+  }
+  if (v.is_boolean()) return tr(v.get<bool>() ? "registry.read.yes" : "registry.read.no");
+  if (v.is_number()) return v.dump();
+  return {};
+}
+
+void read_block(const std::string& label, const std::string& text, std::string_view id) {
+  ImGui::PushFont(fonts.small);
+  muted(label.c_str());
+  ImGui::PopFont();
+  noted(ImGui::GetColorU32(ImGuiCol_Text), text.empty() ? tr("registry.read.empty") : text.c_str(), id);
+  spacer(0.2f);
+}
+
+void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, const PackageRevision& rev) {
+  const Campaign& c = sec.campaign();
+  spacer(0.3f);
+  dossier_print_buttons(s, d);
+  spacer(0.3f);
+  // Criteria, numbered as the plan numbers them, each with the unit's evidence.
+  subheading(tr("section.criteria"));
+  const AwardForm* form = c.award_form(d.award_form);
+  const AwardRule* rule = form ? form->rule_for(d.nominee.kind) : nullptr;
+  if (!rule || rule->criteria.empty()) muted(tr("registry.read.empty"));
+  for (std::size_t k = 0; rule && k < rule->criteria.size(); ++k) {
+    const Criterion& cr = rule->criteria[k];
+    auto it = d.criteria.find(cr.id);
+    const bool met = it != d.criteria.end() && it->second.met;
+    const std::string head = trf("criteria.number", static_cast<long long>(k + 1)) + " · " +
+                             tr(met ? "registry.read.met" : "registry.read.not_met");
+    ImGui::PushFont(fonts.bold);
+    colored_wrapped(met ? palette().success : palette().error, head.c_str());
+    ImGui::PopFont();
+    ImGui::PushFont(fonts.small);
+    muted(tr(cr.text).c_str());
+    ImGui::PopFont();
+    read_block(tr("criteria.evidence"), it == d.criteria.end() ? std::string() : it->second.evidence,
+               "registry.read.criterion." + cr.id);
+  }
+  spacer(0.2f);
+  subheading(tr("section.summary"));
+  noted(ImGui::GetColorU32(ImGuiCol_Text), d.summary.empty() ? tr("registry.read.empty") : d.summary.c_str(), "registry.read.summary");
+  spacer(0.3f);
+  // The report, field by field as the template orders it.
+  if (const ReportTemplate* t = s.library().find_template(d.report_template.id)) {
+    subheading(tr(t->title).c_str());
+    for (const Section& sect : t->sections) {
+      ImGui::PushFont(fonts.bold);
+      wrapped(((sect.number.empty() ? "" : sect.number + ". ") + tr(sect.title)).c_str());
+      ImGui::PopFont();
+      for (const Field& f : sect.fields) {
+        if (!f.applies_to(d.nominee.kind) || !f.bind.empty()) continue;  // bound fields: the nominee above
+        const nlohmann::json v = d.report.contains(f.id) ? d.report.at(f.id) : nlohmann::json();
+        std::string text;
+        if (f.type == FieldType::rows && v.is_array()) {
+          for (const nlohmann::json& row : v) {
+            std::string line;
+            for (const Field& col : f.columns) {
+              const std::string cell = row.is_object() && row.contains(col.id) ? value_text(row.at(col.id), col) : std::string();
+              if (cell.empty()) continue;
+              if (!line.empty()) line += "; ";
+              line += tr(col.label) + ": " + cell;
+            }
+            if (!line.empty()) text += (text.empty() ? "• " : "\n• ") + line;
+          }
+        } else {
+          text = value_text(v, f);
+        }
+        read_block(tr(f.label), text, "registry.read.report." + f.id);
+      }
+    }
+    spacer(0.2f);
+  }
+  subheading(tr("section.attachments"));
+  if (d.attachments.empty()) muted(tr("registry.read.empty"));
+  for (const Attachment& a : d.attachments)
+    noted(ImGui::GetColorU32(ImGuiCol_Text), ("• " + a.name + " (" + tr(format_size(a.size)) + ")").c_str(), "registry.read.attachment." + a.id);
+  spacer(0.3f);
+  // The unit's minutes: the meeting and its vote on this nominee.
+  subheading(tr("registry.read.minutes"));
+  bool any = false;
+  for (const Minutes& m : rev.minutes)
+    if (const Vote* vote = m.vote_for(d.id)) {
+      any = true;
+      noted(ImGui::GetColorU32(ImGuiCol_Text),
+            trf("registry.read.vote", {display_date(m.date), n(vote->votes_for), n(m.members_total), n(vote->votes_against),
+                                       n(m.members_present)}).c_str(),
+            "registry.read.vote." + m.id);
+    }
+  if (!any) muted(tr("registry.vote_missing"));
+  spacer(0.3f);
+}
+
 void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   const Palette& p = palette();
   const RegisterView& v = sec.view();
@@ -401,6 +505,11 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
     noted(p.error, trf("registry.returned_reason", {dec ? dec->return_reason : std::string()}).c_str(), "registry.return_reason");
   }
   spacer(0.3f);
+  if (!st.phone_details) {
+    // The side pane is a summary: the whole record opens as a page of its own.
+    if (button(tr("registry.read"), "registry.read", ButtonKind::primary)) st.phone_details = true;
+    spacer(0.3f);
+  }
 
   // What a clerk checks first: the documents and the unit's vote.
   subheading(tr("registry.completeness"));
@@ -462,6 +571,8 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   if (row.status == Status::returned) small_muted(tr("registry.note_help"));
   if (row.status == Status::proposed) small_muted(tr("registry.proposed_help"));
 
+  if (st.phone_details) reading_view(s, sec, d, rev);
+
   // The decision's history.
   if (const Decision* dec = r.decision(id); dec && !dec->audit.empty()) {
     spacer(0.3f);
@@ -501,7 +612,7 @@ void registry_screen(app::Session& s) {
   app::Secretariat& sec = s.secretariat();
   refresh(sec);
   const bool phone = is_phone();
-  if (phone && st.phone_details) {
+  if (st.phone_details) {
     if (button(tr("action.back"), "registry.back", ButtonKind::subtle)) st.phone_details = false;
     details_pane(s, sec);
     handle_dialog(s, sec);
@@ -515,7 +626,8 @@ void registry_screen(app::Session& s) {
   ImGui::PushFont(fonts.small);
   noted(palette().muted,
         trf("registry.count", {n(static_cast<long long>(st.rows.size())), n(static_cast<long long>(sec.view().rows.size())),
-                               n(st.errors), n(st.incomplete_rows), n(st.eligible)}).c_str(),
+                               n(static_cast<long long>(sec.view().rows.size()) - st.incomplete_rows), n(st.incomplete_rows),
+                               n(st.errors), n(st.eligible)}).c_str(),
         "registry.count");
   ImGui::PopFont();
   const float avail = ImGui::GetContentRegionAvail().y;

@@ -94,24 +94,13 @@ void display_card(app::Session& s) {
   end_card();
 }
 
-void people_card(app::Session& s) {
+}  // namespace
+
+// Who is working: the unit (one of the campaign's, or any name typed) and the person's name,
+// which the audit records. Settings and the first-run step on the dashboard share it.
+void unit_and_author_fields(app::Session& s) {
   Settings st = s.settings();  // edited here, then handed to the session
   const Campaign& c = s.campaign();
-  begin_card("##settings.people");
-  subheading(tr("settings.work"));
-  spacer(0.2f);
-  label("settings.role");
-  if (int r = segmented(st.role == Role::secretariat ? 1 : 0,
-                        {{"settings.role_unit", "settings.role.unit"}, {"settings.role_secretariat", "settings.role.secretariat"}});
-      r >= 0) {
-    st.role = r == 1 ? Role::secretariat : Role::unit;
-    s.change_settings(st);
-  }
-  ImGui::PushFont(fonts.small);
-  muted(tr(st.role == Role::secretariat ? "settings.role_secretariat_help" : "settings.role_unit_help"));
-  ImGui::PopFont();
-  spacer(0.3f);
-
   // The unit: one of the campaign's (example) units, or any name typed.
   std::vector<Option> units;
   for (const Unit& u : c.units) units.push_back(Option{u.id, tr(u.name)});
@@ -138,6 +127,28 @@ void people_card(app::Session& s) {
     st.author = v->get<std::string>();
     s.change_settings(st);
   }
+}
+
+namespace {
+
+void people_card(app::Session& s) {
+  Settings st = s.settings();  // edited here, then handed to the session
+  begin_card("##settings.people");
+  subheading(tr("settings.work"));
+  spacer(0.2f);
+  label("settings.role");
+  if (int r = segmented(st.role == Role::secretariat ? 1 : 0,
+                        {{"settings.role_unit", "settings.role.unit"}, {"settings.role_secretariat", "settings.role.secretariat"}});
+      r >= 0) {
+    st.role = r == 1 ? Role::secretariat : Role::unit;
+    s.change_settings(st);
+  }
+  ImGui::PushFont(fonts.small);
+  muted(tr(st.role == Role::secretariat ? "settings.role_secretariat_help" : "settings.role_unit_help"));
+  ImGui::PopFont();
+  spacer(0.3f);
+
+  unit_and_author_fields(s);
   end_card();
 }
 
@@ -217,6 +228,20 @@ void backup_card(app::Session& s) {
   end_card();
 }
 
+
+// Which hoso this is: the version and the build (what to tell whoever helps).
+void about_card(app::Session& s) {
+  begin_card("##settings.about");
+  subheading(tr("settings.about"));
+  std::string build = s.platform().build_id();
+  if (build.empty()) build = tr("settings.build_unknown");
+  noted(ImGui::GetColorU32(ImGuiCol_Text), trf("settings.version", {HOSO_VERSION, build}).c_str(), "settings.version");
+  ImGui::PushFont(fonts.small);
+  muted(tr("settings.help_hint"));
+  ImGui::PopFont();
+  end_card();
+}
+
 }  // namespace
 
 void settings_screen(app::Session& s) {
@@ -224,7 +249,7 @@ void settings_screen(app::Session& s) {
   spacer(0.3f);
   // A read-only tab shows the settings but cannot change them: nothing it changed would be kept.
   const bool locked = s.read_only();
-  if (ImGui::GetContentRegionAvail().x > em() * 52 && ImGui::BeginTable("##settings", 2, ImGuiTableFlags_SizingStretchSame)) {
+  if (ImGui::GetContentRegionAvail().x > em() * 44 && ImGui::BeginTable("##settings", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
     ImGui::BeginDisabled(locked);
     display_card(s);
@@ -235,6 +260,7 @@ void settings_screen(app::Session& s) {
     // the backup buttons must not move under a finger.
     backup_card(s);
     storage_card(s);
+    about_card(s);
     ImGui::EndTable();
   } else {
     ImGui::BeginDisabled(locked);
@@ -243,6 +269,7 @@ void settings_screen(app::Session& s) {
     ImGui::EndDisabled();
     backup_card(s);
     storage_card(s);
+    about_card(s);
   }
   backup_restore_dialog(s);
 }

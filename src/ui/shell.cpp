@@ -3,6 +3,7 @@
 // (read-only tab, no storage, damaged files, export reminder), and toasts.
 #include <cstdio>
 #include <ctime>
+#include <span>
 
 #include "app/backup_actions.hpp"
 #include "app/session.hpp"
@@ -38,7 +39,6 @@ constexpr NavItem kSecretariatNav[] = {
     {Screen::intake, "nav.intake", "nav.intake"},
     {Screen::registry, "nav.registry", "nav.registry"},
     {Screen::council, "nav.council", "nav.council"},
-    {Screen::package_import, "nav.import", "nav.import"},
     {Screen::settings, "nav.settings", "nav.settings"},
 };
 
@@ -103,6 +103,16 @@ void top_bar(app::Session& s, bool phone) {
     std::string line = std::string(tr("app.subtitle")) + " · " + tr("campaign.plan_short") + " " + s.campaign().plan.number;
     ImGui::TextUnformatted(line.c_str());
   }
+  // The guide, one tap away from every screen: an outlined button on the bar.
+  ImGui::SameLine(0, em() * 0.8f);
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, pos.y + (h - ImGui::GetFrameHeight()) * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 70));
+  ImGui::PushStyleColor(ImGuiCol_Border, p.primary_text);
+  if (ImGui::Button((std::string(tr("help.open")) + "##help.open").c_str())) ImGui::OpenPopup("##help");
+  annotate(tr("help.open"), "help.open");
+  ImGui::PopStyleColor(4);
   ImGui::PopStyleColor();
   // Save state on the right, on a light chip so its colours read on the bar.
   SaveLabel label = save_label(s, phone);
@@ -300,6 +310,9 @@ void toasts(app::Session& s, float bottom_margin) {
 void screen(app::Session& s) {
   // The secretariat's home is its register (the unit's dashboard is not in its navigation).
   if (s.nav.screen == Screen::dashboard && s.workspace().settings.role == Role::secretariat) s.nav.screen = Screen::registry;
+  // The unit's import (restore its own package) would turn the secretariat's workspace into that
+  // unit's: the secretariat's packages go to intake, always.
+  if (s.nav.screen == Screen::package_import && s.workspace().settings.role == Role::secretariat) s.nav.screen = Screen::intake;
   switch (s.nav.screen) {
     case Screen::dashboard: dashboard_screen(s); break;
     case Screen::dossiers: dossier_list_screen(s); break;
@@ -380,6 +393,31 @@ void bottom_nav(app::Session& s, float height) {
   ImGui::PopFont();
 }
 
+// The short guide: the steps of the person's role, in order, and where each happens.
+void help_popup(app::Session& s) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float w = std::min(vp->Size.x - em() * 1.5f, em() * 30);
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("##help", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const bool secretariat = s.workspace().settings.role == Role::secretariat;
+  heading(tr("help.title"));
+  const char* const unit_steps[] = {"help.unit.1", "help.unit.2", "help.unit.3", "help.unit.4"};
+  const char* const office_steps[] = {"help.office.1", "help.office.2", "help.office.3", "help.office.4"};
+  const auto steps = secretariat ? std::span<const char* const>(office_steps) : std::span<const char* const>(unit_steps);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    spacer(0.2f);
+    noted(ImGui::GetColorU32(ImGuiCol_Text), tr(steps[i]), steps[i]);
+  }
+  spacer(0.3f);
+  ImGui::PushFont(fonts.small);
+  muted(tr("help.more"));
+  ImGui::PopFont();
+  spacer(0.3f);
+  if (button(tr("action.close"), "help.close", ButtonKind::primary) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
 }  // namespace
 
 void shell(app::Session& s) {
@@ -394,6 +432,7 @@ void shell(app::Session& s) {
   ImGui::PopStyleVar();
   ImGui::PushFont(fonts.body);
   top_bar(s, phone);
+  help_popup(s);
 
   const float bottom_h = phone ? em() * 3.6f : 0;
   const float side_w = phone ? 0 : std::clamp(vp->Size.x * 0.17f, em() * 10, em() * 14);

@@ -39,6 +39,10 @@ ImFont* add(ImFontAtlas& atlas, const char* file, float px) {
   cfg.OversampleH = 1;               // rasterised at the device's pixel size already
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
+  // Small text on a 1x screen: a mark is a pixel or two of partial coverage, grey enough to lose
+  // its shape (the hook of "ổ" read as an acute). Fuller coverage keeps marks apart; larger
+  // rasterisations (DPR 2, big text) are left as drawn.
+  cfg.RasterizerMultiply = px < 30.0f ? 1.3f : 1.0f;
   return atlas.AddFontFromMemoryTTF(const_cast<char*>(bytes->data()), static_cast<int>(bytes->size()), px, &cfg,
                                     kRanges);
 }
@@ -78,10 +82,10 @@ const Palette& palette() { return current; }
 
 void build_fonts(ImFontAtlas& atlas, float scale) {
   atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-  const float bold_px[] = {kBodyPx * scale, 19.0f * scale, 23.0f * scale};
+  const float bold_px[] = {kBodyPx * scale, kHeadingPx * scale, kTitlePx * scale};
   atlas.TexGlyphPadding = embolden_px(bold_px[2]) + 1;  // room for the widest emboldening
   fonts.body = add(atlas, "NotoSans-Regular.ttf", kBodyPx * scale);
-  fonts.small = add(atlas, "NotoSans-Regular.ttf", 14.0f * scale);
+  fonts.small = add(atlas, "NotoSans-Regular.ttf", kSmallPx * scale);
   fonts.bold = add(atlas, "NotoSans-Regular.ttf", bold_px[0]);
   fonts.heading = add(atlas, "NotoSans-Regular.ttf", bold_px[1]);
   fonts.title = add(atlas, "NotoSans-Regular.ttf", bold_px[2]);

@@ -5,12 +5,13 @@
 
 namespace hoso::ui {
 
+// Sizes as CSS font-size (the em), at text size 1 on a desktop; a phone's text is 16/15 larger.
 struct Fonts {
-  ImFont* body = nullptr;     // 16 px × text size
-  ImFont* small = nullptr;    // 14 px
-  ImFont* bold = nullptr;     // 16 px bold
-  ImFont* heading = nullptr;  // 19 px bold
-  ImFont* title = nullptr;    // 23 px bold
+  ImFont* body = nullptr;     // 15 px × text size
+  ImFont* small = nullptr;    // 13 px: help text
+  ImFont* bold = nullptr;     // 15 px bold
+  ImFont* heading = nullptr;  // 18 px bold
+  ImFont* title = nullptr;    // 22 px bold
 };
 extern Fonts fonts;
 
@@ -34,7 +35,15 @@ struct ThemeColors {
 ThemeColors theme_colors(bool dark);
 void set_colors(ImGuiStyle& style, const Palette& palette, bool dark);
 
-// Base sizes in CSS pixels at text size 1.
-inline constexpr float kBodyPx = 16.0f;
+// ImGui sizes a font by its line (ascender to descender), CSS by its em: Noto Sans's line is
+// 1.362 em (hhea 1069 + 293 of 1000). Sizes below are ImGui's, in CSS px at text size 1.
+inline constexpr float kLinePerEm = 1.362f;
+inline constexpr float kBodyPx = 15.0f * kLinePerEm;
+inline constexpr float kSmallPx = 13.0f * kLinePerEm;
+inline constexpr float kHeadingPx = 18.0f * kLinePerEm;
+inline constexpr float kTitlePx = 22.0f * kLinePerEm;
+// Phones read from further below the eye and at a lower pixel density per letter: 16 px body.
+inline constexpr float kPhoneTextScale = 16.0f / 15.0f;
+inline constexpr float kPhoneWidth = 700.0f;  // narrower than this (CSS px) is a phone's layout
 
 }  // namespace hoso::ui

@@ -33,10 +33,33 @@ std::span<const Finding* const> FindingIndex::at(std::string_view path) const {
 
 // ---- layout ---------------------------------------------------------------------------------
 
-bool is_phone() { return ImGui::GetIO().DisplaySize.x < 700.0f; }
+bool is_phone() { return ImGui::GetIO().DisplaySize.x < kPhoneWidth; }
 float em() { return ImGui::GetFontSize(); }
 
+namespace {
+bool recording_texts = false;
+Keyboard keyboard_now = Keyboard::text;
+std::vector<std::string> texts_building, texts_done;
+void seen(const char* text) {
+  if (recording_texts) texts_building.emplace_back(text);
+}
+}  // namespace
+
+void record_texts(bool on) {
+  recording_texts = on;
+  if (!on) texts_done.clear();
+}
+void widgets_new_frame() {
+  keyboard_now = Keyboard::text;
+  if (!recording_texts) return;
+  texts_done.swap(texts_building);
+  texts_building.clear();
+}
+Keyboard keyboard_wanted() { return keyboard_now; }
+const std::vector<std::string>& texts_last_frame() { return texts_done; }
+
 void heading(const char* text) {
+  seen(text);
   ImGui::PushFont(fonts.heading);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
@@ -46,6 +69,7 @@ void heading(const char* text) {
 }
 
 void subheading(const char* text) {
+  seen(text);
   ImGui::PushFont(fonts.bold);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
@@ -56,6 +80,7 @@ void subheading(const char* text) {
 
 namespace {
 void draw_colored_wrapped(ImU32 color, const char* text) {
+  seen(text);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
@@ -81,6 +106,7 @@ void noted(ImU32 color, const char* text, std::string_view id) {
 }
 
 void wrapped(const char* text) {
+  seen(text);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
   sem::describe_text(sem::Role::text, text);
@@ -161,6 +187,12 @@ bool button(const char* label, std::string_view id, ButtonKind kind, float width
     push(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
     push(ImGuiCol_Border, IM_COL32(0, 0, 0, 0));
     push(ImGuiCol_Text, p.primary);
+  } else if (kind == ButtonKind::destructive) {
+    push(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    push(ImGuiCol_ButtonHovered, p.error_bg);
+    push(ImGuiCol_ButtonActive, p.error_bg);
+    push(ImGuiCol_Border, p.error);
+    push(ImGuiCol_Text, p.error);
   }
   std::string full = label;
   full += "##";
@@ -172,6 +204,18 @@ bool button(const char* label, std::string_view id, ButtonKind kind, float width
 
 bool full_width_button(const char* label, std::string_view id, ButtonKind kind) {
   return button(label, id, kind, -FLT_MIN);
+}
+
+float touch_row_height() {
+  const bool touch = is_phone() || ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
+  return touch ? 44.0f : 0.0f;
+}
+
+bool option(const char* label, bool selected) {
+  // A selectable's target reaches half the item spacing above and below its own height.
+  const float h = touch_row_height();
+  const float own = h > 0 ? std::max(ImGui::GetTextLineHeight(), h - ImGui::GetStyle().ItemSpacing.y) : 0.0f;
+  return ImGui::Selectable(label, selected, ImGuiSelectableFlags_None, ImVec2(0, own));
 }
 
 // ---- fields ----------------------------------------------------------------------------------
@@ -393,6 +437,13 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
     }
     const char* hint = spec.kind == InputKind::date ? "dd/mm/yyyy" : spec.kind == InputKind::time ? "hh:mm" : "";
     changed = ImGui::InputTextWithHint(id.c_str(), hint, &buf, flags);
+    if (ImGui::IsItemActive()) {
+      const bool phone_number = spec.path == "phone" || spec.path.ends_with(".phone");
+      keyboard_now = spec.kind == InputKind::integer || spec.kind == InputKind::date ? Keyboard::numeric
+                     : spec.kind == InputKind::number                                ? Keyboard::decimal
+                     : phone_number                                                  ? Keyboard::tel
+                                                                                     : Keyboard::text;
+    }
   }
   annotate(spec.label, spec.path);
   describe_field(spec.kind == InputKind::multiline ? sem::Role::multiline : sem::Role::text_field, spec, buf,
@@ -446,7 +497,7 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
   if (open) {
     for (const Option& o : options) {
       std::string item = o.label + "##" + std::string(spec.path) + "=" + o.id;
-      if (ImGui::Selectable(item.c_str(), o.id == value) && !spec.read_only && o.id != value) result = o.id;
+      if (option(item.c_str(), o.id == value) && !spec.read_only && o.id != value) result = o.id;
       sem::describe_last_item(sem::Role::option, o.id == value ? sem::selected : 0u);
     }
     ImGui::EndCombo();

@@ -39,6 +39,17 @@ class FindingIndex {
 // ---- layout ---------------------------------------------------------------------------------
 bool is_phone();          // narrow screen: one column, bottom navigation
 float em();               // the current body font size in CSS px (1 em)
+// Developer hook for tests (hoso.dev.texts()): while recording, the plain texts the widgets
+// below drew in the last frame (hoso.items() holds only interactive items and noted lines).
+void record_texts(bool on);
+const std::vector<std::string>& texts_last_frame();
+void widgets_new_frame();  // the platform calls it before each frame
+
+// The on-screen keyboard the field being edited needs (the web platform sets the text agent's
+// inputmode from it): digits for whole numbers and dates, a decimal pad, a phone pad.
+enum class Keyboard { text, numeric, decimal, tel };
+Keyboard keyboard_wanted();
+
 void heading(const char* text);
 void subheading(const char* text);
 void muted(const char* text);         // wrapped, muted colour
@@ -56,10 +67,15 @@ void spacer(float em_height = 0.5f);
 void annotate(const char* label, std::string_view id);
 
 // ---- buttons ---------------------------------------------------------------------------------
-enum class ButtonKind { normal, primary, danger, subtle };
+// destructive: an action that removes (red outline and text), before its confirmation (danger).
+enum class ButtonKind { normal, primary, danger, subtle, destructive };
 // label is what people read; id is the stable ImGui ID ("action.new_dossier").
 bool button(const char* label, std::string_view id, ButtonKind kind = ButtonKind::normal, float width = 0);
 bool full_width_button(const char* label, std::string_view id, ButtonKind kind = ButtonKind::primary);
+// One choice in a drop-down list: a finger's height (44 px) on a phone.
+bool option(const char* label, bool selected);
+// The smallest height of a row a finger taps, in CSS px (0 off a phone).
+float touch_row_height();
 
 // ---- fields ----------------------------------------------------------------------------------
 enum class InputKind { text, multiline, date, time, number, integer };

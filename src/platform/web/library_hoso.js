@@ -3,6 +3,7 @@
 mergeInto(LibraryManager.library, {
   hoso_js_request_frame: function () { HosoWeb.requestFrame(); },
   hoso_js_frame_drawn: function () { HosoWeb.frameDrawn(); },
+  hoso_js_input_mode: function (keyboard) { HosoWeb.input.setInputMode(keyboard); },
   hoso_js_ime: function (wantVisible, x, y, lineHeight, id) {
     HosoWeb.input.setIme(wantVisible !== 0, x, y, lineHeight, id);
   },
@@ -34,6 +35,12 @@ mergeInto(LibraryManager.library, {
   // The app's folder ("https://example.org/hoso/"), without the page's name, query or hash.
   hoso_js_base_url: function () {
     var s = new URL('.', location.href).href, n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+  },
+  // The build's content hash, which boot.js holds (package_dist.py writes it there).
+  hoso_js_build_id: function () {
+    var s = String(window.hosoBuild || ''), n = lengthBytesUTF8(s) + 1, p = _malloc(n);
     stringToUTF8(s, p, n);
     return p;
   },

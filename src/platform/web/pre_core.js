@@ -126,6 +126,22 @@ var HosoWeb = (function () {
       theme: function (dark) { return JSON.parse(UTF8ToString(Module._hoso_dev_theme_json(dark ? 1 : 0))); },
       // The save timeout in ms (15 s by default): the fault tests shorten it.
       saveTimeout: function (ms) { self.storage.setTimeoutMs(+ms); },
+      // texts(): the plain texts (headings, paragraphs, help) of the last frame drawn since
+      // texts() was first called (the first call starts recording and returns []).
+      texts: function () { return JSON.parse(self.callString(Module._hoso_dev_texts)); },
+      // probeText(text, {small}) draws each letter of text alone in a square cell over the app
+      // (legibility tests); returns the cell's side in CSS px: letter i's cell starts at
+      // (side × (i + 1), side). probeText('') ends it.
+      probeText: function (text, opts) {
+        text = String(text);
+        var size = lengthBytesUTF8(text) + 1, p = Module._malloc(size);
+        try {
+          stringToUTF8(text, p, size);
+          var side = Module._hoso_dev_probe(p, opts && opts.small ? 1 : 0);
+        } finally { Module._free(p); }
+        self.requestFrame();
+        return side;
+      },
       sha256: function (bytes) {
         var p = Module._malloc(Math.max(1, bytes.length));
         try {

@@ -388,6 +388,11 @@ HosoWeb.input = (function () {
     layoutCanvas: layoutCanvas,
     viewportSize: viewportSize,
     setIme: setIme,
+    // The keyboard a phone shows for the field being edited (ui::Keyboard: text, numeric,
+    // decimal, tel); a focused agent takes the change at once.
+    setInputMode: function (keyboard) {
+      if (agent) agent.setAttribute('inputmode', ['text', 'numeric', 'decimal', 'tel'][keyboard] || 'text');
+    },
     clipboardOut: function (text) {
       clipboardOut = text;
       // Outside a copy event (a "Copy" button), use the async clipboard API where allowed.

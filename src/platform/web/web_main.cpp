@@ -2,11 +2,16 @@
 // frame loop to the JavaScript layer. The exports below are how that layer reaches the app.
 #include <emscripten/emscripten.h>
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "main/app.hpp"
 #include "core/sha256.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
 #include "platform/web/imgui_web.hpp"
 #include "platform/web/web_platform.hpp"
 #include "ui/strings.hpp"
@@ -18,12 +23,49 @@ int hoso_init(float css_w, float css_h, float dpr);
 void hoso_js_started();
 void hoso_js_viewport(float* w, float* h, float* dpr);
 void hoso_js_fail(const char* code, const char* detail);
+void hoso_js_input_mode(int keyboard);
 }
 
 namespace {
 hoso::web::WebPlatform* platform = nullptr;
 hoso::app::App* app = nullptr;
 std::string exported;  // the last string handed to JavaScript
+int keyboard_shown = 0;  // ui::Keyboard last passed to the text agent
+
+// Developer hook hoso.dev.probeText (legibility tests): each letter of a string drawn alone in its
+// own square cell, on white over everything, so a test can compare glyph images pixel by pixel.
+// Only a test calls it; nothing in the interface leads here.
+struct Probe {
+  std::string text;
+  int font = 0;  // 0 body, 1 small (help text)
+} probe;
+
+// The cell's side in CSS px: a multiple of 4, so every cell starts on a whole device pixel at
+// DPR 1, 1.25, 1.5 and 2 and every letter is rasterised alike.
+float probe_cell() {
+  ImFont* f = probe.font == 1 ? hoso::ui::fonts.small : hoso::ui::fonts.body;
+  const float css = f ? f->FontSize * ImGui::GetIO().FontGlobalScale : 16;
+  return 4.0f * std::ceil(css * 1.5f / 4.0f);
+}
+
+void draw_probe() {
+  ImFont* f = probe.font == 1 ? hoso::ui::fonts.small : hoso::ui::fonts.body;
+  if (!f) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const ImGuiIO& io = ImGui::GetIO();
+  dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32_WHITE);
+  const float cell = probe_cell(), size = f->FontSize * io.FontGlobalScale;
+  const char* s = probe.text.c_str();
+  const char* end = s + probe.text.size();
+  for (int i = 0; s < end; ++i) {
+    unsigned c = 0;
+    const int n = ImTextCharFromUtf8(&c, s, end);
+    if (n <= 0) break;
+    const ImVec2 at(cell * (1 + i), cell);
+    dl->AddText(f, size, ImVec2(at.x + cell * 0.25f, at.y + (cell - size) * 0.5f), IM_COL32_BLACK, s, s + n);
+    s += n;
+  }
+}
 }  // namespace
 
 int main() {
@@ -33,7 +75,11 @@ int main() {
                   [] {
                     hoso::ui::set_viewport_resized(hoso::web::resized_this_frame());
                     hoso::web::set_ui_scale(app->text_scale());
+                    hoso::ui::widgets_new_frame();
                     app->frame();
+                    if (!probe.text.empty()) draw_probe();
+                    const int keyboard = static_cast<int>(hoso::ui::keyboard_wanted());
+                    if (keyboard != keyboard_shown) hoso_js_input_mode(keyboard_shown = keyboard);
                   });
   float w = 0, h = 0, dpr = 1;
   hoso_js_viewport(&w, &h, &dpr);
@@ -97,6 +143,22 @@ EMSCRIPTEN_KEEPALIVE const char* hoso_dev_theme_json(int dark) {
 EMSCRIPTEN_KEEPALIVE const char* hoso_dev_sha256(const char* data, int size) {
   exported = hoso::sha256_hex(std::string_view(data, static_cast<size_t>(size)));
   return exported.c_str();
+}
+// Developer hook: the plain texts of the last frame (ui/widgets.hpp), as a JSON array; the first
+// call starts recording (the frame after it has them).
+EMSCRIPTEN_KEEPALIVE const char* hoso_dev_texts() {
+  hoso::ui::record_texts(true);
+  exported = nlohmann::json(hoso::ui::texts_last_frame()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  hoso::web::request_frame();
+  return exported.c_str();
+}
+// Developer hook (see Probe): draws `text` letter by letter, cell i's top-left corner at
+// (cell × (i + 1), cell) CSS px; an empty text ends it. Returns the cell's side in CSS px.
+EMSCRIPTEN_KEEPALIVE float hoso_dev_probe(const char* text, int font) {
+  probe.text = text ? text : "";
+  probe.font = font;
+  hoso::web::request_frame();
+  return probe_cell();
 }
 EMSCRIPTEN_KEEPALIVE void hoso_file_received(int purpose, const char* name, const char* mime, const char* data,
                                              int size, int index, int count) {

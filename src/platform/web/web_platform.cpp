@@ -23,6 +23,7 @@ void hoso_js_open_blob(const char* name, const char* mime, const char* p, int n)
 void hoso_js_copy_text(const char* text);
 void hoso_js_reload();
 char* hoso_js_base_url();
+char* hoso_js_build_id();
 int hoso_js_use_edition(int full, int reload_now);
 void hoso_js_apply_update();
 void hoso_js_take_over();
@@ -92,6 +93,12 @@ std::string WebPlatform::app_base_url() {
   char* url = hoso_js_base_url();
   std::string out = url ? url : "";
   free(url);
+  return out;
+}
+std::string WebPlatform::build_id() {
+  char* id = hoso_js_build_id();
+  std::string out = id ? id : "";
+  free(id);
   return out;
 }
 bool WebPlatform::use_edition(bool full, bool reload_now) { return hoso_js_use_edition(full, reload_now) != 0; }

@@ -27,6 +27,7 @@ class WebPlatform final : public app::Platform {
   void copy_text(std::string_view text) override;
   void reload() override;
   std::string app_base_url() override;
+  std::string build_id() override;
   bool use_edition(bool full, bool reload_now) override;
   bool update_available() const override { return update_ready; }
   void apply_update() override;

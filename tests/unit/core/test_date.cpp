@@ -59,6 +59,12 @@ TEST(Date, DisplayParsing) {
   EXPECT_FALSE(parse_display_date("2025-10-30"));
   EXPECT_FALSE(parse_display_date("a/b/cdef"));
   EXPECT_FALSE(parse_display_date(""));
+  // Eight digits, as typed on a phone's number pad (no '/').
+  EXPECT_EQ(parse_display_date("30102025"), (Date{2025, 10, 30}));
+  EXPECT_EQ(parse_display_date(" 29022024 "), (Date{2024, 2, 29}));
+  EXPECT_FALSE(parse_display_date("29022023"));
+  EXPECT_FALSE(parse_display_date("20251030"));  // not day first
+  EXPECT_FALSE(parse_display_date("3010202"));
 }
 
 TEST(Date, Formatting) {

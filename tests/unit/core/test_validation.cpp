@@ -264,7 +264,7 @@ TEST(Validation, EveryCriterionMet) {
   individual(w).criteria["gk_cn_2"].met = false;
   auto fs = check(w);
   expect_only(fs, rule::criterion_met, "criteria.gk_cn_2.met");
-  EXPECT_EQ(fs[0].message.vi, "Tiêu chí 2 chưa được đánh dấu là đạt.");
+  EXPECT_EQ(fs[0].message.vi, "Tiêu chuẩn 2 chưa được đánh dấu là đạt.");
 }
 
 TEST(Validation, EveryCriterionHasEvidence) {
@@ -272,7 +272,7 @@ TEST(Validation, EveryCriterionHasEvidence) {
   individual(w).criteria["gk_cn_2"].evidence = " ";
   auto fs = check(w);
   expect_only(fs, rule::criterion_evidence, "criteria.gk_cn_2.evidence");
-  EXPECT_EQ(fs[0].message.vi, "Tiêu chí 2 chưa có minh chứng.");
+  EXPECT_EQ(fs[0].message.vi, "Tiêu chuẩn 2 chưa có minh chứng.");
   EXPECT_EQ(fs[0].message.en, "Criterion 2 has no evidence.");
 }
 
