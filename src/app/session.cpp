@@ -19,7 +19,8 @@ Session::~Session() = default;
 bool Session::start() {
   auto lib = load_builtin_library();
   if (!lib) return false;
-  library_ = std::move(lib.value());
+  builtin_ = std::move(lib.value());
+  library_ = builtin_;
   reload_from_store();
   return campaign_ != nullptr;
 }
@@ -36,13 +37,66 @@ void Session::reload_from_store() {
     toast(Toast::Kind::error, loaded.error().describe(settings().language), 30);
   }
   if (secretariat_) reload_secretariat(*secretariat_);
+  use_active_campaign();
+  ++revision_;
+}
+
+// The library is the built-in one plus the workspace's campaigns; a held campaign that no longer
+// reads is said, never silently dropped. campaign_ points into library_, so it is set again here.
+void Session::use_active_campaign() {
+  WorkspaceLibrary built = library_for(builtin_, ws_);
+  library_ = std::move(built.library);
+  if (!built.left_out.empty()) toast(Toast::Kind::error, built.left_out.front().describe(settings().language), 30);
   campaign_ = library_.campaign(ws_.campaign_id);
   if (!campaign_) {
     ws_.campaign_id = std::string(kDefaultCampaignId);
     campaign_ = library_.campaign(ws_.campaign_id);
   }
   if (!campaign_ && !library_.campaigns().empty()) campaign_ = &library_.campaigns().front();
-  ++revision_;
+}
+
+Outcome<CampaignFile> Session::read_campaign_file(std::string_view file_name, std::string_view bytes) const {
+  auto file = hoso::read_campaign_file(file_name, bytes);
+  if (!file) return file.error();
+  auto preview = preview_campaign(library_, ws_, *file);
+  if (!preview) {
+    DataError e = preview.error();
+    e.file = std::string(file_name);
+    return e;
+  }
+  return file;
+}
+
+Outcome<Done> Session::accept_campaign(const CampaignFile& file) {
+  if (read_only()) return DataError{{}, {}, {"Chỉ xem: hồ sơ đang mở ở thẻ khác.", "Read-only: open in another tab."}};
+  const std::size_t held = ws_.campaigns.size();
+  auto r = hoso::accept_campaign(library_, ws_, file, now());
+  if (!r) return r;
+  if (ws_.campaigns.size() > held) store_.mark_campaign_dirty(ws_.campaigns.back());
+  store_.mark_settings_dirty();
+  campaign_ = library_.campaign(ws_.campaign_id);
+  nav = Navigation{};
+  changed();
+  save_now();
+  return r;
+}
+
+bool Session::switch_campaign(std::string_view id) {
+  if (id == ws_.campaign_id || !hoso::switch_campaign(library_, ws_, id)) return false;
+  campaign_ = library_.campaign(ws_.campaign_id);
+  store_.mark_settings_dirty();
+  nav = Navigation{};
+  changed();
+  return true;
+}
+
+std::vector<CampaignSummary> Session::campaign_summaries() { return hoso::campaign_summaries(library_, ws_, today()); }
+
+CampaignState Session::campaign_state(const Campaign& c) { return state_of(library_, c, today()); }
+
+bool Session::campaign_closed(std::string_view campaign_id) {
+  const Campaign* c = library_.campaign(campaign_id);
+  return c && campaign_state(*c) == CampaignState::closed;
 }
 
 bool Session::read_only() const {
@@ -62,7 +116,10 @@ const std::vector<Finding>& Session::findings(bool fresh) {
   if (findings_revision_ != revision_) {
     Millis t = now();
     if (fresh || findings_revision_ == 0 || t - findings_time_ >= kFindingsThrottleMs) {
-      findings_ = validate(library_, *campaign_, ws_, today());
+      // Each campaign's dossiers answer to their own campaign: the findings are the active one's.
+      // A workspace that never took a campaign file holds only built-in campaigns' work.
+      findings_ = !ws_.campaigns.empty() || spans_campaigns(ws_) ? validate(library_, *campaign_, campaign_part(ws_, campaign_->id), today())
+                                       : validate(library_, *campaign_, ws_, today());
       findings_revision_ = revision_;
       findings_time_ = t;
     } else {
@@ -96,6 +153,8 @@ void Session::coalesce_audit(std::vector<AuditEntry>& audit) {
 
 Outcome<bool> Session::set(Dossier& d, std::string_view path, const nlohmann::json& value) {
   if (read_only()) return DataError{{}, std::string(path), {"Chỉ xem: hồ sơ đang mở ở thẻ khác.", "Read-only: open in another tab."}};
+  if (campaign_closed(d.campaign.id))
+    return DataError{{}, std::string(path), {"Chỉ xem: đợt thi đua của hồ sơ này đã khép lại.", "Read-only: this dossier's campaign is closed."}};
   auto r = set_field(library_, d, path, value, edit_context());
   if (r && *r) {
     coalesce_audit(d.audit);
@@ -112,6 +171,8 @@ Outcome<bool> Session::set_kind(Dossier& d, NomineeKind kind) {
 
 Outcome<bool> Session::set(Minutes& m, std::string_view path, const nlohmann::json& value) {
   if (read_only()) return DataError{{}, std::string(path), {"Chỉ xem: hồ sơ đang mở ở thẻ khác.", "Read-only: open in another tab."}};
+  if (campaign_closed(m.campaign_id))
+    return DataError{{}, std::string(path), {"Chỉ xem: đợt thi đua của biên bản này đã khép lại.", "Read-only: these minutes' campaign is closed."}};
   auto r = set_field(m, path, value, edit_context());
   if (r && *r) {
     coalesce_audit(m.audit);
@@ -178,10 +239,14 @@ void Session::undo_delete() {
 }
 
 Minutes& Session::unit_minutes() {
+  // One set of minutes per campaign: the active campaign's.
+  const std::string& cid = campaign_->id;
   for (Minutes& m : ws_.minutes)
-    if (m.unit_id == ws_.settings.unit_id) return m;
-  if (!ws_.minutes.empty()) return ws_.minutes.front();
+    if (m.campaign_id == cid && m.unit_id == ws_.settings.unit_id) return m;
+  for (Minutes& m : ws_.minutes)
+    if (m.campaign_id == cid) return m;
   ws_.minutes.push_back(new_minutes(new_id(), ws_.settings.unit_id, ws_.settings.unit_name, now()));
+  ws_.minutes.back().campaign_id = cid;
   touched(ws_.minutes.back());
   return ws_.minutes.back();
 }
@@ -210,8 +275,7 @@ void Session::replace_workspace(Workspace w) {
   std::stable_sort(ws_.dossiers.begin(), ws_.dossiers.end(), [](const Dossier& a, const Dossier& b) { return a.created < b.created; });
   std::stable_sort(ws_.minutes.begin(), ws_.minutes.end(), [](const Minutes& a, const Minutes& b) { return a.created < b.created; });
   store_.mark_all_dirty(ws_);
-  campaign_ = library_.campaign(ws_.campaign_id);
-  if (!campaign_) campaign_ = &library_.campaigns().front();
+  use_active_campaign();
   nav = Navigation{};
   changed();
 }
@@ -225,8 +289,11 @@ void Session::update_workspace(Workspace w) {
     if (const Dossier* old = ws_.dossier(d.id); !old || *old != d) store_.mark_dossier_dirty(d.id);
   for (const Minutes& m : w.minutes)
     if (const Minutes* old = ws_.find_minutes(m.id); !old || *old != m) store_.mark_minutes_dirty(m.id);
-  if (w.settings != ws_.settings || w.exports != ws_.exports || w.campaign_id != ws_.campaign_id)
+  if (w.settings != ws_.settings || w.exports != ws_.exports || w.campaign_id != ws_.campaign_id ||
+      w.campaign_exports != ws_.campaign_exports)
     store_.mark_settings_dirty();
+  for (const HeldCampaign& h : w.campaigns)
+    if (std::find(ws_.campaigns.begin(), ws_.campaigns.end(), h) == ws_.campaigns.end()) store_.mark_campaign_dirty(h);
   ws_ = std::move(w);
   if (const Campaign* c = library_.campaign(ws_.campaign_id)) campaign_ = c;
   if (!nav.dossier_id.empty() && !ws_.dossier(nav.dossier_id)) nav.dossier_id.clear();

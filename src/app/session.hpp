@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/platform.hpp"
+#include "core/campaigns.hpp"
 #include "core/edit.hpp"
 #include "core/library.hpp"
 #include "core/validation.hpp"
@@ -107,6 +108,18 @@ class Session {
 
   std::string new_id();
 
+  // ---- campaigns (core/campaigns.hpp): the built-in ones and the files the person accepted ----
+  // Reads a campaign file and checks it as accepting it would; nothing changes. The preview the
+  // person confirms shows what it returns.
+  Outcome<CampaignFile> read_campaign_file(std::string_view file_name, std::string_view bytes) const;
+  // Adds it to the workspace, saved at once, and makes it the active campaign.
+  Outcome<Done> accept_campaign(const CampaignFile& file);
+  bool switch_campaign(std::string_view id);
+  std::vector<CampaignSummary> campaign_summaries();
+  CampaignState campaign_state(const Campaign& c);
+  // The dossiers and minutes of a closed campaign are read-only (still printable).
+  bool campaign_closed(std::string_view campaign_id);
+
   // The secretariat's register and what its screens change (secretariat_session.hpp), read from
   // the store on first use; flush() writes it with the workspace. Only in the full edition
   // (edition.hpp): the unit's edition does not link it.
@@ -121,7 +134,10 @@ class Session {
   void changed();
   void coalesce_audit(std::vector<AuditEntry>& audit);
 
+  void use_active_campaign();
+
   Platform& platform_;
+  Library builtin_;  // compiled in; library_ adds the workspace's campaigns to it
   Library library_;
   const Campaign* campaign_ = nullptr;
   Workspace ws_;
