@@ -41,9 +41,12 @@ void campaign_card(app::Session& s) {
   std::string days;
   ImU32 fg = p.success, bg = p.success_bg;
   if (left < 0) {
-    days = trf("campaign.overdue", -left);
-    fg = p.error;
-    bg = p.error_bg;
+    // Past: a fact about the campaign, not an alarm (the person can do nothing about it). Closed
+    // once another campaign the workspace holds is open; then its work is read-only.
+    const bool closed = s.campaign_state(c) == CampaignState::closed;
+    days = trf(closed ? "campaign.closed" : "campaign.past_deadline", {to_display(c.deadline.last_day)});
+    fg = p.primary;
+    bg = p.accent_bg;
   } else if (left == 0) {
     days = tr("campaign.last_day");
     fg = p.error;
