@@ -7,6 +7,7 @@
 #include "core/dossier_views.hpp"
 #include "core/paths.hpp"
 #include "imgui.h"
+#include "ui/campaign_actions.hpp"
 #include "ui/dossier_fields.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
@@ -63,6 +64,8 @@ void campaign_card(app::Session& s) {
   ImGui::PushFont(fonts.small);
   muted((std::string(tr("campaign.receiver")) + ": " + tr(c.receiving_office)).c_str());
   ImGui::PopFont();
+  spacer(0.3f);
+  campaign_switcher(s);
   end_card();
 }
 

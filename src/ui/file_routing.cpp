@@ -10,6 +10,7 @@
 #include "app/session.hpp"
 #include "core/attachments.hpp"
 #include "core/edit.hpp"
+#include "ui/campaign_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/return_note_actions.hpp"
 #include "ui/strings.hpp"
@@ -107,7 +108,7 @@ void on_file(app::Session& s, app::FilePurpose purpose, std::string_view name, s
     case FilePurpose::package: package(s, name, bytes, index, count); break;
     case FilePurpose::backup: on_backup_file(s, name, bytes); break;
     case FilePurpose::return_note: on_return_note_file(s, name, bytes); break;
-    case FilePurpose::campaign: s.toast(app::Toast::Kind::warning, trf("file.not_supported_yet", {name})); break;
+    case FilePurpose::campaign: on_campaign_file(s, name, bytes); break;
     case FilePurpose::dropped:
       switch (classify_file(name, mime, bytes)) {
         case DroppedKind::attachment:
@@ -117,7 +118,8 @@ void on_file(app::Session& s, app::FilePurpose purpose, std::string_view name, s
         case DroppedKind::package: package(s, name, bytes, index, count); break;
         case DroppedKind::backup: on_backup_file(s, name, bytes); break;
         case DroppedKind::unknown:
-          if (looks_like_return_note(bytes)) on_return_note_file(s, name, bytes);
+          if (bytes.find("\"hoso-campaign\"") != std::string_view::npos) on_campaign_file(s, name, bytes);
+          else if (looks_like_return_note(bytes)) on_return_note_file(s, name, bytes);
           else batch.refused.push_back(trf("file.unknown", {name}));
           break;
       }
