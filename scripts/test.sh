@@ -27,6 +27,8 @@ section "strings catalogue"
 node tests/tools/check_strings.mjs || failed=1
 section "layers (core < store < app < ui < main < platform)"
 node tests/tools/check_layers.mjs || failed=1
+section "shipped campaigns and templates against their schemas (ajv)"
+node tests/tools/validate_data_files.mjs || failed=1
 section "browser end-to-end (Chromium)"
 # Two files at a time: each has its own server and browser profile, and waits on the app, not the clock.
 node --test --test-concurrency=2 tests/e2e/ || failed=1

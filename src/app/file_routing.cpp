@@ -44,6 +44,17 @@ void attach(Session& s, std::string_view name, std::string_view mime, std::strin
   batch.last_added = std::move(*added);
 }
 
+// A campaign file: refused with what is wrong, or kept for the person's word (the dialog).
+void on_campaign_file(Session& s, std::string_view name, std::string_view bytes) {
+  auto file = s.read_campaign_file(name, bytes);
+  if (!file) {
+    s.toast(Toast::Kind::error, trf("campaign.refused", {file.error().describe(language())}), 20);
+    return;
+  }
+  s.pending_campaign = PendingCampaign{std::string(name), std::move(file).value()};
+  s.platform().request_frame();
+}
+
 void report_batch(Session& s) {
   if (batch.refused.empty()) {
     if (batch.added == 1) s.toast(Toast::Kind::success, trf("attachments.added_one", {batch.last_added}));
@@ -77,7 +88,7 @@ void on_file(Session& s, FilePurpose purpose, std::string_view name, std::string
     case FilePurpose::package: package(s, name, bytes, index, count); break;
     case FilePurpose::backup: on_backup_file(s, name, bytes); break;
     case FilePurpose::return_note: on_return_note_file(s, name, bytes); break;
-    case FilePurpose::campaign: s.toast(Toast::Kind::warning, trf("file.not_supported_yet", {name})); break;
+    case FilePurpose::campaign: on_campaign_file(s, name, bytes); break;
     case FilePurpose::dropped:
       switch (classify_file(name, mime, bytes)) {
         case DroppedKind::attachment:
@@ -87,7 +98,8 @@ void on_file(Session& s, FilePurpose purpose, std::string_view name, std::string
         case DroppedKind::package: package(s, name, bytes, index, count); break;
         case DroppedKind::backup: on_backup_file(s, name, bytes); break;
         case DroppedKind::unknown:
-          if (looks_like_return_note(bytes)) on_return_note_file(s, name, bytes);
+          if (bytes.find("\"hoso-campaign\"") != std::string_view::npos) on_campaign_file(s, name, bytes);
+          else if (looks_like_return_note(bytes)) on_return_note_file(s, name, bytes);
           else batch.refused.push_back(trf("file.unknown", {name}));
           break;
       }

@@ -40,7 +40,8 @@ void Session::SecretariatDeleter::operator()(Secretariat* sec) const { destroy_s
 bool Session::start() {
   auto lib = load_builtin_library();
   if (!lib) return false;
-  library_ = std::move(lib.value());
+  builtin_ = std::move(lib.value());
+  library_ = builtin_;
   reload_from_store();
   return campaign_ != nullptr;
 }
@@ -57,13 +58,66 @@ void Session::reload_from_store() {
     toast(Toast::Kind::error, loaded.error().describe(settings().language), 30);
   }
   if (secretariat_) reload_secretariat(*secretariat_);
+  use_active_campaign();
+  ++revision_;
+}
+
+// The library is the built-in one plus the workspace's campaigns; a held campaign that no longer
+// reads is said, never silently dropped. campaign_ points into library_, so it is set again here.
+void Session::use_active_campaign() {
+  WorkspaceLibrary built = library_for(builtin_, ws_);
+  library_ = std::move(built.library);
+  if (!built.left_out.empty()) toast(Toast::Kind::error, built.left_out.front().describe(settings().language), 30);
   campaign_ = library_.campaign(ws_.campaign_id);
   if (!campaign_) {
     ws_.campaign_id = std::string(kDefaultCampaignId);
     campaign_ = library_.campaign(ws_.campaign_id);
   }
   if (!campaign_ && !library_.campaigns().empty()) campaign_ = &library_.campaigns().front();
-  ++revision_;
+}
+
+Outcome<CampaignFile> Session::read_campaign_file(std::string_view file_name, std::string_view bytes) const {
+  auto file = hoso::read_campaign_file(file_name, bytes);
+  if (!file) return file.error();
+  auto preview = preview_campaign(library_, ws_, *file);
+  if (!preview) {
+    DataError e = preview.error();
+    e.file = std::string(file_name);
+    return e;
+  }
+  return file;
+}
+
+Outcome<Done> Session::accept_campaign(const CampaignFile& file) {
+  if (auto no = refusal()) return *no;
+  const std::size_t held = ws_.campaigns.size();
+  auto r = hoso::accept_campaign(library_, ws_, file, now());
+  if (!r) return r;
+  if (ws_.campaigns.size() > held) store_.mark_campaign_dirty(ws_.campaigns.back());
+  store_.mark_settings_dirty();
+  campaign_ = library_.campaign(ws_.campaign_id);
+  nav = Navigation{};
+  changed();
+  save_now();
+  return r;
+}
+
+bool Session::switch_campaign(std::string_view id) {
+  if (id == ws_.campaign_id || !hoso::switch_campaign(library_, ws_, id)) return false;
+  campaign_ = library_.campaign(ws_.campaign_id);
+  store_.mark_settings_dirty();
+  nav = Navigation{};
+  changed();
+  return true;
+}
+
+std::vector<CampaignSummary> Session::campaign_summaries() { return hoso::campaign_summaries(library_, ws_, today()); }
+
+CampaignState Session::campaign_state(const Campaign& c) { return state_of(library_, c, today()); }
+
+bool Session::campaign_closed(std::string_view campaign_id) {
+  const Campaign* c = library_.campaign(campaign_id);
+  return c && campaign_state(*c) == CampaignState::closed;
 }
 
 bool Session::read_only() const {
@@ -85,7 +139,10 @@ const std::vector<Finding>& Session::findings(bool fresh) {
   if (findings_revision_ != revision_) {
     Millis t = now();
     if (fresh || findings_revision_ == 0 || t - findings_time_ >= kFindingsThrottleMs) {
-      findings_ = validate(library_, *campaign_, ws_, today());
+      // Each campaign's dossiers answer to their own campaign: the findings are the active one's.
+      // A workspace that never took a campaign file holds only built-in campaigns' work.
+      findings_ = !ws_.campaigns.empty() || spans_campaigns(ws_) ? validate(library_, *campaign_, campaign_part(ws_, campaign_->id), today())
+                                       : validate(library_, *campaign_, ws_, today());
       findings_revision_ = revision_;
       findings_time_ = t;
     } else {
@@ -124,6 +181,15 @@ std::optional<DataError> Session::refusal() {
   return e;
 }
 
+// A closed campaign's dossiers and minutes are kept as they were sent: printable, not editable.
+std::optional<DataError> Session::refusal(std::string_view campaign_id) {
+  if (auto no = refusal()) return no;
+  if (campaign_id.empty() || !campaign_closed(campaign_id)) return std::nullopt;
+  DataError e{{}, {}, both("campaign.closed_refused")};
+  toast(Toast::Kind::warning, e.what.in(settings().language), 12);
+  return e;
+}
+
 namespace {
 DataError no_such_dossier(std::string_view id) {
   return DataError{{}, std::string(id), both("session.no_dossier")};
@@ -133,15 +199,20 @@ DataError no_such_dossier(std::string_view id) {
 // The workspace's own copy of the dossier the screen shows (screens hold const references).
 Dossier* Session::writable(const Dossier& d) { return ws_.dossier(d.id); }
 
+// One set of minutes per campaign: the active campaign's (this unit's, else the first).
 const Minutes* Session::unit_minutes() const {
+  const std::string& cid = campaign_->id;
   for (const Minutes& m : ws_.minutes)
-    if (m.unit_id == ws_.settings.unit_id) return &m;
-  return ws_.minutes.empty() ? nullptr : &ws_.minutes.front();
+    if (m.campaign_id == cid && m.unit_id == ws_.settings.unit_id) return &m;
+  for (const Minutes& m : ws_.minutes)
+    if (m.campaign_id == cid) return &m;
+  return nullptr;
 }
 
 Minutes& Session::writable_minutes() {
   if (const Minutes* m = unit_minutes()) return *ws_.find_minutes(m->id);
   ws_.minutes.push_back(new_minutes(new_id(), ws_.settings.unit_id, ws_.settings.unit_name, now()));
+  ws_.minutes.back().campaign_id = campaign_->id;
   touched(ws_.minutes.back());
   return ws_.minutes.back();
 }
@@ -153,7 +224,7 @@ Outcome<std::string> Session::attachment_bytes(std::string_view sha256) {
 }
 
 Outcome<bool> Session::set(const Dossier& shown, std::string_view path, const nlohmann::json& value) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(shown.campaign.id)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = set_field(library_, *d, path, value, edit_context());
@@ -165,7 +236,7 @@ Outcome<bool> Session::set(const Dossier& shown, std::string_view path, const nl
 }
 
 Outcome<bool> Session::set_kind(const Dossier& shown, NomineeKind kind) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(shown.campaign.id)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::set_kind(library_, *campaign_, *d, kind, edit_context());
@@ -174,7 +245,7 @@ Outcome<bool> Session::set_kind(const Dossier& shown, NomineeKind kind) {
 }
 
 Outcome<std::size_t> Session::add_row(const Dossier& shown, std::string_view rows_path) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(shown.campaign.id)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::add_row(library_, *d, rows_path, edit_context());
@@ -183,7 +254,7 @@ Outcome<std::size_t> Session::add_row(const Dossier& shown, std::string_view row
 }
 
 Outcome<bool> Session::move_row(const Dossier& shown, std::string_view rows_path, std::size_t from, std::size_t to) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(shown.campaign.id)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::move_row(*d, rows_path, from, to, edit_context());
@@ -192,7 +263,7 @@ Outcome<bool> Session::move_row(const Dossier& shown, std::string_view rows_path
 }
 
 Outcome<bool> Session::remove_row(const Dossier& shown, std::string_view rows_path, std::size_t index) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(shown.campaign.id)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::remove_row(*d, rows_path, index, edit_context());
@@ -201,7 +272,7 @@ Outcome<bool> Session::remove_row(const Dossier& shown, std::string_view rows_pa
 }
 
 Outcome<bool> Session::change_status(const Dossier& shown, Status to) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(shown.campaign.id)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::change_status(*d, StatusChange{to, Role::unit, {}}, findings(true), edit_context());
@@ -211,7 +282,7 @@ Outcome<bool> Session::change_status(const Dossier& shown, Status to) {
 
 Outcome<std::string> Session::add_attachment(const Dossier& shown, std::string_view name, std::string_view mime,
                                              std::string_view bytes) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(shown.campaign.id)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto a = prepare_attachment(*d, new_id(), name, mime, bytes, now());
@@ -230,7 +301,7 @@ Outcome<std::string> Session::add_attachment(const Dossier& shown, std::string_v
 }
 
 Outcome<bool> Session::remove_attachment(const Dossier& shown, std::string_view attachment_id) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(shown.campaign.id)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::remove_attachment(*d, attachment_id, edit_context());
@@ -298,7 +369,7 @@ Outcome<Done> Session::undo_delete() {
 }
 
 Outcome<bool> Session::set_minutes(std::string_view path, const nlohmann::json& value) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(campaign_->id)) return *no;
   Minutes& m = writable_minutes();
   auto r = set_field(m, path, value, edit_context());
   if (r && *r) {
@@ -309,7 +380,7 @@ Outcome<bool> Session::set_minutes(std::string_view path, const nlohmann::json& 
 }
 
 Outcome<std::size_t> Session::add_minutes_row(std::string_view rows_path) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(campaign_->id)) return *no;
   Minutes& m = writable_minutes();
   auto r = hoso::add_row(m, rows_path, edit_context());
   if (r) touched(m);
@@ -317,7 +388,7 @@ Outcome<std::size_t> Session::add_minutes_row(std::string_view rows_path) {
 }
 
 Outcome<bool> Session::remove_minutes_row(std::string_view rows_path, std::size_t index) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(campaign_->id)) return *no;
   Minutes& m = writable_minutes();
   auto r = hoso::remove_row(m, rows_path, index, edit_context());
   if (r && *r) touched(m);
@@ -325,7 +396,7 @@ Outcome<bool> Session::remove_minutes_row(std::string_view rows_path, std::size_
 }
 
 Outcome<bool> Session::remove_vote(std::string_view dossier_id) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(campaign_->id)) return *no;
   Minutes& m = writable_minutes();
   auto r = hoso::remove_vote(m, dossier_id, edit_context());
   if (r && *r) touched(m);
@@ -384,8 +455,7 @@ Outcome<Done> Session::replace_workspace(Workspace w) {
   std::stable_sort(ws_.dossiers.begin(), ws_.dossiers.end(), [](const Dossier& a, const Dossier& b) { return a.created < b.created; });
   std::stable_sort(ws_.minutes.begin(), ws_.minutes.end(), [](const Minutes& a, const Minutes& b) { return a.created < b.created; });
   store_.mark_all_dirty(ws_);
-  campaign_ = library_.campaign(ws_.campaign_id);
-  if (!campaign_) campaign_ = &library_.campaigns().front();
+  use_active_campaign();
   nav = Navigation{};
   changed();
   return Done{};
@@ -401,8 +471,11 @@ Outcome<Done> Session::update_workspace(Workspace w) {
     if (const Dossier* old = ws_.dossier(d.id); !old || *old != d) store_.mark_dossier_dirty(d.id);
   for (const Minutes& m : w.minutes)
     if (const Minutes* old = ws_.find_minutes(m.id); !old || *old != m) store_.mark_minutes_dirty(m.id);
-  if (w.settings != ws_.settings || w.exports != ws_.exports || w.campaign_id != ws_.campaign_id)
+  if (w.settings != ws_.settings || w.exports != ws_.exports || w.campaign_id != ws_.campaign_id ||
+      w.campaign_exports != ws_.campaign_exports)
     store_.mark_settings_dirty();
+  for (const HeldCampaign& h : w.campaigns)
+    if (std::find(ws_.campaigns.begin(), ws_.campaigns.end(), h) == ws_.campaigns.end()) store_.mark_campaign_dirty(h);
   ws_ = std::move(w);
   if (const Campaign* c = library_.campaign(ws_.campaign_id)) campaign_ = c;
   if (!nav.dossier_id.empty() && !ws_.dossier(nav.dossier_id)) nav.dossier_id.clear();

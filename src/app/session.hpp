@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/platform.hpp"
+#include "core/campaigns.hpp"
 #include "core/edit.hpp"
 #include "core/library.hpp"
 #include "core/validation.hpp"
@@ -48,6 +49,12 @@ struct Toast {
   enum class Kind { info, success, warning, error } kind = Kind::info;
   std::string text;
   Millis until = 0;
+};
+
+// A campaign file read and checked, waiting for the person's word (the confirmation dialog).
+struct PendingCampaign {
+  std::string file_name;
+  CampaignFile file;
 };
 
 class Session {
@@ -137,6 +144,18 @@ class Session {
 
   std::string new_id();
 
+  // ---- campaigns (core/campaigns.hpp): the built-in ones and the files the person accepted ----
+  // Reads a campaign file and checks it as accepting it would; nothing changes. The preview the
+  // person confirms shows what it returns.
+  Outcome<CampaignFile> read_campaign_file(std::string_view file_name, std::string_view bytes) const;
+  // Adds it to the workspace, saved at once, and makes it the active campaign.
+  Outcome<Done> accept_campaign(const CampaignFile& file);
+  bool switch_campaign(std::string_view id);
+  std::vector<CampaignSummary> campaign_summaries();
+  CampaignState campaign_state(const Campaign& c);
+  // The dossiers and minutes of a closed campaign are read-only (still printable).
+  bool campaign_closed(std::string_view campaign_id);
+
   // The secretariat's register and what its screens change (secretariat_session.hpp), read from
   // the store on first use; flush() writes it with the workspace. Only in the full edition
   // (edition.hpp): the unit's edition does not link it.
@@ -144,12 +163,16 @@ class Session {
   bool has_secretariat() const { return secretariat_ != nullptr; }
 
   Navigation nav;
+  std::optional<PendingCampaign> pending_campaign;
   std::vector<Toast> toasts;
   void toast(Toast::Kind kind, std::string text, int seconds = 6);
 
  private:
   // The reason a read-only tab refuses a change, toasted; nullopt when this tab may write.
   std::optional<DataError> refusal();
+  // The same, and a refusal when that campaign is closed (its work is kept as it was sent).
+  std::optional<DataError> refusal(std::string_view campaign_id);
+  void use_active_campaign();
   Dossier* writable(const Dossier& d);
   Minutes& writable_minutes();
   void touched(const Dossier& d);
@@ -158,6 +181,7 @@ class Session {
   void coalesce_audit(std::vector<AuditEntry>& audit);
 
   Platform& platform_;
+  Library builtin_;  // compiled in; library_ adds the workspace's campaigns to it
   Library library_;
   const Campaign* campaign_ = nullptr;
   Workspace ws_;

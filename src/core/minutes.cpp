@@ -70,6 +70,7 @@ json to_json(const Minutes& m) {
   for (const auto& e : m.audit) audit.push_back(to_json(e));
   return {{"format_version", kMinutesFormatVersion},
           {"id", m.id},
+          {"campaign_id", m.campaign_id},
           {"unit_id", m.unit_id},
           {"unit_name", m.unit_name},
           {"date", m.date},
@@ -102,6 +103,9 @@ Outcome<Minutes> minutes_from_json(const json& j, std::string_view file_name) {
                                   "; this app reads version " + std::to_string(kMinutesFormatVersion) + "."});
   r.str(j, "", "id", m.id);
   if (r.ok() && m.id.empty()) r.fail("id", {"Mã biên bản không được để trống.", "The minutes id must not be empty."});
+  r.str(j, "", "campaign_id", m.campaign_id, false);  // absent: Plan 32 (see minutes.hpp)
+  if (r.ok() && m.campaign_id.empty())
+    r.fail("campaign_id", {"Mã đợt thi đua không được để trống.", "The campaign id must not be empty."});
   for (auto [key, out] : {std::pair{"unit_id", &m.unit_id}, {"unit_name", &m.unit_name}, {"date", &m.date},
                           {"time", &m.time}, {"place", &m.place}, {"chair", &m.chair},
                           {"secretary", &m.secretary}, {"agenda", &m.agenda}, {"conclusion", &m.conclusion},

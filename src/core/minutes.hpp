@@ -38,6 +38,9 @@ struct Vote {  // path "minutes.votes.<dossier_id>.for"
 
 struct Minutes {
   std::string id;
+  // The campaign whose nominees it votes on. Minutes saved before a workspace held many campaigns
+  // have none: they are read as the built-in Plan 32's, the only campaign there was.
+  std::string campaign_id{kDefaultCampaignId};
   std::string unit_id, unit_name;
   std::string date;  // ISO when valid, else as typed
   std::string time;  // "HH:MM"

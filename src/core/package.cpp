@@ -107,6 +107,12 @@ Outcome<BuiltPackage> build_package(const Library& lib, const PackageInput& in) 
       return refuse("dossiers", "Không có hồ sơ mã " + in_quotes(id) + ".", "There is no dossier with id " + in_quotes(id) + ".");
     if (!ids.insert(id).second)
       return refuse("dossiers", "Hồ sơ " + in_quotes(id) + " được chọn hai lần.", "The dossier " + in_quotes(id) + " is chosen twice.");
+    // A package answers one campaign: a dossier written for another goes in that campaign's package.
+    if (d->campaign.id != campaign->id) {
+      const std::string name = in_quotes(display_name(d->nominee));
+      return refuse("dossiers", "Hồ sơ " + name + " thuộc đợt thi đua " + in_quotes(d->campaign.id) + ", không thuộc " + in_quotes(campaign->id) + ".",
+                    "The dossier " + name + " belongs to the campaign " + in_quotes(d->campaign.id) + ", not " + in_quotes(campaign->id) + ".");
+    }
     // Marked before it is written, so the package holds the dossier exactly as the workspace will
     // (status, audit entry, times); only the hash is filled in afterwards.
     if (auto marked = mark_exported(*d, "", ctx); !marked) {
@@ -123,7 +129,8 @@ Outcome<BuiltPackage> build_package(const Library& lib, const PackageInput& in) 
     dossiers.push_back(to_json(*d));
   }
   json minutes = json::array();
-  for (const Minutes& m : w.minutes) minutes.push_back(to_json(m));
+  for (const Minutes& m : w.minutes)
+    if (m.campaign_id == campaign->id) minutes.push_back(to_json(m));
 
   json package = {
       {"format", kPackageFormat},

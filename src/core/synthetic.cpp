@@ -279,6 +279,7 @@ Workspace generate_workspace(const Library& lib, const Campaign& c, const Synthe
 
   // One meeting that votes on everyone, comfortably above the default threshold and quorum.
   Minutes m = new_minutes(rng.uuid(), w.settings.unit_id, w.settings.unit_name, now);
+  m.campaign_id = c.id;
   m.date = to_iso(add_days(today, -3));
   m.time = "08:00";
   m.place = "Phòng họp " + w.settings.unit_name;

@@ -2,6 +2,7 @@
 
 #include "core/canonical_json.hpp"
 #include "core/json_in.hpp"
+#include "core/library.hpp"
 
 namespace hoso {
 
@@ -29,6 +30,17 @@ const Minutes* Workspace::minutes_voting_on(std::string_view dossier_id) const {
   for (const auto& m : minutes)
     if (m.vote_for(dossier_id)) return &m;
   return nullptr;
+}
+
+void activate(Workspace& w, std::string_view campaign_id) {
+  if (w.campaign_id == campaign_id) return;
+  if (w.exports != ExportHistory{}) w.campaign_exports[w.campaign_id] = w.exports;
+  w.exports = ExportHistory{};
+  if (auto it = w.campaign_exports.find(campaign_id); it != w.campaign_exports.end()) {
+    w.exports = it->second;
+    w.campaign_exports.erase(it);
+  }
+  w.campaign_id = std::string(campaign_id);
 }
 
 Threshold vote_threshold(const Settings& s, const Campaign& c) {
@@ -106,22 +118,71 @@ Outcome<Settings> settings_from_json(const json& j, std::string_view file_name) 
   return s;
 }
 
+namespace {
+
+json exports_to_json(const ExportHistory& e) {
+  return {{"last_revision", e.last_revision},
+          {"last_package_id", e.last_package_id},
+          {"last_package_hash", e.last_package_hash},
+          {"last_time", e.last_time ? json(to_iso_instant(*e.last_time)) : json(nullptr)}};
+}
+
+void read_exports(Reader& r, const json& e, const std::string& path, ExportHistory& out) {
+  if (!r.expect_object(e, path)) return;
+  r.integer(e, path, "last_revision", out.last_revision, false);
+  r.str(e, path, "last_package_id", out.last_package_id, false);
+  r.str(e, path, "last_package_hash", out.last_package_hash, false);
+  if (r.member(e, path, "last_time", false)) {
+    Millis t = 0;
+    r.instant(e, path, "last_time", t);
+    out.last_time = t;
+  }
+}
+
+}  // namespace
+
+json to_json(const HeldCampaign& h) {
+  return {{"format", "hoso-held-campaign"},
+          {"format_version", 1},
+          {"accepted", to_iso_instant(h.accepted)},
+          {"file", h.content}};
+}
+
+Outcome<HeldCampaign> held_campaign_from_json(const json& j, std::string_view file_name) {
+  Reader r(file_name);
+  HeldCampaign h;
+  if (!r.format(j, "hoso-held-campaign", 1)) return r.take_error();
+  r.instant(j, "", "accepted", h.accepted);
+  const json* file = r.member(j, "", "file", true);
+  if (!r.ok()) return r.take_error();
+  auto c = campaign_from_json(file_name, *file);
+  if (!c) return nested(c.error(), "file", file_name);
+  h.id = c->id;
+  h.version = c->version;
+  h.hash = c->hash;
+  h.content = *file;
+  return h;
+}
+
 json to_json(const Workspace& w) {
+  json campaigns = json::array();
+  for (const auto& h : w.campaigns) campaigns.push_back(to_json(h));
   json dossiers = json::array();
   for (const auto& d : w.dossiers) dossiers.push_back(to_json(d));
   json minutes = json::array();
   for (const auto& m : w.minutes) minutes.push_back(to_json(m));
-  json exports = {{"last_revision", w.exports.last_revision},
-                  {"last_package_id", w.exports.last_package_id},
-                  {"last_package_hash", w.exports.last_package_hash},
-                  {"last_time", w.exports.last_time ? json(to_iso_instant(*w.exports.last_time)) : json(nullptr)}};
+  json exports = exports_to_json(w.exports);
+  json campaign_exports = json::object();
+  for (const auto& [id, e] : w.campaign_exports) campaign_exports[id] = exports_to_json(e);
   return {{"format", "hoso-workspace"},
           {"format_version", kWorkspaceFormatVersion},
           {"settings", to_json(w.settings)},
           {"campaign_id", w.campaign_id},
+          {"campaigns", std::move(campaigns)},
           {"dossiers", std::move(dossiers)},
           {"minutes", std::move(minutes)},
-          {"exports", std::move(exports)}};
+          {"exports", std::move(exports)},
+          {"campaign_exports", std::move(campaign_exports)}};
 }
 
 Outcome<Workspace> workspace_from_json(const json& j, std::string_view file_name) {
@@ -130,6 +191,15 @@ Outcome<Workspace> workspace_from_json(const json& j, std::string_view file_name
   if (!r.format(j, "hoso-workspace", kWorkspaceFormatVersion)) return r.take_error();
   if (const json* s = r.member(j, "", "settings", false)) read_settings(r, *s, "settings", w.settings);
   r.str(j, "", "campaign_id", w.campaign_id);
+  if (!r.ok()) return r.take_error();
+  // Absent in workspaces of the first release, which held only the built-in campaign.
+  if (const json* cs = r.member(j, "", "campaigns", false); cs && r.expect_array(*cs, "campaigns")) {
+    for (std::size_t i = 0; i < cs->size(); ++i) {
+      auto h = held_campaign_from_json((*cs)[i], file_name);
+      if (!h) return nested(h.error(), index_path("campaigns", i), file_name);
+      w.campaigns.push_back(std::move(h).value());
+    }
+  }
   if (!r.ok()) return r.take_error();
   if (const json* ds = r.member(j, "", "dossiers", false); ds && r.expect_array(*ds, "dossiers")) {
     w.dossiers.reserve(ds->size());
@@ -152,16 +222,13 @@ Outcome<Workspace> workspace_from_json(const json& j, std::string_view file_name
       w.minutes.push_back(std::move(m).value());
     }
   }
-  if (const json* e = r.member(j, "", "exports", false); e && r.expect_object(*e, "exports")) {
-    r.integer(*e, "exports", "last_revision", w.exports.last_revision, false);
-    r.str(*e, "exports", "last_package_id", w.exports.last_package_id, false);
-    r.str(*e, "exports", "last_package_hash", w.exports.last_package_hash, false);
-    if (r.member(*e, "exports", "last_time", false)) {
-      Millis t = 0;
-      r.instant(*e, "exports", "last_time", t);
-      w.exports.last_time = t;
+  if (const json* e = r.member(j, "", "exports", false)) read_exports(r, *e, "exports", w.exports);
+  // Absent in workspaces of the first release: their one history is the active campaign's.
+  if (const json* ce = r.member(j, "", "campaign_exports", false); ce && r.expect_object(*ce, "campaign_exports"))
+    for (const auto& [id, e] : ce->items()) {
+      if (!r.ok()) break;
+      read_exports(r, e, member_path("campaign_exports", id), w.campaign_exports[id]);
     }
-  }
   if (!r.ok()) return r.take_error();
   return w;
 }

@@ -1,6 +1,9 @@
 #pragma once
-// Everything one person works on: settings, the campaign, the dossiers, the unit's minutes and the
-// export history. The store saves it; packages and backups serialise it.
+// Everything one person works on: settings, the campaigns (the built-in ones plus the campaign
+// files the person accepted), the active campaign, the dossiers and the unit's minutes (each
+// belongs to one campaign) and the export history. The store saves it; packages and backups
+// serialise it.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,12 +43,28 @@ struct ExportHistory {
   bool operator==(const ExportHistory&) const = default;
 };
 
+// A campaign file the person accepted (core/campaign_file.hpp), kept as it was published so that
+// it reads back to the same campaign and hash. The built-in campaigns are not stored.
+struct HeldCampaign {
+  std::string id;
+  int version = 0;
+  std::string hash;        // Campaign::hash of `content`
+  nlohmann::json content;  // the campaign file without its seal
+  Millis accepted = 0;
+  bool operator==(const HeldCampaign&) const = default;
+};
+
 struct Workspace {
   Settings settings;
+  // The active campaign: what the dashboard, dossier list, minutes and export show. Workspaces of
+  // the first release hold only this field (always the built-in Plan 32).
   std::string campaign_id{kDefaultCampaignId};
+  std::vector<HeldCampaign> campaigns;  // accepted campaign files, every version, in accepted order
   std::vector<Dossier> dossiers;
   std::vector<Minutes> minutes;
-  ExportHistory exports;
+  ExportHistory exports;  // the active campaign's: each campaign's packages form their own chain
+  // The other campaigns' histories, by campaign id; activate() swaps them with `exports`.
+  std::map<std::string, ExportHistory, std::less<>> campaign_exports;
 
   Dossier* dossier(std::string_view id);
   const Dossier* dossier(std::string_view id) const;
@@ -56,6 +75,10 @@ struct Workspace {
   bool operator==(const Workspace&) const = default;
 };
 
+// Makes `campaign_id` the active campaign, bringing its export history into `exports` and
+// putting the previous campaign's aside.
+void activate(Workspace& w, std::string_view campaign_id);
+
 // The vote threshold in force at the unit's review meeting: the workspace's override, else the
 // campaign's unit threshold (its council threshold when it sets none).
 Threshold vote_threshold(const Settings& s, const Campaign& c);
@@ -65,6 +88,10 @@ std::string_view to_string(Language l);  // "vi", "en"
 
 nlohmann::json to_json(const Settings& s);
 Outcome<Settings> settings_from_json(const nlohmann::json& j, std::string_view file_name = {});
+// {"format":"hoso-held-campaign","format_version":1,"accepted":"…Z","file":{…}}; reading parses
+// the file again (campaign_from_json), so a damaged record is reported, never half-loaded.
+nlohmann::json to_json(const HeldCampaign& h);
+Outcome<HeldCampaign> held_campaign_from_json(const nlohmann::json& j, std::string_view file_name = {});
 nlohmann::json to_json(const Workspace& w);
 Outcome<Workspace> workspace_from_json(const nlohmann::json& j, std::string_view file_name = {});
 // From text (a backup file): parse, then read. Never throws.

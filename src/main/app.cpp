@@ -73,6 +73,15 @@ std::string App::state_json() {
                {"persist_known", st.persist_known},
                {"can_take_over", st.can_take_over},
                {"leave_held", st.leave_held}};
+  // Every campaign the workspace holds (built-in and accepted) and the active one.
+  j["campaigns"] = nlohmann::json::array();
+  for (const CampaignSummary& c : session_.campaign_summaries())
+    j["campaigns"].push_back({{"id", c.id},
+                              {"version", c.version},
+                              {"plan_number", c.plan_number},
+                              {"deadline", to_iso(c.deadline)},
+                              {"state", to_string(c.state)}});
+  j["active_campaign"] = session_.campaign().id;
   j["screen"] = screen_name(session_.nav.screen);
   j["dossier_id"] = session_.nav.dossier_id;
   j["broken"] = nlohmann::json::array();

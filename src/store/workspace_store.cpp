@@ -7,6 +7,7 @@ namespace {
 
 constexpr std::string_view kDossierDir = "dossiers/";
 constexpr std::string_view kMinutesDir = "minutes/";
+constexpr std::string_view kCampaignDir = "campaigns/";
 constexpr std::string_view kJson = ".json";
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -17,6 +18,7 @@ nlohmann::json settings_record(const Workspace& w) {
   head.settings = w.settings;
   head.campaign_id = w.campaign_id;
   head.exports = w.exports;
+  head.campaign_exports = w.campaign_exports;
   return to_json(head);
 }
 
@@ -28,6 +30,9 @@ BrokenRecord broken_from(const std::string& name, const DataError& e) {
 
 std::string dossier_record(std::string_view id) { return std::string(kDossierDir) + std::string(id) + std::string(kJson); }
 std::string minutes_record(std::string_view id) { return std::string(kMinutesDir) + std::string(id) + std::string(kJson); }
+std::string campaign_record(std::string_view id, int version) {
+  return std::string(kCampaignDir) + std::string(id) + "_v" + std::to_string(version) + std::string(kJson);
+}
 
 Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
   auto report = records_.load_all(now);
@@ -59,6 +64,7 @@ Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
       out.workspace.settings = head->settings;
       out.workspace.campaign_id = head->campaign_id;
       out.workspace.exports = head->exports;
+      out.workspace.campaign_exports = head->campaign_exports;
     } else if (starts_with(rec.name, kDossierDir)) {
       auto d = dossier_from_json(rec.data, rec.name);
       if (!d) out.broken.push_back(broken_from(rec.name, d.error()));
@@ -67,6 +73,10 @@ Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
       auto m = minutes_from_json(rec.data, rec.name);
       if (!m) out.broken.push_back(broken_from(rec.name, m.error()));
       else out.workspace.minutes.push_back(std::move(m.value()));
+    } else if (starts_with(rec.name, kCampaignDir)) {
+      auto h = held_campaign_from_json(rec.data, rec.name);
+      if (!h) out.broken.push_back(broken_from(rec.name, h.error()));
+      else out.workspace.campaigns.push_back(std::move(h.value()));
     }
   }
   // A record that parsed but is invalid stays on disk untouched; say whether its previous
@@ -81,7 +91,10 @@ Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
                    [](const Dossier& a, const Dossier& b) { return a.created < b.created; });
   std::stable_sort(out.workspace.minutes.begin(), out.workspace.minutes.end(),
                    [](const Minutes& a, const Minutes& b) { return a.created < b.created; });
+  std::stable_sort(out.workspace.campaigns.begin(), out.workspace.campaigns.end(),
+                   [](const HeldCampaign& a, const HeldCampaign& b) { return a.accepted < b.accepted; });
   settings_dirty_ = false;
+  dirty_campaigns_.clear();
   dirty_dossiers_.clear();
   dirty_minutes_.clear();
   removed_dossiers_.clear();
@@ -93,11 +106,12 @@ void WorkspaceStore::mark_all_dirty(const Workspace& w) {
   settings_dirty_ = true;
   for (const Dossier& d : w.dossiers) dirty_dossiers_.insert(d.id);
   for (const Minutes& m : w.minutes) dirty_minutes_.insert(m.id);
+  for (const HeldCampaign& h : w.campaigns) mark_campaign_dirty(h);
 }
 
 bool WorkspaceStore::dirty() const {
   return settings_dirty_ || !dirty_dossiers_.empty() || !dirty_minutes_.empty() || !removed_dossiers_.empty() ||
-         !removed_minutes_.empty();
+         !removed_minutes_.empty() || !dirty_campaigns_.empty();
 }
 
 FlushResult WorkspaceStore::flush(const Workspace& w, Millis now) {
@@ -111,6 +125,14 @@ FlushResult WorkspaceStore::flush(const Workspace& w, Millis now) {
     if (r->written) ++result.written;
     return true;
   };
+  // Campaigns before the settings that may name one as active.
+  for (auto it = dirty_campaigns_.begin(); it != dirty_campaigns_.end();) {
+    const HeldCampaign* held = nullptr;
+    for (const HeldCampaign& h : w.campaigns)
+      if (campaign_record(h.id, h.version) == *it) held = &h;
+    if (!held || save(*it, to_json(*held))) it = dirty_campaigns_.erase(it);
+    else ++it;
+  }
   if (settings_dirty_ && save(std::string(kWorkspaceRecord), settings_record(w))) settings_dirty_ = false;
 
   for (auto it = dirty_dossiers_.begin(); it != dirty_dossiers_.end();) {

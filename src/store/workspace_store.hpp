@@ -1,7 +1,7 @@
 #pragma once
 // The workspace (core/workspace.hpp) mapped onto a RecordStore: one small record per dossier and
-// per minutes, one for the settings and export history, and attachments as blobs named by their
-// SHA-256. Only what changed is written: callers mark dossiers, minutes or settings dirty, and
+// per minutes, one for the settings, active campaign and export history, one per accepted
+// campaign file and version, and attachments as blobs named by their SHA-256. Only what changed is written: callers mark dossiers, minutes or settings dirty, and
 // flush() saves those records.
 #include <set>
 #include <string>
@@ -16,6 +16,8 @@ namespace hoso::store {
 inline constexpr std::string_view kWorkspaceRecord = "workspace.json";
 std::string dossier_record(std::string_view dossier_id);  // "dossiers/<id>.json"
 std::string minutes_record(std::string_view minutes_id);  // "minutes/<id>.json"
+// "campaigns/<id>_v<version>.json" (campaign ids are file-name safe: campaign.schema.json)
+std::string campaign_record(std::string_view campaign_id, int version);
 
 // A record that exists but could not become part of the workspace: the store moved a damaged
 // file to quarantine, or the file parsed but is not a valid dossier/minutes/settings. Either way
@@ -52,6 +54,8 @@ class WorkspaceStore {
   // A record written again is no longer removed (a deletion undone before the next flush).
   void mark_dossier_dirty(std::string_view id) { dirty_dossiers_.emplace(id); removed_dossiers_.erase(std::string(id)); }
   void mark_minutes_dirty(std::string_view id) { dirty_minutes_.emplace(id); removed_minutes_.erase(std::string(id)); }
+  // An accepted campaign file: written once, never changed (a correction is a new version).
+  void mark_campaign_dirty(const HeldCampaign& h) { dirty_campaigns_.insert(campaign_record(h.id, h.version)); }
   void mark_dossier_removed(std::string_view id) { removed_dossiers_.emplace(id); dirty_dossiers_.erase(std::string(id)); }
   void mark_minutes_removed(std::string_view id) { removed_minutes_.emplace(id); dirty_minutes_.erase(std::string(id)); }
   void mark_all_dirty(const Workspace& w);
@@ -75,6 +79,7 @@ class WorkspaceStore {
   RecordStore records_;
   bool settings_dirty_ = false;
   std::set<std::string, std::less<>> dirty_dossiers_, dirty_minutes_, removed_dossiers_, removed_minutes_;
+  std::set<std::string, std::less<>> dirty_campaigns_;  // record names
 };
 
 }  // namespace hoso::store

@@ -8,6 +8,7 @@
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
+#include "ui/campaign_actions.hpp"
 #include "ui/dossier_fields.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
@@ -42,9 +43,12 @@ void campaign_card(app::Session& s) {
   std::string days;
   ImU32 fg = p.success, bg = p.success_bg;
   if (left < 0) {
-    days = trf("campaign.overdue", -left);
-    fg = p.error;
-    bg = p.error_bg;
+    // Past: a fact about the campaign, not an alarm (the person can do nothing about it). Closed
+    // once another campaign the workspace holds is open; then its work is read-only.
+    const bool closed = s.campaign_state(c) == CampaignState::closed;
+    days = trf(closed ? "campaign.closed" : "campaign.past_deadline", {to_display(c.deadline.last_day)});
+    fg = p.primary;
+    bg = p.accent_bg;
   } else if (left == 0) {
     days = tr("campaign.last_day");
     fg = p.error;
@@ -61,6 +65,8 @@ void campaign_card(app::Session& s) {
   ImGui::PushFont(fonts.small);
   muted((std::string(tr("campaign.receiver")) + ": " + tr(c.receiving_office)).c_str());
   ImGui::PopFont();
+  spacer(0.3f);
+  campaign_switcher(s);
   end_card();
 }
 

@@ -147,11 +147,22 @@ void nominee_section(app::Session& s, const Dossier& d, const FindingIndex& idx)
 
 void award_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   std::vector<Option> options;
-  for (const AwardForm& f : s.campaign().award_forms)
-    if (f.accepts(d.nominee.kind)) options.push_back({f.id, tr(f.name)});
+  std::vector<const AwardForm*> not_open;
+  for (const AwardForm& f : s.campaign().award_forms) {
+    if (!f.accepts(d.nominee.kind)) continue;
+    // Criteria still placeholders: nobody can be proposed for it until the campaign is corrected
+    // (a dossier that chose it earlier keeps its choice, and is told).
+    if (has_placeholder_criteria(f)) not_open.push_back(&f);
+    if (!has_placeholder_criteria(f) || f.id == d.award_form) options.push_back({f.id, tr(f.name)});
+  }
   FieldSpec spec{kAwardFormPath, tr("award.label"), tr("award.help"), true};
   focus_if_target(s, spec.path);
   if (auto v = choice_field(spec, d.award_form, options, idx)) apply_edit(s, d, kAwardFormPath, *v);
+  for (const AwardForm* f : not_open) {
+    ImGui::PushFont(fonts.small);
+    muted(trf("award.not_open", {tr(f->name)}).c_str());
+    ImGui::PopFont();
+  }
   if (const AwardForm* form = s.campaign().award_form(d.award_form))
     if (const AwardRule* rule = form->rule_for(d.nominee.kind); rule && rule->quota) {
       ImGui::PushFont(fonts.small);
@@ -167,6 +178,10 @@ void criteria_section(app::Session& s, const Dossier& d, const FindingIndex& idx
     muted(tr("criteria.choose_award_first"));
     return;
   }
+  if (has_placeholder_criteria(*form)) {  // nothing real to tick yet
+    colored_wrapped(palette().warning, trf("award.not_open", {tr(form->name)}).c_str());
+    return;
+  }
   if (!tr(rule->preamble).empty()) {
     ImGui::PushFont(fonts.small);
     muted(tr(rule->preamble).c_str());
@@ -179,11 +194,6 @@ void criteria_section(app::Session& s, const Dossier& d, const FindingIndex& idx
     begin_card("##criterion");
     subheading(trf("criteria.number", number).c_str());
     wrapped(tr(c.text).c_str());
-    if (c.placeholder) {
-      ImGui::PushFont(fonts.small);
-      colored_wrapped(palette().warning, tr("criteria.placeholder"));
-      ImGui::PopFont();
-    }
     spacer(0.2f);
     const std::string met_path = criterion_met_path(c.id), ev_path = criterion_evidence_path(c.id);
     auto it = d.criteria.find(c.id);

@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/campaign_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
 #include "ui/strings.hpp"
@@ -448,6 +449,7 @@ void shell(app::Session& s) {
   ImGui::PopStyleVar();
   notices(s);
   screen(s);
+  campaign_accept_dialog(s);  // a campaign file picked or dropped on any screen
   // Ctrl+S (⌘S on a Mac) saves now, from anywhere; the save state above shows it happening.
   if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_S) || ImGui::IsKeyChordPressed(ImGuiMod_Super | ImGuiKey_S)) s.save_now();
   ImGui::EndChild();
