@@ -81,6 +81,8 @@ Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
                    [](const Dossier& a, const Dossier& b) { return a.created < b.created; });
   std::stable_sort(out.workspace.minutes.begin(), out.workspace.minutes.end(),
                    [](const Minutes& a, const Minutes& b) { return a.created < b.created; });
+  settings_held_ = std::any_of(out.broken.begin(), out.broken.end(),
+                               [](const BrokenRecord& b) { return b.name == kWorkspaceRecord; });
   settings_dirty_ = false;
   dirty_dossiers_.clear();
   dirty_minutes_.clear();
@@ -111,7 +113,8 @@ FlushResult WorkspaceStore::flush(const Workspace& w, Millis now) {
     if (r->written) ++result.written;
     return true;
   };
-  if (settings_dirty_ && save(std::string(kWorkspaceRecord), settings_record(w))) settings_dirty_ = false;
+  if (settings_dirty_ && settings_held_) result.errors.push_back(held_unreadable_error(kWorkspaceRecord));
+  else if (settings_dirty_ && save(std::string(kWorkspaceRecord), settings_record(w))) settings_dirty_ = false;
 
   for (auto it = dirty_dossiers_.begin(); it != dirty_dossiers_.end();) {
     const Dossier* d = w.dossier(*it);
@@ -141,6 +144,15 @@ FlushResult WorkspaceStore::flush(const Workspace& w, Millis now) {
 Status WorkspaceStore::restore_previous(std::string_view record_name, Millis now) {
   auto r = records_.restore_previous(record_name, now);
   if (!r) return r.error();
+  return Done{};
+}
+
+Status WorkspaceStore::start_over(std::string_view record_name, Millis now) {
+  if (auto s = records_.set_aside(record_name, now); !s) return s;
+  if (record_name == kWorkspaceRecord) {
+    settings_held_ = false;
+    settings_dirty_ = true;
+  }
   return Done{};
 }
 

@@ -62,6 +62,14 @@ class WorkspaceStore {
   // Restores the previous version of a broken record; the caller reloads.
   Status restore_previous(std::string_view record_name, Millis now);
 
+  // The settings record did not load (damaged, from a newer hoso, or only its ".prev" is left):
+  // the workspace runs on defaults, and they are never written over it (two saves would rotate
+  // the last good copy away) until the person decides: restore_previous, or start_over.
+  bool settings_held() const { return settings_held_; }
+  // The person chose to start the record over: it and its ".prev" go to quarantine/ (kept), and
+  // the next flush writes the settings in memory as a new record.
+  Status start_over(std::string_view record_name, Millis now);
+
   // Attachments: bytes by SHA-256 (hex).
   Status put_attachment(std::string_view sha256, std::string_view bytes);
   Result<std::string> attachment(std::string_view sha256) const;
@@ -73,6 +81,7 @@ class WorkspaceStore {
  private:
   RecordStore records_;
   bool settings_dirty_ = false;
+  bool settings_held_ = false;
   std::set<std::string, std::less<>> dirty_dossiers_, dirty_minutes_, removed_dossiers_, removed_minutes_;
 };
 

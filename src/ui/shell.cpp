@@ -8,6 +8,7 @@
 #include "core/date.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "store/registry_store.hpp"
 #include "ui/backup_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
@@ -203,6 +204,23 @@ void notices(app::Session& s) {
           s.toast(app::Toast::Kind::error, r.error().describe(language()));
         }
         break;  // the list changed
+      }
+    }
+    // The settings and the register's head are held (never written over) while unreadable:
+    // starting over is the person's choice, and the broken file stays in quarantine.
+    if (b.name == store::kWorkspaceRecord || b.name == store::kRegisterStateRecord) {
+      if (b.previous_valid) ImGui::SameLine();
+      if (button(tr("notice.start_over"), "notice.start_over." + b.name)) {
+        auto r = s.store().start_over(b.name, s.now());
+        if (r) {
+          s.flush();  // the settings in memory become the record
+          s.reload_from_store();
+          s.platform().save_now();
+          s.toast(app::Toast::Kind::success, tr("notice.started_over"));
+        } else {
+          s.toast(app::Toast::Kind::error, r.error().describe(language()));
+        }
+        break;
       }
     }
   }
