@@ -1,11 +1,14 @@
 // The workspace on a directory. See record_store.hpp for the API and docs/STORE.md for the rules.
 #include "store/record_store.hpp"
 
+#include "store/backup.hpp"
+
 #include <algorithm>
 #include <system_error>
 #include <utility>
 
 #include "core/sha256.hpp"
+#include "store/backup.hpp"
 #include "store/store_files.hpp"
 
 namespace hoso::store {
@@ -414,6 +417,8 @@ Result<LoadReport> RecordStore::load_all(Millis now) {
     return io_error(root_.generic_string(), "mở thư mục dữ liệu", "opening the data folder", ec);
   }
   known_.clear();
+  // A restore (store/backup.hpp) interrupted by a crash: finished if it was verified, else dropped.
+  if (auto restore = finish_interrupted_restore(root_, now); !restore) return restore.error();
   auto found = scan_records(root_);
   if (!found) return found.error();
 

@@ -40,7 +40,7 @@ Error held_unreadable_error(std::string_view name);
 
 // Record names: 1–4 segments joined by '/', each of [A-Za-z0-9._-], not starting with '.', the
 // last ending in ".json"; the first may not be one of the store's own folders (blobs, trash,
-// quarantine). Blob names: one such segment, not ending in ".tmp".
+// quarantine, restore). Blob names: one such segment, not ending in ".tmp".
 bool is_valid_record_name(std::string_view name);
 bool is_valid_blob_name(std::string_view name);
 

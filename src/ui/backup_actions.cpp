@@ -32,6 +32,7 @@ struct Pending {
   store::BackupPlan plan;
   int added[5] = {};           // by ItemKind
   std::vector<std::string> replaced;  // what people call the things that would be replaced
+  std::vector<std::string> dropped;   // in the workspace, not in the backup: to the trash
   bool opened = false;
 };
 std::optional<Pending> pending;
@@ -94,7 +95,8 @@ std::string counts_text(const int (&n)[5]) {
 
 void apply_pending(app::Session& s) {
   s.flush();  // anything typed meanwhile is on disk first (apply_backup then sees it: plan_stale)
-  auto r = store::apply_backup(s.store().records(), pending->plan, s.now());
+  // A verified swap: the old workspace stays until the restored one has been read back.
+  auto r = store::restore_backup(s.store().records(), pending->plan, s.now());
   // Whatever was written is what the app shows from now on, and goes to IndexedDB at once.
   s.reload_from_store();
   s.save_now();
@@ -154,7 +156,12 @@ void on_backup_file(app::Session& s, std::string_view name, std::string_view byt
     if (b.action == store::PlanAction::add) ++p.added[static_cast<int>(ItemKind::attachment)];
     if (b.action == store::PlanAction::replace) p.replaced.push_back(describe_blob(s, b));
   }
-  if (p.plan.count(store::PlanAction::add) == 0 && p.replaced.empty()) {
+  for (const std::string& name : p.plan.dropped) {
+    store::PlannedRecord r;
+    r.name = name;
+    p.dropped.push_back(describe(s, r));
+  }
+  if (p.plan.count(store::PlanAction::add) == 0 && p.replaced.empty() && p.dropped.empty()) {
     s.toast(app::Toast::Kind::info, trf("backup.nothing_new", {name}), 10);
     return;
   }
@@ -191,12 +198,21 @@ void backup_restore_dialog(app::Session& s) {
     if (pending->replaced.size() > shown)
       muted(trf("findings.more", static_cast<long long>(pending->replaced.size() - shown)).c_str());
   }
+  if (!pending->dropped.empty()) {
+    spacer(0.2f);
+    colored_wrapped(p.warning, trf("backup.will_set_aside", static_cast<long long>(pending->dropped.size())).c_str());
+    const std::size_t shown = std::min(pending->dropped.size(), kListedReplacements);
+    for (std::size_t i = 0; i < shown; ++i) wrapped(("• " + pending->dropped[i]).c_str());
+    if (pending->dropped.size() > shown)
+      muted(trf("findings.more", static_cast<long long>(pending->dropped.size() - shown)).c_str());
+  }
   spacer(0.2f);
   ImGui::PushFont(fonts.small);
-  muted(tr("backup.keeps_the_rest"));
+  muted(tr("backup.swap_note"));
   ImGui::PopFont();
   spacer(0.3f);
-  const bool restore = button(tr("backup.restore"), "backup.confirm", replaces ? ButtonKind::danger : ButtonKind::primary);
+  const bool restore = button(tr("backup.restore"), "backup.confirm",
+                              replaces || !pending->dropped.empty() ? ButtonKind::danger : ButtonKind::primary);
   ImGui::SameLine();
   const bool cancel = button(tr("action.cancel"), "backup.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);
   if (restore) apply_pending(s);
