@@ -73,8 +73,17 @@ class WorkspaceStore {
   // Attachments: bytes by SHA-256 (hex).
   Status put_attachment(std::string_view sha256, std::string_view bytes);
   Result<std::string> attachment(std::string_view sha256) const;
-  // Removes blobs no dossier refers to any more.
-  int collect_garbage(const Workspace& w);
+  // Deletes the blobs nothing refers to: no file of the workspace on disk (every record, its
+  // ".prev" and ".tmp", the register's revisions included; trash/ and quarantine/ do not count)
+  // names them, and neither does `in_memory` (the attachments of what is open and not yet
+  // saved). A reference is any 64-hex run in a file's text, so a record that no longer reads
+  // (damaged, from a newer hoso) still keeps its attachments. A removed attachment is freed once
+  // its dossier's ".prev" no longer names it (after the next save of that dossier).
+  struct Garbage {
+    int removed = 0;
+    uint64_t bytes = 0;
+  };
+  Result<Garbage> collect_garbage(const std::set<std::string, std::less<>>& in_memory);
 
   RecordStore& records() { return records_; }
 

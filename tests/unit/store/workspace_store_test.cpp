@@ -4,6 +4,7 @@
 #include "store/workspace_store.hpp"
 
 #include "core/library.hpp"
+#include "core/sha256.hpp"
 #include "core/synthetic.hpp"
 #include "store_test_util.hpp"
 
@@ -167,6 +168,46 @@ TEST_F(WorkspaceStoreTest, NewerFormatSettingsAreLeftAloneUntilStartedOver) {
   ASSERT_TRUE(again);
   EXPECT_TRUE(again->broken.empty());
   EXPECT_EQ(again->workspace.settings.unit_name, "Văn phòng Sở");
+}
+
+// Full storage is not a dead end: a removed attachment, and a removed package revision's
+// attachment, are deleted from storage once nothing on disk or in memory names them.
+TEST_F(WorkspaceStoreTest, BlobsNothingRefersToAreDeleted) {
+  Workspace w = saved_workspace();
+  WorkspaceStore ws(dir_);
+  ASSERT_TRUE(ws.load(kT0 + 1500));
+  const std::string kept = "%PDF-1.4 giữ lại", removed = "%PDF-1.4 đã gỡ", unsaved = "ảnh chưa lưu",
+                    in_package = "%PDF-1.4 trong gói";
+  for (const std::string* b : {&kept, &removed, &unsaved, &in_package}) ASSERT_TRUE(ws.put_attachment(sha256_hex(*b), *b));
+  Dossier& d = w.dossiers[0];
+  d.attachments.push_back(Attachment{"a1", "giu.pdf", "application/pdf", int64_t(kept.size()), sha256_hex(kept), kT0});
+  d.attachments.push_back(Attachment{"a2", "go.pdf", "application/pdf", int64_t(removed.size()), sha256_hex(removed), kT0});
+  ws.mark_dossier_dirty(d.id);
+  ASSERT_TRUE(ws.flush(w, kT0 + 1600).errors.empty());
+  const std::string revision = "registry/packages/p_r1_abc.json";
+  ASSERT_TRUE(ws.records().save(revision, json{{"dossiers", json::array({{{"attachments", json::array({{{"sha256", sha256_hex(in_package)}}})}}})}}, kT0));
+
+  // Removed from the dossier and saved: its ".prev" still names it (restore_previous would bring
+  // it back), so it stays until the dossier is saved once more.
+  d.attachments.pop_back();
+  ws.mark_dossier_dirty(d.id);
+  ASSERT_TRUE(ws.flush(w, kT0 + 1700).errors.empty());
+  auto first = ws.collect_garbage({sha256_hex(unsaved)});
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->removed, 0);
+
+  d.summary += " (lưu thêm)";
+  ws.mark_dossier_dirty(d.id);
+  ASSERT_TRUE(ws.flush(w, kT0 + 1800).errors.empty());
+  ASSERT_TRUE(ws.records().remove(revision, kT0 + 1900));  // the secretariat removed the revision
+  auto second = ws.collect_garbage({sha256_hex(unsaved)});
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->removed, 2);
+  EXPECT_EQ(second->bytes, removed.size() + in_package.size());
+  EXPECT_TRUE(ws.attachment(sha256_hex(kept)));
+  EXPECT_TRUE(ws.attachment(sha256_hex(unsaved)));  // named only in memory: not saved yet
+  EXPECT_FALSE(ws.attachment(sha256_hex(removed)));
+  EXPECT_FALSE(ws.attachment(sha256_hex(in_package)));
 }
 
 }  // namespace
