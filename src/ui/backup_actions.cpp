@@ -147,7 +147,7 @@ void on_backup_file(app::Session& s, std::string_view name, std::string_view byt
     s.toast(app::Toast::Kind::error, trf("backup.refused", {plan.error().describe(language())}), 30);
     return;
   }
-  Pending p{std::string(name), std::move(*plan), {}, {}, false};
+  Pending p{std::string(name), std::move(*plan), {}, {}, {}, false};
   for (const store::PlannedRecord& r : p.plan.records) {
     if (r.action == store::PlanAction::add) ++p.added[static_cast<int>(kind_of(r.name))];
     if (r.action == store::PlanAction::replace) p.replaced.push_back(describe(s, r));
@@ -156,9 +156,9 @@ void on_backup_file(app::Session& s, std::string_view name, std::string_view byt
     if (b.action == store::PlanAction::add) ++p.added[static_cast<int>(ItemKind::attachment)];
     if (b.action == store::PlanAction::replace) p.replaced.push_back(describe_blob(s, b));
   }
-  for (const std::string& name : p.plan.dropped) {
+  for (const std::string& dropped : p.plan.dropped) {
     store::PlannedRecord r;
-    r.name = name;
+    r.name = dropped;
     p.dropped.push_back(describe(s, r));
   }
   if (p.plan.count(store::PlanAction::add) == 0 && p.replaced.empty() && p.dropped.empty()) {
