@@ -20,7 +20,8 @@ class Secretariat;
 bool has_secretariat_tools();
 // Adds this edition's own interface strings to the catalogues (after ui::load_catalogues).
 void load_edition_strings();
-void flush_secretariat(Secretariat& sec);
+// Writes the register; true when nothing of it is left unwritten.
+bool flush_secretariat(Secretariat& sec);
 void reload_secretariat(Secretariat& sec);
 // For hoso.state(): the register's snapshot (null in the unit's edition).
 nlohmann::json secretariat_snapshot(Session& s);

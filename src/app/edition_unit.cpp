@@ -10,7 +10,7 @@ namespace hoso::app {
 
 bool has_secretariat_tools() { return false; }
 void load_edition_strings() {}
-void flush_secretariat(Secretariat&) {}
+bool flush_secretariat(Secretariat&) { return true; }
 void reload_secretariat(Secretariat&) {}
 nlohmann::json secretariat_snapshot(Session&) { return nullptr; }
 void secretariat_receive(Session&, std::string_view, std::string_view, int, int) {}

@@ -25,7 +25,10 @@ bool has_secretariat_tools() { return true; }
 void load_edition_strings() {
   ui::add_catalogues(secretariat_strings::find("vi.json"), secretariat_strings::find("en.json"));
 }
-void flush_secretariat(Secretariat& sec) { sec.flush(); }
+bool flush_secretariat(Secretariat& sec) {
+  sec.flush();
+  return !sec.dirty();
+}
 void reload_secretariat(Secretariat& sec) { sec.load(); }
 nlohmann::json secretariat_snapshot(Session& s) { return s.secretariat().snapshot(); }
 void secretariat_receive(Session& s, std::string_view name, std::string_view bytes, int index, int count) {

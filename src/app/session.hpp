@@ -4,6 +4,7 @@
 // that each edit is audited, marked for saving and reflected in the findings.
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -118,6 +119,8 @@ class Session {
   void toast(Toast::Kind kind, std::string text, int seconds = 6);
 
  private:
+  // Deletes stored attachments nothing refers to (WorkspaceStore::collect_garbage).
+  void collect_garbage();
   void changed();
   void coalesce_audit(std::vector<AuditEntry>& audit);
 
@@ -125,6 +128,7 @@ class Session {
   Library library_;
   const Campaign* campaign_ = nullptr;
   Workspace ws_;
+  bool garbage_collected_ = false;  // unreferenced blobs deleted this session (see collect_garbage)
   std::vector<store::BrokenRecord> broken_;
   store::WorkspaceStore store_;
   std::vector<Finding> findings_;
