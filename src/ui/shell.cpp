@@ -259,7 +259,7 @@ void toasts(app::Session& s, float bottom_margin) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
   ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-  colored_wrapped(fg, t.text.c_str());
+  noted(fg, t.text.c_str(), "toast.text");  // named, so tests read what the person is told
   if (s.can_undo_delete()) {
     if (button(tr("action.undo"), "toast.undo", ButtonKind::primary)) {
       s.undo_delete();
