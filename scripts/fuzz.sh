@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target (tests/fuzz/*_fuzzer.cpp) with Debian's clang 14, ASan and UBSan in
-# build/fuzz, and runs each for SECONDS (default 60) on a temporary copy of its seed corpus
+# build/fuzz, and runs them for SECONDS in all (default 60 per target; split evenly between the
+# targets, at least 2 s each) on a temporary copy of each one's seed corpus
 # (tests/fuzz/corpus/<name>/): new inputs never land in the repository. Any crash, sanitizer
 # report, leak or timeout fails the run; its input is kept under build/fuzz/findings/<fuzzer>/.
-# Prints one summary line: "fuzz: N passed, M failed".  Usage: scripts/fuzz.sh [SECONDS]
+# Prints one summary line: "fuzz: N passed, M failed".  Usage: scripts/fuzz.sh [TOTAL_SECONDS]
 set -uo pipefail
-seconds=${1:-60}
 here=$(cd "$(dirname "$0")/.." && pwd)
+targets=$(cd "$here/tests/fuzz" && ls *_fuzzer.cpp | wc -l)
+total=${1:-$((60 * targets))}
+seconds=$((total / targets))
+[ "$seconds" -ge 2 ] || seconds=2
 build="$here/build/fuzz"
 
 mkdir -p "$build"

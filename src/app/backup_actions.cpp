@@ -101,7 +101,7 @@ void on_backup_file(Session& s, std::string_view name, std::string_view bytes) {
     s.toast(Toast::Kind::error, trf("backup.refused", {plan.error().describe(language())}), 30);
     return;
   }
-  PendingBackup p{++verified, std::string(name), std::move(*plan), {}, {}};
+  PendingBackup p{++verified, std::string(name), std::move(*plan), {}, {}, {}};
   for (const store::PlannedRecord& r : p.plan.records) {
     if (r.action == store::PlanAction::add) ++p.added[kind_of(r.name)];
     if (r.action == store::PlanAction::replace) p.replaced.push_back(describe(s, r));
@@ -110,7 +110,12 @@ void on_backup_file(Session& s, std::string_view name, std::string_view bytes) {
     if (b.action == store::PlanAction::add) ++p.added[PendingBackup::attachments];
     if (b.action == store::PlanAction::replace) p.replaced.push_back(describe_blob(s, b));
   }
-  if (p.plan.count(store::PlanAction::add) == 0 && p.replaced.empty()) {
+  for (const std::string& dropped : p.plan.dropped) {
+    store::PlannedRecord r;
+    r.name = dropped;
+    p.dropped.push_back(describe(s, r));
+  }
+  if (p.plan.count(store::PlanAction::add) == 0 && p.replaced.empty() && p.dropped.empty()) {
     s.toast(Toast::Kind::info, trf("backup.nothing_new", {name}), 10);
     return;
   }
@@ -141,8 +146,9 @@ void restore_pending_backup(Session& s) {
     s.toast(Toast::Kind::warning, tr("backup.read_only"), 12);
     return;
   }
-  s.flush();  // anything typed meanwhile is on disk first (apply_backup then sees it: plan_stale)
-  auto r = store::apply_backup(s.store().records(), p.plan, s.now());
+  s.flush();  // anything typed meanwhile is on disk first (the restore then sees it: plan_stale)
+  // A verified swap: the old workspace stays until the restored one has been read back.
+  auto r = store::restore_backup(s.store().records(), p.plan, s.now());
   // Whatever was written is what the app shows from now on, and goes to IndexedDB at once.
   s.reload_from_store();
   s.save_now();

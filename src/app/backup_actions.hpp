@@ -34,6 +34,7 @@ struct PendingBackup {
   store::BackupPlan plan;
   int added[kinds] = {};              // by Count
   std::vector<std::string> replaced;  // what people call the things that would be replaced
+  std::vector<std::string> dropped;   // in the workspace, not in the backup: to the trash
 };
 const std::optional<PendingBackup>& pending_backup();
 // "3 hồ sơ, 1 biên bản, 2 tệp đính kèm, cài đặt".

@@ -21,7 +21,8 @@ class Secretariat;
 bool has_secretariat_tools();
 // Adds this edition's own interface strings to the catalogues (after ui::load_catalogues).
 void load_edition_strings();
-void flush_secretariat(Secretariat& sec);
+// Writes the register; true when nothing of it is left unwritten.
+bool flush_secretariat(Secretariat& sec);
 void reload_secretariat(Secretariat& sec);
 // The Session's owner of its Secretariat deletes it here, where the type is complete.
 void destroy_secretariat(Secretariat* sec);

@@ -12,7 +12,10 @@ bool has_secretariat_tools() { return true; }
 void load_edition_strings() {
   add_catalogues(secretariat_strings::find("vi.json"), secretariat_strings::find("en.json"));
 }
-void flush_secretariat(Secretariat& sec) { sec.flush(); }
+bool flush_secretariat(Secretariat& sec) {
+  sec.flush();
+  return !sec.dirty();
+}
 void reload_secretariat(Secretariat& sec) { sec.load(); }
 void destroy_secretariat(Secretariat* sec) { delete sec; }
 nlohmann::json secretariat_snapshot(Session& s) { return s.secretariat().snapshot(); }

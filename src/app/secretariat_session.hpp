@@ -74,6 +74,7 @@ class Secretariat {
   void export_proposals(const CouncilMeeting& m, bool csv);
 
   void flush();
+  bool dirty() const { return store_.dirty(); }
   // For hoso.state(): the register's snapshot, the intake report, the table's rows and quotas,
   // and each meeting's result (Vietnamese text, as the screens show it).
   nlohmann::json snapshot();

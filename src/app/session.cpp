@@ -412,6 +412,18 @@ Outcome<bool> Session::change_settings(const Settings& edited) {
   return true;
 }
 
+// The settings or the register's head could not be read and are held: the person starts over
+// (the unreadable file and its previous version go to quarantine/), and memory's copy is written.
+Outcome<Done> Session::start_over(std::string_view record_name) {
+  if (auto no = refusal()) return *no;
+  auto r = store_.start_over(record_name, now());
+  if (!r) return r.error().detail;
+  flush();
+  reload_from_store();
+  platform_.save_now();
+  return Done{};
+}
+
 Outcome<Done> Session::restore_previous(std::string_view record_name) {
   if (auto no = refusal()) return *no;
   auto r = store_.restore_previous(record_name, now());
@@ -432,10 +444,27 @@ Outcome<Done> Session::replace_dossier(Dossier d) {
 
 void Session::flush() {
   if (read_only()) return;
-  if (secretariat_) flush_secretariat(*secretariat_);
-  if (!store_.dirty()) return;
-  auto r = store_.flush(ws_, now());
-  if (!r.errors.empty()) toast(Toast::Kind::error, r.errors.front().describe(settings().language), 20);
+  const bool register_saved = !secretariat_ || flush_secretariat(*secretariat_);
+  if (store_.dirty()) {
+    auto r = store_.flush(ws_, now());
+    if (!r.errors.empty()) toast(Toast::Kind::error, r.errors.front().describe(settings().language), 20);
+  }
+  if (register_saved && !store_.dirty()) collect_garbage();
+}
+
+void Session::collect_garbage() {
+  // Once a session, and on every save while storage is full (the person is removing attachments
+  // to make room). Only when everything is saved, so the disk names all that memory does; the
+  // open workspace's attachments are passed too, in case a record is written but not yet read.
+  const StorageStatus& st = platform_.storage();
+  const bool full = st.state == SaveState::error && st.error == "quota";
+  if (garbage_collected_ && !full) return;
+  garbage_collected_ = true;
+  std::set<std::string, std::less<>> open;
+  for (const Dossier& d : ws_.dossiers)
+    for (const Attachment& a : d.attachments) open.insert(a.sha256);
+  auto r = store_.collect_garbage(open);
+  if (r && r->removed > 0) platform_.save_soon();
 }
 
 void Session::save_now() {

@@ -4,6 +4,7 @@
 // that each edit is audited, marked for saving and reflected in the findings.
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,6 +128,8 @@ class Session {
   // A record's previous version made current again (a notice about a damaged record), then
   // reloaded and saved.
   Outcome<Done> restore_previous(std::string_view record_name);
+  // An unreadable settings or register record, held until now, set aside for a fresh one.
+  Outcome<Done> start_over(std::string_view record_name);
   // A dossier as a whole-dossier step made it (a return note applied to a copy).
   Outcome<Done> replace_dossier(Dossier d);
 
@@ -177,6 +180,8 @@ class Session {
   Minutes& writable_minutes();
   void touched(const Dossier& d);
   void touched(const Minutes& m);
+  // Deletes stored attachments nothing refers to (WorkspaceStore::collect_garbage).
+  void collect_garbage();
   void changed();
   void coalesce_audit(std::vector<AuditEntry>& audit);
 
@@ -185,6 +190,7 @@ class Session {
   Library library_;
   const Campaign* campaign_ = nullptr;
   Workspace ws_;
+  bool garbage_collected_ = false;  // unreferenced blobs deleted this session (see collect_garbage)
   std::vector<store::BrokenRecord> broken_;
   store::WorkspaceStore store_;
   std::vector<Finding> findings_;

@@ -102,6 +102,14 @@ FileType detect_file_type(std::string_view name, std::string_view declared_mime,
 
 bool is_image(std::string_view mime) { return kind_of(mime) == FileKind::image; }
 
+OpenAs safe_open(std::string_view bytes) {
+  // sniff() knows only PDF and raster image signatures: none of them is a document a browser
+  // runs script in on this origin.
+  const std::string_view mime = sniff(bytes);
+  if (mime.empty()) return OpenAs{false, "application/octet-stream"};
+  return OpenAs{true, std::string(mime)};
+}
+
 std::string type_label(std::string_view mime, std::string_view name) {
   if (mime == "application/pdf") return "PDF";
   if (mime == "image/jpeg") return "JPEG";

@@ -35,6 +35,16 @@ FileType detect_file_type(std::string_view name, std::string_view declared_mime,
 std::string type_label(std::string_view mime, std::string_view name = {});
 bool is_image(std::string_view mime);
 
+// How an attachment may be shown. A file from a unit's package is opened in a tab of hoso's own
+// origin, so only types that cannot run script open there, judged by the bytes, never by the
+// claimed type: PDF, PNG, JPEG, GIF, WebP, HEIC/HEIF/AVIF. Anything else (HTML, SVG, XML, a text
+// claiming to be an image) is downloaded instead, as application/octet-stream.
+struct OpenAs {
+  bool in_tab = false;
+  std::string mime;  // the sniffed type when in_tab; "application/octet-stream" otherwise
+};
+OpenAs safe_open(std::string_view bytes);
+
 // "0 B", "850 KB", "1,2 MB" (Vietnamese writes a decimal comma) / "1.2 MB". 1 KB = 1024 B.
 Bilingual format_size(int64_t bytes);
 

@@ -11,8 +11,7 @@ using nlohmann::json;
 
 namespace {
 
-// Campaign and template files are small; anything bigger is not one of them.
-constexpr ParseLimits kDataFileLimits{std::size_t{4} << 20, 32, std::size_t{1} << 20};
+constexpr ParseLimits kDataFileLimits{kCampaignFileMaxBytes, 32, std::size_t{1} << 20};
 
 Outcome<json> parse_file(std::string_view file_name, std::string_view text) {
   ParseResult p = parse_untrusted_json(text, kDataFileLimits);

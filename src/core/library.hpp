@@ -19,6 +19,8 @@ namespace hoso {
 Outcome<Campaign> load_campaign(std::string_view file_name, std::string_view text);
 Outcome<ReportTemplate> load_template(std::string_view file_name, std::string_view text);
 // The same from JSON already parsed (e.g. a campaign embedded in a package).
+// Campaign and template files are small; anything bigger is not one of them.
+inline constexpr std::size_t kCampaignFileMaxBytes = std::size_t{4} << 20;
 Outcome<Campaign> campaign_from_json(std::string_view file_name, const nlohmann::json& j);
 Outcome<ReportTemplate> template_from_json(std::string_view file_name, const nlohmann::json& j);
 

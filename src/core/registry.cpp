@@ -450,7 +450,7 @@ std::string return_note_file_name(const ReturnNote& n) {
 
 Outcome<ReturnNote> read_return_note(std::string_view file_name, std::string_view bytes) {
   ParseLimits limits;
-  limits.max_bytes = std::size_t{1} << 20;  // a note is a few hundred bytes
+  limits.max_bytes = kReturnNoteMaxBytes;
   limits.max_depth = 8;
   limits.max_string_bytes = std::size_t{64} << 10;
   ParseResult parsed = parse_untrusted_json(bytes, limits);

@@ -395,6 +395,7 @@ std::string return_note_text(const ReturnNote& n);  // canonical JSON, the file'
 // "hoso_tra-lai_<unit slug>_<nominee slug>.json"
 std::string return_note_file_name(const ReturnNote& n);
 // An untrusted file: parse_untrusted_json, format and version, members and types.
+inline constexpr std::size_t kReturnNoteMaxBytes = std::size_t{1} << 20;  // a note is a few hundred bytes
 Outcome<ReturnNote> read_return_note(std::string_view file_name, std::string_view bytes);
 
 // The unit's side. Its status machine has no "returned" (draft, ready, exported): the dossier

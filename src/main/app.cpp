@@ -4,9 +4,14 @@
 
 #include "app/edition.hpp"
 #include "app/file_routing.hpp"
+#include "core/attachments.hpp"
+#include "core/library.hpp"
+#include "core/package.hpp"
+#include "core/registry.hpp"
 #include "core/sha256.hpp"
 #include "core/synthetic.hpp"
 #include "imgui.h"
+#include "store/backup.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
@@ -105,6 +110,26 @@ void App::on_file(FilePurpose purpose, std::string_view name, std::string_view m
 void App::on_file_failed(FilePurpose purpose, std::string_view name, std::string_view message) {
   (void)purpose;
   session_.toast(Toast::Kind::error, ui::trf("file.read_failed", {name, message}));
+}
+
+double App::max_file_bytes(FilePurpose purpose) {
+  switch (purpose) {
+    case FilePurpose::attachment: return static_cast<double>(kMaxAttachmentBytes);
+    case FilePurpose::package: return static_cast<double>(kPackageMaxBytes);
+    case FilePurpose::campaign: return static_cast<double>(kCampaignFileMaxBytes);
+    case FilePurpose::return_note: return static_cast<double>(kReturnNoteMaxBytes);
+    // A dropped file is routed by what it is: the largest any reader takes.
+    case FilePurpose::backup:
+    case FilePurpose::dropped: return static_cast<double>(store::kMaxBackupBytes);
+  }
+  return static_cast<double>(store::kMaxBackupBytes);
+}
+
+void App::on_file_too_large(FilePurpose purpose, std::string_view name, double size) {
+  session_.toast(Toast::Kind::error,
+                 ui::trf("file.too_large", {name, ui::tr(format_size(static_cast<int64_t>(size))),
+                                            ui::tr(format_size(static_cast<int64_t>(max_file_bytes(purpose))))}),
+                 20);
 }
 
 void App::on_share_result(int code, std::string_view message) {

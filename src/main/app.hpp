@@ -21,6 +21,10 @@ class App {
   void on_file(FilePurpose purpose, std::string_view name, std::string_view mime, std::string_view bytes,
                int index, int count);
   void on_file_failed(FilePurpose purpose, std::string_view name, std::string_view message);
+  // The browser layer checks File.size against this before reading a byte: the same limit the
+  // reader behind each purpose applies, so nothing larger is ever copied into memory.
+  static double max_file_bytes(FilePurpose purpose);
+  void on_file_too_large(FilePurpose purpose, std::string_view name, double size);
   void on_share_result(int code, std::string_view message);
   // Developer hook: replaces the workspace with generated dossiers; for benchmarks, optionally
   // with `attachment_bytes` of made-up attachments (two per dossier) and every dossier ready.

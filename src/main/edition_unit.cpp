@@ -10,7 +10,7 @@ namespace hoso::app {
 
 bool has_secretariat_tools() { return false; }
 void load_edition_strings() {}
-void flush_secretariat(Secretariat&) {}
+bool flush_secretariat(Secretariat&) { return true; }
 void reload_secretariat(Secretariat&) {}
 void destroy_secretariat(Secretariat*) {}  // this edition makes none
 nlohmann::json secretariat_snapshot(Session&) { return nullptr; }

@@ -7,13 +7,19 @@
 
 #include "core/canonical_json.hpp"
 #include "core/sha256.hpp"
+#include "store/record_readers.hpp"
 #include "store/store_files.hpp"
 
 namespace hoso::store {
 
 using nlohmann::json;
+namespace fs = std::filesystem;
 
 namespace {
+
+constexpr std::string_view kStaging = "restore";
+constexpr std::string_view kReadyMarker = "READY";
+constexpr std::string_view kBeforeRestore = "trash/before-restore/";
 
 Error invalid(const std::string& file, std::string path, const std::string& vi, const std::string& en) {
   return make_error(ErrorKind::backup_invalid, file, vi + " Không thay đổi gì.", en + " Nothing was changed.",
@@ -257,8 +263,29 @@ Result<BackupPlan> verify_backup(std::string_view text, const RecordStore& store
                    "The content does not match its SHA-256: the backup was edited or is damaged.");
   }
 
+  // Every record as the loader will read it: a backup whose dossier would be reported broken on
+  // the next start is refused now, before anything is replaced.
+  for (std::size_t i = 0; i < records->size(); ++i) {
+    const json& r = (*records)[i];
+    const std::string& name = r["name"].get_ref<const std::string&>();
+    if (auto problem = model_problem(name, r["data"])) {
+      const std::string at = "records[" + std::to_string(i) + "].data" + (problem->path.empty() ? "" : "." + problem->path);
+      return invalid(file, at, "Bản ghi “" + name + "” không đọc được: " + problem->what.vi,
+                     "The record “" + name + "” cannot be read: " + problem->what.en);
+    }
+  }
+
   // Verified. Now compare with the workspace (reading only).
   BackupPlan plan;
+  auto existing = store.list_records();
+  if (!existing) return existing.error();
+  for (const std::string& name : *existing) {
+    if (seen_names.count(name)) continue;
+    auto state = record_state(store, name, nullptr);
+    if (!state) return state.error();
+    plan.dropped.push_back(name);
+    plan.dropped_state.push_back(*state);
+  }
   plan.created_at = doc["created_at"].get<std::string>();
   plan.content_sha256 = expected;
   for (auto& r : doc["records"]) {
@@ -290,8 +317,10 @@ Result<BackupPlan> verify_backup(std::string_view text, const RecordStore& store
   return plan;
 }
 
-Result<ApplyReport> apply_backup(RecordStore& store, const BackupPlan& plan, Millis now) {
-  // Everything the plan would touch must be as it was when the user saw the plan.
+namespace {
+
+// Everything the plan would touch must be as it was when the user saw the plan.
+Status check_not_stale(const RecordStore& store, const BackupPlan& plan, bool with_dropped) {
   const auto stale = [](const std::string& name) {
     return make_error(ErrorKind::plan_stale, name,
                       "Dữ liệu đã thay đổi từ lúc kiểm tra bản sao lưu; không ghi gì. Hãy kiểm tra lại.",
@@ -309,6 +338,147 @@ Result<ApplyReport> apply_backup(RecordStore& store, const BackupPlan& plan, Mil
     if (!state) return state.error();
     if (!(*state == b.current)) return stale("blobs/" + b.name);
   }
+  if (with_dropped) {
+    auto names = store.list_records();
+    if (!names) return names.error();
+    std::set<std::string> known(plan.dropped.begin(), plan.dropped.end());
+    for (const auto& r : plan.records) known.insert(r.name);
+    for (const std::string& name : *names)
+      if (!known.count(name)) return stale(name);  // written since: it would be swapped out unseen
+    for (std::size_t i = 0; i < plan.dropped.size(); ++i) {
+      auto state = record_state(store, plan.dropped[i], nullptr);
+      if (!state) return state.error();
+      if (!(*state == plan.dropped_state[i])) return stale(plan.dropped[i]);
+    }
+  }
+  return Done{};
+}
+
+Status move_record_files_aside(const fs::path& root, const std::string& name, Millis now) {
+  for (std::string_view suffix : {std::string_view(), kPreviousSuffix, kTempSuffix}) {
+    const fs::path file = root / (name + std::string(suffix));
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(file, ec))) continue;
+    auto moved = move_aside(root, file, std::string(kBeforeRestore) + name + std::string(suffix), now);
+    if (!moved) return moved.error();
+  }
+  return Done{};
+}
+
+}  // namespace
+
+Result<bool> finish_interrupted_restore(const fs::path& root, Millis now) {
+  const fs::path staging = root / kStaging;
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(staging, ec))) return false;
+  const std::string shown = std::string(kStaging) + "/" + std::string(kReadyMarker);
+  auto marker = read_file(staging / kReadyMarker, shown, kMaxRecordBytes);
+  std::set<std::string> wanted;
+  bool verified = false;  // the marker is written, synced, only after the staged copy read back
+  if (marker) {
+    ParseLimits limits;
+    limits.max_depth = 2;
+    if (auto list = parse_json_text(*marker, shown, limits); list && list->is_array()) {
+      verified = true;
+      for (const json& n : *list)
+        if (n.is_string() && is_valid_record_name(n.get_ref<const std::string&>())) wanted.insert(n.get<std::string>());
+    }
+  }
+  if (!verified) {
+    // Not verified, or the verification's record was lost: the old workspace stands.
+    fs::remove_all(staging, ec);
+    if (ec) return io_error(std::string(kStaging), "xoá bản khôi phục dở", "deleting an unfinished restore", ec);
+    return false;
+  }
+  // Out: every record that does not belong, and every one whose staged copy still waits.
+  auto found = scan_records(root);
+  if (!found) return found.error();
+  for (const auto& [name, files] : found->groups) {
+    const bool waiting = fs::exists(fs::symlink_status(staging / name, ec));
+    if (!wanted.count(name) || waiting)
+      if (auto moved = move_record_files_aside(root, name, now); !moved) return moved.error();
+  }
+  // In: the staged copies (a rename each; one already moved by an earlier try is in place).
+  for (const std::string& name : wanted) {
+    const fs::path from = staging / name;
+    if (!fs::exists(fs::symlink_status(from, ec))) continue;
+    const fs::path to = root / name;
+    fs::create_directories(to.parent_path(), ec);
+    if (!ec) fs::rename(from, to, ec);
+    if (ec) return io_error(name, "đưa bản khôi phục vào chỗ", "moving the restored record into place", ec);
+  }
+  fs::remove_all(staging, ec);
+  if (ec) return io_error(std::string(kStaging), "dọn bản khôi phục", "cleaning up the restore", ec);
+  return true;
+}
+
+Result<ApplyReport> restore_backup(RecordStore& store, const BackupPlan& plan, Millis now) {
+  if (auto fresh = check_not_stale(store, plan, true); !fresh) return fresh.error();
+  const fs::path staging = store.root() / kStaging;
+  std::error_code ec;
+  fs::remove_all(staging, ec);
+  const auto abandon = [&](Error e) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    e.detail.what.vi = "Chưa khôi phục; dữ liệu đang có giữ nguyên: " + e.detail.what.vi;
+    e.detail.what.en = "Not restored; the workspace is unchanged: " + e.detail.what.en;
+    return e;
+  };
+  ApplyReport report;
+  // Named by content: adding them first changes nothing the old workspace reads.
+  for (const auto& b : plan.blobs) {
+    if (b.action == PlanAction::same) continue;
+    if (auto written = store.write_blob(b.name, b.bytes, b.action == PlanAction::replace); !written)
+      return abandon(written.error());
+    ++(b.action == PlanAction::add ? report.blobs_added : report.blobs_replaced);
+  }
+  RecordStore staged(staging);
+  if (auto empty = staged.load_all(now); !empty) return abandon(empty.error());
+  for (const auto& r : plan.records) {
+    if (auto written = staged.import_record(r.name, r.data, r.seq, r.saved_at, now); !written)
+      return abandon(written.error());
+  }
+  // Read back with the loader's own rules, each record by its model reader.
+  auto loaded = staged.load_all(now);
+  if (!loaded) return abandon(loaded.error());
+  const auto unreadable = [&](const std::string& name, const std::string& vi, const std::string& en) {
+    return abandon(make_error(ErrorKind::backup_invalid, name, "Bản ghi khôi phục không đọc lại được: " + vi,
+                              "A restored record does not read back: " + en));
+  };
+  if (!loaded->quarantined.empty())
+    return unreadable(loaded->quarantined[0].name, loaded->quarantined[0].problem.detail.what.vi,
+                      loaded->quarantined[0].problem.detail.what.en);
+  if (!loaded->left_in_place.empty())
+    return unreadable(loaded->left_in_place[0].detail.file, loaded->left_in_place[0].detail.what.vi,
+                      loaded->left_in_place[0].detail.what.en);
+  if (loaded->records.size() != plan.records.size())
+    return unreadable(std::string(kStaging), "thiếu bản ghi.", "records are missing.");
+  for (const Record& r : loaded->records)
+    if (auto problem = model_problem(r.name, r.data)) return unreadable(r.name, problem->what.vi, problem->what.en);
+
+  json names = json::array();
+  for (const auto& r : plan.records) names.push_back(r.name);
+  if (auto marked = write_file_synced(staging / kReadyMarker, names.dump(), std::string(kStaging) + "/" + std::string(kReadyMarker));
+      !marked)
+    return abandon(marked.error());
+  // From here the restore is decided: a crash is finished by the next load.
+  auto swapped = finish_interrupted_restore(store.root(), now);
+  if (!swapped) {
+    Error e = swapped.error();
+    e.detail.what.vi = "Khôi phục chưa xong, sẽ hoàn tất khi mở lại ứng dụng: " + e.detail.what.vi;
+    e.detail.what.en = "The restore did not finish; it completes when the app is opened again: " + e.detail.what.en;
+    return e;
+  }
+  for (const auto& r : plan.records)
+    if (r.action != PlanAction::same) ++(r.action == PlanAction::add ? report.records_added : report.records_replaced);
+  report.records_replaced += plan.dropped.size();
+  // The store's memory of sequence numbers is the old workspace's: read the new one.
+  if (auto reread = store.load_all(now); !reread) return reread.error();
+  return report;
+}
+
+Result<ApplyReport> apply_backup(RecordStore& store, const BackupPlan& plan, Millis now) {
+  if (auto fresh = check_not_stale(store, plan, false); !fresh) return fresh.error();
 
   // Blobs first, so no record ever refers to an attachment that is not there yet.
   ApplyReport report;

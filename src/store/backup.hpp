@@ -68,6 +68,10 @@ struct PlannedBlob {
 
 struct BackupPlan {
   std::string created_at;
+  // Records in the workspace that the backup does not have: restore_backup moves them to the
+  // trash with the rest of the old workspace (they are not lost, but no longer shown).
+  std::vector<std::string> dropped;
+  std::vector<DiskState> dropped_state;  // as verified, parallel to `dropped`
   std::string content_sha256;
   std::vector<PlannedRecord> records;  // in backup order (sorted by name when made by hoso)
   std::vector<PlannedBlob> blobs;
@@ -78,8 +82,9 @@ struct BackupPlan {
 };
 
 // Checks, in order: size (kMaxBackupBytes), JSON, format, version, created_at, each record (name,
-// seq, saved_at, data object, no duplicate), each blob (name, base64, size, SHA-256), then
-// content_sha256. The first problem is returned as backup_invalid with the JSON path ("blobs[2].
+// seq, saved_at, data object, no duplicate), each blob (name, base64, size, SHA-256),
+// content_sha256, then each record's data with the reader the loader uses for its name
+// (store/record_readers.hpp): a dossier that would not load is refused here, not after restoring. The first problem is returned as backup_invalid with the JSON path ("blobs[2].
 // sha256") and nothing is changed. `file_name` is how errors name the backup.
 Result<BackupPlan> verify_backup(std::string_view text, const RecordStore& store,
                                  std::string_view file_name = "backup.json");
@@ -94,5 +99,23 @@ struct ApplyReport {
 // are exact copies (the backup's seq and saved_at); replaced ones get a new seq and saved_at now.
 // If a write fails midway the error says how far it got; what was written is complete.
 Result<ApplyReport> apply_backup(RecordStore& store, const BackupPlan& plan, Millis now);
+
+// Replaces the workspace with the backup as one verified swap (what the app does):
+//  1. refused (plan_stale, nothing written) if anything the plan saw has changed since;
+//  2. the blobs are added to blobs/ (named by content: extra blobs harm nothing), and every record
+//     is written to restore/ as an exact copy;
+//  3. restore/ is loaded back with the loader's own rules and every record read by its model
+//     reader; any problem stops here, restore/ is deleted, and the workspace is as it was;
+//  4. a marker restore/READY listing the records is written, then the old records (with their
+//     ".prev") move to trash/before-restore/ and the staged ones into place, and restore/ goes.
+// A crash during 4 is finished by the next load_all (the marker says what belongs); a crash
+// before it leaves restore/ without a marker, which load_all deletes. Counts as apply_backup's,
+// with records_replaced also counting the workspace's records the backup lacked (to the trash).
+Result<ApplyReport> restore_backup(RecordStore& store, const BackupPlan& plan, Millis now);
+
+// Finishes or abandons a restore interrupted by a crash (called by RecordStore::load_all): with
+// restore/READY, the swap is completed; without it, restore/ is deleted. Returns whether a
+// restore was completed.
+Result<bool> finish_interrupted_restore(const std::filesystem::path& root, Millis now);
 
 }  // namespace hoso::store

@@ -1,11 +1,14 @@
 // The workspace on a directory. See record_store.hpp for the API and docs/STORE.md for the rules.
 #include "store/record_store.hpp"
 
+#include "store/backup.hpp"
+
 #include <algorithm>
 #include <system_error>
 #include <utility>
 
 #include "core/sha256.hpp"
+#include "store/backup.hpp"
 #include "store/store_files.hpp"
 
 namespace hoso::store {
@@ -352,6 +355,29 @@ Status RecordStore::remove(std::string_view name_view, Millis now) {
   return Done{};
 }
 
+Error held_unreadable_error(std::string_view name) {
+  return make_error(ErrorKind::held_unreadable, std::string(name),
+                    "Bản ghi đã lưu không đọc được nên chưa ghi đè lên nó. Hãy khôi phục bản trước, hoặc chọn "
+                    "làm lại từ đầu (tệp không đọc được vẫn được giữ riêng).",
+                    "The stored record could not be read, so it is not written over. Restore the previous "
+                    "version, or choose to start it over (the unreadable file is kept aside).");
+}
+
+Status RecordStore::set_aside(std::string_view name_view, Millis now) {
+  const std::string name(name_view);
+  if (!is_valid_record_name(name)) return invalid_name(name);
+  const fs::path target = root_ / name;
+  for (const fs::path& file : {target, with_suffix(target, kPreviousSuffix)}) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(file, ec))) continue;
+    const std::string suffix = file == target ? std::string() : std::string(kPreviousSuffix);
+    auto moved = move_aside(root_, file, "quarantine/" + name + suffix, now);
+    if (!moved) return moved.error();
+  }
+  known_.erase(name);
+  return Done{};
+}
+
 Result<Record> RecordStore::restore_previous(std::string_view name_view, Millis now) {
   const std::string name(name_view);
   if (!is_valid_record_name(name)) return invalid_name(name);
@@ -391,6 +417,8 @@ Result<LoadReport> RecordStore::load_all(Millis now) {
     return io_error(root_.generic_string(), "mở thư mục dữ liệu", "opening the data folder", ec);
   }
   known_.clear();
+  // A restore (store/backup.hpp) interrupted by a crash: finished if it was verified, else dropped.
+  if (auto restore = finish_interrupted_restore(root_, now); !restore) return restore.error();
   auto found = scan_records(root_);
   if (!found) return found.error();
 

@@ -34,9 +34,13 @@ inline constexpr int kMaxRecordDepth = 64;
 inline constexpr std::string_view kRecordFormat = "hoso-record";
 inline constexpr int kRecordVersion = 1;
 
+// The error for a record that did not load and so is not written over (WorkspaceStore and
+// RegistryStore hold their head records this way).
+Error held_unreadable_error(std::string_view name);
+
 // Record names: 1–4 segments joined by '/', each of [A-Za-z0-9._-], not starting with '.', the
 // last ending in ".json"; the first may not be one of the store's own folders (blobs, trash,
-// quarantine). Blob names: one such segment, not ending in ".tmp".
+// quarantine, restore). Blob names: one such segment, not ending in ".tmp".
 bool is_valid_record_name(std::string_view name);
 bool is_valid_blob_name(std::string_view name);
 
@@ -151,6 +155,11 @@ class RecordStore {
   // saved_at now), the replaced one kept as ".prev". The caller has asked the user first.
   Result<SaveOutcome> import_record(std::string_view name, const nlohmann::json& data,
                                     uint64_t seq, std::string_view saved_at, Millis now);
+
+  // Moves the record and its ".prev" to quarantine/ (kept byte for byte), so that a fresh record
+  // can be written without rotating anything away: the person chose to start this record over.
+  // Nothing there is not an error.
+  Status set_aside(std::string_view name, Millis now);
 
   // The sequence number this store last read or wrote for `name`.
   std::optional<uint64_t> known_seq(std::string_view name) const;

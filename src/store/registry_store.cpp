@@ -99,6 +99,8 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   sort_register(reg);
   std::stable_sort(reg.meetings.begin(), reg.meetings.end(),
                    [](const CouncilMeeting& a, const CouncilMeeting& b) { return a.created < b.created; });
+  state_held_ = std::any_of(out.broken.begin(), out.broken.end(),
+                            [](const BrokenRecord& b) { return b.name == kRegisterStateRecord; });
   state_dirty_ = false;
   revisions_.clear();
   removed_.clear();
@@ -168,13 +170,23 @@ FlushResult RegistryStore::flush(const Register& r, Millis now) {
       ++it;
     }
   }
-  if (state_dirty_ && save(std::string(kRegisterStateRecord), register_state_json(r))) state_dirty_ = false;
+  if (state_dirty_ && state_held_) result.errors.push_back(held_unreadable_error(kRegisterStateRecord));
+  else if (state_dirty_ && save(std::string(kRegisterStateRecord), register_state_json(r))) state_dirty_ = false;
   return result;
 }
 
 Status RegistryStore::restore_previous(std::string_view record_name, Millis now) {
   auto r = records_.restore_previous(record_name, now);
   if (!r) return r.error();
+  return Done{};
+}
+
+Status RegistryStore::start_over(std::string_view record_name, Millis now) {
+  if (auto s = records_.set_aside(record_name, now); !s) return s;
+  if (record_name == kRegisterStateRecord) {
+    state_held_ = false;
+    state_dirty_ = true;
+  }
   return Done{};
 }
 

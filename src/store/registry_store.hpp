@@ -56,12 +56,18 @@ class RegistryStore {
 
   Status restore_previous(std::string_view record_name, Millis now);
 
+  // As WorkspaceStore: a register head (state) that did not load is never written over until
+  // the person restores its previous version or starts it over (kept in quarantine/).
+  bool state_held() const { return state_held_; }
+  Status start_over(std::string_view record_name, Millis now);
+
   Status put_attachment(std::string_view sha256, std::string_view bytes);
   Result<std::string> attachment(std::string_view sha256) const;
 
  private:
   RecordStore& records_;
   bool state_dirty_ = false;
+  bool state_held_ = false;
   std::set<std::string, std::less<>> revisions_, removed_, decisions_, meetings_;
 };
 

@@ -23,6 +23,7 @@ enum class ErrorKind {
   simulated_crash, // a test's write hook stopped the write (see RecordStore::set_write_hook)
   backup_invalid,  // a backup file that fails verification
   plan_stale,      // the workspace changed between verify_backup and apply_backup
+  held_unreadable, // a settings/register record that did not load: not overwritten until the person decides
 };
 
 struct Error {

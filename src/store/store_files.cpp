@@ -13,7 +13,7 @@ namespace hoso::store {
 namespace fs = std::filesystem;
 
 bool is_store_folder(std::string_view name) {
-  return name == "blobs" || name == "trash" || name == "quarantine";
+  return name == "blobs" || name == "trash" || name == "quarantine" || name == "restore";
 }
 
 std::string relative_name(const fs::path& root, const fs::path& file) {

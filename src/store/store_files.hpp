@@ -23,7 +23,8 @@ inline constexpr std::string_view kTempSuffix = ".tmp";
 inline constexpr std::string_view kPreviousSuffix = ".prev";
 inline constexpr int kMaxNameSegments = 4;  // "a/b/c/d.json" at most
 
-// blobs/, trash/ and quarantine/: the store's own top-level folders, never record folders.
+// blobs/, trash/, quarantine/ and restore/ (a backup being staged): the store's own top-level
+// folders, never record folders.
 bool is_store_folder(std::string_view name);
 
 // "dossiers/a.json" for root/dossiers/a.json: how files are named in reports and errors.

@@ -1,6 +1,9 @@
 #include "store/workspace_store.hpp"
 
 #include <algorithm>
+#include <filesystem>
+
+#include "store/store_files.hpp"
 
 namespace hoso::store {
 namespace {
@@ -93,6 +96,8 @@ Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
                    [](const Minutes& a, const Minutes& b) { return a.created < b.created; });
   std::stable_sort(out.workspace.campaigns.begin(), out.workspace.campaigns.end(),
                    [](const HeldCampaign& a, const HeldCampaign& b) { return a.accepted < b.accepted; });
+  settings_held_ = std::any_of(out.broken.begin(), out.broken.end(),
+                               [](const BrokenRecord& b) { return b.name == kWorkspaceRecord; });
   settings_dirty_ = false;
   dirty_campaigns_.clear();
   dirty_dossiers_.clear();
@@ -133,7 +138,8 @@ FlushResult WorkspaceStore::flush(const Workspace& w, Millis now) {
     if (!held || save(*it, to_json(*held))) it = dirty_campaigns_.erase(it);
     else ++it;
   }
-  if (settings_dirty_ && save(std::string(kWorkspaceRecord), settings_record(w))) settings_dirty_ = false;
+  if (settings_dirty_ && settings_held_) result.errors.push_back(held_unreadable_error(kWorkspaceRecord));
+  else if (settings_dirty_ && save(std::string(kWorkspaceRecord), settings_record(w))) settings_dirty_ = false;
 
   for (auto it = dirty_dossiers_.begin(); it != dirty_dossiers_.end();) {
     const Dossier* d = w.dossier(*it);
@@ -166,22 +172,64 @@ Status WorkspaceStore::restore_previous(std::string_view record_name, Millis now
   return Done{};
 }
 
+Status WorkspaceStore::start_over(std::string_view record_name, Millis now) {
+  if (auto s = records_.set_aside(record_name, now); !s) return s;
+  if (record_name == kWorkspaceRecord) {
+    settings_held_ = false;
+    settings_dirty_ = true;
+  }
+  return Done{};
+}
+
 Status WorkspaceStore::put_attachment(std::string_view sha256, std::string_view bytes) {
   return records_.write_blob(sha256, bytes);
 }
 
 Result<std::string> WorkspaceStore::attachment(std::string_view sha256) const { return records_.read_blob(sha256); }
 
-int WorkspaceStore::collect_garbage(const Workspace& w) {
+Result<WorkspaceStore::Garbage> WorkspaceStore::collect_garbage(const std::set<std::string, std::less<>>& in_memory) {
+  namespace fs = std::filesystem;
   auto blobs = records_.list_blobs();
-  if (!blobs) return 0;
-  std::set<std::string, std::less<>> used;
-  for (const Dossier& d : w.dossiers)
-    for (const Attachment& a : d.attachments) used.insert(a.sha256);
-  int removed = 0;
-  for (const BlobInfo& b : *blobs)
-    if (!used.count(b.name) && records_.remove_blob(b.name)) ++removed;
-  return removed;
+  if (!blobs) return blobs.error();
+  if (blobs->empty()) return Garbage{};
+  std::set<std::string, std::less<>> used(in_memory.begin(), in_memory.end());
+  const fs::path& root = records_.root();
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    if (it.depth() == 0 && it->is_directory(ec)) {
+      const std::string top = it->path().filename().string();
+      if (top == "blobs" || top == "trash" || top == "quarantine") {
+        it.disable_recursion_pending();
+        continue;
+      }
+    }
+    if (!it->is_regular_file(ec)) continue;
+    const std::string shown = relative_name(root, it->path());
+    auto text = read_file(it->path(), shown, kMaxRecordBytes);
+    // A file that cannot be read may name anything: keep every blob.
+    if (!text) return Garbage{};
+    const std::string& t = *text;
+    for (std::size_t i = 0; i < t.size();) {
+      std::size_t j = i;
+      while (j < t.size() && ((t[j] >= '0' && t[j] <= '9') || (t[j] >= 'a' && t[j] <= 'f'))) ++j;
+      if (j - i == 64) used.insert(t.substr(i, 64));
+      i = j == i ? i + 1 : j;
+    }
+  }
+  if (ec) return Garbage{};  // the walk stopped early: what it missed may refer to anything
+  Garbage out;
+  const auto named_by_content = [](const std::string& n) {
+    return n.size() == 64 && std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  };
+  for (const BlobInfo& b : *blobs) {
+    if (used.count(b.name) || !named_by_content(b.name)) continue;  // only content-named blobs are ours to judge
+    if (records_.remove_blob(b.name)) {
+      ++out.removed;
+      out.bytes += b.bytes;
+    }
+  }
+  return out;
 }
 
 }  // namespace hoso::store

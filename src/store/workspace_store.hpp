@@ -67,17 +67,35 @@ class WorkspaceStore {
   // Restores the previous version of a broken record; the caller reloads.
   Status restore_previous(std::string_view record_name, Millis now);
 
+  // The settings record did not load (damaged, from a newer hoso, or only its ".prev" is left):
+  // the workspace runs on defaults, and they are never written over it (two saves would rotate
+  // the last good copy away) until the person decides: restore_previous, or start_over.
+  bool settings_held() const { return settings_held_; }
+  // The person chose to start the record over: it and its ".prev" go to quarantine/ (kept), and
+  // the next flush writes the settings in memory as a new record.
+  Status start_over(std::string_view record_name, Millis now);
+
   // Attachments: bytes by SHA-256 (hex).
   Status put_attachment(std::string_view sha256, std::string_view bytes);
   Result<std::string> attachment(std::string_view sha256) const;
-  // Removes blobs no dossier refers to any more.
-  int collect_garbage(const Workspace& w);
+  // Deletes the blobs nothing refers to: no file of the workspace on disk (every record, its
+  // ".prev" and ".tmp", the register's revisions included; trash/ and quarantine/ do not count)
+  // names them, and neither does `in_memory` (the attachments of what is open and not yet
+  // saved). A reference is any 64-hex run in a file's text, so a record that no longer reads
+  // (damaged, from a newer hoso) still keeps its attachments. A removed attachment is freed once
+  // its dossier's ".prev" no longer names it (after the next save of that dossier).
+  struct Garbage {
+    int removed = 0;
+    uint64_t bytes = 0;
+  };
+  Result<Garbage> collect_garbage(const std::set<std::string, std::less<>>& in_memory);
 
   RecordStore& records() { return records_; }
 
  private:
   RecordStore records_;
   bool settings_dirty_ = false;
+  bool settings_held_ = false;
   std::set<std::string, std::less<>> dirty_dossiers_, dirty_minutes_, removed_dossiers_, removed_minutes_;
   std::set<std::string, std::less<>> dirty_campaigns_;  // record names
 };

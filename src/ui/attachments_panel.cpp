@@ -37,8 +37,12 @@ std::string attachment_path(size_t i, std::string_view action) {
 
 void open_attachment(app::Session& s, const Attachment& a) {
   auto bytes = s.attachment_bytes(a.sha256);
-  if (bytes) s.platform().open_file(a.name, a.mime_type, *bytes);
-  else s.toast(app::Toast::Kind::error, trf("attachments.missing", {a.name, bytes.error().describe(language())}), 12);
+  if (bytes) {
+    // By its bytes, not its claimed type: only what cannot run script opens in a tab.
+    const OpenAs how = safe_open(*bytes);
+    if (how.in_tab) s.platform().open_file(a.name, how.mime, *bytes);
+    else s.platform().download(a.name, how.mime, *bytes);
+  } else s.toast(app::Toast::Kind::error, trf("attachments.missing", {a.name, bytes.error().describe(language())}), 12);
 }
 
 // A square naming the file's type ("PDF", "JPEG"), in the colours of its kind; a click opens it.

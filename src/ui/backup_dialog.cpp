@@ -50,12 +50,21 @@ void backup_restore_dialog(app::Session& s) {
     if (pending->replaced.size() > shown)
       muted(trf("findings.more", static_cast<long long>(pending->replaced.size() - shown)).c_str());
   }
+  if (!pending->dropped.empty()) {
+    spacer(0.2f);
+    colored_wrapped(p.warning, trf("backup.will_set_aside", static_cast<long long>(pending->dropped.size())).c_str());
+    const std::size_t shown = std::min(pending->dropped.size(), kListedReplacements);
+    for (std::size_t i = 0; i < shown; ++i) wrapped(("• " + pending->dropped[i]).c_str());
+    if (pending->dropped.size() > shown)
+      muted(trf("findings.more", static_cast<long long>(pending->dropped.size() - shown)).c_str());
+  }
   spacer(0.2f);
   ImGui::PushFont(fonts.small);
-  muted(tr("backup.keeps_the_rest"));
+  muted(tr("backup.swap_note"));
   ImGui::PopFont();
   spacer(0.3f);
-  const bool restore = button(tr("backup.restore"), "backup.confirm", replaces ? ButtonKind::danger : ButtonKind::primary);
+  const bool restore = button(tr("backup.restore"), "backup.confirm",
+                              replaces || !pending->dropped.empty() ? ButtonKind::danger : ButtonKind::primary);
   ImGui::SameLine();
   const bool cancel = button(tr("action.cancel"), "backup.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);
   if (restore || cancel) ImGui::CloseCurrentPopup();

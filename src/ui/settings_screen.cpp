@@ -208,7 +208,25 @@ void storage_card(app::Session& s) {
   const Workspace& w = s.workspace();
   ImGui::PushFont(fonts.small);
   muted(trf("settings.contents", {std::to_string(w.dossiers.size()), std::to_string(w.minutes.size())}).c_str());
+  // What takes the space (a walk over the files: every few seconds, not every frame).
+  static Millis usage_read = 0;
+  static store::Usage usage;
+  if (usage_read == 0 || s.now() - usage_read > 5000) {
+    if (auto u = s.store().records().usage()) usage = *u;
+    usage_read = s.now();
+  }
+  muted(trf("settings.usage_parts", {size_text(static_cast<double>(usage.record_bytes + usage.previous_bytes)),
+                                      size_text(static_cast<double>(usage.blob_bytes)), std::to_string(usage.blob_count),
+                                      size_text(static_cast<double>(usage.trash_bytes + usage.quarantine_bytes))})
+            .c_str());
   ImGui::PopFont();
+  // Removed dossiers and the workspace a restore replaced wait in the trash; when space is short
+  // the person may let them go (quarantined files are kept: they may be all that is left).
+  if (usage.trash_bytes > 0 && !s.read_only() &&
+      button(trf("settings.empty_trash", {size_text(static_cast<double>(usage.trash_bytes))}).c_str(), "settings.empty_trash")) {
+    if (auto r = s.store().records().empty_trash(); !r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+    usage_read = 0;
+  }
   end_card();
 }
 

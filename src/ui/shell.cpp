@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "store/registry_store.hpp"
 #include "ui/campaign_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/semantics.hpp"
@@ -253,6 +254,20 @@ void notices(app::Session& s) {
         break;  // the list changed
       }
     }
+    // The settings and the register's head are held (never written over) while unreadable:
+    // starting over is the person's choice, and the broken file stays in quarantine.
+    if (b.name == store::kWorkspaceRecord || b.name == store::kRegisterStateRecord) {
+      if (b.previous_valid) ImGui::SameLine();
+      if (button(tr("notice.start_over"), "notice.start_over." + b.name)) {
+        auto r = s.start_over(b.name);
+        if (r) {
+          s.toast(app::Toast::Kind::success, tr("notice.started_over"));
+        } else {
+          s.toast(app::Toast::Kind::error, r.error().describe(language()));
+        }
+        break;
+      }
+    }
   }
   // Safari deletes a site's data after 7 days without a visit: the package file is the backup.
   const Workspace& w = s.workspace();
@@ -289,12 +304,8 @@ void toasts(app::Session& s, float bottom_margin) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
   ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-  ImGui::PushStyleColor(ImGuiCol_Text, fg);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(t.text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  semantics::describe_text(semantics::Role::status, t.text);
+  noted(fg, t.text.c_str(), "toast.text");  // named, so tests read what the person is told
+  semantics::describe_last_item(semantics::Role::status);  // a live region: read when it appears
   if (s.can_undo_delete()) {
     if (button(tr("action.undo"), "toast.undo", ButtonKind::primary)) {
       s.undo_delete();

@@ -32,14 +32,23 @@ HosoWeb.files = (function () {
     function result(code, msg) { W.withString(msg || '', function (p) { M._hoso_share_result(code, p); }); W.requestFrame(); }
   }
 
-  // Hands files to the app one by one: purpose says what for (set by the app when it asked).
+  // Hands files to the app one by one (only one file's bytes in memory at a time): purpose says
+  // what for (set by the app when it asked). A file larger than what the app's reader for that
+  // purpose takes (hoso_file_limit) is refused by its size before a byte of it is read.
   function deliver(purpose, files) {
     var list = Array.prototype.slice.call(files || []);
     var count = list.length, index = 0;
     if (!count) return;
+    var limit = M._hoso_file_limit(purpose);
     (function next() {
       if (index >= count) { W.requestFrame(); return; }
       var f = list[index];
+      if (f.size > limit) {
+        W.withString(f.name, function (pn) { M._hoso_file_too_large(purpose, pn, f.size); });
+        index++;
+        next();
+        return;
+      }
       f.arrayBuffer().then(function (buf) {
         var bytes = new Uint8Array(buf);
         var p = M._malloc(Math.max(1, bytes.length));

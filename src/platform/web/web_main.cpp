@@ -167,6 +167,13 @@ EMSCRIPTEN_KEEPALIVE void hoso_file_received(int purpose, const char* name, cons
                  std::string_view(data, static_cast<size_t>(size)), index, count);
   hoso::web::request_frame();
 }
+EMSCRIPTEN_KEEPALIVE double hoso_file_limit(int purpose) {
+  return hoso::app::App::max_file_bytes(static_cast<hoso::app::FilePurpose>(purpose));
+}
+EMSCRIPTEN_KEEPALIVE void hoso_file_too_large(int purpose, const char* name, double size) {
+  if (app) app->on_file_too_large(static_cast<hoso::app::FilePurpose>(purpose), name, size);
+  hoso::web::request_frame();
+}
 EMSCRIPTEN_KEEPALIVE void hoso_file_failed(int purpose, const char* name, const char* message) {
   if (app) app->on_file_failed(static_cast<hoso::app::FilePurpose>(purpose), name, message);
   hoso::web::request_frame();

@@ -131,5 +131,23 @@ TEST(Attachments, DroppedFiles) {
   EXPECT_EQ(classify_file("khac.json", "application/json", "{\"format\":\"hoso-campaign\"}"), DroppedKind::unknown);
 }
 
+// An attachment from a package opens in a tab of hoso's origin only when its bytes are a type
+// that cannot run script; HTML or SVG claiming to be a picture or a PDF is downloaded instead.
+TEST(Attachments, OnlyTypesThatCannotRunScriptOpenInATab) {
+  const OpenAs pdf = safe_open("%PDF-1.7\n...");
+  EXPECT_TRUE(pdf.in_tab);
+  EXPECT_EQ(pdf.mime, "application/pdf");
+  const OpenAs png = safe_open(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  EXPECT_TRUE(png.in_tab);
+  EXPECT_EQ(png.mime, "image/png");
+  EXPECT_TRUE(safe_open("\xFF\xD8\xFF\xE0 jpeg").in_tab);
+  for (const char* script : {"<!DOCTYPE html><script>alert(1)</script>", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
+                             "<?xml version=\"1.0\"?><svg/>", " %PDF-1.4 (not at the start)", "GIF8 <html>", ""}) {
+    const OpenAs how = safe_open(script);
+    EXPECT_FALSE(how.in_tab) << script;
+    EXPECT_EQ(how.mime, "application/octet-stream") << script;
+  }
+}
+
 }  // namespace
 }  // namespace hoso

@@ -167,5 +167,44 @@ TEST_F(RegistryStoreTest, LivesBesideTheWorkspace) {
   EXPECT_EQ(both.read(*report).reg, r);
 }
 
+// The register's head (removals and choices) is damaged: the register loads without it, and
+// no save writes an empty head over it (nor rotates its good ".prev" away) until the person
+// restores the previous version or starts it over.
+TEST_F(RegistryStoreTest, DamagedStateIsHeldNotOverwritten) {
+  RecordStore records(dir_);
+  RegistryStore store(records);
+  ASSERT_TRUE(store.load(kT0).ok());
+  Register r = filled(store, kT0);
+  ASSERT_TRUE(store.flush(r, kT0).errors.empty());
+  r.log.pop_back();  // a second version of the head, so that it has a ".prev"
+  store.mark_all_dirty(r);
+  ASSERT_TRUE(store.flush(r, kT0 + 500).errors.empty());
+  const std::string previous = read_raw("registry/state.json.prev");
+  write_raw("registry/state.json", "{\"data\":");
+
+  RecordStore again(dir_);
+  RegistryStore fresh(again);
+  auto loaded = fresh.load(kT0 + 1000);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(fresh.state_held());
+  EXPECT_TRUE(loaded->reg.log.empty());
+  for (int save = 0; save < 2; ++save) {
+    fresh.mark_all_dirty(loaded->reg);
+    const FlushResult f = fresh.flush(loaded->reg, kT0 + 2000 + save);
+    ASSERT_EQ(f.errors.size(), 1u);
+    EXPECT_EQ(f.errors[0].kind, ErrorKind::held_unreadable);
+  }
+  EXPECT_FALSE(exists("registry/state.json"));
+  EXPECT_EQ(read_raw("registry/state.json.prev"), previous);
+
+  ASSERT_TRUE(fresh.restore_previous("registry/state.json", kT0 + 3000).ok());
+  RecordStore third(dir_);
+  RegistryStore restored(third);
+  auto back = restored.load(kT0 + 4000);
+  ASSERT_TRUE(back.ok());
+  EXPECT_FALSE(restored.state_held());
+  EXPECT_EQ(back->reg.log.size(), r.log.size() + 1);
+}
+
 }  // namespace
 }  // namespace hoso::store::testing

@@ -1,0 +1,19 @@
+#pragma once
+// The model's readers by record name: what load() makes of a record's data (a dossier, minutes,
+// the settings, a register revision, decision, meeting or head). A backup's records are checked by
+// these before anything is restored, so a restore never brings in what the next start would
+// report as broken.
+#include <optional>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/bilingual.hpp"
+
+namespace hoso::store {
+
+// The first problem the loader would report for `data` under `name`, or nothing when it reads.
+// Names the workspace does not map to a type (other records) are accepted as they are.
+std::optional<DataError> model_problem(std::string_view name, const nlohmann::json& data);
+
+}  // namespace hoso::store
