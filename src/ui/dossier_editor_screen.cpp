@@ -94,12 +94,11 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
     const Finding* f = mine[i];
     const std::string text = (f->severity == Severity::error ? "• " : "– ") + tr(f->message);
     const std::string id = "finding." + f->path + "." + std::to_string(i);
-    // A row wraps its whole message (a selectable would cut it at the edge) and is at least a
-    // finger high on a phone.
+    // A row wraps its whole message (a selectable would cut it at the edge). Not taller than its
+    // text: a fixed finding's row disappears, and a tall row would move the form under the finger.
     const float width = ImGui::GetContentRegionAvail().x;
     const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y;
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float row_h = std::max(text_h, touch_row_height() - spacing);
+    const float row_h = text_h;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(width, row_h));
     annotate(text.c_str(), id);

@@ -343,6 +343,7 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     }
     assert.match(shown[1].summary, /^Không nhận: u2-tampered\.json, manifest\.content_sha256: /, 'tampered: the hash names it');
     assert.equal(st.intake.entries[1].refusal_path, 'manifest.content_sha256');
+    await reveal(app, 'intake.count.accepted');  // above the files: the report is taller than the page
     assert.match(await label(app, 'intake.count.accepted'), /^3 · Đã nhận$/);
     assert.match(await label(app, 'intake.count.refused'), /^1 · Không nhận$/);
     await app.screenshot('secretariat-intake-report-desktop-1280x800');
