@@ -7,7 +7,6 @@
 #include "core/attachments.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
-#include "ui/strings.hpp"
 
 namespace hoso::app {
 
@@ -130,7 +129,7 @@ EditContext Session::edit_context() {
   EditContext ctx;
   // The history names who changed what: the person, else (no name given yet) the unit, never "?".
   const std::string author = text::trim(ws_.settings.author), unit = text::trim(ws_.settings.unit_name);
-  ctx.author = !author.empty() ? author : !unit.empty() ? unit : std::string(ui::tr("audit.unnamed"));
+  ctx.author = !author.empty() ? author : !unit.empty() ? unit : std::string(tr("audit.unnamed"));
   ctx.now = now();
   return ctx;
 }
