@@ -250,10 +250,12 @@ async function secondTab(fallback) {
     assert.ok(!(await storedPaths(first.page)).includes(stray), 'the read-only tab wrote nothing');
     assert.equal((await second.state()).save.state, 'read_only');
 
-    // The first closes: the second takes over by itself (it reloads with the first's work).
-    const reloaded = second.page.waitForEvent('load', { timeout: 15000 });
+    // The first closes: the second may take over, and then holds the first's work.
     await closeAndWait(first.page);
-    await reloaded;
+    await second.page.waitForFunction(() => window.hoso.state().save.can_take_over, null, { timeout: 10000 });
+    const takeOver = await second.item('notice.take_over');
+    await Promise.all([second.page.waitForEvent('load', { timeout: 15000 }),
+      second.page.mouse.click(takeOver.x + takeOver.w / 2, takeOver.y + takeOver.h / 2)]);
     await second.ready();
     await second.page.waitForFunction(() => window.hoso.state().save.state !== 'read_only', null, { timeout: 10000 });
     const after = await second.state();
@@ -277,7 +279,7 @@ async function secondTab(fallback) {
   } finally { await b.close(); }
 }
 
-test('a second tab is read-only and never writes; it takes over by itself when the first closes (Web Locks)', () => secondTab(false));
+test('a second tab is read-only and never writes; it takes over when the first closes; reopened at once it owns (Web Locks)', () => secondTab(false));
 test('the same with the BroadcastChannel fallback (no Web Locks)', () => secondTab(true));
 
 test('settings: every choice takes effect and is kept across a reload', async () => {

@@ -427,9 +427,8 @@ HosoWeb.storage = (function () {
 
 // One tab owns the workspace: Web Locks where available, else BroadcastChannel. A tab opened
 // while another holds the workspace waits a moment (the other may be closing: the app reopened
-// right after it was closed), then starts read-only and takes over by itself, reloading with the
-// other tab's saved work, as soon as that tab is gone. A read-only tab has nothing of its own
-// to lose: it never writes.
+// right after it was closed, then this tab owns it by itself), then starts read-only and offers
+// "Use this tab" once the other is gone. A read-only tab never writes.
 HosoWeb.lock = (function () {
   'use strict';
   var NAME = 'hoso-workspace';
@@ -437,11 +436,7 @@ HosoWeb.lock = (function () {
   var owner = false, canTakeOver = false, decided = false;
   function notifyTakeOver() {
     canTakeOver = true;
-    if (HosoWeb.started && !HosoWeb.dead) {
-      Module._hoso_lock_released();
-      HosoWeb.requestFrame();
-      takeOver();
-    }
+    if (HosoWeb.started && !HosoWeb.dead) { Module._hoso_lock_released(); HosoWeb.requestFrame(); }
   }
   function takeOver() { if (canTakeOver) location.reload(); }
   function acquire(cb) {
@@ -459,8 +454,12 @@ HosoWeb.lock = (function () {
           var grace = setTimeout(function () { decide(false); }, GRACE_MS);
           navigator.locks.request(NAME, function () {
             clearTimeout(grace);
-            if (!decided) { decide(true); owner = true; } else notifyTakeOver();
-            return new Promise(function () {});  // held for the page's life
+            if (!decided) { decide(true); return new Promise(function () {}); }  // held for the page's life
+            // Started read-only and now free: let it go again at once (the owner may only be
+            // reloading into an update, and must get it back); this tab offers "Use this tab".
+            canTakeOver = true;
+            if (HosoWeb.started && !HosoWeb.dead) { Module._hoso_lock_released(); HosoWeb.requestFrame(); }
+            return undefined;
           });
           return undefined;
         }
