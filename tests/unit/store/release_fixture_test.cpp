@@ -3,8 +3,8 @@
 // secretariat register. The committed copy in tests/unit/store/fixtures/ was made by the release
 // before a workspace held many campaigns (one campaign, Plan 32); upgrade_test.cpp opens it.
 // Not run by ctest: run it by hand with the target folder, at the commit whose format it records:
-//   HOSO_WRITE_FIXTURE=tests/unit/store/fixtures/release-1 \
-//     build/native/hoso_store_tests --gtest_also_run_disabled_tests --gtest_filter='*WriteReleaseFixture*'
+//   HOSO_WRITE_FIXTURE=tests/unit/store/fixtures/release-1 build/native/hoso_store_tests
+//     --gtest_also_run_disabled_tests --gtest_filter=*WriteReleaseFixture*
 #include <cstdlib>
 #include <fstream>
 

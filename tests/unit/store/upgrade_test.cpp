@@ -54,7 +54,12 @@ class UpgradeTest : public StoreTest {
       ++dossiers;
       const Dossier* d = w.dossier(data["id"].get<std::string>());
       ASSERT_NE(d, nullptr) << name;
-      EXPECT_EQ(to_json(*d), data) << name;
+      // Exactly as saved, but for the declaration that release did not have (issue 15): it reads
+      // as not yet declared.
+      json expected = data;
+      if (!expected["flags"].contains("no_complaint_under_verification"))
+        expected["flags"]["no_complaint_under_verification"] = false;
+      EXPECT_EQ(to_json(*d), expected) << name;
       EXPECT_EQ(d->campaign.id, kDefaultCampaignId);
       EXPECT_TRUE(d->last_export.has_value());
     }
