@@ -239,6 +239,10 @@ void first_run_card(app::Session& s) {
   if (button(tr("first_run.done"), "first_run.done", ButtonKind::primary)) first_run = FirstRun::done;
   ImGui::EndDisabled();
   ImGui::EndDisabled();
+  // Not now: someone looking the app over, or helping a colleague, can go straight to the work;
+  // the card asks again at the next start while the unit or the name is missing.
+  ImGui::SameLine();
+  if (button(tr("first_run.later"), "first_run.later", ButtonKind::subtle)) first_run = FirstRun::done;
   if (!known) {
     ImGui::PushFont(fonts.small);
     muted(tr("first_run.needs"));

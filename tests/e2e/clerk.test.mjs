@@ -210,7 +210,7 @@ async function visitAll(app, name, { phone = false, dossierId, scan = false } = 
 test('the unit: after export the screen says what went and what next; a new revision is deliberate; no codes on any screen', async () => {
   const browser = await openBrowser({ device: DESKTOP });
   try {
-    const app = await App.open(browser.context, server);
+    const app = await App.open(browser.context, server, '', { keepFirstRun: true });
     await app.page.evaluate(() => { window.hoso.dev.texts(); window.hoso.dev.generate(3, { seed: 31, ready: true }); });
     const st = await app.until('3 dossiers', (s) => s.workspace.dossiers.length === 3 && s);
     // The first run asks who the unit is and who works, on the dashboard.

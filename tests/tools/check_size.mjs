@@ -9,7 +9,10 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = process.env.HOSO_DIST ? resolve(process.env.HOSO_DIST) : new URL('../../dist/', import.meta.url).pathname;
-const BUDGET_KIB = 450;  // KiB (1,024 bytes): the figure gzip reports, divided by 1,024
+// KiB (1,024 bytes). 450 until issue 14-18 (the accessible mirror, many campaigns, storage under
+// faults, the clerk's path) grew the unit's wasm by 36 KiB; issue 19 (lazy modules, <= 297 KiB) is
+// the way back down. Raised to what a first visit now takes, so that growth beyond it still fails.
+const BUDGET_KIB = 490;
 // Not part of a first visit: the published schemas and build facts (the app never requests
 // them) and the full edition.
 const skip = (rel) => rel.startsWith('schema/') || rel === 'build.json';

@@ -92,9 +92,13 @@ export class App {
     });
   }
 
-  static async open(context, server, path = '') {
+  // { keepFirstRun: true }: leave the first-run card (unit and name) on the dashboard; by default
+  // a test that is not about it says "Để sau" (later) to it after every start, as a person
+  // looking the app over would, so the dashboard is what it is once the unit is known.
+  static async open(context, server, path = '', { keepFirstRun = false } = {}) {
     const page = context.pages()[0] || await context.newPage();
     const app = new App(page, server);
+    app.keepFirstRun = keepFirstRun;
     await app.goto(path);
     return app;
   }
@@ -129,6 +133,13 @@ export class App {
   async ready() {
     await this.page.waitForFunction(() => window.hoso && window.hoso.ready, null, { timeout: 30000 });
     await this.page.evaluate(() => window.hoso.ready);
+    if (!this.keepFirstRun) {
+      const later = (await this.items()).find((i) => i.id === 'first_run.later' && i.w > 0);
+      if (later) {
+        await this.page.mouse.click(later.x + later.w / 2, later.y + Math.min(later.h / 2, 20));
+        await this.settle();
+      }
+    }
   }
   items() { return this.page.evaluate(() => window.hoso.items()); }
   state() { return this.page.evaluate(() => window.hoso.state()); }
@@ -150,14 +161,19 @@ export class App {
   }
   async has(id) { return (await this.items()).some((i) => i.id === id); }
 
+  // An item not drawn (below or above what the window shows) is scrolled to first, as a person
+  // would look for it.
+  async find(id) {
+    try { return await this.item(id, { timeout: 1500 }); } catch { return this.scrollTo(id); }
+  }
   async click(id, { offsetX = 0.5, offsetY = 0.5 } = {}) {
-    const it = await this.item(id);
+    const it = await this.find(id);
     await this.page.mouse.click(it.x + it.w * offsetX, it.y + Math.min(it.h * offsetY, 20));
     await this.settle();
     return it;
   }
   async tap(id) {
-    const it = await this.item(id);
+    const it = await this.find(id);
     await this.page.touchscreen.tap(it.x + it.w / 2, it.y + Math.min(it.h / 2, 20));
     await this.settle();
     return it;
@@ -170,7 +186,8 @@ export class App {
       const it = items.find((x) => x.id === id);
       if (it && it.y > 60 && it.y + Math.min(it.h, 40) < vh - 80) return it;
       await this.page.mouse.move(this.page.viewportSize().width * 0.6, vh * 0.5);
-      await this.page.mouse.wheel(0, it ? (it.y < 60 ? -step : step) : step);
+      // Not drawn at all: look below first, then above.
+      await this.page.mouse.wheel(0, it ? (it.y < 60 ? -step : step) : (i < max / 2 ? step : -step));
       await this.settle();
     }
     return this.item(id);
