@@ -154,7 +154,7 @@ for (const [size, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
         await checkAxe(app, `${size} ${name}`);
         if (name === 'dossiers') {
           await act('action.new_individual');
-          await app.until('the editor', (s) => s.screen === 2);
+          await app.until('the editor', (s) => s.screen === 'dossier');
           await checkTree(app, `${size} editor`);
           await checkAxe(app, `${size} editor`);
           // The field being edited is the text agent itself: its name and its value.
@@ -199,7 +199,7 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
     await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
     for (const [size, viewport] of [['desktop', DESKTOP.viewport], ['narrow', { width: 390, height: 844 }]]) {
       await app.page.setViewportSize(viewport);
-      for (const nav of ['nav.registry', 'nav.intake', 'nav.council', 'nav.import']) {
+      for (const nav of ['nav.registry', 'nav.intake', 'nav.council', 'nav.settings']) {
         await app.click(nav);
         await checkTree(app, `secretariat ${size} ${nav}`);
         await checkAxe(app, `secretariat ${size} ${nav}`);
@@ -249,10 +249,10 @@ test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a 
 
     await tabTo(app, 'nav.dossiers', { back: true });
     await kb.press('Enter');
-    await app.until('the list', (s) => s.screen === 1);
+    await app.until('the list', (s) => s.screen === 'dossiers');
     await tabTo(app, 'action.new_individual');
     await kb.press('Enter');
-    const s = await app.until('the editor', (x) => x.screen === 2 && x.workspace.dossiers.length === 1 && x);
+    const s = await app.until('the editor', (x) => x.screen === 'dossier' && x.workspace.dossiers.length === 1 && x);
     const id = s.dossier_id;
 
     await tabTo(app, 'nominee.full_name');
@@ -279,7 +279,7 @@ test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a 
     // The minutes, and a vote for the dossier.
     await tabTo(app, 'nav.minutes', { back: true, max: 200 });
     await kb.press('Enter');
-    await app.until('the minutes', (x) => x.screen === 3);
+    await app.until('the minutes', (x) => x.screen === 'minutes');
     await tabTo(app, `minutes.votes.${id}.for`, { max: 200 });
     await app.insertText('7');
     await app.until('the vote recorded', (x) => x.workspace.minutes?.[0]?.votes?.some?.((v) => v.dossier_id === id && v.for === 7) || JSON.stringify(x.workspace.minutes || '').includes('"for":7'));
@@ -288,7 +288,7 @@ test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a 
     // The export screen: its button, reached by Tab, says why it waits (no unit set yet).
     await tabTo(app, 'nav.export', { back: true, max: 200 });
     await kb.press('Enter');
-    await app.until('the export screen', (x) => x.screen === 4);
+    await app.until('the export screen', (x) => x.screen === 'package_export');
     await tabTo(app, 'export.open_settings');
     await app.screenshot('a11y-export');
     // Not built yet (no unit chosen, the dossier not ready): the button says it is unavailable (Tab
