@@ -294,9 +294,13 @@ void status_section(app::Session& s, const Dossier& d) {
 
 }  // namespace
 
+namespace {
+bool editor_alone = false;  // drawn by itself (a phone, a narrow window or large text), not beside the list
+}  // namespace
+
 void dossier_editor(app::Session& s, const Dossier& d) {
   const Palette& p = palette();
-  if (is_phone() && button(tr("action.back"), "editor.back", ButtonKind::subtle)) {
+  if (editor_alone && button(tr("action.back"), "editor.back", ButtonKind::subtle)) {
     s.nav.screen = app::Screen::dossiers;
     return;
   }
@@ -380,11 +384,14 @@ void dossier_editor_screen(app::Session& s) {
     dossier_list_screen(s);
     return;
   }
-  if (!is_phone()) {
+  if (editor_beside_list()) {
     dossier_list_screen(s);  // the list shows the editor beside it
     return;
   }
+  // Too narrow for both (a phone, or a laptop with larger text): the editor alone, with "back".
+  editor_alone = true;
   dossier_editor(s, *d);
+  editor_alone = false;
 }
 
 }  // namespace hoso::ui

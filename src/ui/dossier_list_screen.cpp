@@ -205,9 +205,10 @@ void list(app::Session& s, float height) {
 
 }  // namespace
 
+bool editor_beside_list() { return !is_phone() && ImGui::GetContentRegionAvail().x > em() * 44; }
+
 void dossier_list_screen(app::Session& s) {
-  const bool wide = !is_phone() && ImGui::GetContentRegionAvail().x > em() * 44;
-  if (wide) {
+  if (editor_beside_list()) {
     const float list_w = std::clamp(ImGui::GetContentRegionAvail().x * 0.38f, em() * 18, em() * 30);
     ImGui::BeginChild("##list.column", ImVec2(list_w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     heading(tr("nav.dossiers"));

@@ -17,6 +17,9 @@ void dashboard_screen(app::Session& s);
 void dossier_list_screen(app::Session& s);
 void dossier_editor_screen(app::Session& s);
 void dossier_editor(app::Session& s, const Dossier& d);  // the editor body, also shown beside the list
+// Whether the window is wide enough for the editor beside the list (else the editor stands alone,
+// with a way back). Ask it at the top of the screen, before any column is begun.
+bool editor_beside_list();
 void minutes_screen(app::Session& s);
 void export_screen(app::Session& s);
 void import_screen(app::Session& s);

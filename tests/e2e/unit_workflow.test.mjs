@@ -358,7 +358,8 @@ test('desktop 1280×800: two nominees, attachments, minutes, ready; search; find
     }
     await p.shot('13-ready');
     s = await app.state();
-    assert.deepEqual(s.findings, { errors: 0, warnings: 2 }, 'no errors; the deadline warning on each dossier');
+    // Each dossier: the deadline warning, and the complaint declaration (issue 15) not yet given.
+    assert.deepEqual(s.findings, { errors: 0, warnings: 4 }, 'no errors; two warnings on each dossier');
     await p.press('nav.dashboard');
     await p.shot('14-dashboard-done');
     await app.saved();
@@ -404,7 +405,8 @@ test('phone 390×844 with touch: a nominee, a photo, the minutes, ready', { time
     await p.press(`list.row.${ind}`);
     await markReady(p, ind);
     await p.shot('10-ready');
-    assert.deepEqual((await app.state()).findings, { errors: 0, warnings: 1 });
+    // The deadline warning, and the complaint declaration (issue 15) not yet given.
+    assert.deepEqual((await app.state()).findings, { errors: 0, warnings: 2 });
     await p.press('nav.dashboard');
     await p.shot('11-dashboard-done');
     await app.saved();
