@@ -169,7 +169,7 @@ export async function run({ engine, driver, server, root, record }) {
       const items = await app.items();
       const wide = items.filter((i) => i.id && i.w > 0 && i.x + i.w > PHONE.w + 1);
       assert.deepEqual(wide.map((i) => `${i.id} ${Math.round(i.x)}+${Math.round(i.w)}`), [], 'nothing drawn past the right edge');
-      assert.ok(await app.has('nominee.full_name'), 'the form is drawn');
+      assert.ok(await app.reveal('nominee.full_name'), 'the form is drawn');  // below the campaign card
       await shot('phone-390x844');
       await assertClean(app, 'phone');
     } finally {
@@ -264,7 +264,7 @@ export async function run({ engine, driver, server, root, record }) {
     const { dl } = await exportPackage(app);
     assert.match(dl.name, /\.json$/);
     assert.ok(!(await app.has('export.share')), 'no share button');
-    assert.ok(await app.has('export.download_again'), 'download again offered');
+    assert.ok(await app.reveal('export.download_again'), 'download again offered');
     await assertClean(app, 'no Web Share');
   });
 

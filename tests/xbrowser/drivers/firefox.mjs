@@ -25,6 +25,9 @@ export async function launch({ width, height }) {
   const watch = (p) => {
     p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     p.on('pageerror', (e) => errors.push(String(e && e.message || e)));
+    // A "leave this page?" prompt (the app warns while work is at risk) is answered "leave", as
+    // Chromium's driver does: the journeys navigate on purpose.
+    p.on('dialog', (d) => { d.accept().catch(() => {}); });
     pages.push(p);
   };
   let page = (await browser.pages())[0] || await browser.newPage();
