@@ -17,6 +17,7 @@
 #include "core/sha256.hpp"
 #include "store/backup.hpp"
 #include "store/record_readers.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
@@ -35,16 +36,7 @@ std::optional<std::string> reseal(std::string_view bytes) {
   hoso::ParseResult p = hoso::parse_untrusted_json(bytes, {std::size_t{1} << 20, 70, std::size_t{256} << 10});
   if (!p.ok() || !p.value.is_object()) return std::nullopt;
   json& doc = p.value;
-  if (auto list = doc.find("blobs"); list != doc.end() && list->is_array())
-    for (json& b : *list) {
-      if (!b.is_object()) continue;
-      auto b64 = b.find("base64");
-      if (b64 == b.end() || !b64->is_string()) continue;
-      if (auto decoded = hoso::base64_decode(b64->get_ref<const std::string&>())) {
-        b["size"] = decoded->size();
-        b["sha256"] = hoso::sha256_hex(*decoded);
-      }
-    }
+  hoso::fuzz::reseal_base64_items(doc, "blobs");
   doc.erase("content_sha256");
   doc["content_sha256"] = hoso::sha256_hex(hoso::canonical_dump(doc));
   return doc.dump();
@@ -53,8 +45,7 @@ std::optional<std::string> reseal(std::string_view bytes) {
 void check(std::string_view bytes) {
   auto plan = hoso::store::verify_backup(bytes, empty_store(), "fuzz.json");
   if (!plan) {
-    const auto& what = plan.error().detail.what;
-    if (what.vi.empty() || what.en.empty()) std::abort();  // every refusal says why
+    hoso::fuzz::require_reason(plan.error().detail.what);
     return;
   }
   // Nothing is in the store: everything is new, and every record reads as its type.

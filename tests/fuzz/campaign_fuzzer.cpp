@@ -13,17 +13,9 @@
 #include "core/campaign_file.hpp"
 #include "core/canonical_json.hpp"
 #include "core/library.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
-
-const hoso::Library& library() {
-  static const hoso::Library lib = [] {
-    auto l = hoso::load_builtin_library();
-    if (!l) std::abort();  // a broken build, not a finding
-    return std::move(l).value();
-  }();
-  return lib;
-}
 
 std::optional<std::string> reseal(std::string_view bytes) {
   hoso::ParseResult p = hoso::parse_untrusted_json(bytes, {hoso::kMaxCampaignFileBytes, 32, hoso::kMaxCampaignFileBytes});
@@ -34,7 +26,7 @@ std::optional<std::string> reseal(std::string_view bytes) {
 void check(std::string_view bytes) {
   auto file = hoso::read_campaign_file("fuzz.json", bytes);
   if (!file) {
-    if (file.error().what.vi.empty() || file.error().what.en.empty()) std::abort();  // every refusal says why
+    hoso::fuzz::require_reason(file.error().what);
     return;
   }
   const hoso::Campaign& c = file->campaign;
@@ -45,7 +37,7 @@ void check(std::string_view bytes) {
   // What the workspace keeps reads back as the same campaign.
   auto again = hoso::read_campaign_file("again.json", hoso::seal_campaign_file(file->content));
   if (!again || !(again->campaign == c)) std::abort();
-  hoso::Library lib = library();
+  hoso::Library lib = hoso::fuzz::builtin_library();
   auto added = lib.add(c);
   if (added && !lib.campaign(c.id)) std::abort();
 }

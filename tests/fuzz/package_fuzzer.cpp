@@ -14,19 +14,11 @@
 #include "core/library.hpp"
 #include "core/package.hpp"
 #include "core/sha256.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
 using nlohmann::json;
-
-const hoso::Library& library() {
-  static const hoso::Library lib = [] {
-    auto l = hoso::load_builtin_library();
-    if (!l) std::abort();  // a broken build, not a finding
-    return std::move(l).value();
-  }();
-  return lib;
-}
 
 // Smaller than the real limits, so the fuzzer spends its time on structure, not on megabytes.
 constexpr hoso::VerifyLimits kLimits{std::size_t{1} << 20, 32, std::size_t{256} << 10};
@@ -35,24 +27,15 @@ std::optional<std::string> reseal(std::string_view bytes) {
   hoso::ParseResult p = hoso::parse_untrusted_json(bytes, {kLimits.max_bytes, kLimits.max_depth, kLimits.max_string_bytes});
   if (!p.ok() || !p.value.is_object()) return std::nullopt;
   json& j = p.value;
-  if (auto list = j.find("attachments"); list != j.end() && list->is_array())
-    for (json& a : *list) {
-      if (!a.is_object()) continue;
-      auto b64 = a.find("base64");
-      if (b64 == a.end() || !b64->is_string()) continue;
-      if (auto decoded = hoso::base64_decode(b64->get_ref<const std::string&>())) {
-        a["size"] = decoded->size();
-        a["sha256"] = hoso::sha256_hex(*decoded);
-      }
-    }
+  hoso::fuzz::reseal_base64_items(j, "attachments");
   j["manifest"] = {{"content_sha256", hoso::package_content_hash(j)}};
   return hoso::canonical_dump(j);
 }
 
 void check(std::string_view bytes) {
-  auto v = hoso::verify_package(library(), "fuzz.json", bytes, kLimits);
+  auto v = hoso::verify_package(hoso::fuzz::builtin_library(), "fuzz.json", bytes, kLimits);
   if (!v) {
-    if (v.error().what.vi.empty() || v.error().what.en.empty()) std::abort();  // every refusal says why
+    hoso::fuzz::require_reason(v.error().what);
     return;
   }
   if (v->header.content_hash.size() != 64) std::abort();

@@ -13,6 +13,7 @@
 #include "core/canonical_json.hpp"
 #include "store/record_readers.hpp"
 #include "store/store_files.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
@@ -26,14 +27,11 @@ constexpr std::string_view kNames[] = {
 void check(const std::string& name, std::string_view bytes) {
   auto record = hoso::store::parse_record(name, bytes);
   if (!record) {
-    const auto& what = record.error().detail.what;
-    if (what.vi.empty() || what.en.empty()) std::abort();
+    hoso::fuzz::require_reason(record.error().detail.what);
     return;
   }
   if (!record->data.is_object()) std::abort();  // the envelope guarantees an object
-  if (auto problem = hoso::store::model_problem(name, record->data)) {
-    if (problem->what.vi.empty() || problem->what.en.empty()) std::abort();
-  }
+  if (auto problem = hoso::store::model_problem(name, record->data)) hoso::fuzz::require_reason(problem->what);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "core/canonical_json.hpp"
 #include "core/council.hpp"
 #include "core/registry.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
@@ -17,7 +18,7 @@ template <class T, class Read, class Write>
 void round_trip(const nlohmann::json& j, Read read, Write write) {
   auto first = read(j);
   if (!first) {
-    if (first.error().what.vi.empty() || first.error().what.en.empty()) std::abort();
+    hoso::fuzz::require_reason(first.error().what);
     return;
   }
   auto again = read(write(*first));

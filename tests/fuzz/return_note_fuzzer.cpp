@@ -8,12 +8,13 @@
 #include <string_view>
 
 #include "core/registry.hpp"
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   auto note = hoso::read_return_note("fuzz.json", bytes);
   if (!note) {
-    if (note.error().what.vi.empty() || note.error().what.en.empty()) std::abort();
+    hoso::fuzz::require_reason(note.error().what);
     return 0;
   }
   auto again = hoso::read_return_note("again.json", hoso::return_note_text(*note));

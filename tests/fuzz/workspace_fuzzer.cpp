@@ -7,12 +7,13 @@
 #include <string_view>
 
 #include "core/workspace.hpp"
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   auto w = hoso::workspace_from_text(bytes, "fuzz.json");
   if (!w) {
-    if (w.error().what.vi.empty() || w.error().what.en.empty()) std::abort();
+    hoso::fuzz::require_reason(w.error().what);
     return 0;
   }
   auto again = hoso::workspace_from_json(hoso::to_json(*w), "again.json");
