@@ -82,13 +82,20 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
     badge(tr("findings.none"), p.success, p.success_bg, "findings.none");
     return;
   }
-  std::string title = trf("findings.title_tally", {tally.text()}) + "###findings.panel";
+  // As the section headers: the tally beside the title when it fits, else on its own line below
+  // (a phone), so the header never runs past the screen's edge.
+  std::string title = trf("findings.title_tally", {tally.text()});
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 4;
+  const bool tally_below = ImGui::CalcTextSize(title.c_str()).x > room;
+  if (tally_below) title = tr("dashboard.missing");
+  title += "###findings.panel";
   ImGui::PushStyleColor(ImGuiCol_Header, tally.errors ? p.error_bg : p.warning_bg);
   ImGui::PushStyleColor(ImGuiCol_Text, tally.color());
   // Open at first on a laptop when short; otherwise a tap shows the list.
   const bool short_list = mine.size() <= 6;
   bool open = ImGui::CollapsingHeader(title.c_str(), !is_phone() && short_list ? ImGuiTreeNodeFlags_DefaultOpen : 0);
   ImGui::PopStyleColor(2);
+  if (tally_below) noted(tally.color(), tally.text().c_str(), "findings.panel.counts");
   if (!open) return;
   for (size_t i = 0; i < mine.size(); ++i) {
     const Finding* f = mine[i];
