@@ -225,7 +225,10 @@ void toolbar(app::Secretariat& sec) {
   st.award_form = form < 0 ? std::string() : c.award_forms[static_cast<std::size_t>(form)].id;
 
   ImGui::Checkbox((std::string(tr("registry.only_errors")) + "##registry.filter.errors").c_str(), &st.with_errors);
+  // Beside the first when it fits, else below it (a phone): its label is never cut.
+  const float second = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("registry.only_incomplete")).x;
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < second) ImGui::NewLine();
   ImGui::Checkbox((std::string(tr("registry.only_incomplete")) + "##registry.filter.incomplete").c_str(), &st.incomplete);
   if (!phone) ImGui::SameLine();
   int sort = st.sort;
@@ -315,7 +318,9 @@ void cards(app::Session& s, app::Secretariat& sec, float height) {
   ImGui::BeginChild("##registry.cards", ImVec2(0, height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line = ImGui::GetTextLineHeight();
-  const float h = line * 3.2f + style.FramePadding.y * 2 + em() * 0.3f;
+  // Four lines: the name and state; the unit and kind; the award form; completeness and findings
+  // (the unit, kind and award on one line ran past a phone's edge).
+  const float h = line * 4.1f + style.FramePadding.y * 2 + em() * 0.3f;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(st.rows.size()), h + style.ItemSpacing.y);
   while (clipper.Step())
@@ -342,10 +347,12 @@ void cards(app::Session& s, app::Secretariat& sec, float height) {
                   name.c_str(), nullptr, 0, &clip);
       dl->AddText(fonts.small, fonts.small->FontSize * scale, ImVec2(start.x + width - pad - ss.x, y + 2), tone.fg, status.c_str());
       y += line * 1.1f;
-      const std::string second = v.revision_of(r, i).header.sender.unit_name + " · " + kind_label(d.nominee.kind) + " · " +
-                                 form_name(c, d.award_form);
+      const std::string second = v.revision_of(r, i).header.sender.unit_name + " · " + kind_label(d.nominee.kind);
       const ImVec4 clip2(start.x, start.y, start.x + width - pad, start.y + h);
       dl->AddText(fonts.small, fonts.small->FontSize * scale, ImVec2(start.x + pad, y), p.muted, second.c_str(), nullptr, 0, &clip2);
+      y += line * 0.9f;
+      dl->AddText(fonts.small, fonts.small->FontSize * scale, ImVec2(start.x + pad, y), p.muted, form_name(c, d.award_form).c_str(),
+                  nullptr, 0, &clip2);
       y += line * 1.0f;
       const auto [complete, ok] = completeness_text(row.completeness);
       const auto [found, color] = findings_text(row);

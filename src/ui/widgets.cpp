@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <cfloat>
 #include <charconv>
 #include <cmath>
@@ -115,12 +116,19 @@ void wrapped(const char* text) {
 
 void badge(const char* text, ImU32 fg, ImU32 bg, std::string_view id) {
   ImGui::PushFont(fonts.small);
-  ImVec2 size = ImGui::CalcTextSize(text);
   ImVec2 pad(em() * 0.5f, em() * 0.15f);
+  // Wider than the room left (a phone, a long quota line): the text wraps inside the badge
+  // rather than running past the screen's edge.
+  const float room = std::max(em() * 4, ImGui::GetContentRegionAvail().x - pad.x * 2);
+  ImVec2 size = ImGui::CalcTextSize(text);
+  const bool wraps = size.x > room;
+  if (wraps) size = ImGui::CalcTextSize(text, nullptr, false, room);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 total(size.x + pad.x * 2, size.y + pad.y * 2);
-  ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + total.x, pos.y + total.y), bg, total.y * 0.5f);
-  ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
+  const float rounding = wraps ? em() * 0.4f : total.y * 0.5f;
+  ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + total.x, pos.y + total.y), bg, rounding);
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text,
+                                      nullptr, wraps ? room : 0.0f);
   if (id.empty()) {
     ImGui::Dummy(total);
     sem::describe_text(sem::Role::text, text);
