@@ -111,6 +111,11 @@ var HosoWeb = (function () {
       return s;
     },
     frames: function () { return self.frames; },
+    // True once the app has drawn everything the input so far asked for (no frame pending, no
+    // queued input): tests wait for it after an event instead of guessing a delay.
+    idle: function () {
+      return self.started && !self.rafPending && !self.inFrame && Module._hoso_input_queue_size() === 0;
+    },
     // Developer hooks (documented in README). generate(n) fills the workspace with n generated
     // dossiers; generate(n, {attachmentBytes, ready}) also gives them made-up attachments of that
     // many bytes in all and marks them ready without the interface (benchmarks); {seed} makes

@@ -192,7 +192,13 @@ export class App {
     }
     return this.item(id);
   }
-  async settle(ms = 60) { await this.page.waitForTimeout(ms); }
+  // After an event: a short pause, then until the app has drawn what the event asked for (a fixed
+  // delay alone was too short on a loaded 2-core machine, and a click then read a stale screen).
+  async settle(ms = 60) {
+    await this.page.waitForTimeout(ms);
+    await this.page.waitForFunction(() => !window.hoso || !window.hoso.idle || window.hoso.idle(), null,
+      { timeout: 3000, polling: 16 }).catch(() => {});
+  }
 
   async type(text) { await this.page.keyboard.type(text); await this.settle(); }
   async insertText(text) { await this.page.keyboard.insertText(text); await this.settle(); }
