@@ -8,6 +8,7 @@
 
 #include "app/session.hpp"
 #include "core/date.hpp"
+#include "core/soft_wrap.hpp"
 #include "core/text.hpp"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -333,45 +334,162 @@ nlohmann::json text_to_json(const std::string& text, InputKind kind) {
 }
 
 // Which multi-line field is being edited: set when its wrapped view is clicked, kept until the
-// editor has been active and lets go (or never became active within a few frames).
+// editor has been active and lets go (or never became active within a few frames). ImGui 1.90's
+// multi-line editor cannot wrap words, so it edits `display`: the text with the spaces where lines
+// wrap turned into line breaks (core/soft_wrap.hpp), the same length as `text`, so the caret and
+// selection are the same offsets in both. Its own undo would undo the wrapping, so the field keeps
+// an undo of the text itself.
 struct MultilineState {
   ImGuiID id = 0;
   bool was_active = false;
   int frames = 0;
+  std::string text;     // what the person wrote
+  std::string display;  // what ImGui edits and shows
+  float wrap_width = 0;
+  int caret = 0, selection_start = 0, selection_end = 0;  // as of the last frame
+  std::vector<std::string> undo, redo;
+  double last_edit = -1;
+  int pending = 0;  // 1: undo, 2: redo (Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z)
 };
 MultilineState multiline_state;
 
-// Multi-line text: ImGui 1.90's multi-line input cannot wrap words, so while a person is not
-// editing it the text is shown wrapped in the same frame; a tap or click starts editing.
+float text_width(std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }
+
+std::string wrapped_for_editing(std::string_view text, float width) { return text::soft_wrap(text, width, text_width); }
+
+void start_editing(MultilineState& st, ImGuiID gid, bool was_active, const std::string& text, float wrap_width) {
+  st = MultilineState{};
+  st.id = gid;
+  st.was_active = was_active;
+  st.text = text;
+  st.wrap_width = wrap_width;
+  st.display = wrapped_for_editing(text, wrap_width);
+}
+
+// Runs every frame the editor is active: maps an edit of the display back to the text, applies
+// the field's own undo and redo, and wraps the text again (the width may have changed too).
+int multiline_callback(ImGuiInputTextCallbackData* data) {
+  MultilineState& st = *static_cast<MultilineState*>(data->UserData);
+  std::string_view now(data->Buf, static_cast<size_t>(data->BufTextLen));
+  std::string text = st.text;
+  int caret = data->CursorPos;
+  if (now != st.display) {
+    // An edit starts at the caret, or at a selection it replaced (a selection is two different ends:
+    // with none, ImGui may leave both ends anywhere).
+    int from = std::min(st.caret, data->CursorPos);
+    if (st.selection_start != st.selection_end) from = std::min({from, st.selection_start, st.selection_end});
+    text = text::unwrap_edit(st.text, st.display, now, static_cast<size_t>(from), static_cast<size_t>(data->CursorPos));
+    // One undo step per burst of typing: a pause of a second starts the next.
+    if (st.undo.empty() || ImGui::GetTime() - st.last_edit > 1.0) st.undo.push_back(st.text);
+    if (st.undo.size() > 200) st.undo.erase(st.undo.begin());
+    st.redo.clear();
+    st.last_edit = ImGui::GetTime();
+  } else if (st.pending != 0) {
+    auto& from = st.pending == 1 ? st.undo : st.redo;
+    auto& to = st.pending == 1 ? st.redo : st.undo;
+    if (!from.empty()) {
+      to.push_back(text);
+      // The caret goes where the texts start to differ.
+      const std::string& back = from.back();
+      size_t same = 0;
+      while (same < back.size() && same < text.size() && back[same] == text[same]) ++same;
+      text = back;
+      from.pop_back();
+      caret = static_cast<int>(std::min(text.size(), same + (back.size() > st.text.size() ? back.size() - st.text.size() : 0)));
+      st.last_edit = -1;
+    }
+  }
+  st.pending = 0;
+  std::string display = wrapped_for_editing(text, st.wrap_width);
+  if (display != now) {
+    if (display.size() == now.size() && caret == data->CursorPos) {
+      std::copy(display.begin(), display.end(), data->Buf);  // only soft breaks moved: same offsets
+      data->BufDirty = true;
+    } else {
+      data->DeleteChars(0, data->BufTextLen);
+      data->InsertChars(0, display.data(), display.data() + display.size());
+      data->CursorPos = data->SelectionStart = data->SelectionEnd = std::clamp(caret, 0, data->BufTextLen);
+    }
+  }
+  st.text = std::move(text);
+  st.display = std::move(display);
+  st.caret = data->CursorPos;
+  st.selection_start = data->SelectionStart;
+  st.selection_end = data->SelectionEnd;
+  return 0;
+}
+
+// Copying from the editor copies the text, not the display: a soft break is its space again.
+void (*set_clipboard_outside)(void*, const char*) = nullptr;
+void set_clipboard_unwrapped(void* user_data, const char* copied) {
+  const MultilineState& st = multiline_state;
+  const std::string_view c(copied);
+  const size_t a = static_cast<size_t>(std::min(st.selection_start, st.selection_end));
+  if (st.text.size() == st.display.size() && a + c.size() <= st.display.size() && st.display.compare(a, c.size(), c) == 0) {
+    const std::string text = st.text.substr(a, c.size());
+    set_clipboard_outside(user_data, text.c_str());
+  } else {
+    set_clipboard_outside(user_data, copied);
+  }
+}
+
+// Multi-line text, wrapped at word boundaries whether or not it is being edited; a tap or click
+// starts editing. The field grows with its text from `lines` to 3 × `lines`, then scrolls.
 bool multiline_input(const char* id, std::string& buf, float lines) {
   const ImGuiID gid = ImGui::GetID(id);
   const float line_h = ImGui::GetTextLineHeight();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float width = ImGui::GetContentRegionAvail().x;
   ImGuiContext& g = *GImGui;
+  ImGuiIO& io = ImGui::GetIO();
   MultilineState& st = multiline_state;
   // Active as a text editor (not merely pressed as the wrapped view, which is the same id).
   const bool editing = st.id == gid || (g.ActiveId == gid && g.InputTextState.ID == gid);
-
-  // Wrapped height of the text, between `lines` and 3 × lines.
-  const float wrap_w = width - style.FramePadding.x * 2;
-  ImVec2 text_size = ImGui::CalcTextSize(buf.c_str(), buf.c_str() + buf.size(), false, wrap_w);
-  float min_h = line_h * lines, max_h = line_h * lines * 3;
-  float height = std::clamp(text_size.y, min_h, max_h) + style.FramePadding.y * 2;
+  // The editor's scroll bar is kept clear, so the lines break in the same places in both views.
+  const float wrap_w = std::max(width - style.FramePadding.x * 2 - style.ScrollbarSize, em());
 
   if (editing) {
-    if (st.id == gid && !st.was_active && st.frames == 0) ImGui::SetKeyboardFocusHere();
-    bool changed = ImGui::InputTextMultiline(id, &buf, ImVec2(-FLT_MIN, height), ImGuiInputTextFlags_None);
-    if (st.id == gid) {
-      if (ImGui::IsItemActive()) st.was_active = true;
-      else if (st.was_active || ++st.frames > 6) st = MultilineState{};
-      ImGui::GetIO().WantTextInput = true;
-    } else if (ImGui::IsItemActive()) {
-      st = MultilineState{gid, true, 0};  // reached by Tab or a finding: stay in the editor
+    if (st.id != gid) start_editing(st, gid, true, buf, wrap_w);  // reached by Tab or a finding
+    const bool active = g.ActiveId == gid;
+    st.wrap_width = wrap_w;
+    if (!active && !st.was_active) {  // not yet taken the caret: follow the model
+      st.text = buf;
+      st.display = wrapped_for_editing(buf, wrap_w);
     }
+    if (active) {
+      if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Z)) st.pending = 1;
+      if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Y) ||
+          ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiMod_Shift | ImGuiKey_Z))
+        st.pending = 2;
+    }
+    const float text_h = ImGui::CalcTextSize(st.display.c_str(), st.display.c_str() + st.display.size()).y;
+    const float height = std::clamp(text_h, line_h * lines, line_h * lines * 3) + style.FramePadding.y * 2;
+    if (st.id == gid && !st.was_active && st.frames == 0) ImGui::SetKeyboardFocusHere();
+    std::string shown = st.display;
+    set_clipboard_outside = io.SetClipboardTextFn;
+    io.SetClipboardTextFn = set_clipboard_unwrapped;
+    ImGui::InputTextMultiline(id, &shown, ImVec2(-FLT_MIN, height),
+                              ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit |
+                                  ImGuiInputTextFlags_NoUndoRedo,
+                              multiline_callback, &st);
+    io.SetClipboardTextFn = set_clipboard_outside;
+    // The frame it lets go, ImGui may hand back an edit the callback did not see.
+    if (shown != st.display) {
+      st.text = text::unwrap_edit(st.text, st.display, shown);
+      st.display = shown;
+    }
+    const bool changed = st.text != buf;
+    if (changed) buf = st.text;
+    if (ImGui::IsItemActive()) st.was_active = true;
+    else if (st.was_active || ++st.frames > 6) st = MultilineState{};
+    if (st.id == gid) ImGui::GetIO().WantTextInput = true;
     return changed;
   }
 
+  const std::string display = wrapped_for_editing(buf, wrap_w);
+  const float text_h = ImGui::CalcTextSize(display.c_str(), display.c_str() + display.size()).y;
+  const float min_h = line_h * lines, max_h = line_h * lines * 3;
+  const float height = std::clamp(text_h, min_h, max_h) + style.FramePadding.y * 2;
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
   ImGui::ItemSize(bb, style.FramePadding.y);
@@ -384,16 +502,16 @@ bool multiline_input(const char* id, std::string& buf, float lines) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec4 clip(bb.Min.x + 1, bb.Min.y + 1, bb.Max.x - 1, bb.Max.y - 1);
   ImVec2 text_pos(bb.Min.x + style.FramePadding.x, bb.Min.y + style.FramePadding.y);
-  dl->AddText(g.Font, g.FontSize, text_pos, ImGui::GetColorU32(ImGuiCol_Text), buf.c_str(), buf.c_str() + buf.size(),
-              wrap_w, &clip);
-  if (text_size.y > max_h) {
+  dl->AddText(g.Font, g.FontSize, text_pos, ImGui::GetColorU32(ImGuiCol_Text), display.c_str(),
+              display.c_str() + display.size(), 0, &clip);
+  if (text_h > max_h) {
     const char* more = "…";
     ImVec2 ms = ImGui::CalcTextSize(more);
     dl->AddText(ImVec2(bb.Max.x - style.FramePadding.x - ms.x, bb.Max.y - style.FramePadding.y - ms.y),
                 palette().muted, more);
   }
   if (pressed || g.NavActivateId == gid || g.NavActivateDownId == gid) {
-    st = MultilineState{gid, false, 0};
+    start_editing(st, gid, false, buf, wrap_w);
     ImGui::GetIO().WantTextInput = true;
   }
   IMGUI_TEST_ENGINE_ITEM_INFO(gid, id, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Inputable);

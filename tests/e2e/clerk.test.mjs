@@ -40,27 +40,11 @@ async function freshFrames(app, n = 2) {
   await app.page.waitForFunction((f) => window.hoso.frames() >= f, f0 + n, { timeout: 10000 });
 }
 
-// The pixels of a CSS-px rectangle of the page, as device-px grey levels (0 white … 255 black).
-async function darkness(app, clip) {
-  const png = await app.page.screenshot({ clip, animations: 'disabled' });
-  return app.page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const c = new OffscreenCanvas(bmp.width, bmp.height);
-    const ctx = c.getContext('2d');
-    ctx.drawImage(bmp, 0, 0);
-    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-    const out = new Array(bmp.width * bmp.height);
-    for (let i = 0; i < out.length; i++) out[i] = 255 - Math.round((d[i * 4] + d[i * 4 + 1] + d[i * 4 + 2]) / 3);
-    return { w: bmp.width, h: bmp.height, px: out };
-  }, png.toString('base64'));
-}
-
 // Draws `letters` one per cell and returns each cell's image (device px).
 async function glyphImages(app, letters, small) {
   const side = await app.page.evaluate(([t, s]) => window.hoso.dev.probeText(t, { small: s }), [letters.join(''), small]);
   await freshFrames(app);
-  const img = await darkness(app, { x: side, y: side, width: side * letters.length, height: side });
+  const img = await app.darkness({ x: side, y: side, width: side * letters.length, height: side });
   const cell = Math.round(img.w / letters.length);
   return letters.map((_, k) => {
     const px = [];

@@ -94,6 +94,104 @@ test('multi-line typing with Enter in summary.text', async () => {
   } finally { await b.close(); }
 });
 
+// A long summary, as a clerk writes it: many words, no line breaks of its own.
+const LONG = 'Trong năm 2025, đồng chí đã hoàn thành xuất sắc nhiệm vụ được giao, chủ trì tham mưu tổ chức '
+  + 'thành công nhiều hoạt động đối ngoại của tỉnh, đón tiếp các đoàn khách quốc tế, phối hợp chặt chẽ với '
+  + 'các sở, ngành trong công tác lãnh sự và bảo hộ công dân, được tập thể đơn vị tín nhiệm đề nghị khen thưởng.';
+
+// Where the field's text is drawn: the height from its first to its last inked row, and whether
+// anything is drawn in the strip along its right edge (text running past the wrap width).
+async function textInk(app, id) {
+  const it = await app.item(id);
+  const clip = { x: Math.round(it.x) + 3, y: Math.round(it.y) + 3, width: Math.round(it.w) - 6, height: Math.round(it.h) - 6 };
+  const img = await app.darkness(clip);
+  const dpr = img.w / clip.width;
+  let first = -1, last = -1, edge = 0;
+  const edgeFrom = img.w - Math.round(8 * dpr);
+  for (let y = 0; y < img.h; y++) {
+    let inked = false;
+    for (let x = 0; x < img.w; x++) {
+      if (img.px[y * img.w + x] < 120) continue;
+      inked = true;
+      if (x >= edgeFrom) edge++;
+    }
+    if (inked) { if (first < 0) first = y; last = y; }
+  }
+  return { height: first < 0 ? 0 : (last - first + 1) / dpr, edge };
+}
+
+test('a long summary wraps as it is typed, and keeps no line break it did not get: copy, Enter, undo, reload', async () => {
+  const b = await openBrowser({ device: DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    const app = await App.open(b.context, server);
+    await app.click('summary.text');
+    await app.insertText(LONG);
+    const summary = async () => firstDossier(await app.state()).summary.text;
+    assert.equal(await summary(), LONG, 'the stored text has no line break the clerk did not type');
+    // While the caret is in it, the text is on several lines inside the field.
+    let ink = await textInk(app, 'summary.text');
+    assert.ok(ink.height >= 55, `the text is wrapped while being edited (drawn ${ink.height} px high)`);
+    assert.equal(ink.edge, 0, 'no text runs to the field\'s right edge');
+    await app.screenshot('foundation-summary-wrapped-editing');
+
+    // Copying takes the text as written: a line's end is a space again.
+    await app.page.evaluate(() => navigator.clipboard.writeText(''));
+    await app.press('Control+A');
+    await app.press('Control+C');
+    assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()), LONG);
+
+    // Enter at the end is a real line break; undo takes back that burst of typing, redo repeats it.
+    await app.press('Control+End');
+    await app.settle(1100);
+    await app.press('Enter');
+    await app.insertText('Dòng mới');
+    assert.equal(await summary(), `${LONG}\nDòng mới`);
+    await app.press('Control+z');
+    assert.equal(await summary(), LONG);
+    await app.press('Control+y');
+    assert.equal(await summary(), `${LONG}\nDòng mới`);
+
+    // A word typed in the middle of a wrapped line lands there.
+    await app.press('Control+Home');
+    await app.press('ArrowDown');
+    await app.press('End');
+    await app.insertText(' X');
+    const typed = await summary();
+    assert.equal(typed.replace(' X', ''), `${LONG}\nDòng mới`, 'one insertion, nothing else changed');
+    assert.ok(typed.indexOf(' X') > 20 && typed.indexOf(' X') < LONG.length, 'inside the first paragraph');
+
+    // Saved, reloaded: the same text, wrapped the same way when not being edited.
+    await app.saved();
+    await app.reload();
+    assert.equal(await summary(), typed);
+    // The dashboard now offers a new dossier: the one written is in the editor.
+    await app.click('nav.dossiers');
+    await app.click(`list.row.${firstDossier(await app.state()).id}`);
+    await app.scrollTo('summary.text');
+    await app.screenshot('foundation-summary-wrapped-reloaded');
+    ink = await textInk(app, 'summary.text');
+    assert.ok(ink.height >= 55 && ink.edge === 0, `wrapped after a reload too (${ink.height} px, ${ink.edge} at the edge)`);
+    app.assertClean(assert);
+  } finally { await b.close(); }
+});
+
+test('phone: the summary wraps as it is typed', async () => {
+  const b = await openBrowser({ device: PHONE });
+  try {
+    const app = await App.open(b.context, server);
+    await app.scrollTo('summary.text');
+    await app.tap('summary.text');
+    await app.insertText(LONG);
+    assert.equal(firstDossier(await app.state()).summary.text, LONG);
+    await app.scrollTo('summary.text');
+    const ink = await textInk(app, 'summary.text');
+    assert.ok(ink.height >= 150, `the text is wrapped on the phone's narrow field (drawn ${ink.height} px high)`);
+    assert.equal(ink.edge, 0, 'no text runs to the field\'s right edge');
+    await app.screenshot('foundation-phone-summary-wrapped-editing');
+    app.assertClean(assert);
+  } finally { await b.close(); }
+});
+
 test('phone: a touch tap on the field, then insertText, lands in it', async () => {
   const b = await openBrowser({ device: PHONE });
   try {

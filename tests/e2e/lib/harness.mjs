@@ -215,6 +215,22 @@ export class App {
     await this.settle();
   }
 
+  // The pixels of a CSS-px rectangle of the page, as device-px grey levels (0 white … 255 black).
+  async darkness(clip) {
+    const png = await this.page.screenshot({ clip, animations: 'disabled' });
+    return this.page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d');
+      ctx.drawImage(bmp, 0, 0);
+      const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+      const out = new Array(bmp.width * bmp.height);
+      for (let i = 0; i < out.length; i++) out[i] = 255 - Math.round((d[i * 4] + d[i * 4 + 1] + d[i * 4 + 2]) / 3);
+      return { w: bmp.width, h: bmp.height, px: out };
+    }, png.toString('base64'));
+  }
+
   async screenshot(name) {
     mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
     const file = join(ARTIFACTS, 'screenshots', `${name}.png`);
