@@ -233,8 +233,10 @@ async function tabTo(app, id, { max = 120, back = false } = {}) {
     const f = await focusedId(app);
     if (f === id) return;
     seen.push(f);
-    // The key is handled (and a frame drawn) inside its keydown event: no wait needed.
+    // ImGui moves the focus a frame after the key's own (the tabbing request resolves then): wait
+    // for it, or a late move could pass the item after it was seen focused.
     await app.page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    await app.settle(0);
   }
   assert.fail(`Tab never reached ${id}; went through ${[...new Set(seen)].slice(-40).join(', ')}`);
 }
