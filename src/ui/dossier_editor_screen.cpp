@@ -2,6 +2,7 @@
 // report from its template, attachments, declared flags, status. The findings panel on top lists
 // what is missing; choosing one opens its section, scrolls to the field and focuses it.
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 #include "app/session.hpp"
@@ -11,17 +12,26 @@
 #include "ui/dossier_fields.hpp"
 #include "ui/print_actions.hpp"
 #include "ui/screens.hpp"
+#include "ui/semantics.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace hoso::ui {
 
+namespace sem = semantics;
+
 void attachments_section(app::Session& s, const Dossier& d, const FindingIndex& idx);  // attachments_panel.cpp
 
 namespace {
 
 constexpr const char* kSections[] = {"nominee", "award", "criteria", "summary", "report", "attachments", "flags", "status"};
+constexpr const char* kSectionTitles[] = {"section.nominee", "section.award",       "section.criteria", "section.summary",
+                                          "section.report",  "section.attachments", "section.flags",    "section.status"};
+static_assert(std::size(kSections) == std::size(kSectionTitles));
+
+// A section chosen in "Đến mục…": opened, and scrolled to the top when its header is drawn.
+std::string jump_to_section;
 
 // What is left, in words that do not scold: an empty required field is "still to fill", not an
 // error; errors are values that are wrong.
@@ -54,6 +64,8 @@ bool section(app::Session& s, const char* id, const char* title, const Tally& ta
     ImGui::SetNextItemOpen(true);
     s.nav.open_section.clear();
   }
+  const bool jumped = jump_to_section == id;
+  if (jumped) ImGui::SetNextItemOpen(true);
   const std::string counts = tally.text();
   ImGui::PushFont(is_phone() ? fonts.bold : fonts.heading);  // a phone's width holds the titles in bold
   // The counts go beside the title when they fit, else on a line of their own below it (a phone):
@@ -70,6 +82,10 @@ bool section(app::Session& s, const char* id, const char* title, const Tally& ta
   label += id;
   bool open = ImGui::CollapsingHeader(label.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   ImGui::PopFont();
+  if (jumped) {
+    scroll_last_item_to_top();
+    jump_to_section.clear();
+  }
   if (counts_below) noted(tally.color(), counts.c_str(), std::string("section.") + id + ".counts");
   return open;
 }
@@ -105,7 +121,10 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
     // text: a fixed finding's row disappears, and a tall row would move the form under the finger.
     const float width = ImGui::GetContentRegionAvail().x;
     const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y;
-    const float row_h = text_h;
+    // On a touch screen a row is a finger high (44 px with the spacing), as the issue of small
+    // targets asks; the list starts folded there, so a fixed row moves no field under the finger.
+    const float touch_h = touch_row_height();
+    const float row_h = touch_h > 0 ? std::max(text_h, touch_h - ImGui::GetStyle().ItemSpacing.y) : text_h;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(width, row_h));
     annotate(text.c_str(), id);
@@ -131,6 +150,27 @@ Tally count_in(std::span<const Finding* const> mine, std::string_view sec) {
   for (const Finding* f : mine)
     if (path_section(f->path) == sec) t.add(*f);
   return t;
+}
+
+// The editor is about ten phone screens long: a list of its sections, each with what is left in
+// it, goes straight to one.
+void section_jump(std::span<const Finding* const> mine) {
+  ImGui::SetNextItemWidth(is_phone() ? -FLT_MIN : std::min(ImGui::GetContentRegionAvail().x, em() * 18));
+  const bool open = ImGui::BeginCombo("##editor.jump", tr("editor.jump"), ImGuiComboFlags_HeightLarge);
+  if (open) {
+    for (size_t i = 0; i < std::size(kSections); ++i) {
+      const Tally tally = count_in(mine, kSections[i]);
+      std::string item = tr(kSectionTitles[i]);
+      if (!tally.empty()) item += "  (" + tally.text() + ")";
+      item += "##editor.jump=";
+      item += kSections[i];
+      if (option(item.c_str(), false)) jump_to_section = kSections[i];
+      sem::describe_last_item(sem::Role::option);
+    }
+    ImGui::EndCombo();
+  }
+  annotate(tr("editor.jump"), "editor.jump");
+  sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, tr("editor.jump"));
 }
 
 void nominee_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
@@ -307,6 +347,13 @@ bool editor_alone = false;  // drawn by itself (a phone, a narrow window or larg
 
 void dossier_editor(app::Session& s, const Dossier& d) {
   const Palette& p = palette();
+  // Another dossier, or the editor opened again: start at the top (unless a finding is being
+  // jumped to), not where the list or the last dossier was scrolled.
+  static std::string shown_id;
+  static int shown_frame = -2;
+  if ((shown_id != d.id || shown_frame < ImGui::GetFrameCount() - 1) && s.nav.focus_path.empty()) scroll_to_top();
+  shown_id = d.id;
+  shown_frame = ImGui::GetFrameCount();
   if (editor_alone && button(tr("action.back"), "editor.back", ButtonKind::subtle)) {
     s.nav.screen = app::Screen::dossiers;
     return;
@@ -353,14 +400,14 @@ void dossier_editor(app::Session& s, const Dossier& d) {
 
   const auto mine = findings_for(s.findings(), d.id);
   findings_panel(s, d, mine);
+  spacer(0.3f);
+  section_jump(mine);
   spacer(0.4f);
   const FindingIndex idx(mine);
-  const char* titles[] = {"section.nominee", "section.award", "section.criteria", "section.summary",
-                          "section.report", "section.attachments", "section.flags", "section.status"};
   for (size_t i = 0; i < std::size(kSections); ++i) {
     const Tally tally = count_in(mine, kSections[i]);
     ImGui::PushID(kSections[i]);
-    if (section(s, kSections[i], tr(titles[i]), tally)) {
+    if (section(s, kSections[i], tr(kSectionTitles[i]), tally)) {
       ImGui::Indent(em() * 0.25f);
       switch (i) {
         case 0: nominee_section(s, d, idx); break;
@@ -377,6 +424,8 @@ void dossier_editor(app::Session& s, const Dossier& d) {
     }
     ImGui::PopID();
   }
+  spacer(0.6f);
+  if (button(tr("editor.top"), "editor.top", ButtonKind::subtle)) scroll_to_top();
   spacer(2.0f);  // the last button can scroll clear of the window's edge (and of a toast)
   // A finding was chosen but its field was not drawn (a collapsed row, a kind change): give up
   // after a few frames rather than stealing focus later.

@@ -265,15 +265,29 @@ void field_findings(std::span<const Finding* const> findings) {
   ImGui::PopFont();
 }
 
-void focus_if_target(app::Session& s, std::string_view path) {
-  if (s.nav.focus_path.empty() || s.nav.focus_path != path) return;
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
-  // Scroll the window that scrolls (a card is a child window that does not), so the field sits a
-  // quarter down the screen.
-  ImGuiWindow* scroller = window;
+namespace {
+// The window that scrolls around the current one (a card is a child window that does not).
+ImGuiWindow* scrolling_window() {
+  ImGuiWindow* scroller = ImGui::GetCurrentWindow();
   while ((scroller->Flags & ImGuiWindowFlags_ChildWindow) && (scroller->Flags & ImGuiWindowFlags_NoScrollWithMouse) &&
          scroller->ParentWindow)
     scroller = scroller->ParentWindow;
+  return scroller;
+}
+}  // namespace
+
+void scroll_to_top() { ImGui::SetScrollY(scrolling_window(), 0); }
+
+void scroll_last_item_to_top() {
+  ImGuiWindow* scroller = scrolling_window();
+  ImGui::SetScrollFromPosY(scroller, ImGui::GetItemRectMin().y - scroller->Pos.y - em() * 0.5f, 0.0f);
+}
+
+void focus_if_target(app::Session& s, std::string_view path) {
+  if (s.nav.focus_path.empty() || s.nav.focus_path != path) return;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  // The field sits a quarter down the screen: above a phone's keyboard, which takes the lower half.
+  ImGuiWindow* scroller = scrolling_window();
   // Not yet: a card shown for the first time is measured before it is laid out (hidden while it
   // auto-fits, its items submitted but its position not true yet: wait), and a card out of sight
   // is skipped whole (hidden too, its field never submitted, but laid out where it really is:

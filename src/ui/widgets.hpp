@@ -114,6 +114,10 @@ void field_findings(std::span<const Finding* const> findings);
 // When a finding was chosen: scroll to and focus the widget for `path` if it is the target. Call
 // just before drawing the widget.
 void focus_if_target(app::Session& s, std::string_view path);
+// Scroll the window that scrolls (not a card inside it): to its top; so the last item drawn is
+// at the top of the screen.
+void scroll_to_top();
+void scroll_last_item_to_top();
 
 // The app tells the widgets when the viewport changed size this frame (an on-screen keyboard
 // opened), so the field being edited scrolls back into view.

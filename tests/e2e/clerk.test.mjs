@@ -339,3 +339,62 @@ test('every main screen on phones (390 and 360 px) and a desktop at the default 
     }
   }
 });
+
+test('the long editor on a phone: it opens at the top, "Đến mục…" goes to a section, "Về đầu hồ sơ" comes back; findings rows a finger high', async () => {
+  const browser = await openBrowser({ device: PHONE });
+  try {
+    const app = await App.open(browser.context, server);
+    await app.page.evaluate(() => window.hoso.dev.generate(2, { seed: 33 }));
+    const st = await app.until('2 dossiers', (s) => s.workspace.dossiers.length === 2 && s);
+    const [first, second] = st.workspace.dossiers.map((d) => d.id);
+    const vh = app.page.viewportSize().height;
+    const onScreenNearTop = async (id) => {
+      await freshFrames(app);
+      const it = (await app.items()).find((i) => i.id === id && i.h > 0);
+      return it && it.y >= 0 && it.y < vh * 0.3 ? it : null;
+    };
+
+    await app.tap('nav.dossiers');
+    await app.tap(`list.row.${first}`);
+    await app.screenshot('clerk-editor-top-phone-390x844');
+    assert.ok(await onScreenNearTop('editor.back'), 'the editor opens at its top');
+    assert.ok(await app.has('editor.jump'), 'with the section list');
+
+    // Every section is offered with what is left in it; each option is a finger high.
+    await app.tap('editor.jump');
+    await freshFrames(app);
+    const options = (await app.items()).filter((i) => i.id.startsWith('editor.jump=') && i.h > 0);
+    assert.deepEqual(options.map((o) => o.id.slice('editor.jump='.length)),
+      ['nominee', 'award', 'criteria', 'summary', 'report', 'attachments', 'flags', 'status']);
+    for (const o of options) assert.ok(o.h >= 44, `option ${o.label} is ${o.h} px tall`);
+    assert.match(options[0].label, /^Người \(tập thể\) được đề nghị/);
+    await app.screenshot('clerk-editor-jump-list-phone-390x844');
+    await app.tap('editor.jump=attachments');
+    assert.ok(await onScreenNearTop('section.attachments'), 'the attachments section is at the top of the screen');
+    await app.screenshot('clerk-editor-jumped-phone-390x844');
+
+    // From the end of the dossier, back to the top.
+    await app.scrollTo('editor.top');
+    await app.tap('editor.top');
+    assert.ok(await onScreenNearTop('editor.back'), '"Về đầu hồ sơ" shows the top again');
+
+    // The findings, opened, are rows a finger high.
+    await app.tap('findings.panel');
+    await freshFrames(app);
+    const rows = (await app.items()).filter((i) => i.id.startsWith('finding.') && i.h > 0);
+    assert.ok(rows.length > 0, 'the findings are listed');
+    for (const r of rows) assert.ok(r.h >= 44, `finding row "${r.label}" is ${r.h} px tall`);
+    await app.screenshot('clerk-editor-findings-phone-390x844');
+
+    // Scrolled down in one dossier, back to the list, another dossier: it opens at its top.
+    await app.tap('editor.jump');
+    await app.tap('editor.jump=status');
+    await app.scrollTo('editor.top');
+    await app.tap('nav.dossiers');
+    await app.tap(`list.row.${second}`);
+    assert.ok(await onScreenNearTop('editor.back'), 'the next dossier opens at its top');
+    app.assertClean(assert);
+  } finally {
+    await browser.close();
+  }
+});
