@@ -264,7 +264,9 @@ void table(app::Session& s, app::Secretariat& sec, float height) {
   ImGui::PushFont(fonts.bold);
   ImGui::TableHeadersRow();
   ImGui::PopFont();
-  const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + em() * 0.3f;
+  // Two lines a row: long unit names, names and award forms wrap at their words instead of being
+  // cut mid-word at a laptop's width (the record shows everything whole).
+  const float row_h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().CellPadding.y * 2 + em() * 0.3f;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(st.rows.size()), row_h);
   while (clipper.Step())
@@ -282,29 +284,31 @@ void table(app::Session& s, app::Secretariat& sec, float height) {
       const std::string name = name_of(d);
       annotate(name.c_str(), id);
       ImGui::SameLine(0, 0);
-      ImGui::TextUnformatted(v.revision_of(r, i).header.sender.unit_name.c_str());
+      ImGui::BeginGroup();
+      cell_text(v.revision_of(r, i).header.sender.unit_name);
+      ImGui::EndGroup();
       ImGui::TableNextColumn();
       ImGui::PushFont(fonts.bold);
-      ImGui::TextUnformatted(name.c_str());
+      cell_text(name);
       ImGui::PopFont();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(kind_label(d.nominee.kind));
+      cell_text(kind_label(d.nominee.kind));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(form_name(c, d.award_form).c_str());
+      cell_text(form_name(c, d.award_form));
       ImGui::TableNextColumn();
       const Tone tone = status_tone(row.status);
       ImGui::PushStyleColor(ImGuiCol_Text, tone.fg);
-      ImGui::TextUnformatted(tr(status_label(row.status)).c_str());
+      cell_text(tr(status_label(row.status)));
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
       const auto [complete, ok] = completeness_text(row.completeness);
       ImGui::PushStyleColor(ImGuiCol_Text, ok ? p.success : p.error);
-      ImGui::TextUnformatted(complete.c_str());
+      cell_text(complete);
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
       const auto [found, color] = findings_text(row);
       ImGui::PushStyleColor(ImGuiCol_Text, color);
-      ImGui::TextUnformatted(found.c_str());
+      cell_text(found);
       ImGui::PopStyleColor();
     }
   ImGui::EndTable();
@@ -651,9 +655,12 @@ void registry_screen(app::Session& s) {
     details_pane(s, sec);
     ImGui::EndChild();
   } else {
-    const float table_h = std::max(em() * 10, avail * 0.5f);
+    // Half the height for the record once one is chosen; until then the rows take it (two lines
+    // each), and the record's place only says to choose one.
+    const float table_h = std::max(em() * 10, st.selected.empty() ? avail - em() * 4.5f : avail * 0.5f);
     table(s, sec, table_h);
-    ImGui::BeginChild("##registry.details", ImVec2(0, std::max(em() * 10, ImGui::GetContentRegionAvail().y - em() * 0.3f)),
+    ImGui::BeginChild("##registry.details",
+                      ImVec2(0, std::max(em() * (st.selected.empty() ? 3 : 10), ImGui::GetContentRegionAvail().y - em() * 0.3f)),
                       ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
     details_pane(s, sec);
     ImGui::EndChild();

@@ -60,6 +60,50 @@ void widgets_new_frame() {
 Keyboard keyboard_wanted() { return keyboard_now; }
 const std::vector<std::string>& texts_last_frame() { return texts_done; }
 
+// Text in a table cell of a fixed height: wrapped at its words on up to `max_lines` lines; what
+// does not fit ends in "…" after a whole word (never mid-word), and shows whole in a tooltip.
+void cell_text(std::string_view text, int max_lines) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  auto measure = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+  const std::string wrapped = text::soft_wrap(text, width, measure);
+  std::vector<std::string> lines;
+  for (std::size_t from = 0;;) {
+    const std::size_t nl = wrapped.find('\n', from);
+    lines.emplace_back(wrapped.substr(from, nl == std::string::npos ? std::string::npos : nl - from));
+    if (nl == std::string::npos) break;
+    from = nl + 1;
+  }
+  bool cut = lines.size() > static_cast<std::size_t>(std::max(max_lines, 1));
+  if (cut) lines.resize(static_cast<std::size_t>(std::max(max_lines, 1)));
+  std::string& last = lines.back();
+  if (cut || measure(last) > width) {
+    cut = true;
+    const char* ellipsis = "…";
+    auto fits = [&](const std::string& t) { return measure(t) + measure(ellipsis) <= width; };
+    // Whole words off the end first; a single word too long loses letters (whole UTF-8 sequences).
+    while (!fits(last)) {
+      const std::size_t space = last.find_last_of(' ');
+      if (space == std::string::npos || space == 0) break;
+      last.erase(space);
+    }
+    while (!last.empty() && !fits(last)) {
+      std::size_t end = last.size() - 1;
+      while (end > 0 && (static_cast<unsigned char>(last[end]) & 0xC0) == 0x80) --end;
+      last.erase(end);
+    }
+    while (!last.empty() && (last.back() == ' ' || last.back() == ',')) last.pop_back();
+    last += ellipsis;
+  }
+  std::string shown;
+  for (const std::string& line : lines) {
+    ImGui::TextUnformatted(line.c_str());
+    if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(text.size()), text.data());
+    if (!shown.empty()) shown += ' ';
+    shown += line;
+  }
+  seen(shown.c_str());
+}
+
 void heading(const char* text) {
   seen(text);
   ImGui::PushFont(fonts.heading);

@@ -51,6 +51,9 @@ enum class Keyboard { text, numeric, decimal, tel };
 Keyboard keyboard_wanted();
 
 void heading(const char* text);
+// Text in a table cell of a fixed height: at most `max_lines` lines, cut after a whole word with
+// "…" (the whole text in a tooltip).
+void cell_text(std::string_view text, int max_lines = 2);
 void subheading(const char* text);
 void muted(const char* text);         // wrapped, muted colour
 void wrapped(const char* text);

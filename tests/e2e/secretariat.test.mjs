@@ -400,6 +400,23 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     // Every dossier eligible, through the register's record and its button.
     await app.click('nav.registry');
     await app.screenshot('secretariat-registry-desktop-1280x800');
+    // A cell too narrow for its text wraps at its words on two lines, and what does not fit ends in
+    // "…" after a whole word: never cut mid-word ("…Chủ tịch UBND t").
+    await app.page.evaluate(() => window.hoso.dev.texts());
+    const f0 = await app.frames();
+    await app.page.mouse.move(2, 2);
+    await app.page.mouse.move(3, 3);
+    await app.page.waitForFunction((f) => window.hoso.frames() > f + 1, f0, { timeout: 10000 });
+    const cells = await app.page.evaluate(() => window.hoso.dev.texts());
+    const whole = new Set([...dossiers.flatMap(({ d, pkg }) => [d.nominee.full_name, d.nominee.name, pkg.sender.unit_name]),
+      ...CAMPAIGN.award_forms.map((a) => a.name_vi)].filter(Boolean));
+    for (const t of cells.filter((x) => x.endsWith('…'))) {
+      const shown = t.slice(0, -1);
+      const from = [...whole].find((w) => w.startsWith(shown));
+      if (!from) continue;  // not one of the register's own values
+      assert.ok(from.length === shown.length || /[\s,]/.test(from[shown.length]), `"${t}" cuts "${from}" mid-word`);
+    }
+    assert.ok(cells.some((x) => whole.has(x)), 'the register\'s cells are recorded');
     // Each found with the search box (without diacritics, as a person types), then chosen.
     const plain = (x) => x.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
     for (const { d } of dossiers) {
