@@ -189,6 +189,14 @@ std::optional<DataError> Session::refusal(std::string_view campaign_id) {
   return e;
 }
 
+std::optional<DataError> Session::refusal(const Dossier& shown) {
+  if (auto no = refusal(shown.campaign.id)) return no;
+  if (shown.status != Status::exported) return std::nullopt;
+  DataError e{{}, {}, both("dossier.sent_refused")};
+  toast(Toast::Kind::warning, e.what.in(settings().language), 12);
+  return e;
+}
+
 namespace {
 DataError no_such_dossier(std::string_view id) {
   return DataError{{}, std::string(id), both("session.no_dossier")};
@@ -223,7 +231,7 @@ Outcome<std::string> Session::attachment_bytes(std::string_view sha256) {
 }
 
 Outcome<bool> Session::set(const Dossier& shown, std::string_view path, const nlohmann::json& value) {
-  if (auto no = refusal(shown.campaign.id)) return *no;
+  if (auto no = refusal(shown)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = set_field(library_, *d, path, value, edit_context());
@@ -235,7 +243,7 @@ Outcome<bool> Session::set(const Dossier& shown, std::string_view path, const nl
 }
 
 Outcome<bool> Session::set_kind(const Dossier& shown, NomineeKind kind) {
-  if (auto no = refusal(shown.campaign.id)) return *no;
+  if (auto no = refusal(shown)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::set_kind(library_, *campaign_, *d, kind, edit_context());
@@ -244,7 +252,7 @@ Outcome<bool> Session::set_kind(const Dossier& shown, NomineeKind kind) {
 }
 
 Outcome<std::size_t> Session::add_row(const Dossier& shown, std::string_view rows_path) {
-  if (auto no = refusal(shown.campaign.id)) return *no;
+  if (auto no = refusal(shown)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::add_row(library_, *d, rows_path, edit_context());
@@ -253,7 +261,7 @@ Outcome<std::size_t> Session::add_row(const Dossier& shown, std::string_view row
 }
 
 Outcome<bool> Session::move_row(const Dossier& shown, std::string_view rows_path, std::size_t from, std::size_t to) {
-  if (auto no = refusal(shown.campaign.id)) return *no;
+  if (auto no = refusal(shown)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::move_row(*d, rows_path, from, to, edit_context());
@@ -262,7 +270,7 @@ Outcome<bool> Session::move_row(const Dossier& shown, std::string_view rows_path
 }
 
 Outcome<bool> Session::remove_row(const Dossier& shown, std::string_view rows_path, std::size_t index) {
-  if (auto no = refusal(shown.campaign.id)) return *no;
+  if (auto no = refusal(shown)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::remove_row(*d, rows_path, index, edit_context());
@@ -281,7 +289,7 @@ Outcome<bool> Session::change_status(const Dossier& shown, Status to) {
 
 Outcome<std::string> Session::add_attachment(const Dossier& shown, std::string_view name, std::string_view mime,
                                              std::string_view bytes) {
-  if (auto no = refusal(shown.campaign.id)) return *no;
+  if (auto no = refusal(shown)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto a = prepare_attachment(*d, new_id(), name, mime, bytes, now());
@@ -300,7 +308,7 @@ Outcome<std::string> Session::add_attachment(const Dossier& shown, std::string_v
 }
 
 Outcome<bool> Session::remove_attachment(const Dossier& shown, std::string_view attachment_id) {
-  if (auto no = refusal(shown.campaign.id)) return *no;
+  if (auto no = refusal(shown)) return *no;
   Dossier* d = writable(shown);
   if (!d) return no_such_dossier(shown.id);
   auto r = hoso::remove_attachment(*d, attachment_id, edit_context());

@@ -175,6 +175,10 @@ class Session {
   std::optional<DataError> refusal();
   // The same, and a refusal when that campaign is closed (its work is kept as it was sent).
   std::optional<DataError> refusal(std::string_view campaign_id);
+  // The same for a change to a dossier's content, and a refusal while it is as it was sent to the
+  // secretariat: a stray keystroke must not quietly turn a sent dossier back into a draft. The
+  // person reopens it first (change_status to draft, after the editor asks).
+  std::optional<DataError> refusal(const Dossier& shown);
   void use_active_campaign();
   Dossier* writable(const Dossier& d);
   Minutes& writable_minutes();

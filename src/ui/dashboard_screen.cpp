@@ -167,6 +167,7 @@ void missing_card(app::Session& s) {
 void quick_card(app::Session& s) {
   begin_card("##quick");
   const Dossier* d = s.dossier(s.nav.dossier_id);
+  if (d && d->status == Status::exported) d = nullptr;  // sent: kept as sent, a new dossier instead
   subheading(d ? tr("dashboard.continue") : tr("dashboard.new_dossier"));
   static Dossier pending;  // not in the workspace until the first keystroke
   static bool pending_ready = false;

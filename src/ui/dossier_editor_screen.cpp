@@ -173,6 +173,29 @@ void section_jump(std::span<const Finding* const> mine) {
   sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, tr("editor.jump"));
 }
 
+// A dossier sent to the secretariat says so, and is reopened for editing only on purpose: the
+// person is told that it then goes back to draft and has to be sent again.
+void sent_notice(app::Session& s, const Dossier& d, const std::string& name) {
+  const Palette& p = palette();
+  const std::string when = d.last_export ? to_display_vietnam(d.last_export->time) : std::string("—");
+  noted(p.warning, trf("dossier.sent_notice", {when}).c_str(), "dossier.sent_notice");
+  if (button(tr("dossier.reopen"), "dossier.reopen")) ImGui::OpenPopup("##confirm_reopen");
+  if (ImGui::BeginPopupModal("##confirm_reopen", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    ImGui::PushTextWrapPos(std::min(em() * 20, ImGui::GetIO().DisplaySize.x - em() * 3));
+    ImGui::TextUnformatted(trf("dossier.reopen_confirm", {name.empty() ? tr("dossier.unnamed") : name}).c_str());
+    ImGui::PopTextWrapPos();
+    if (button(tr("dossier.reopen_yes"), "confirm.reopen", ButtonKind::primary)) {
+      if (auto r = s.change_status(d, Status::draft)) s.toast(app::Toast::Kind::info, tr("dossier.reopened"));
+      else s.toast(app::Toast::Kind::error, r.error().describe(language()));
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (button(tr("action.cancel"), "confirm.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  spacer(0.3f);
+}
+
 void nominee_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   NomineeKind kind = d.nominee.kind;
   ImGui::PushFont(fonts.small);
@@ -397,6 +420,8 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   spacer(0.3f);
   dossier_print_buttons(s, d);
   spacer(0.3f);
+  const bool sent = d.status == Status::exported;
+  if (sent) sent_notice(s, d, name);
 
   const auto mine = findings_for(s.findings(), d.id);
   findings_panel(s, d, mine);
@@ -404,6 +429,12 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   section_jump(mine);
   spacer(0.4f);
   const FindingIndex idx(mine);
+  // As it was sent: shown, printable, not editable until reopened (the session refuses too). At
+  // full contrast: it is there to be read.
+  if (sent) {
+    ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
+    ImGui::BeginDisabled();
+  }
   for (size_t i = 0; i < std::size(kSections); ++i) {
     const Tally tally = count_in(mine, kSections[i]);
     ImGui::PushID(kSections[i]);
@@ -423,6 +454,10 @@ void dossier_editor(app::Session& s, const Dossier& d) {
       spacer(0.4f);
     }
     ImGui::PopID();
+  }
+  if (sent) {
+    ImGui::EndDisabled();
+    ImGui::PopStyleVar();
   }
   spacer(0.6f);
   if (button(tr("editor.top"), "editor.top", ButtonKind::subtle)) scroll_to_top();

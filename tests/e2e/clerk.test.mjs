@@ -245,6 +245,38 @@ test('the unit: after export the screen says what went and what next; a new revi
     assert.ok(await app.has('export.again_replaces'));
     assert.ok(await app.has('export.build'));
     await app.screenshot('clerk-export-again-desktop-1280x800');
+
+    // A sent dossier is kept as sent: typing into it changes nothing, and says why; the dashboard
+    // offers a new dossier instead of it; reopening asks, then it is a draft to send again.
+    const sentOne = async () => (await app.state()).workspace.dossiers.find((d) => d.id === dossierId);
+    const sent = await sentOne();
+    assert.equal(sent.status, 'exported');
+    await app.click('nav.dossiers');
+    await app.click(`list.row.${dossierId}`);
+    assert.match((await app.item('dossier.sent_notice')).label, /Đã gửi Văn phòng Sở trong gói ngày/);
+    await app.scrollTo('summary.text');
+    await app.click('summary.text');
+    await app.insertText(' Gõ nhầm.');
+    assert.deepEqual(await sentOne(), sent, 'a stray keystroke changes nothing');
+    await app.screenshot('clerk-sent-dossier-desktop-1280x800');
+    await app.page.evaluate(() => window.hoso.dev.texts());  // recording again since the reload
+    await app.click('nav.dashboard');
+    const dash = await shownTexts(app);
+    await app.screenshot('clerk-dashboard-after-sent-desktop-1280x800');
+    assert.ok(dash.includes('Hồ sơ mới') && !dash.includes('Tiếp tục hồ sơ'), `the dashboard does not offer the sent dossier to continue: ${JSON.stringify(dash.filter((t) => /hồ sơ/i.test(t)))}`);
+    await app.click('nav.dossiers');
+    await app.click(`list.row.${dossierId}`);
+    await app.click('dossier.reopen');
+    assert.match((await app.item('confirm.reopen')).label, /Mở lại để sửa/);
+    await app.screenshot('clerk-reopen-ask-desktop-1280x800');
+    await app.click('confirm.reopen');
+    await app.until('a draft again', (x) => x.workspace.dossiers.find((d) => d.id === dossierId).status === 'draft');
+    assert.ok(!(await app.has('dossier.sent_notice')));
+    await app.scrollTo('summary.text');
+    await app.click('summary.text');
+    await app.press('Control+End');
+    await app.insertText(' Bổ sung.');
+    await app.until('the edit kept', (x) => x.workspace.dossiers.find((d) => d.id === dossierId).summary.text.endsWith(' Bổ sung.'));
     app.assertClean(assert);
 
     // ---- the secretariat: packages go to intake, from anywhere ----------------------------------

@@ -230,6 +230,49 @@ TEST_F(SessionTest, WritableTabAppliesEachChangeAuditsAndSavesIt) {
   EXPECT_EQ(again.settings(), ss.settings());
 }
 
+// A dossier sent to the secretariat is kept as sent: each change to its content is refused with a
+// reason (a stray keystroke no longer turns it back into a draft); reopened on purpose (back to
+// draft), it takes changes again.
+TEST_F(SessionTest, SentDossierRefusesChangesUntilReopened) {
+  seed();
+  Session& ss = s();
+  const std::string id = dossier_id(0);
+  ASSERT_TRUE(ss.add_attachment(*ss.dossier(id), "giay-khen.pdf", "application/pdf", "%PDF-1.4 giay khen"));
+  {
+    Workspace w = ss.workspace();
+    w.dossier(id)->status = Status::exported;
+    ASSERT_TRUE(ss.replace_workspace(std::move(w)));
+  }
+  const Dossier shown = *ss.dossier(id);
+  const nlohmann::json before = to_json(shown);
+  const DataError refused{{}, {}, both("dossier.sent_refused")};
+  ASSERT_NE(refused.what.vi, "dossier.sent_refused");
+  ss.toasts.clear();
+  auto expect_refused = [&](const char* change, const auto& r) {
+    SCOPED_TRACE(change);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error(), refused);
+    ASSERT_EQ(ss.toasts.size(), 1u);
+    EXPECT_EQ(ss.toasts.back().text, refused.what.vi);
+    ss.toasts.clear();
+  };
+  expect_refused("set", ss.set(shown, "nominee.full_name", "Người khác"));
+  expect_refused("set_kind", ss.set_kind(shown, NomineeKind::collective));
+  expect_refused("add_row", ss.add_row(shown, "report.targets"));
+  expect_refused("move_row", ss.move_row(shown, "report.targets", 0, 1));
+  expect_refused("remove_row", ss.remove_row(shown, "report.targets", 0));
+  expect_refused("add_attachment", ss.add_attachment(shown, "khac.pdf", "application/pdf", "%PDF-1.4 khac"));
+  expect_refused("remove_attachment", ss.remove_attachment(shown, shown.attachments.at(0).id));
+  EXPECT_EQ(to_json(*ss.dossier(id)), before);
+
+  // Reopened on purpose: a draft, audited, and editable again.
+  ASSERT_TRUE(ss.change_status(shown, Status::draft));
+  EXPECT_EQ(ss.dossier(id)->status, Status::draft);
+  EXPECT_EQ(ss.dossier(id)->audit.back().path, "status");
+  ASSERT_TRUE(*ss.set(*ss.dossier(id), "nominee.full_name", "Người khác"));
+  EXPECT_EQ(ss.dossier(id)->nominee.full_name, "Người khác");
+}
+
 TEST_F(SessionTest, FirstMinutesChangeCreatesThem) {
   Session& ss = s();
   EXPECT_EQ(ss.unit_minutes(), nullptr);
