@@ -1,6 +1,6 @@
 // The unit's dossiers: search that ignores diacritics and case, filters by status, kind and
 // award form, people in Vietnamese order, each row with the nominee's position and unit (namesakes
-// told apart) and its errors and warnings. Create,
+// told apart) and its errors and warnings; a new search or filter starts the list at the top. Create,
 // duplicate, delete (with confirmation and undo). Thousands of rows stay smooth (ImGuiListClipper).
 // On a laptop the editor of the chosen dossier sits beside the list.
 #include <algorithm>
@@ -286,12 +286,15 @@ void row(app::Session& s, const Dossier& d, std::pair<int, int> counts, bool sel
 }
 
 void list(app::Session& s, float height) {
+  // A new search or filter shows its results from the top, not where the last list was scrolled.
+  const bool changed = st.key != filter_key();
   refresh(s);
   const Workspace& w = s.workspace();
   ImGui::PushFont(fonts.small);
   noted(palette().muted, trf("list.count", {std::to_string(st.rows.size()), std::to_string(w.dossiers.size())}).c_str(),
         "list.count");
   ImGui::PopFont();
+  if (changed) ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
   ImGui::BeginChild("##list.rows", ImVec2(0, height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
   if (st.rows.empty()) muted(w.dossiers.empty() ? tr("list.empty") : tr("list.no_match"));
   const float h = row_height();
