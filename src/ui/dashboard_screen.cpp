@@ -111,20 +111,33 @@ void counts_card(app::Session& s) {
   end_card();
 }
 
-// What is still missing, grouped by dossier; choosing a line opens it at the field.
+// What is still missing, grouped by dossier; choosing a line opens it at the field. The first
+// groups only, under the number of dossiers with errors or warnings; when some are not shown, a
+// button opens the dossier list filtered to those.
 void missing_card(app::Session& s) {
   const auto& all = s.findings();
   if (all.empty() || s.workspace().dossiers.empty()) return;
   const Palette& p = palette();
+  const std::vector<FindingGroup> groups = group_by_owner(all);
+  int incomplete = 0;
+  for (const FindingGroup& g : groups)
+    if (g.owner == Finding::Owner::dossier && s.workspace().dossier(g.owner_id)) ++incomplete;
   begin_card("##missing");
   subheading(tr("dashboard.missing"));
-  int shown = 0;
-  for (const FindingGroup& g : group_by_owner(all)) {
+  if (incomplete > 0) {
+    ImGui::PushFont(fonts.small);
+    noted(p.muted, trf("dashboard.missing_total", incomplete).c_str(), "dashboard.missing.total");
+    ImGui::PopFont();
+  }
+  int shown = 0, shown_dossiers = 0;
+  for (const FindingGroup& g : groups) {
+    if (shown >= 8) break;
     std::string title;
     if (g.owner == Finding::Owner::dossier) {
       const Dossier* d = s.workspace().dossier(g.owner_id);
       if (!d) continue;
       title = display_name(d->nominee).empty() ? std::string(tr("dossier.unnamed")) : display_name(d->nominee);
+      ++shown_dossiers;
     } else {
       title = tr("nav.minutes");
     }
@@ -158,7 +171,11 @@ void missing_card(app::Session& s) {
       ImGui::PopTextWrapPos();
       ImGui::PopFont();
     }
-    if (++shown >= 8) break;
+    ++shown;
+  }
+  if (shown_dossiers < incomplete) {
+    spacer(0.3f);
+    if (button(trf("dashboard.missing_all", incomplete).c_str(), "dashboard.missing.all")) show_incomplete_dossiers(s);
   }
   end_card();
 }

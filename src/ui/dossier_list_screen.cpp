@@ -27,6 +27,7 @@ struct ListState {
   int kind = -1;
   std::string award_form;
   SortOrder order = SortOrder::name;
+  bool incomplete = false;  // only dossiers with errors or warnings (from the dashboard)
   // Cached rows: sorted again only when what the list shows or the filter changed (typing into a
   // report changes the workspace at every key, but not the list), counted again when the
   // findings did.
@@ -39,7 +40,7 @@ ListState st;
 
 std::string filter_key() {
   return st.search_buf + "|" + std::to_string(st.status) + "|" + std::to_string(st.kind) + "|" + st.award_form + "|" +
-         std::to_string(static_cast<int>(st.order));
+         std::to_string(static_cast<int>(st.order)) + (st.incomplete ? "|incomplete" : "");
 }
 
 void refresh(app::Session& s) {
@@ -51,7 +52,9 @@ void refresh(app::Session& s) {
   st.filter.kind = st.kind < 0 ? std::nullopt : std::optional<NomineeKind>(static_cast<NomineeKind>(st.kind));
   st.filter.award_form = st.award_form;
   const uint64_t signature = list_signature(w.dossiers, st.order);
-  const bool resort = st.key != key || st.signature != signature || st.revision == 0;
+  // Only the incomplete: which they are changes with the findings.
+  const bool resort = st.key != key || st.signature != signature || st.revision == 0 ||
+                      (st.incomplete && st.findings_revision != s.findings_revision());
   if (resort) st.rows = filter_and_sort(w.dossiers, st.filter, st.order);
   const std::vector<Finding>& findings = s.findings();
   if (resort || st.findings_revision != s.findings_revision() || st.counts.size() != w.dossiers.size()) {
@@ -66,6 +69,8 @@ void refresh(app::Session& s) {
     }
     st.findings_revision = s.findings_revision();
   }
+  if (resort && st.incomplete)
+    std::erase_if(st.rows, [](size_t i) { return st.counts[i].first + st.counts[i].second == 0; });
   st.signature = signature;
   st.revision = s.revision();
   st.key = key;
@@ -142,6 +147,18 @@ void toolbar(app::Session& s) {
        {"##list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}});
   st.award_form = form_index < 0 ? "" : s.campaign().award_forms[static_cast<size_t>(form_index)].id;
   st.order = static_cast<SortOrder>(std::max(0, order));
+  if (st.incomplete) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(fonts.small);
+    const char* what = tr("list.only_incomplete");
+    noted(palette().warning, what, "list.only_incomplete");
+    ImGui::PopFont();
+    const char* clear = tr("list.show_all");
+    const float clear_w = ImGui::CalcTextSize(clear).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < clear_w) ImGui::NewLine();
+    if (button(clear, "list.show_all", ButtonKind::subtle)) st.incomplete = false;
+  }
 }
 
 // The longest start of `text` that fits `width` in the current font, with "…" when cut.
@@ -311,6 +328,14 @@ void list(app::Session& s, float height) {
 }
 
 }  // namespace
+
+void show_incomplete_dossiers(app::Session& s) {
+  st.search_buf.clear();
+  st.status = st.kind = -1;
+  st.award_form.clear();
+  st.incomplete = true;
+  s.nav.screen = app::Screen::dossiers;
+}
 
 bool editor_beside_list() { return !is_phone() && ImGui::GetContentRegionAvail().x > em() * 44; }
 
