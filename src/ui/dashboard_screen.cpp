@@ -154,10 +154,18 @@ void missing_card(app::Session& s) {
         break;
       }
       std::string id = "dashboard.finding." + g.owner_id + "." + f->path;
-      std::string label = "• " + tr(f->message) + "##" + id;
+      // ImGui's Selectable draws its label on one line (the wrap position is ignored), so a long
+      // finding ran past the card's edge: the row is as tall as the text wrapped, drawn over it.
+      const std::string text = "• " + tr(f->message);
       ImGui::PushFont(fonts.small);
-      ImGui::PushTextWrapPos(0.0f);
-      if (ImGui::Selectable(label.c_str(), false)) {
+      const float wrap_w = ImGui::GetContentRegionAvail().x;
+      const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap_w);
+      const ImVec2 pos = ImGui::GetCursorScreenPos();
+      const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, text_size.y));
+      annotate(text.c_str(), id);
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_Text),
+                                          text.c_str(), nullptr, wrap_w);
+      if (chosen) {
         if (f->owner == Finding::Owner::dossier && path_section(f->path) != "minutes") {
           s.nav.screen = app::Screen::dossier;
           s.nav.dossier_id = f->owner_id;
@@ -168,7 +176,6 @@ void missing_card(app::Session& s) {
         s.nav.focus_path = f->path;
         s.nav.focus_frames = 3;
       }
-      ImGui::PopTextWrapPos();
       ImGui::PopFont();
     }
     ++shown;
