@@ -111,20 +111,33 @@ void counts_card(app::Session& s) {
   end_card();
 }
 
-// What is still missing, grouped by dossier; choosing a line opens it at the field.
+// What is still missing, grouped by dossier; choosing a line opens it at the field. The first
+// groups only, under the number of dossiers with errors or warnings; when some are not shown, a
+// button opens the dossier list filtered to those.
 void missing_card(app::Session& s) {
   const auto& all = s.findings();
   if (all.empty() || s.workspace().dossiers.empty()) return;
   const Palette& p = palette();
+  const std::vector<FindingGroup> groups = group_by_owner(all);
+  int incomplete = 0;
+  for (const FindingGroup& g : groups)
+    if (g.owner == Finding::Owner::dossier && s.workspace().dossier(g.owner_id)) ++incomplete;
   begin_card("##missing");
   subheading(tr("dashboard.missing"));
-  int shown = 0;
-  for (const FindingGroup& g : group_by_owner(all)) {
+  if (incomplete > 0) {
+    ImGui::PushFont(fonts.small);
+    noted(p.muted, trf("dashboard.missing_total", incomplete).c_str(), "dashboard.missing.total");
+    ImGui::PopFont();
+  }
+  int shown = 0, shown_dossiers = 0;
+  for (const FindingGroup& g : groups) {
+    if (shown >= 8) break;
     std::string title;
     if (g.owner == Finding::Owner::dossier) {
       const Dossier* d = s.workspace().dossier(g.owner_id);
       if (!d) continue;
       title = display_name(d->nominee).empty() ? std::string(tr("dossier.unnamed")) : display_name(d->nominee);
+      ++shown_dossiers;
     } else {
       title = tr("nav.minutes");
     }
@@ -141,10 +154,18 @@ void missing_card(app::Session& s) {
         break;
       }
       std::string id = "dashboard.finding." + g.owner_id + "." + f->path;
-      std::string label = "• " + tr(f->message) + "##" + id;
+      // ImGui's Selectable draws its label on one line (the wrap position is ignored), so a long
+      // finding ran past the card's edge: the row is as tall as the text wrapped, drawn over it.
+      const std::string text = "• " + tr(f->message);
       ImGui::PushFont(fonts.small);
-      ImGui::PushTextWrapPos(0.0f);
-      if (ImGui::Selectable(label.c_str(), false)) {
+      const float wrap_w = ImGui::GetContentRegionAvail().x;
+      const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap_w);
+      const ImVec2 pos = ImGui::GetCursorScreenPos();
+      const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, text_size.y));
+      annotate(text.c_str(), id);
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_Text),
+                                          text.c_str(), nullptr, wrap_w);
+      if (chosen) {
         if (f->owner == Finding::Owner::dossier && path_section(f->path) != "minutes") {
           s.nav.screen = app::Screen::dossier;
           s.nav.dossier_id = f->owner_id;
@@ -155,10 +176,13 @@ void missing_card(app::Session& s) {
         s.nav.focus_path = f->path;
         s.nav.focus_frames = 3;
       }
-      ImGui::PopTextWrapPos();
       ImGui::PopFont();
     }
-    if (++shown >= 8) break;
+    ++shown;
+  }
+  if (shown_dossiers < incomplete) {
+    spacer(0.3f);
+    if (button(trf("dashboard.missing_all", incomplete).c_str(), "dashboard.missing.all")) show_incomplete_dossiers(s);
   }
   end_card();
 }

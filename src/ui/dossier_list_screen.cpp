@@ -1,5 +1,6 @@
 // The unit's dossiers: search that ignores diacritics and case, filters by status, kind and
-// award form, people in Vietnamese order, each row with its errors and warnings. Create,
+// award form, people in Vietnamese order, each row with the nominee's position and unit (namesakes
+// told apart) and its errors and warnings; a new search or filter starts the list at the top. Create,
 // duplicate, delete (with confirmation and undo). Thousands of rows stay smooth (ImGuiListClipper).
 // On a laptop the editor of the chosen dossier sits beside the list.
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "app/session.hpp"
 #include "core/dossier_views.hpp"
+#include "core/text.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/screens.hpp"
@@ -25,6 +27,7 @@ struct ListState {
   int kind = -1;
   std::string award_form;
   SortOrder order = SortOrder::name;
+  bool incomplete = false;  // only dossiers with errors or warnings (from the dashboard)
   // Cached rows: sorted again only when what the list shows or the filter changed (typing into a
   // report changes the workspace at every key, but not the list), counted again when the
   // findings did.
@@ -37,7 +40,7 @@ ListState st;
 
 std::string filter_key() {
   return st.search_buf + "|" + std::to_string(st.status) + "|" + std::to_string(st.kind) + "|" + st.award_form + "|" +
-         std::to_string(static_cast<int>(st.order));
+         std::to_string(static_cast<int>(st.order)) + (st.incomplete ? "|incomplete" : "");
 }
 
 void refresh(app::Session& s) {
@@ -49,7 +52,9 @@ void refresh(app::Session& s) {
   st.filter.kind = st.kind < 0 ? std::nullopt : std::optional<NomineeKind>(static_cast<NomineeKind>(st.kind));
   st.filter.award_form = st.award_form;
   const uint64_t signature = list_signature(w.dossiers, st.order);
-  const bool resort = st.key != key || st.signature != signature || st.revision == 0;
+  // Only the incomplete: which they are changes with the findings.
+  const bool resort = st.key != key || st.signature != signature || st.revision == 0 ||
+                      (st.incomplete && st.findings_revision != s.findings_revision());
   if (resort) st.rows = filter_and_sort(w.dossiers, st.filter, st.order);
   const std::vector<Finding>& findings = s.findings();
   if (resort || st.findings_revision != s.findings_revision() || st.counts.size() != w.dossiers.size()) {
@@ -64,6 +69,8 @@ void refresh(app::Session& s) {
     }
     st.findings_revision = s.findings_revision();
   }
+  if (resort && st.incomplete)
+    std::erase_if(st.rows, [](size_t i) { return st.counts[i].first + st.counts[i].second == 0; });
   st.signature = signature;
   st.revision = s.revision();
   st.key = key;
@@ -140,26 +147,70 @@ void toolbar(app::Session& s) {
        {"##list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}});
   st.award_form = form_index < 0 ? "" : s.campaign().award_forms[static_cast<size_t>(form_index)].id;
   st.order = static_cast<SortOrder>(std::max(0, order));
+  if (st.incomplete) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(fonts.small);
+    const char* what = tr("list.only_incomplete");
+    noted(palette().warning, what, "list.only_incomplete");
+    ImGui::PopFont();
+    const char* clear = tr("list.show_all");
+    const float clear_w = ImGui::CalcTextSize(clear).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < clear_w) ImGui::NewLine();
+    if (button(clear, "list.show_all", ButtonKind::subtle)) st.incomplete = false;
+  }
 }
 
-void row(app::Session& s, const Dossier& d, std::pair<int, int> counts, bool selected) {
-  const Palette& p = palette();
-  const std::string& name = display_name(d.nominee);
-  std::string id = "##list.row." + d.id;
-  ImVec2 start = ImGui::GetCursorScreenPos();
-  const float h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().FramePadding.y * 2 + em() * 0.2f;
-  if (ImGui::Selectable(id.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(0, h))) {
-    s.nav.dossier_id = d.id;
-    s.nav.screen = app::Screen::dossier;
+// The longest start of `text` that fits `width` in the current font, with "…" when cut.
+std::string fit(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const char* ellipsis = "…";
+  const float room = width - ImGui::CalcTextSize(ellipsis).x;
+  // Binary search over the code point boundaries.
+  std::vector<size_t> cuts;
+  for (size_t i = 1; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cuts.push_back(i);
+  size_t lo = 0, hi = cuts.size();  // cuts[0..lo) fit
+  while (lo < hi) {
+    const size_t mid = (lo + hi + 1) / 2;
+    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + cuts[mid - 1]).x <= room) lo = mid;
+    else hi = mid - 1;
   }
-  annotate(name.empty() ? tr("dossier.unnamed") : name.c_str(), "list.row." + d.id);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float pad = ImGui::GetStyle().FramePadding.x;
-  const float width = ImGui::GetItemRectSize().x;
-  float y = start.y + ImGui::GetStyle().FramePadding.y;
-  dl->AddText(fonts.bold, fonts.bold->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(start.x + pad, y),
-              ImGui::GetColorU32(ImGuiCol_Text), name.empty() ? tr("dossier.unnamed") : name.c_str());
-  // Right: errors / warnings.
+  std::string out = lo ? text.substr(0, cuts[lo - 1]) : std::string();
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+  if (out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xB7") == 0) out.resize(out.size() - 2);  // a dangling "·"
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + ellipsis;
+}
+
+// Who the nominee is beyond the name, so namesakes are told apart: a person's position and unit,
+// a collective's superior unit. Empty when none is given yet.
+std::string who(const Nominee& n) {
+  if (n.kind == NomineeKind::collective) return std::string(text::trim(n.parent_unit));
+  std::string a(text::trim(n.position)), b(text::trim(n.unit));
+  return a.empty() ? b : b.empty() ? a : a + " · " + b;
+}
+
+// Above and below the text: not the frame padding, which a phone makes a finger high (three
+// lines are tall enough to tap). ImGui's line height (the font's ascent to descent) is already
+// about 1.36 em, so the lines need no more spacing of their own.
+float row_padding() { return em() * 0.25f; }
+
+float row_height() {
+  const float body = ImGui::GetTextLineHeight();
+  const float small = fonts.small->FontSize * ImGui::GetIO().FontGlobalScale;
+  return row_padding() * 2 + body + small * 2.0f + em() * 0.1f;
+}
+
+// One row: the name, whole (it takes a second or third line when it needs them); the nominee's
+// position and unit; the award form and status; the errors and warnings at the right. The height
+// is the same for every row (the clipper needs it), so what gives way to a long name is the
+// secondary text: cut with "…", or left to the editor. Only a name longer than three lines (some
+// 100 letters on a phone) is cut, at the third; the row's label for assistive tools has it all.
+void row(app::Session& s, const Dossier& d, std::pair<int, int> counts, bool selected, float h) {
+  const Palette& p = palette();
+  const std::string& raw_name = display_name(d.nominee);
+  const std::string name = raw_name.empty() ? std::string(tr("dossier.unnamed")) : raw_name;
   std::string tally;
   ImU32 tally_col = p.success;
   if (counts.first) {
@@ -171,39 +222,120 @@ void row(app::Session& s, const Dossier& d, std::pair<int, int> counts, bool sel
   } else {
     tally = tr("list.complete");
   }
-  ImGui::PushFont(fonts.small);
-  ImVec2 ts = ImGui::CalcTextSize(tally.c_str());
-  dl->AddText(ImVec2(start.x + width - pad - ts.x, y), tally_col, tally.c_str());
-  // Second line: award form · status.
   const AwardForm* form = s.campaign().award_form(d.award_form);
-  std::string line = (form ? tr(form->name) : std::string(tr("award.none"))) + " · " + tr(status_label(d.status));
-  y += ImGui::GetTextLineHeight() * 1.15f / 0.875f;
-  ImVec4 clip(start.x, start.y, start.x + width - pad, start.y + h);
-  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(start.x + pad, y), p.muted, line.c_str(), nullptr, 0, &clip);
+  const std::string award = (form ? tr(form->name) : std::string(tr("award.none"))) + " · " + tr(status_label(d.status));
+  std::string whom = who(d.nominee);
+  if (whom.empty()) whom = tr(d.nominee.kind == NomineeKind::collective ? "list.no_parent_unit" : "list.no_position_unit");
+
+  const std::string id = "##list.row." + d.id;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  if (ImGui::Selectable(id.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(0, h))) {
+    s.nav.dossier_id = d.id;
+    s.nav.screen = app::Screen::dossier;
+  }
+  // What assistive tools and tests read: everything the row shows, uncut.
+  const std::string label = name + " — " + whom + " — " + award + " — " + tally;
+  annotate(label.c_str(), "list.row." + d.id);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float pad = style.FramePadding.x;
+  const float width = ImGui::GetItemRectSize().x - pad * 2;  // the text's room
+  const float gap = em() * 0.6f;
+  const float left = start.x + pad;
+  const float body = ImGui::GetTextLineHeight();
+  const float size = fonts.bold->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float y0 = start.y + row_padding();
+  ImGui::PushFont(fonts.small);
+  const float small = ImGui::GetTextLineHeight();
+  const float tally_w = ImGui::CalcTextSize(tally.c_str()).x;
+  // The lines below the name's first: y of line 2 and 3.
+  const float y2 = y0 + body + em() * 0.05f, y3 = y2 + small;
+  const ImVec4 clip(start.x, start.y, start.x + pad + width, start.y + h);
+
+  // The name's lines: one when it fits beside the tally or alone; else wrapped, beside the tally,
+  // over up to three lines.
+  const float name_w = fonts.bold->CalcTextSizeA(size, FLT_MAX, 0, name.c_str()).x;
+  std::vector<std::string> lines;
+  if (name_w <= width) {
+    lines.push_back(name);
+  } else {
+    const float wrap = width - gap - tally_w;
+    const float scale = size / fonts.bold->FontSize;
+    const char* b = name.c_str();
+    const char* e = b + name.size();
+    while (b < e) {
+      if (lines.size() == 2) {  // the last line there is room for
+        ImGui::PushFont(fonts.bold);
+        lines.push_back(fit(std::string(b, e), wrap));
+        ImGui::PopFont();
+        break;
+      }
+      const char* cut = fonts.bold->CalcWordWrapPositionA(scale, b, e, wrap);
+      if (cut == b) cut = b + 1;
+      while (cut < e && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) ++cut;  // whole letters
+      lines.push_back(std::string(b, cut));
+      b = cut;
+      while (b < e && (*b == ' ' || *b == '\n')) ++b;
+    }
+  }
+  const bool tally_first = lines.size() > 1 || name_w + gap + tally_w <= width;
+  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const float y = y0 + body * static_cast<float>(i);
+    dl->AddText(fonts.bold, size, ImVec2(left, y), text_col, lines[i].c_str(), nullptr, 0, &clip);
+  }
+  // The secondary lines under the name: who (position · unit), then award · status; the last
+  // one leaves room for the tally when it is not beside the name.
+  std::vector<std::pair<std::string, ImU32>> below;
+  if (lines.size() <= 1) below = {{whom, p.muted}, {award, p.muted}};
+  else if (lines.size() == 2) below = {{whom, p.muted}};
+  const std::vector<float> ys = lines.size() <= 1 ? std::vector<float>{y2, y3} : std::vector<float>{y3};
+  for (size_t i = 0; i < below.size(); ++i) {
+    const bool last = i + 1 == below.size();
+    const float room = last && !tally_first ? width - gap - tally_w : width;
+    const std::string text = fit(below[i].first, room);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(left, ys[i]), below[i].second, text.c_str(), nullptr, 0, &clip);
+  }
+  const float tally_y = tally_first ? y0 + (body - small) * 0.5f : y3;
+  dl->AddText(ImVec2(left + width - tally_w, tally_y), tally_col, tally.c_str());
   ImGui::PopFont();
 }
 
 void list(app::Session& s, float height) {
+  // A new search or filter shows its results from the top, not where the last list was scrolled.
+  const bool changed = st.key != filter_key();
   refresh(s);
   const Workspace& w = s.workspace();
   ImGui::PushFont(fonts.small);
-  muted(trf("list.count", {std::to_string(st.rows.size()), std::to_string(w.dossiers.size())}).c_str());
+  noted(palette().muted, trf("list.count", {std::to_string(st.rows.size()), std::to_string(w.dossiers.size())}).c_str(),
+        "list.count");
   ImGui::PopFont();
+  if (changed) ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
   ImGui::BeginChild("##list.rows", ImVec2(0, height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
   if (st.rows.empty()) muted(w.dossiers.empty() ? tr("list.empty") : tr("list.no_match"));
+  const float h = row_height();
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(st.rows.size()));
+  clipper.Begin(static_cast<int>(st.rows.size()), h + ImGui::GetStyle().ItemSpacing.y);
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       size_t di = st.rows[static_cast<size_t>(i)];
       if (di >= w.dossiers.size()) continue;
       const Dossier& d = w.dossiers[di];
-      row(s, d, st.counts[di], d.id == s.nav.dossier_id);
+      row(s, d, st.counts[di], d.id == s.nav.dossier_id, h);
     }
   ImGui::EndChild();
 }
 
 }  // namespace
+
+void show_incomplete_dossiers(app::Session& s) {
+  st.search_buf.clear();
+  st.status = st.kind = -1;
+  st.award_form.clear();
+  st.incomplete = true;
+  s.nav.screen = app::Screen::dossiers;
+}
 
 bool editor_beside_list() { return !is_phone() && ImGui::GetContentRegionAvail().x > em() * 44; }
 

@@ -20,6 +20,9 @@ void dossier_editor(app::Session& s, const Dossier& d);  // the editor body, als
 // Whether the window is wide enough for the editor beside the list (else the editor stands alone,
 // with a way back). Ask it at the top of the screen, before any column is begun.
 bool editor_beside_list();
+// Opens the list with only the dossiers that still lack something (errors or warnings), its
+// search and other filters cleared (the dashboard's "see all").
+void show_incomplete_dossiers(app::Session& s);
 void minutes_screen(app::Session& s);
 void export_screen(app::Session& s);
 void import_screen(app::Session& s);

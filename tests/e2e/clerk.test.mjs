@@ -12,6 +12,9 @@
 //     scanned for the data model's raw values ("female", "cong_chuc", award and criterion ids).
 //   - The secretariat: no unit's import in its navigation; a package dropped anywhere goes to
 //     intake and leaves the secretariat a secretariat, with no internal field name on screen.
+//   - Lists: namesakes read apart by position and unit in the dossier list; a search after
+//     scrolling down shows its results from the top; the dashboard's "missing" card gives the
+//     total and leads to all of them (desktop and phone).
 //   - Screenshots of the main screens at 1280×800, 390×844 and 360×800:
 //     artifacts/screenshots/clerk-*.png.
 import { test, before, after } from 'node:test';
@@ -428,5 +431,150 @@ test('the long editor on a phone: it opens at the top, "Đến mục…" goes to
     app.assertClean(assert);
   } finally {
     await browser.close();
+  }
+});
+
+// ---- lists: namesakes, a new search from the top, the dashboard's "missing" card ----------------
+//
+// On a desktop (clicks, the editor beside the list) and a phone (taps, the editor on its own):
+//   - two people renamed to the same name through the editor read apart in the list: each row's
+//     label (what it shows, uncut) carries the person's position · unit, and every row keeps the
+//     one height the list's clipper counts on;
+//   - a list scrolled far down, then searched, shows the results from the top: the first row sits
+//     where it sits when the list is scrolled all the way up, at the list's top;
+//   - the dashboard's "missing" card says how many dossiers are not yet complete (more than it
+//     lists), and its "see all" opens the list of exactly those, from the top; "show all" brings
+//     the whole list back.
+const NAMESAKE = 'Trần Thị Mai';
+
+// Runs in the page before its scripts: Date counts on from `start` (the app takes "now" from it).
+function clockScript(start) {
+  const Real = Date;
+  const offset = Real.parse(start) - Real.now();
+  class FakeDate extends Real {
+    constructor(...args) { if (args.length) super(...args); else super(Real.now() + offset); }
+    static now() { return Real.now() + offset; }
+  }
+  window.Date = FakeDate;
+}
+
+const rowsOf = (items) => items.filter((i) => i.id.startsWith('list.row.') && i.h > 0).sort((a, b) => a.y - b.y);
+const countOf = async (app) => (await app.item('list.count')).label;
+
+async function listRows(app) { await freshFrames(app); return rowsOf(await app.items()); }
+
+// Types into the list's search, replacing what it held.
+async function search(app, go, text) {
+  await go('list.search');
+  await app.press('Control+A');
+  await app.press('Backspace');
+  if (text) await app.insertText(text);
+  await freshFrames(app);
+}
+
+// Wheels the list's rows by `dy` CSS px in steps, the pointer over the list.
+async function wheelList(app, dy) {
+  const [first] = await listRows(app);
+  await app.page.mouse.move(first.x + first.w / 2, first.y + first.h / 2);
+  for (let i = 0; i < Math.abs(dy) / 300; i++) {
+    await app.page.mouse.wheel(0, Math.sign(dy) * 300);
+    await app.settle(30);
+  }
+  await freshFrames(app);
+}
+
+test('lists: namesakes told apart by position and unit; a new search starts at the top; the missing card counts all and leads to them', async () => {
+  for (const [name, device, phone] of [['desktop-1280x800', DESKTOP, false], ['phone-390x844', PHONE, true]]) {
+    const browser = await openBrowser({ device });
+    try {
+      // Ten days before the campaign's deadline: only some dossiers have something to fix (past
+      // it, every one is warned that it is late).
+      await browser.context.addInitScript(clockScript, '2025-10-20T02:00:00Z');
+      const app = await App.open(browser.context, server);
+      const go = (id) => (phone ? app.tap(id) : app.click(id));
+      await app.page.evaluate(() => window.hoso.dev.generate(60, { seed: 33 }));
+      const st = await app.until('60 dossiers', (s) => s.workspace.dossiers.length === 60 && s);
+      const people = st.workspace.dossiers.filter((d) => d.nominee.kind === 'individual' && d.nominee.position && d.nominee.unit);
+      const a = people[0];
+      const b = people.find((d) => d.nominee.unit !== a.nominee.unit && d.nominee.position !== a.nominee.position);
+      assert.ok(b, 'two people with other positions and units');
+
+      // ---- namesakes: both renamed through the editor -----------------------------------------
+      await go('nav.dossiers');
+      for (const d of [a, b]) {
+        await search(app, go, d.nominee.full_name);
+        await go(`list.row.${d.id}`);
+        await go('nominee.full_name');
+        await app.press('Control+A');
+        await app.insertText(NAMESAKE);
+        await app.until('renamed', (s) => s.workspace.dossiers.find((x) => x.id === d.id).nominee.full_name === NAMESAKE);
+        if (phone) await go('nav.dossiers');
+      }
+      await search(app, go, 'tran thi mai');
+      assert.match(await countOf(app), /^2 \/ 60 hồ sơ$/);
+      const twins = await listRows(app);
+      assert.deepEqual(twins.map((r) => r.id).sort(), [`list.row.${a.id}`, `list.row.${b.id}`].sort());
+      for (const d of [a, b]) {
+        const label = twins.find((r) => r.id === `list.row.${d.id}`).label;
+        assert.ok(label.startsWith(`${NAMESAKE} — ${d.nominee.position} · ${d.nominee.unit} — `), `row of ${d.id}: ${label}`);
+      }
+      assert.notEqual(twins[0].label, twins[1].label, 'namesakes read apart');
+      assert.ok(Math.abs(twins[0].h - twins[1].h) < 0.5, 'rows are one height');
+      await app.screenshot(`clerk-list-namesakes-${name}`);
+
+      // ---- a search after scrolling down starts at the top ------------------------------------
+      await search(app, go, '');
+      assert.match(await countOf(app), /^60 \/ 60 hồ sơ$/);
+      const top = (await listRows(app))[0];
+      // Where the first row sits under the count, at the list's top.
+      const topGap = top.y - (await app.item('list.count')).y;
+      // (the last row drawn may be cut by the list's bottom edge)
+      const heights = new Set((await listRows(app)).slice(0, -1).map((r) => Math.round(r.h)));
+      assert.equal(heights.size, 1, `every row one height: ${[...heights]}`);
+      await wheelList(app, 3000);
+      const scrolled = await listRows(app);
+      assert.ok(!scrolled.some((r) => r.id === top.id), 'scrolled far down: the first row is out of sight');
+      await search(app, go, 'phong');
+      const found = Number((await countOf(app)).split(' ')[0]);
+      assert.ok(found >= 12 && found < 60, `"phong" keeps a long list, longer than the list shows (${found})`);
+      const afterSearch = (await listRows(app))[0];
+      assert.ok(Math.abs(afterSearch.y - top.y) < 1, `the first result at the list's top (${afterSearch.y} vs ${top.y})`);
+      await app.screenshot(`clerk-list-search-top-${name}`);
+      await wheelList(app, -6000);
+      const upmost = (await listRows(app))[0];
+      assert.equal(upmost.id, afterSearch.id, 'what the search showed first is the list\'s first row');
+      assert.ok(Math.abs(upmost.y - afterSearch.y) < 1);
+      await wheelList(app, 3000);  // left scrolled down for the dashboard's "see all" below
+      await search(app, go, '');
+
+      // ---- the dashboard's missing card: the total, and all of them ---------------------------
+      await go('nav.dashboard');
+      const total = await app.scrollTo('dashboard.missing.total');
+      const m = /^(\d+) hồ sơ còn lỗi hoặc lưu ý$/.exec(total.label);
+      assert.ok(m, `the total: ${total.label}`);
+      const n = Number(m[1]);
+      const listed = new Set((await app.items()).filter((i) => i.id.startsWith('dashboard.finding.')).map((i) => i.id.split('.')[2]));
+      assert.ok(listed.size < n, `the card lists ${listed.size} of ${n}`);
+      assert.ok(n < 60, `some dossiers lack nothing (${n} of 60 do)`);
+      const all = await app.scrollTo('dashboard.missing.all');
+      assert.equal(all.label, `Xem cả ${n} hồ sơ`);
+      await app.screenshot(`clerk-dashboard-missing-${name}`);
+      await go('dashboard.missing.all');
+      await app.until('the list', (s) => s.screen === 'dossiers');
+      assert.equal(await countOf(app), `${n} / 60 hồ sơ`);
+      assert.equal((await app.item('list.only_incomplete')).label, 'Chỉ hiện hồ sơ còn lỗi hoặc lưu ý');
+      const incomplete = await listRows(app);
+      assert.ok(incomplete.length > 0);
+      for (const r of incomplete) assert.ok(!r.label.endsWith(' — Đủ'), `only dossiers still lacking: ${r.label}`);
+      const gap = incomplete[0].y - (await app.item('list.count')).y;
+      assert.ok(Math.abs(gap - topGap) < 1, `the list opens at its top (${gap} vs ${topGap})`);
+      await app.screenshot(`clerk-list-incomplete-${name}`);
+      await go('list.show_all');
+      assert.equal(await countOf(app), '60 / 60 hồ sơ');
+      assert.ok(!(await app.has('list.only_incomplete')));
+      app.assertClean(assert);
+    } finally {
+      await browser.close();
+    }
   }
 });
