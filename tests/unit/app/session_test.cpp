@@ -49,6 +49,30 @@ class SessionTest : public ::testing::Test {
   }
   std::string dossier_id(size_t i) { return s().workspace().dossiers.at(i).id; }
 
+  // A change refused with `refused`, said once as a toast (where the change was tried).
+  template <class Result>
+  void expect_refused(const char* change, const Result& r, const DataError& refused) {
+    SCOPED_TRACE(change);
+    ++refusals_;
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error(), refused);
+    ASSERT_EQ(s().toasts.size(), 1u);
+    EXPECT_EQ(s().toasts.back().text, refused.what.vi);
+    s().toasts.clear();
+  }
+  // Every change to a dossier's content (it holds at least one attachment and one target row).
+  void expect_content_changes_refused(const Dossier& shown, const DataError& refused) {
+    Session& ss = s();
+    expect_refused("set", ss.set(shown, "nominee.full_name", "Người khác"), refused);
+    expect_refused("set_kind", ss.set_kind(shown, NomineeKind::collective), refused);
+    expect_refused("add_row", ss.add_row(shown, "report.targets"), refused);
+    expect_refused("move_row", ss.move_row(shown, "report.targets", 0, 1), refused);
+    expect_refused("remove_row", ss.remove_row(shown, "report.targets", 0), refused);
+    expect_refused("add_attachment", ss.add_attachment(shown, "khac.pdf", "application/pdf", "%PDF-1.4 khac"), refused);
+    expect_refused("remove_attachment", ss.remove_attachment(shown, shown.attachments.at(0).id), refused);
+  }
+  int refusals_ = 0;
+
   std::filesystem::path dir_;
   std::unique_ptr<FakePlatform> platform_;
   std::unique_ptr<Session> session_;
@@ -72,24 +96,10 @@ TEST_F(SessionTest, ReadOnlyTabRefusesEveryChangeAndKeepsTheWorkspace) {
   ASSERT_NE(refused.what.vi, "save.read_only_refused");  // the catalogue has it, in both languages
   ASSERT_NE(refused.what.en, refused.what.vi);
 
-  int checked = 0;
-  auto expect_refused = [&](const char* change, const auto& r) {
-    SCOPED_TRACE(change);
-    ++checked;
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error(), refused);
-    ASSERT_EQ(ss.toasts.size(), 1u);  // the screen shows it where the change was tried
-    EXPECT_EQ(ss.toasts.back().text, refused.what.vi);
-    ss.toasts.clear();
-  };
-  expect_refused("set", ss.set(shown, "nominee.full_name", "Người khác"));
-  expect_refused("set_kind", ss.set_kind(shown, NomineeKind::collective));
-  expect_refused("add_row", ss.add_row(shown, "report.targets"));
-  expect_refused("move_row", ss.move_row(shown, "report.targets", 0, 1));
-  expect_refused("remove_row", ss.remove_row(shown, "report.targets", 0));
+  ss.toasts.clear();
+  auto expect_refused = [&](const char* change, const auto& r) { SessionTest::expect_refused(change, r, refused); };
+  expect_content_changes_refused(shown, refused);
   expect_refused("change_status", ss.change_status(shown, Status::ready));
-  expect_refused("add_attachment", ss.add_attachment(shown, "khac.pdf", "application/pdf", "%PDF-1.4 khac"));
-  expect_refused("remove_attachment", ss.remove_attachment(shown, shown.attachments.at(0).id));
   expect_refused("create_dossier", ss.create_dossier(NomineeKind::individual, ""));
   expect_refused("duplicate", ss.duplicate(shown));
   expect_refused("delete_dossier", ss.delete_dossier(id));
@@ -110,7 +120,7 @@ TEST_F(SessionTest, ReadOnlyTabRefusesEveryChangeAndKeepsTheWorkspace) {
   expect_refused("update_workspace", ss.update_workspace(smaller));
   expect_refused("replace_workspace", ss.replace_workspace(Workspace{}));
   expect_refused("restore_previous", ss.restore_previous("settings"));
-  EXPECT_EQ(checked, 21);
+  EXPECT_EQ(refusals_, 21);
 
   EXPECT_EQ(to_json(ss.workspace()), before);
   EXPECT_EQ(ss.revision(), revision);
@@ -248,21 +258,7 @@ TEST_F(SessionTest, SentDossierRefusesChangesUntilReopened) {
   const DataError refused{{}, {}, both("dossier.sent_refused")};
   ASSERT_NE(refused.what.vi, "dossier.sent_refused");
   ss.toasts.clear();
-  auto expect_refused = [&](const char* change, const auto& r) {
-    SCOPED_TRACE(change);
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error(), refused);
-    ASSERT_EQ(ss.toasts.size(), 1u);
-    EXPECT_EQ(ss.toasts.back().text, refused.what.vi);
-    ss.toasts.clear();
-  };
-  expect_refused("set", ss.set(shown, "nominee.full_name", "Người khác"));
-  expect_refused("set_kind", ss.set_kind(shown, NomineeKind::collective));
-  expect_refused("add_row", ss.add_row(shown, "report.targets"));
-  expect_refused("move_row", ss.move_row(shown, "report.targets", 0, 1));
-  expect_refused("remove_row", ss.remove_row(shown, "report.targets", 0));
-  expect_refused("add_attachment", ss.add_attachment(shown, "khac.pdf", "application/pdf", "%PDF-1.4 khac"));
-  expect_refused("remove_attachment", ss.remove_attachment(shown, shown.attachments.at(0).id));
+  expect_content_changes_refused(shown, refused);
   EXPECT_EQ(to_json(*ss.dossier(id)), before);
 
   // Reopened on purpose: a draft, audited, and editable again.
