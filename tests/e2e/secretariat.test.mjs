@@ -294,6 +294,10 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await setClock(u1, '2025-10-26T03:00:00Z');
     await u1.click('nav.dossiers');
     await press(u1, `list.row.${edited.id}`);
+    // Sent, so kept as sent: reopened on purpose (issue 17), then edited.
+    await press(u1, 'dossier.reopen');
+    await press(u1, 'confirm.reopen');
+    await waitFor(u1, 'reopened', (s) => s.workspace.dossiers.find((d) => d.id === edited.id).status === 'draft');
     await typeInto(u1, 'nominee.position', NEW_POSITION);
     await waitFor(u1, 'the edit', (s) => s.workspace.dossiers.find((d) => d.id === edited.id).nominee.position === NEW_POSITION);
     await markReady(u1, edited.id);

@@ -12,7 +12,10 @@ const dist = process.env.HOSO_DIST ? resolve(process.env.HOSO_DIST) : new URL('.
 // KiB (1,024 bytes). 450 until issue 14-18 (the accessible mirror, many campaigns, storage under
 // faults, the clerk's path) grew the unit's wasm by 36 KiB; issue 19 (lazy modules, <= 297 KiB) is
 // the way back down. Raised to what a first visit now takes, so that growth beyond it still fails.
-const BUDGET_KIB = 490;
+// 490 -> 500 on 2026-12-07: text that wraps while it is edited, the editor's section jump, the
+// sent dossier kept as sent, list rows with unit and position, register cells cut at words
+// (+7.4 KiB gzip, 486 -> 493.4).
+const BUDGET_KIB = 500;
 // Not part of a first visit: the published schemas and build facts (the app never requests
 // them) and the full edition.
 const skip = (rel) => rel.startsWith('schema/') || rel === 'build.json';
