@@ -433,6 +433,10 @@ Outcome<Done> Session::start_over(std::string_view record_name) {
 
 Outcome<Done> Session::restore_previous(std::string_view record_name) {
   if (auto no = refusal()) return *no;
+  // The workspace is read back from the store after the restore: what was typed and not yet
+  // written goes to the store first, or the restore waits (it never discards an edit).
+  flush();
+  if (store_.dirty()) return DataError{{}, std::string(record_name), both("notice.restore_unsaved")};
   auto r = store_.restore_previous(record_name, now());
   if (!r) return r.error().detail;
   reload_from_store();

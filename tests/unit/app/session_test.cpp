@@ -3,6 +3,7 @@
 // files as they were; a writable tab applies each one, audits it and saves it.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 #include <set>
 
@@ -12,6 +13,7 @@
 #include "app/strings.hpp"
 #include "core/paths.hpp"
 #include "core/synthetic.hpp"
+#include "store/workspace_store.hpp"
 #include "fake_platform.hpp"
 
 namespace hoso::app {
@@ -267,6 +269,31 @@ TEST_F(SessionTest, SentDossierRefusesChangesUntilReopened) {
   EXPECT_EQ(ss.dossier(id)->audit.back().path, "status");
   ASSERT_TRUE(*ss.set(*ss.dossier(id), "nominee.full_name", "Người khác"));
   EXPECT_EQ(ss.dossier(id)->nominee.full_name, "Người khác");
+}
+
+// Restoring a damaged record's previous version reads the workspace back from the store: an edit
+// typed a moment before, not yet written, is kept (written first), not discarded.
+TEST_F(SessionTest, RestoringAPreviousVersionKeepsEditsNotYetSaved) {
+  seed();
+  const std::string damaged = dossier_id(1), edited = dossier_id(0);
+  ASSERT_TRUE(*s().set(*s().dossier(damaged), "nominee.position", "Phó Trưởng phòng"));
+  s().flush();  // now the record has a previous version
+  {
+    std::ofstream(dir_ / store::dossier_record(damaged), std::ios::binary | std::ios::trunc) << "{garbage";
+  }
+  session_ = std::make_unique<Session>(*platform_);  // the app opened again
+  ASSERT_TRUE(s().start());
+  ASSERT_EQ(s().broken_records().size(), 1u);
+  ASSERT_EQ(s().dossier(damaged), nullptr);
+
+  ASSERT_TRUE(*s().set(*s().dossier(edited), "nominee.position", "Chuyên viên chính"));  // not yet saved
+  ASSERT_TRUE(s().restore_previous(store::dossier_record(damaged)));
+  EXPECT_TRUE(s().broken_records().empty());
+  ASSERT_NE(s().dossier(damaged), nullptr);
+  EXPECT_EQ(s().dossier(edited)->nominee.position, "Chuyên viên chính");
+  session_ = std::make_unique<Session>(*platform_);  // and it was stored
+  ASSERT_TRUE(s().start());
+  EXPECT_EQ(s().dossier(edited)->nominee.position, "Chuyên viên chính");
 }
 
 TEST_F(SessionTest, FirstMinutesChangeCreatesThem) {
