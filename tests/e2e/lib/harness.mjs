@@ -193,8 +193,9 @@ export class App {
     return this.item(id);
   }
   // After an event: a short pause, then until the app has drawn what the event asked for (a fixed
-  // delay alone was too short on a loaded 2-core machine, and a click then read a stale screen).
-  async settle(ms = 60) {
+  // delay alone was too short on a loaded 2-core machine, and a click then read a stale screen;
+  // with the wait for idle, the pause is only for the browser to hand the event over).
+  async settle(ms = 25) {
     await this.page.waitForTimeout(ms);
     await this.page.waitForFunction(() => !window.hoso || !window.hoso.idle || window.hoso.idle(), null,
       { timeout: 3000, polling: 16 }).catch(() => {});
