@@ -21,7 +21,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, openBrowser, App, DESKTOP, PHONE, ROOT, ARTIFACTS } from './lib/harness.mjs';
+import { startServer, openBrowser, App, DESKTOP, PHONE, ROOT, ARTIFACTS, withClock } from './lib/harness.mjs';
 
 const OUT = join(ARTIFACTS, 'clerk');
 const CAMPAIGN = JSON.parse(readFileSync(join(ROOT, 'assets/campaigns/32-KH-SNgV.json'), 'utf8'));
@@ -447,17 +447,6 @@ test('the long editor on a phone: it opens at the top, "Đến mục…" goes to
 //     the whole list back.
 const NAMESAKE = 'Trần Thị Mai';
 
-// Runs in the page before its scripts: Date counts on from `start` (the app takes "now" from it).
-function clockScript(start) {
-  const Real = Date;
-  const offset = Real.parse(start) - Real.now();
-  class FakeDate extends Real {
-    constructor(...args) { if (args.length) super(...args); else super(Real.now() + offset); }
-    static now() { return Real.now() + offset; }
-  }
-  window.Date = FakeDate;
-}
-
 const rowsOf = (items) => items.filter((i) => i.id.startsWith('list.row.') && i.h > 0).sort((a, b) => a.y - b.y);
 const countOf = async (app) => (await app.item('list.count')).label;
 
@@ -489,7 +478,7 @@ test('lists: namesakes told apart by position and unit; a new search starts at t
     try {
       // Ten days before the campaign's deadline: only some dossiers have something to fix (past
       // it, every one is warned that it is late).
-      await browser.context.addInitScript(clockScript, '2025-10-20T02:00:00Z');
+      await withClock(browser, '2025-10-20T02:00:00Z');
       const app = await App.open(browser.context, server);
       const go = (id) => (phone ? app.tap(id) : app.click(id));
       await app.page.evaluate(() => window.hoso.dev.generate(60, { seed: 33 }));

@@ -26,7 +26,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, openBrowser, App, DESKTOP, PHONE, ROOT, ARTIFACTS } from './lib/harness.mjs';
+import { startServer, openBrowser, App, DESKTOP, PHONE, ROOT, ARTIFACTS, withClock } from './lib/harness.mjs';
 
 const OUT = join(ARTIFACTS, 'secretariat');
 const CAMPAIGN = JSON.parse(readFileSync(join(ROOT, 'assets/campaigns/32-KH-SNgV.json'), 'utf8'));
@@ -59,21 +59,7 @@ before(async () => {
 });
 after(async () => { await server.close(); });
 
-// ---- the page's clock ----------------------------------------------------------------------------
-
-// Runs in every page before its scripts: Date counts from `start` (and goes on ticking);
-// window.__setClock(iso) moves it.
-function clockScript(start) {
-  const Real = Date;
-  let offset = Real.parse(start) - Real.now();
-  class FakeDate extends Real {
-    constructor(...args) { if (args.length) super(...args); else super(Real.now() + offset); }
-    static now() { return Real.now() + offset; }
-  }
-  window.Date = FakeDate;
-  window.__setClock = (iso) => { offset = Real.parse(iso) - Real.now(); };
-}
-async function withClock(browser, start) { await browser.context.addInitScript(clockScript, start); }
+// window.__setClock comes with withClock (lib/harness.mjs).
 async function setClock(app, iso) { await app.page.evaluate((t) => window.__setClock(t), iso); }
 
 // ---- acting like a person ------------------------------------------------------------------------

@@ -77,6 +77,20 @@ export async function openBrowser(opts = {}) {
 
 // Wraps a page of the app: records console errors, page errors and requests that leave the
 // origin, and offers the person-like actions.
+// The page's clock: Date counts on from `start` in every page of the browser, before its scripts
+// (the app takes "now" from it); window.__setClock(iso) moves it.
+function clockScript(start) {
+  const Real = Date;
+  let offset = Real.parse(start) - Real.now();
+  class FakeDate extends Real {
+    constructor(...args) { if (args.length) super(...args); else super(Real.now() + offset); }
+    static now() { return Real.now() + offset; }
+  }
+  window.Date = FakeDate;
+  window.__setClock = (iso) => { offset = Real.parse(iso) - Real.now(); };
+}
+export async function withClock(browser, start) { await browser.context.addInitScript(clockScript, start); }
+
 export class App {
   constructor(page, server) {
     this.page = page;

@@ -62,11 +62,13 @@ std::string random_text(std::mt19937& rng) {
   return s;
 }
 
+float random_width(std::mt19937& rng) { return static_cast<float>(std::uniform_int_distribution<int>(1, 30)(rng)); }
+
 TEST(SoftWrap, PropertiesOnRandomTexts) {
   std::mt19937 rng(20261206);
   for (int round = 0; round < 3000; ++round) {
     const std::string text = random_text(rng);
-    const float width = static_cast<float>(std::uniform_int_distribution<int>(1, 30)(rng));
+    const float width = random_width(rng);
     const std::string shown = soft_wrap(text, width, letters);
     ASSERT_EQ(shown.size(), text.size());
     for (std::size_t i = 0; i < text.size(); ++i)
@@ -113,7 +115,7 @@ TEST(UnwrapEdit, AnEditOfTheDisplayIsTheSameEditOfTheText) {
   std::mt19937 rng(32);
   for (int round = 0; round < 5000; ++round) {
     const std::string text = random_text(rng);
-    const float width = static_cast<float>(std::uniform_int_distribution<int>(1, 30)(rng));
+    const float width = random_width(rng);
     const std::string shown = soft_wrap(text, width, letters);
     // An edit on byte offsets that are character boundaries of both (soft breaks are ASCII).
     std::vector<std::size_t> bounds;
