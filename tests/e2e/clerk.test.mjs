@@ -256,7 +256,7 @@ test('the unit: after export the screen says what went and what next; a new revi
     assert.equal(sent.status, 'exported');
     await app.click('nav.dossiers');
     await app.click(`list.row.${dossierId}`);
-    assert.match((await app.item('dossier.sent_notice')).label, /Đã gửi Văn phòng Sở trong gói ngày/);
+    assert.match((await app.item('dossier.sent_notice')).label, /^Đã gửi Văn phòng Sở trong gói ngày \d\d\/\d\d\/\d{4}/);
     await app.scrollTo('summary.text');
     await app.click('summary.text');
     await app.insertText(' Gõ nhầm.');
