@@ -103,9 +103,16 @@ async function quiet(app) {
 }
 
 async function checkTree(app, where) {
-  await quiet(app);
-  const items = (await app.items()).filter((i) => norm(i.label) && i.w > 0 && i.h > 0);
-  const nodes = await axTree(app.page);
+  // The items and the tree of one frame: a save under way can change the save state between the
+  // two reads (the mirror follows it on the next frame), so read again until no frame came between.
+  let items, nodes;
+  for (let tries = 0; tries < 10; tries++) {
+    await quiet(app);
+    const f0 = await app.frames();
+    items = (await app.items()).filter((i) => norm(i.label) && i.w > 0 && i.h > 0);
+    nodes = await axTree(app.page);
+    if (await app.frames() === f0) break;
+  }
   const missing = [];
   for (const it of items) {
     const roles = FITTING[it.role] || ['button'];

@@ -68,10 +68,12 @@ class Person {
     const x = this.phone ? this.vw() * 0.5 : this.vw() * 0.6, y = this.vh() * 0.5;
     if (this.phone) {
       const cdp = await this.page.context().newCDPSession(this.page);
-      const steps = 6;
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y + dy / 2 }] });
+      // The finger starts clear of the toasts above the bottom navigation (a swipe on a toast
+      // moves the toast's window, not the page).
+      const steps = 6, y0 = Math.min(y + dy / 2, this.vh() - 260);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
       for (let s = 1; s <= steps; s++)
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + dy / 2 - (dy * s) / steps }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - (dy * s) / steps }] });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await cdp.detach();
     } else {
@@ -175,7 +177,7 @@ async function fillIndividual(p, id, { withFindingJump }) {
   } else {
     await p.fill('nominee.birth_date', '14/03/1985');
   }
-  await p.fill('nominee.full_name', 'Nguyễn Thị Hoa');
+  await p.fill('nominee.full_name', 'Nguyễn Thị Hoa', { up: true });  // above the birth date
   await p.choose('nominee.gender', 'female');
   await p.fill('nominee.home_town', 'xã Hoàng Đồng, tỉnh Lạng Sơn');
   if (p.phone) {
@@ -244,6 +246,8 @@ async function fillMinutes(p, votes) {
 }
 
 async function markReady(p, id) {
+  // On a phone the status is ten screens down: the editor's section list goes there.
+  if (p.phone) await p.choose('editor.jump', 'status');
   await p.press('status.mark_ready', { end: true });
   const d = await waitFor(p.app, 'status ready', (s) => dossierIn(s, id)?.status === 'ready' && dossierIn(s, id));
   assert.equal(d.status, 'ready');
@@ -390,6 +394,8 @@ test('phone 390×844 with touch: a nominee, a photo, the minutes, ready', { time
     await p.press('confirm.cancel');
     assert.equal(dossierIn(await app.state(), ind).attachments.length, 2);
 
+    // From the attachments, ten phone screens down: "Về đầu hồ sơ" at the end of the form, then back.
+    await p.press('editor.top');
     await p.press('editor.back', { up: true });
     await p.shot('06-list');
     await p.press('nav.minutes');
