@@ -141,9 +141,11 @@ void missing_card(app::Session& s) {
     } else {
       title = tr("nav.minutes");
     }
-    std::string line = title + " — " + trf("findings.counts", {std::to_string(g.errors), std::to_string(g.warnings)});
+    FindingTally tally;
+    for (const Finding* f : g.findings) tally.add(*f);
+    std::string line = title + " — " + tally.text();
     ImGui::PushFont(fonts.bold);
-    colored_wrapped(g.errors ? p.error : p.warning, line.c_str());
+    colored_wrapped(tally.color(), line.c_str());
     ImGui::PopFont();
     int per = 0;
     for (const Finding* f : g.findings) {

@@ -33,33 +33,8 @@ static_assert(std::size(kSections) == std::size(kSectionTitles));
 // A section chosen in "Đến mục…": opened, and scrolled to the top when its header is drawn.
 std::string jump_to_section;
 
-// What is left, in words that do not scold: an empty required field is "still to fill", not an
-// error; errors are values that are wrong.
-struct Tally {
-  int to_fill = 0, errors = 0, warnings = 0;
-  void add(const Finding& f) {
-    if (f.severity != Severity::error) ++warnings;
-    else if (f.rule == rule::required) ++to_fill;
-    else ++errors;
-  }
-  bool empty() const { return to_fill + errors + warnings == 0; }
-  ImU32 color() const { return errors ? palette().error : palette().warning; }
-  std::string text() const {
-    std::string out;
-    auto part = [&](int n, const char* key) {
-      if (n == 0) return;
-      if (!out.empty()) out += ", ";
-      out += trf(key, n);
-    };
-    part(to_fill, "findings.to_fill");
-    part(errors, "findings.errors");
-    part(warnings, "findings.warnings");
-    return out;
-  }
-};
-
 // A section header that opens itself when a finding points into it.
-bool section(app::Session& s, const char* id, const char* title, const Tally& tally) {
+bool section(app::Session& s, const char* id, const char* title, const FindingTally& tally) {
   if (s.nav.open_section == id) {
     ImGui::SetNextItemOpen(true);
     s.nav.open_section.clear();
@@ -92,7 +67,7 @@ bool section(app::Session& s, const char* id, const char* title, const Tally& ta
 
 void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* const> mine) {
   const Palette& p = palette();
-  Tally tally;
+  FindingTally tally;
   for (const Finding* f : mine) tally.add(*f);
   if (mine.empty()) {
     badge(tr("findings.none"), p.success, p.success_bg, "findings.none");
@@ -145,8 +120,8 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
   }
 }
 
-Tally count_in(std::span<const Finding* const> mine, std::string_view sec) {
-  Tally t;
+FindingTally count_in(std::span<const Finding* const> mine, std::string_view sec) {
+  FindingTally t;
   for (const Finding* f : mine)
     if (path_section(f->path) == sec) t.add(*f);
   return t;
@@ -159,7 +134,7 @@ void section_jump(std::span<const Finding* const> mine) {
   const bool open = ImGui::BeginCombo("##editor.jump", tr("editor.jump"), ImGuiComboFlags_HeightLarge);
   if (open) {
     for (size_t i = 0; i < std::size(kSections); ++i) {
-      const Tally tally = count_in(mine, kSections[i]);
+      const FindingTally tally = count_in(mine, kSections[i]);
       std::string item = tr(kSectionTitles[i]);
       if (!tally.empty()) item += "  (" + tally.text() + ")";
       item += "##editor.jump=";
@@ -436,7 +411,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
     ImGui::BeginDisabled();
   }
   for (size_t i = 0; i < std::size(kSections); ++i) {
-    const Tally tally = count_in(mine, kSections[i]);
+    const FindingTally tally = count_in(mine, kSections[i]);
     ImGui::PushID(kSections[i]);
     if (section(s, kSections[i], tr(kSectionTitles[i]), tally)) {
       ImGui::Indent(em() * 0.25f);
@@ -465,7 +440,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   // A finding was chosen but its field was not drawn (a collapsed row, a kind change): give up
   // after a few frames rather than stealing focus later.
   if (!s.nav.focus_path.empty() && --s.nav.focus_frames <= 0) s.nav.focus_path.clear();
-  else if (!s.nav.focus_path.empty()) s.platform().request_frame();
+  else if (!s.nav.focus_path.empty() || jump_highlight_showing()) s.platform().request_frame();
 }
 
 void dossier_editor_screen(app::Session& s) {

@@ -13,12 +13,15 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/screens.hpp"
+#include "ui/semantics.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace hoso::ui {
 namespace {
+
+namespace sem = semantics;
 
 struct ListState {
   DossierFilter filter;
@@ -28,6 +31,7 @@ struct ListState {
   std::string award_form;
   SortOrder order = SortOrder::name;
   bool incomplete = false;  // only dossiers with errors or warnings (from the dashboard)
+  bool filters_open = false;  // on a phone the filters fold away behind one button
   // Cached rows: sorted again only when what the list shows or the filter changed (typing into a
   // report changes the workspace at every key, but not the list), counted again when the
   // findings did.
@@ -93,10 +97,24 @@ void toolbar(app::Session& s) {
     }
   }
   // Search: Ctrl+F focuses it.
+  // On a phone the four filters, a row each, would leave the list two rows: they fold behind a
+  // button beside the search, which says how many are in use.
+  const bool phone = is_phone();
+  const int in_use = (st.status >= 0) + (st.kind >= 0) + !st.award_form.empty() + (st.order != SortOrder::name);
+  const std::string fold = in_use ? trf("list.filters_n", in_use) : std::string(tr("list.filters"));
+  const float fold_w = ImGui::CalcTextSize(fold.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
   if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F)) ImGui::SetKeyboardFocusHere();
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  ImGui::InputTextWithHint("##list.search", tr("list.search_hint"), &st.search_buf);
-  annotate(tr("list.search_hint"), "list.search");
+  ImGui::SetNextItemWidth(phone ? ImGui::GetContentRegionAvail().x - fold_w - ImGui::GetStyle().ItemSpacing.x : -FLT_MIN);
+  // A phone's shorter hint fits beside "Lọc" whole.
+  const char* hint = tr(phone ? "list.search_hint_phone" : "list.search_hint");
+  ImGui::InputTextWithHint("##list.search", hint, &st.search_buf);
+  annotate(hint, "list.search");
+  if (phone) {
+    ImGui::SameLine();
+    if (button(fold.c_str(), "list.filters", st.filters_open || in_use ? ButtonKind::normal : ButtonKind::subtle)) st.filters_open = !st.filters_open;
+    sem::describe_last_item(sem::Role::button, st.filters_open ? sem::expanded : sem::collapsed);
+  }
+  const bool show_filters = !phone || st.filters_open;
 
   // Filters, two a row when their longest choices fit half the column, else one a row: a filter
   // never shows a cut word ("Mọi đ…").
@@ -115,12 +133,16 @@ void toolbar(app::Session& s) {
     ImGui::SetNextItemWidth(width);
     int& value = *f.value;
     const char* preview = value < 0 ? tr(f.label_key) : f.labels[static_cast<size_t>(value)].c_str();
-    if (ImGui::BeginCombo(f.id, preview)) {
+    const bool open = ImGui::BeginCombo(f.id, preview);
+    if (open) {
       if (option(tr(f.label_key), value < 0)) value = -1;
       for (size_t i = 0; i < f.labels.size(); ++i)
         if (option((f.labels[i] + "##" + std::to_string(i)).c_str(), value == static_cast<int>(i))) value = static_cast<int>(i);
       ImGui::EndCombo();
     }
+    // Named for hoso.items() and assistive tools (a bare "##id" combo had neither).
+    annotate(tr(f.label_key), f.id + 2);
+    sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, preview);
   };
   auto pair = [&](const Filter& a, const Filter& b) {
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
@@ -135,18 +157,20 @@ void toolbar(app::Session& s) {
   };
   std::vector<std::string> statuses;
   for (Status x : kAllStatuses) statuses.push_back(tr(status_label(x)));
-  pair({"##list.filter.status", "list.any_status", &st.status, statuses},
-       {"##list.filter.kind", "list.any_kind", &st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")}});
-  std::vector<std::string> forms;
-  for (const AwardForm& f : s.campaign().award_forms) forms.push_back(tr(f.name));
-  int form_index = -1;
-  for (size_t i = 0; i < s.campaign().award_forms.size(); ++i)
-    if (s.campaign().award_forms[i].id == st.award_form) form_index = static_cast<int>(i);
-  int order = static_cast<int>(st.order);
-  pair({"##list.filter.award", "list.any_award", &form_index, forms},
-       {"##list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}});
-  st.award_form = form_index < 0 ? "" : s.campaign().award_forms[static_cast<size_t>(form_index)].id;
-  st.order = static_cast<SortOrder>(std::max(0, order));
+  if (show_filters) {
+    pair({"##list.filter.status", "list.any_status", &st.status, statuses},
+         {"##list.filter.kind", "list.any_kind", &st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")}});
+    std::vector<std::string> forms;
+    for (const AwardForm& f : s.campaign().award_forms) forms.push_back(tr(f.name));
+    int form_index = -1;
+    for (size_t i = 0; i < s.campaign().award_forms.size(); ++i)
+      if (s.campaign().award_forms[i].id == st.award_form) form_index = static_cast<int>(i);
+    int order = static_cast<int>(st.order);
+    pair({"##list.filter.award", "list.any_award", &form_index, forms},
+         {"##list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}});
+    st.award_form = form_index < 0 ? "" : s.campaign().award_forms[static_cast<size_t>(form_index)].id;
+    st.order = static_cast<SortOrder>(std::max(0, order));
+  }
   if (st.incomplete) {
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(fonts.small);

@@ -92,7 +92,7 @@ void dossiers_card(app::Session& s) {
     if (!sendable(d)) continue;
     bool included = !st.excluded.contains(d.id);
     const std::string label = name_of(d) + "##export.include." + d.id;
-    if (ImGui::Checkbox(label.c_str(), &included)) {
+    if (wrapped_checkbox(label.c_str(), &included)) {
       if (included) st.excluded.erase(d.id);
       else st.excluded.insert(d.id);
     }

@@ -224,12 +224,12 @@ void toolbar(app::Secretariat& sec) {
   combo("##registry.filter.award", "list.any_award", form, forms, cell);
   st.award_form = form < 0 ? std::string() : c.award_forms[static_cast<std::size_t>(form)].id;
 
-  ImGui::Checkbox((std::string(tr("registry.only_errors")) + "##registry.filter.errors").c_str(), &st.with_errors);
+  wrapped_checkbox((std::string(tr("registry.only_errors")) + "##registry.filter.errors").c_str(), &st.with_errors);
   // Beside the first when it fits, else below it (a phone): its label is never cut.
   const float second = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr("registry.only_incomplete")).x;
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x < second) ImGui::NewLine();
-  ImGui::Checkbox((std::string(tr("registry.only_incomplete")) + "##registry.filter.incomplete").c_str(), &st.incomplete);
+  wrapped_checkbox((std::string(tr("registry.only_incomplete")) + "##registry.filter.incomplete").c_str(), &st.incomplete);
   if (!phone) ImGui::SameLine();
   int sort = st.sort;
   combo("##registry.sort", "registry.sort_unit", sort, {tr("registry.sort_unit"), tr("registry.sort_name"), tr("registry.sort_status")},

@@ -1,6 +1,7 @@
 // The frame around every screen: the top bar with the save state, the navigation (a side bar on
 // a laptop, a bottom bar within thumb's reach on a phone), notices that must not be missed
 // (read-only tab, no storage, damaged files, export reminder), and toasts.
+#include <cfloat>
 #include <cstdio>
 #include <ctime>
 #include <span>
@@ -396,11 +397,17 @@ void bottom_nav(app::Session& s, float height) {
     annotate(tr(item.key), item.id);
     semantics::describe_last_item(semantics::Role::link, current ? semantics::current : 0u);
     const char* label = tr(item.key);
-    ImVec2 ts = ImGui::CalcTextSize(label, nullptr, false, cell - 4);
+    // A label a little too wide for its fifth of a 360 px screen ("Tổng quan") is set a little
+    // smaller on one line rather than broken over two; only a much longer one wraps.
+    ImFont* font = ImGui::GetFont();
+    const float room = cell - 4;
+    float size = ImGui::GetFontSize();
+    const float one_line = font->CalcTextSizeA(size, FLT_MAX, 0, label).x;
+    if (one_line > room) size = std::max(size * 0.85f, size * room / one_line);
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, room, label);
     ImVec2 c(pos.x + cell * (static_cast<float>(i) + 0.5f), pos.y + height * 0.5f);
     if (current) dl->AddRectFilled(ImVec2(c.x - cell * 0.42f, pos.y + 4), ImVec2(c.x + cell * 0.42f, pos.y + height - 4), p.accent_bg, em() * 0.6f);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
-                current ? p.primary : p.muted, label, nullptr, cell - 4);
+    dl->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), current ? p.primary : p.muted, label, nullptr, room);
   }
   ImGui::PopFont();
 }

@@ -271,6 +271,68 @@ bool option(const char* label, bool selected) {
   return ImGui::Selectable(label, selected, ImGuiSelectableFlags_None, ImVec2(0, own));
 }
 
+bool wrapped_checkbox(const char* label_and_id, bool* value) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (window->SkipItems) return false;
+  ImGuiContext& g = *GImGui;
+  const ImGuiStyle& style = g.Style;
+  const ImGuiID id = window->GetID(label_and_id);
+  const char* label_end = ImGui::FindRenderedTextEnd(label_and_id);
+  const float box = ImGui::GetFrameHeight();
+  const ImVec2 pos = window->DC.CursorPos;
+  const float text_x = pos.x + box + style.ItemInnerSpacing.x;
+  const float wrap = std::max(em() * 4, ImGui::GetContentRegionMaxAbs().x - text_x);
+  const ImVec2 text = ImGui::CalcTextSize(label_and_id, label_end, false, wrap);
+  const ImRect whole(pos, ImVec2(text_x + text.x, pos.y + std::max(box, text.y + style.FramePadding.y * 2)));
+  ImGui::ItemSize(whole, style.FramePadding.y);
+  if (!ImGui::ItemAdd(whole, id)) return false;
+  bool hovered = false, held = false;
+  const bool pressed = ImGui::ButtonBehavior(whole, id, &hovered, &held);
+  if (pressed) {
+    *value = !*value;
+    ImGui::MarkItemEdited(id);
+  }
+  const ImRect square(pos, ImVec2(pos.x + box, pos.y + box));
+  ImGui::RenderNavHighlight(whole, id);
+  ImGui::RenderFrame(square.Min, square.Max,
+                     ImGui::GetColorU32(held && hovered ? ImGuiCol_FrameBgActive : hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
+                     true, style.FrameRounding);
+  if (*value) {
+    const float pad = std::max(1.0f, IM_TRUNC(box / 6.0f));
+    ImGui::RenderCheckMark(window->DrawList, ImVec2(square.Min.x + pad, square.Min.y + pad), ImGui::GetColorU32(ImGuiCol_CheckMark), box - pad * 2);
+  }
+  window->DrawList->AddText(g.Font, g.FontSize, ImVec2(text_x, pos.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
+                            label_and_id, label_end, wrap);
+  IMGUI_TEST_ENGINE_ITEM_INFO(id, label_and_id,
+                              g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (*value ? ImGuiItemStatusFlags_Checked : 0));
+  return pressed;
+}
+
+void FindingTally::add(const Finding& f) {
+  if (f.severity != Severity::error) ++warnings;
+  else if (f.rule == rule::required) ++to_fill;
+  else ++errors;
+}
+
+ImU32 FindingTally::color() const { return errors ? palette().error : palette().warning; }
+
+std::string FindingTally::text() const {
+  std::string out;
+  auto part = [&](int n, const char* key) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    // Each count holds together on a line ("1 lưu ý" never leaves "ý" alone below): no-break spaces.
+    for (char c : trf(key, n)) {
+      if (c == ' ') out += "\u00a0";
+      else out += c;
+    }
+  };
+  part(to_fill, "findings.to_fill");
+  part(errors, "findings.errors");
+  part(warnings, "findings.warnings");
+  return out;
+}
+
 // ---- fields ----------------------------------------------------------------------------------
 
 std::string display_date(std::string_view stored) {
@@ -310,6 +372,11 @@ void field_findings(std::span<const Finding* const> findings) {
 }
 
 namespace {
+std::string jumped_path;  // the field a finding's jump landed on, outlined until kJumpHighlightSeconds
+double jumped_at = 0;
+constexpr double kJumpHighlightSeconds = 2.0;
+constexpr double kJumpHighlightFull = 1.4;  // then it fades
+
 // The window that scrolls around the current one (a card is a child window that does not).
 ImGuiWindow* scrolling_window() {
   ImGuiWindow* scroller = ImGui::GetCurrentWindow();
@@ -350,7 +417,35 @@ void focus_if_target(app::Session& s, std::string_view path) {
   sem::focus_field(path);
   s.nav.focus_path.clear();
   s.nav.focus_frames = 0;
+  jumped_path = std::string(path);
+  jumped_at = ImGui::GetTime();
 }
+
+bool jump_highlight_showing() { return !jumped_path.empty() && ImGui::GetTime() - jumped_at <= kJumpHighlightSeconds; }
+
+namespace {
+// Outlines the item just drawn if it is the field a finding jumped to: full, then fading.
+void highlight_if_jumped(std::string_view path) {
+  if (jumped_path.empty() || path != jumped_path) return;
+  const double age = ImGui::GetTime() - jumped_at;
+  if (age > kJumpHighlightSeconds) {
+    jumped_path.clear();
+    return;
+  }
+  const float fade = age < kJumpHighlightFull ? 1.0f : static_cast<float>((kJumpHighlightSeconds - age) / (kJumpHighlightSeconds - kJumpHighlightFull));
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(palette().warning);
+  c.w *= fade;
+  const float pad = em() * 0.25f;
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  // Around the field, in the window's padding: outside the content's clip, inside the window's.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  dl->PushClipRect(window->OuterRectClipped.Min, window->OuterRectClipped.Max, false);
+  dl->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), ImGui::ColorConvertFloat4ToU32(c),
+              ImGui::GetStyle().FrameRounding + pad, 0, std::max(2.0f, em() * 0.15f));
+  dl->PopClipRect();
+}
+}  // namespace
 
 namespace {
 
@@ -588,6 +683,7 @@ void describe_field(sem::Role role, const FieldSpec& spec, std::string_view valu
     description += tr(f->message);
   }
   sem::describe_last_item(role, state, value, description);
+  highlight_if_jumped(spec.path);
 }
 
 }  // namespace
@@ -653,10 +749,8 @@ std::optional<bool> checkbox_field(const FieldSpec& spec, bool value, const Find
   id += "##";
   id += spec.path;
   bool v = value;
-  ImGui::PushTextWrapPos(0.0f);
-  bool changed = ImGui::Checkbox(id.c_str(), &v);
+  bool changed = wrapped_checkbox(id.c_str(), &v);
   describe_field(sem::Role::checkbox, spec, {}, findings.at(spec.path));
-  ImGui::PopTextWrapPos();
   if (spec.help && *spec.help) {
     ImGui::PushFont(fonts.small);
     muted(spec.help);

@@ -36,6 +36,16 @@ class FindingIndex {
   int errors_ = 0, warnings_ = 0;
 };
 
+// How many findings, in the words the clerk reads everywhere: empty required fields are "to fill
+// in", not errors; a count of nothing is not said ("2 lỗi", not "2 lỗi, 0 lưu ý").
+struct FindingTally {
+  int to_fill = 0, errors = 0, warnings = 0;
+  void add(const Finding& f);
+  bool empty() const { return to_fill + errors + warnings == 0; }
+  ImU32 color() const;  // red for a wrong value, amber for what is only missing or worth a look
+  std::string text() const;
+};
+
 // ---- layout ---------------------------------------------------------------------------------
 bool is_phone();          // narrow screen: one column, bottom navigation
 float em();               // the current body font size in CSS px (1 em)
@@ -79,6 +89,9 @@ bool full_width_button(const char* label, std::string_view id, ButtonKind kind =
 bool option(const char* label, bool selected);
 // The smallest height of a row a finger taps, in CSS px (0 off a phone).
 float touch_row_height();
+// ImGui::Checkbox ("label##id") whose label wraps at the content's edge instead of running off a
+// phone's screen; the label and the box are one target.
+bool wrapped_checkbox(const char* label_and_id, bool* value);
 
 // ---- fields ----------------------------------------------------------------------------------
 enum class InputKind { text, multiline, date, time, number, integer };
@@ -117,6 +130,9 @@ void field_findings(std::span<const Finding* const> findings);
 // When a finding was chosen: scroll to and focus the widget for `path` if it is the target. Call
 // just before drawing the widget.
 void focus_if_target(app::Session& s, std::string_view path);
+// The field a finding jumped to is outlined for a moment, so the eye finds where it landed; a
+// screen with fields keeps frames coming while the outline fades.
+bool jump_highlight_showing();
 // Scroll the window that scrolls (not a card inside it): to its top; so the last item drawn is
 // at the top of the screen.
 void scroll_to_top();

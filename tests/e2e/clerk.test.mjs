@@ -410,6 +410,20 @@ test('the long editor on a phone: it opens at the top, "Đến mục…" goes to
     assert.ok(await onScreenNearTop('section.attachments'), 'the attachments section is at the top of the screen');
     await app.screenshot('clerk-editor-jumped-phone-390x844');
 
+    // The declarations' labels are long sentences: each wraps inside the screen, the box and its
+    // words one target a finger high.
+    await app.scrollTo('flags.no_complaint_under_verification');
+    await freshFrames(app);
+    const vw = app.page.viewportSize().width;
+    const flags = (await app.items()).filter((i) => /^flags\./.test(i.id) && i.role === 'checkbox' && i.h > 0);
+    assert.equal(flags.length, 4, 'the four declarations are drawn');
+    for (const f of flags) {
+      assert.ok(f.x >= 0 && f.x + f.w <= vw, `"${f.label}" runs off the screen (${Math.round(f.x)}+${Math.round(f.w)} of ${vw})`);
+      assert.ok(f.h >= 44, `"${f.label}" is ${f.h} px tall`);
+    }
+    assert.ok(flags.some((f) => f.h >= 60), 'a long declaration takes more than one line');
+    await app.screenshot('clerk-editor-declarations-phone-390x844');
+
     // From the end of the dossier, back to the top.
     await app.scrollTo('editor.top');
     await app.tap('editor.top');
@@ -430,6 +444,46 @@ test('the long editor on a phone: it opens at the top, "Đến mục…" goes to
     await app.tap('nav.dossiers');
     await app.tap(`list.row.${second}`);
     assert.ok(await onScreenNearTop('editor.back'), 'the next dossier opens at its top');
+    app.assertClean(assert);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a finding\'s jump lands its field in the upper part of the screen, outlined for a moment', async () => {
+  const browser = await openBrowser({ device: DESKTOP });
+  try {
+    const app = await App.open(browser.context, server);
+    await app.click('nav.dossiers');
+    await app.click('action.new_individual');
+    await app.until('the editor', (s) => s.screen === 'dossier');
+    if (!(await app.items()).some((i) => i.id.startsWith('finding.report.'))) await app.click('findings.panel');
+    await freshFrames(app);
+    // The last finding in the report, far down the form.
+    const finding = (await app.items()).filter((i) => /^finding\.report\.[a-z_]+\.\d+$/.test(i.id)).pop();
+    assert.ok(finding, 'a finding in the report is listed');
+    const path = finding.id.replace(/^finding\./, '').replace(/\.\d+$/, '');
+    // Clicked directly and read frame by frame: App.click would wait for the app to be idle, and
+    // it is not idle until the outline has faded.
+    await app.page.mouse.click(finding.x + finding.w / 2, finding.y + finding.h / 2);
+    let field = null;
+    for (let last = null; ; last = field) {
+      const f0 = await app.frames();
+      await app.page.waitForFunction((f) => window.hoso.frames() > f, f0, { timeout: 5000 });
+      field = (await app.items()).find((i) => i.id === path);
+      if (field && last && field.y === last.y) break;
+    }
+    const vh = app.page.viewportSize().height;
+    assert.ok(field.y > 60 && field.y < vh * 0.5, `${path} landed at y ${Math.round(field.y)} of ${vh}`);
+    // A strip just left of the field, where the outline runs: ink now, none once it has faded.
+    const strip = { x: Math.round(field.x) - 8, y: Math.round(field.y + field.h / 2) - 4, width: 6, height: 8 };
+    const ink = async () => (await app.darkness(strip)).px.reduce((a, b) => a + b, 0) / 255;
+    const during = await ink();
+    await app.screenshot('clerk-jump-highlight-desktop-1280x800');
+    await new Promise((r) => setTimeout(r, 2500));
+    await freshFrames(app);
+    const after = await ink();
+    assert.ok(during > after + 1, `the field is outlined after the jump (ink ${during.toFixed(1)}), then not (${after.toFixed(1)})`);
     app.assertClean(assert);
   } finally {
     await browser.close();
@@ -516,6 +570,21 @@ test('lists: namesakes told apart by position and unit; a new search starts at t
       // ---- a search after scrolling down starts at the top ------------------------------------
       await search(app, go, '');
       assert.match(await countOf(app), /^60 \/ 60 hồ sơ$/);
+      if (phone) {
+        // The four filters fold behind "Lọc" beside the search: the list keeps most of the screen.
+        assert.ok(!(await app.has('list.filter.status')), 'the filters are folded away');
+        const shown = (await listRows(app)).length;
+        assert.ok(shown >= 5, `${shown} rows on the screen`);
+        await go('list.filters');
+        await freshFrames(app);
+        assert.ok(await app.has('list.filter.status') && await app.has('list.sort'), 'one tap shows them');
+        await app.screenshot(`clerk-list-filters-${name}`);
+        await go('list.filters');
+        await freshFrames(app);
+        assert.ok(!(await app.has('list.filter.status')), 'and folds them again');
+      } else {
+        assert.ok(!(await app.has('list.filters')) && await app.has('list.filter.status'), 'a laptop shows the filters');
+      }
       const top = (await listRows(app))[0];
       // Where the first row sits under the count, at the list's top.
       const topGap = top.y - (await app.item('list.count')).y;
@@ -550,6 +619,15 @@ test('lists: namesakes told apart by position and unit; a new search starts at t
       const all = await app.scrollTo('dashboard.missing.all');
       assert.equal(all.label, `Xem cả ${n} hồ sơ`);
       await app.screenshot(`clerk-dashboard-missing-${name}`);
+      // Each dossier's line counts what it has, in the editor's words, and never "0 lỗi".
+      await app.page.evaluate(() => window.hoso.dev.texts());
+      await freshFrames(app);
+      const lines = (await app.page.evaluate(() => window.hoso.dev.texts())).filter((t) => / — \d/.test(t));
+      assert.ok(lines.length > 0, 'the card has a line per dossier');
+      for (const l of lines) {
+        assert.ok(!/(^|[\s,—])0\s/.test(l), `a count of nothing is said: ${l}`);
+        assert.match(l, / — \d+\u00a0(mục\u00a0chưa\u00a0điền|lỗi|lưu\u00a0ý)/, `counts held together on a line: ${l}`);
+      }
       await go('dashboard.missing.all');
       await app.until('the list', (s) => s.screen === 'dossiers');
       assert.equal(await countOf(app), `${n} / 60 hồ sơ`);
