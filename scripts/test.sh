@@ -31,7 +31,11 @@ section "shipped campaigns and templates against their schemas (ajv)"
 node tests/tools/validate_data_files.mjs || failed=1
 section "browser end-to-end (Chromium)"
 # Two files at a time: each has its own server and browser profile, and waits on the app, not the clock.
-node --test --test-concurrency=2 tests/e2e/ || failed=1
+# The longest files first (measured), so the two workers finish together; then every other file.
+e2e=()
+for name in clerk persistence secretariat unit_workflow offline faults accessibility; do e2e+=("tests/e2e/$name.test.mjs"); done
+for f in tests/e2e/*.test.mjs; do [[ " ${e2e[*]} " == *" $f "* ]] || e2e+=("$f"); done
+node --test --test-concurrency=2 "${e2e[@]}" || failed=1
 section "any browser: Chromium, Firefox ESR, WebKitGTK (tests/xbrowser, Firefox and WebKit under xvfb-run)"
 node tests/xbrowser/run.mjs || failed=1
 section "done"
