@@ -230,7 +230,7 @@ Completeness completeness(const Campaign& c, const Workspace& w, const Dossier& 
     const std::string_view section = path_section(f.path);
     if (section == "summary") k.summary = false;
     if (section == "report") k.report = false;
-    if (f.rule == rule::criterion_met || f.rule == rule::criterion_evidence || f.rule == rule::award_form)
+    if (f.rule == rule::criterion_met || f.rule == rule::criterion_evidence || section == "award")
       k.criteria = false;
   }
   if (const Minutes* m = w.minutes_voting_on(d.id)) {

@@ -349,7 +349,8 @@ Bilingual kind_words(NomineeKind k, bool plural) {
 const AwardRule* check_award(Check& x, const Dossier& d) {
   const std::string path(kAwardFormPath);
   if (text::trim(d.award_form).empty()) {
-    x.error(path, rule::award_form, {"Chưa chọn hình thức khen thưởng.", "The award form is not chosen."});
+    // Not chosen yet is still to fill in, as an empty field is; a form that is wrong is rule::award_form.
+    x.error(path, rule::required, {"Chưa chọn hình thức khen thưởng.", "The award form is not chosen."});
     return nullptr;
   }
   const AwardForm* f = x.c.award_form(d.award_form);
