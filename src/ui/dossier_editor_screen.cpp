@@ -32,6 +32,8 @@ static_assert(std::size(kSections) == std::size(kSectionTitles));
 
 // A section chosen in "Đến mục…": opened, and scrolled to the top when its header is drawn.
 std::string jump_to_section;
+// "Xem phần Còn thiếu" was pressed at the foot of the form: the findings open at the top.
+bool show_findings = false;
 
 // A section header that opens itself when a finding points into it.
 bool section(app::Session& s, const char* id, const char* title, const FindingTally& tally) {
@@ -84,8 +86,13 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
   ImGui::PushStyleColor(ImGuiCol_Text, tally.color());
   // Open at first on a laptop when short; otherwise a tap shows the list.
   const bool short_list = mine.size() <= 6;
+  if (show_findings) ImGui::SetNextItemOpen(true);
   bool open = ImGui::CollapsingHeader(title.c_str(), !is_phone() && short_list ? ImGuiTreeNodeFlags_DefaultOpen : 0);
   ImGui::PopStyleColor(2);
+  if (show_findings) {
+    scroll_last_item_to_top();
+    show_findings = false;
+  }
   if (tally_below) noted(tally.color(), tally.text().c_str(), "findings.panel.counts");
   if (!open) return;
   for (size_t i = 0; i < mine.size(); ++i) {
@@ -104,7 +111,7 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
     const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(width, row_h));
     annotate(text.c_str(), id);
     ImGui::GetWindowDrawList()->AddText(nullptr, 0, ImVec2(at.x, at.y + (row_h - text_h) * 0.5f),
-                                        f->severity == Severity::error && f->rule != rule::required ? p.error : p.warning,
+                                        f->severity == Severity::error && !still_to_fill(*f) ? p.error : p.warning,
                                         text.c_str(), nullptr, width);
     if (chosen) {
       std::string_view sec = path_section(f->path);
@@ -317,7 +324,13 @@ void status_section(app::Session& s, const Dossier& d) {
   if (d.status == Status::draft) {
     auto blockers = ready_blockers(all, d.id);
     if (!blockers.empty()) {
-      colored_wrapped(p.error, trf("status.cannot_ready", static_cast<long long>(blockers.size())).c_str());
+      FindingTally left;  // what blocks it, in the words of the findings above
+      for (const Finding* f : findings_for(all, d.id))
+        if (f->severity == Severity::error) left.add(*f);
+      colored_wrapped(left.color(), trf("status.cannot_ready", {left.text()}).c_str());
+      // Ten phone screens below the list of what is missing: a link back up to it.
+      if (button(tr("status.show_missing"), "status.show_missing", ButtonKind::subtle)) show_findings = true;
+      sem::describe_last_item(sem::Role::link);
       ImGui::BeginDisabled();
       button(tr("status.mark_ready"), "status.mark_ready", ButtonKind::primary);
       ImGui::EndDisabled();

@@ -87,6 +87,13 @@ void rows_field(app::Session& s, const Dossier& d, const Field& f, const Finding
   if (!full && button(tr("rows.add"), path + ".add")) {
     auto r = s.add_row(d, path);
     if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+    // On a laptop, straight into the new row's first field, scrolled into view (as the minutes'
+    // rows). A phone opens its keyboard only for a tap on the field itself: there the row appears
+    // just above the button that added it.
+    else if (!is_phone() && !f.columns.empty()) {
+      s.nav.focus_path = cell_path(path, *r, f.columns.front().id);
+      s.nav.focus_frames = 6;
+    }
   }
   spacer(0.4f);
 }

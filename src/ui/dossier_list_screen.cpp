@@ -38,7 +38,7 @@ struct ListState {
   uint64_t revision = 0, signature = 0, findings_revision = 0;
   std::string key;
   std::vector<size_t> rows;
-  std::vector<std::pair<int, int>> counts;  // errors, warnings per dossier index
+  std::vector<FindingTally> counts;  // per dossier index
 };
 ListState st;
 
@@ -62,19 +62,19 @@ void refresh(app::Session& s) {
   if (resort) st.rows = filter_and_sort(w.dossiers, st.filter, st.order);
   const std::vector<Finding>& findings = s.findings();
   if (resort || st.findings_revision != s.findings_revision() || st.counts.size() != w.dossiers.size()) {
-    st.counts.assign(w.dossiers.size(), {0, 0});
+    st.counts.assign(w.dossiers.size(), FindingTally{});
     std::unordered_map<std::string_view, size_t> index;
     for (size_t i = 0; i < w.dossiers.size(); ++i) index[w.dossiers[i].id] = i;
     for (const Finding& f : findings) {
       if (f.owner != Finding::Owner::dossier) continue;
       auto it = index.find(f.owner_id);
       if (it == index.end()) continue;
-      (f.severity == Severity::error ? st.counts[it->second].first : st.counts[it->second].second)++;
+      st.counts[it->second].add(f);
     }
     st.findings_revision = s.findings_revision();
   }
   if (resort && st.incomplete)
-    std::erase_if(st.rows, [](size_t i) { return st.counts[i].first + st.counts[i].second == 0; });
+    std::erase_if(st.rows, [](size_t i) { return st.counts[i].empty(); });
   st.signature = signature;
   st.revision = s.revision();
   st.key = key;
@@ -231,17 +231,22 @@ float row_height() {
 // is the same for every row (the clipper needs it), so what gives way to a long name is the
 // secondary text: cut with "…", or left to the editor. Only a name longer than three lines (some
 // 100 letters on a phone) is cut, at the third; the row's label for assistive tools has it all.
-void row(app::Session& s, const Dossier& d, std::pair<int, int> counts, bool selected, float h) {
+void row(app::Session& s, const Dossier& d, const FindingTally& counts, bool selected, float h) {
   const Palette& p = palette();
   const std::string& raw_name = display_name(d.nominee);
   const std::string name = raw_name.empty() ? std::string(tr("dossier.unnamed")) : raw_name;
+  // The most pressing count alone, in the editor's words: a wrong value, else what is still to
+  // fill in (not an error before the clerk got there), else what is worth a look.
   std::string tally;
   ImU32 tally_col = p.success;
-  if (counts.first) {
-    tally = trf("list.errors", counts.first);
+  if (counts.errors) {
+    tally = trf("list.errors", counts.errors);
     tally_col = p.error;
-  } else if (counts.second) {
-    tally = trf("list.warnings", counts.second);
+  } else if (counts.to_fill) {
+    tally = trf("findings.to_fill", counts.to_fill);
+    tally_col = p.warning;
+  } else if (counts.warnings) {
+    tally = trf("list.warnings", counts.warnings);
     tally_col = p.warning;
   } else {
     tally = tr("list.complete");

@@ -307,6 +307,11 @@ void toasts(app::Session& s, float bottom_margin) {
                                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
   noted(fg, t.text.c_str(), "toast.text");  // named, so tests read what the person is told
   semantics::describe_last_item(semantics::Role::status);  // a live region: read when it appears
+  // The message is a hole for the pointer: a finger that swipes on it scrolls the page under the
+  // toast (a toast is a window of its own, and a drag on it moved nothing); its buttons still take taps.
+  ImGuiWindow* toast = ImGui::GetCurrentWindow();
+  const ImVec2 text_min = ImGui::GetItemRectMin(), text_max = ImGui::GetItemRectMax();
+  ImGui::SetWindowHitTestHole(toast, ImVec2(toast->Pos.x, text_min.y), ImVec2(toast->Size.x, text_max.y - text_min.y));
   if (s.can_undo_delete()) {
     if (button(tr("action.undo"), "toast.undo", ButtonKind::primary)) {
       s.undo_delete();

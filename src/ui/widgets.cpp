@@ -308,9 +308,13 @@ bool wrapped_checkbox(const char* label_and_id, bool* value) {
   return pressed;
 }
 
+bool still_to_fill(const Finding& f) {
+  return f.severity == Severity::error && (f.rule == rule::required || f.rule == rule::vote_missing);
+}
+
 void FindingTally::add(const Finding& f) {
   if (f.severity != Severity::error) ++warnings;
-  else if (f.rule == rule::required) ++to_fill;
+  else if (still_to_fill(f)) ++to_fill;
   else ++errors;
 }
 
@@ -365,8 +369,8 @@ void field_findings(std::span<const Finding* const> findings) {
   if (findings.empty()) return;
   ImGui::PushFont(fonts.small);
   for (const Finding* f : findings) {
-    const bool error = f->severity == Severity::error;
-    colored_wrapped(error ? palette().error : palette().warning, tr(f->message).c_str());
+    const bool wrong = f->severity == Severity::error && !still_to_fill(*f);  // as the findings list
+    colored_wrapped(wrong ? palette().error : palette().warning, tr(f->message).c_str());
   }
   ImGui::PopFont();
 }

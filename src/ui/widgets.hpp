@@ -38,6 +38,9 @@ class FindingIndex {
 
 // How many findings, in the words the clerk reads everywhere: empty required fields are "to fill
 // in", not errors; a count of nothing is not said ("2 lỗi", not "2 lỗi, 0 lưu ý").
+// An error that is only something not done yet (an empty required field, a vote not recorded):
+// shown in amber as "to fill in", not in red as a wrong value.
+bool still_to_fill(const Finding& f);
 struct FindingTally {
   int to_fill = 0, errors = 0, warnings = 0;
   void add(const Finding& f);

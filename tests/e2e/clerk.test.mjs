@@ -444,19 +444,33 @@ test('the long editor on a phone: it opens at the top, "Đến mục…" goes to
     await app.tap('nav.dossiers');
     await app.tap(`list.row.${second}`);
     assert.ok(await onScreenNearTop('editor.back'), 'the next dossier opens at its top');
+
+    // A toast over the page does not stop a swipe that starts on its message.
+    await app.tap('editor.duplicate');
+    const message = await app.item('toast.text');
+    const before = (await app.item('editor.duplicate')).y;
+    await app.swipe(message.x + message.w / 2, message.y + message.h / 2, 300);
+    await freshFrames(app);
+    const moved = (await app.items()).find((i) => i.id === 'editor.duplicate' && i.h > 0);
+    assert.ok(!moved || moved.y < before - 100, `the page scrolled under the toast (${before} -> ${moved && moved.y})`);
+    assert.ok(await app.has('toast.close'), 'the toast is still there, its button a tap away');
     app.assertClean(assert);
   } finally {
     await browser.close();
   }
 });
 
-test('a finding\'s jump lands its field in the upper part of the screen, outlined for a moment', async () => {
+test('a finding\'s jump lands its field in the upper part of the screen, outlined for a moment; the list says "to fill in"; the foot of the form links back to what is missing', async () => {
   const browser = await openBrowser({ device: DESKTOP });
   try {
     const app = await App.open(browser.context, server);
     await app.click('nav.dossiers');
     await app.click('action.new_individual');
     await app.until('the editor', (s) => s.screen === 'dossier');
+    // A dossier just begun has fields to fill in, not errors: the list says so in those words.
+    await freshFrames(app);
+    const row = (await app.items()).find((i) => i.id.startsWith('list.row.'));
+    assert.match(row.label, / — \d+ mục chưa điền$/, `the new dossier's row: ${row.label}`);
     if (!(await app.items()).some((i) => i.id.startsWith('finding.report.'))) await app.click('findings.panel');
     await freshFrames(app);
     // The last finding in the report, far down the form.
@@ -484,6 +498,14 @@ test('a finding\'s jump lands its field in the upper part of the screen, outline
     await freshFrames(app);
     const after = await ink();
     assert.ok(during > after + 1, `the field is outlined after the jump (ink ${during.toFixed(1)}), then not (${after.toFixed(1)})`);
+
+    // At the foot of the form, why it cannot be marked ready, and a link back up to the list.
+    assert.match((await app.scrollTo('status.show_missing')).label, /^Xem phần “Còn thiếu”/);
+    await app.click('status.show_missing');
+    await freshFrames(app);
+    const panel = await app.item('findings.panel');
+    assert.ok(panel.y > 60 && panel.y < 250, `the list of what is missing at the top (y ${Math.round(panel.y)})`);
+    assert.ok((await app.items()).some((i) => i.id.startsWith('finding.') && i.h > 0), 'and open');
     app.assertClean(assert);
   } finally {
     await browser.close();

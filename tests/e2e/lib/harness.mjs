@@ -193,6 +193,18 @@ export class App {
     return it;
   }
   // Scrolls the content with the mouse wheel until `id` is drawn fully inside the window.
+  // A finger's swipe from (x, y) by dy CSS px (dy > 0 moves the finger up: the page scrolls down).
+  async swipe(x, y, dy, steps = 6) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let s = 1; s <= steps; s++)
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - (dy * s) / steps }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } finally { await cdp.detach(); }
+    await this.settle();
+  }
+
   async scrollTo(id, { step = 300, max = 40 } = {}) {
     const vh = this.page.viewportSize().height;
     for (let i = 0; i < max; i++) {
