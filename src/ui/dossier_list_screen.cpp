@@ -129,21 +129,7 @@ void toolbar(app::Session& s) {
     for (const std::string& l : f.labels) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x);
     return w + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
   };
-  auto combo = [](const Filter& f, float width) {
-    ImGui::SetNextItemWidth(width);
-    int& value = *f.value;
-    const char* preview = value < 0 ? tr(f.label_key) : f.labels[static_cast<size_t>(value)].c_str();
-    const bool open = ImGui::BeginCombo(f.id, preview);
-    if (open) {
-      if (option(tr(f.label_key), value < 0)) value = -1;
-      for (size_t i = 0; i < f.labels.size(); ++i)
-        if (option((f.labels[i] + "##" + std::to_string(i)).c_str(), value == static_cast<int>(i))) value = static_cast<int>(i);
-      ImGui::EndCombo();
-    }
-    // Named for hoso.items() and assistive tools (a bare "##id" combo had neither).
-    annotate(tr(f.label_key), f.id + 2);
-    sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, preview);
-  };
+  auto combo = [](const Filter& f, float width) { filter_combo(f.id, tr(f.label_key), *f.value, f.labels, width); };
   auto pair = [&](const Filter& a, const Filter& b) {
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (needed(a) <= half && needed(b) <= half) {
@@ -158,16 +144,16 @@ void toolbar(app::Session& s) {
   std::vector<std::string> statuses;
   for (Status x : kAllStatuses) statuses.push_back(tr(status_label(x)));
   if (show_filters) {
-    pair({"##list.filter.status", "list.any_status", &st.status, statuses},
-         {"##list.filter.kind", "list.any_kind", &st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")}});
+    pair({"list.filter.status", "list.any_status", &st.status, statuses},
+         {"list.filter.kind", "list.any_kind", &st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")}});
     std::vector<std::string> forms;
     for (const AwardForm& f : s.campaign().award_forms) forms.push_back(tr(f.name));
     int form_index = -1;
     for (size_t i = 0; i < s.campaign().award_forms.size(); ++i)
       if (s.campaign().award_forms[i].id == st.award_form) form_index = static_cast<int>(i);
     int order = static_cast<int>(st.order);
-    pair({"##list.filter.award", "list.any_award", &form_index, forms},
-         {"##list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}});
+    pair({"list.filter.award", "list.any_award", &form_index, forms},
+         {"list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}});
     st.award_form = form_index < 0 ? "" : s.campaign().award_forms[static_cast<size_t>(form_index)].id;
     st.order = static_cast<SortOrder>(std::max(0, order));
   }

@@ -173,18 +173,6 @@ void duplicates_line() {
   ImGui::PopFont();
 }
 
-void combo(const char* id, const char* any_key, int& value, const std::vector<std::string>& labels, float width) {
-  ImGui::SetNextItemWidth(width);
-  const char* preview = value < 0 ? tr(any_key) : labels[static_cast<std::size_t>(value)].c_str();
-  if (ImGui::BeginCombo(id, preview)) {
-    if (option(tr(any_key), value < 0)) value = -1;
-    for (std::size_t i = 0; i < labels.size(); ++i)
-      if (option((labels[i] + id + "=" + n(static_cast<long long>(i))).c_str(), value == static_cast<int>(i)))
-        value = static_cast<int>(i);
-    ImGui::EndCombo();
-  }
-}
-
 void toolbar(app::Secretariat& sec) {
   const Campaign& c = sec.campaign();
   const bool phone = is_phone();
@@ -206,14 +194,14 @@ void toolbar(app::Secretariat& sec) {
     unit_names.push_back(st.units[i].second);
     if (st.units[i].first == st.unit_id) unit = static_cast<int>(i);
   }
-  combo("##registry.filter.unit", "registry.any_unit", unit, unit_names, cell);
+  filter_combo("registry.filter.unit", tr("registry.any_unit"), unit, unit_names, cell);
   st.unit_id = unit < 0 ? std::string() : st.units[static_cast<std::size_t>(unit)].first;
   ImGui::SameLine();
   std::vector<std::string> statuses;
   for (Status x : kAllStatuses) statuses.push_back(tr(status_label(x)));
-  combo("##registry.filter.status", "list.any_status", st.status, statuses, cell);
+  filter_combo("registry.filter.status", tr("list.any_status"), st.status, statuses, cell);
   if (!phone) ImGui::SameLine();
-  combo("##registry.filter.kind", "list.any_kind", st.kind, {kind_label(NomineeKind::collective), kind_label(NomineeKind::individual)}, cell);
+  filter_combo("registry.filter.kind", tr("list.any_kind"), st.kind, {kind_label(NomineeKind::collective), kind_label(NomineeKind::individual)}, cell);
   ImGui::SameLine();
   std::vector<std::string> forms;
   int form = -1;
@@ -221,7 +209,7 @@ void toolbar(app::Secretariat& sec) {
     forms.push_back(tr(c.award_forms[i].name));
     if (c.award_forms[i].id == st.award_form) form = static_cast<int>(i);
   }
-  combo("##registry.filter.award", "list.any_award", form, forms, cell);
+  filter_combo("registry.filter.award", tr("list.any_award"), form, forms, cell);
   st.award_form = form < 0 ? std::string() : c.award_forms[static_cast<std::size_t>(form)].id;
 
   wrapped_checkbox((std::string(tr("registry.only_errors")) + "##registry.filter.errors").c_str(), &st.with_errors);
@@ -232,7 +220,7 @@ void toolbar(app::Secretariat& sec) {
   wrapped_checkbox((std::string(tr("registry.only_incomplete")) + "##registry.filter.incomplete").c_str(), &st.incomplete);
   if (!phone) ImGui::SameLine();
   int sort = st.sort;
-  combo("##registry.sort", "registry.sort_unit", sort, {tr("registry.sort_unit"), tr("registry.sort_name"), tr("registry.sort_status")},
+  filter_combo("registry.sort", tr("registry.sort_unit"), sort, {tr("registry.sort_unit"), tr("registry.sort_name"), tr("registry.sort_status")},
         phone ? full : em() * 12);
   st.sort = std::max(0, sort);
 }

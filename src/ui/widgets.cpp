@@ -271,6 +271,21 @@ bool option(const char* label, bool selected) {
   return ImGui::Selectable(label, selected, ImGuiSelectableFlags_None, ImVec2(0, own));
 }
 
+void filter_combo(std::string_view id, const char* any_label, int& value, const std::vector<std::string>& labels, float width) {
+  ImGui::SetNextItemWidth(width);
+  const char* preview = value < 0 ? any_label : labels[static_cast<std::size_t>(value)].c_str();
+  const std::string imgui_id = "##" + std::string(id);
+  const bool open = ImGui::BeginCombo(imgui_id.c_str(), preview);
+  if (open) {
+    if (option(any_label, value < 0)) value = -1;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+      if (option((labels[i] + imgui_id + "=" + std::to_string(i)).c_str(), value == static_cast<int>(i))) value = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  annotate(any_label, id);
+  sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, preview);
+}
+
 bool wrapped_checkbox(const char* label_and_id, bool* value) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   if (window->SkipItems) return false;

@@ -92,6 +92,9 @@ bool full_width_button(const char* label, std::string_view id, ButtonKind kind =
 bool option(const char* label, bool selected);
 // The smallest height of a row a finger taps, in CSS px (0 off a phone).
 float touch_row_height();
+// A filter's drop-down: value -1 is "any" (any_label), else an index into labels. Named (any_label)
+// with its value and expanded state for hoso.items() and assistive tools; options "label##id=i".
+void filter_combo(std::string_view id, const char* any_label, int& value, const std::vector<std::string>& labels, float width);
 // ImGui::Checkbox ("label##id") whose label wraps at the content's edge instead of running off a
 // phone's screen; the label and the box are one target.
 bool wrapped_checkbox(const char* label_and_id, bool* value);

@@ -163,6 +163,12 @@ for (const [size, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
           await act('action.new_individual');
           await app.until('the editor', (s) => s.screen === 'dossier');
           await checkTree(app, `${size} editor`);
+          // The list's filters beside the editor are named drop-downs (on a phone they fold away).
+          if (size === 'desktop') {
+            const filters = (await app.items()).filter((i) => /^list\.(filter\.[a-z]+|sort)$/.test(i.id));
+            assert.deepEqual(filters.map((i) => `${i.id} ${i.role}`), ['list.filter.status combobox', 'list.filter.kind combobox',
+              'list.filter.award combobox', 'list.sort combobox']);
+          }
           await checkAxe(app, `${size} editor`);
           // The field being edited is the text agent itself: its name and its value.
           await act('nominee.full_name');
