@@ -322,11 +322,11 @@ void status_section(app::Session& s, const Dossier& d) {
   }
   const auto& all = s.findings(true);
   if (d.status == Status::draft) {
-    auto blockers = ready_blockers(all, d.id);
-    if (!blockers.empty()) {
-      FindingTally left;  // what blocks it, in the words of the findings above
-      for (const Finding* f : findings_for(all, d.id))
-        if (f->severity == Severity::error) left.add(*f);
+    // What blocks "ready" (its errors, as ready_blockers counts them), in the findings' words.
+    FindingTally left;
+    for (const Finding* f : findings_for(all, d.id))
+      if (f->severity == Severity::error) left.add(*f);
+    if (!left.empty()) {
       colored_wrapped(left.color(), trf("status.cannot_ready", {left.text()}).c_str());
       // Ten phone screens below the list of what is missing: a link back up to it.
       if (button(tr("status.show_missing"), "status.show_missing", ButtonKind::subtle)) show_findings = true;
