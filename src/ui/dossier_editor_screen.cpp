@@ -453,7 +453,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   // A finding was chosen but its field was not drawn (a collapsed row, a kind change): give up
   // after a few frames rather than stealing focus later.
   if (!s.nav.focus_path.empty() && --s.nav.focus_frames <= 0) s.nav.focus_path.clear();
-  else if (!s.nav.focus_path.empty() || jump_highlight_showing()) s.platform().request_frame();
+  else if (!s.nav.focus_path.empty() || fields_moving()) s.platform().request_frame();
 }
 
 void dossier_editor_screen(app::Session& s) {

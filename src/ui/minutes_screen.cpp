@@ -514,7 +514,7 @@ void minutes_screen(app::Session& s) {
   for (const Section& sec : t->sections) section_card(mv, sec, idx);
   // A finding was chosen but its field was not drawn: give up after a few frames.
   if (!s.nav.focus_path.empty() && --s.nav.focus_frames <= 0) s.nav.focus_path.clear();
-  else if (!s.nav.focus_path.empty() || jump_highlight_showing()) s.platform().request_frame();
+  else if (!s.nav.focus_path.empty() || fields_moving()) s.platform().request_frame();
 }
 
 }  // namespace hoso::ui

@@ -41,6 +41,7 @@ float em() { return ImGui::GetFontSize(); }
 namespace {
 bool recording_texts = false;
 Keyboard keyboard_now = Keyboard::text;
+bool anchor_moved = false;  // keep_in_place_while_typing() scrolled this frame: draw again
 std::vector<std::string> texts_building, texts_done;
 void seen(const char* text) {
   if (recording_texts) texts_building.emplace_back(text);
@@ -53,6 +54,7 @@ void record_texts(bool on) {
 }
 void widgets_new_frame() {
   keyboard_now = Keyboard::text;
+  anchor_moved = false;
   if (!recording_texts) return;
   texts_done.swap(texts_building);
   texts_building.clear();
@@ -440,7 +442,9 @@ void focus_if_target(app::Session& s, std::string_view path) {
   jumped_at = ImGui::GetTime();
 }
 
-bool jump_highlight_showing() { return !jumped_path.empty() && ImGui::GetTime() - jumped_at <= kJumpHighlightSeconds; }
+bool fields_moving() {
+  return anchor_moved || (!jumped_path.empty() && ImGui::GetTime() - jumped_at <= kJumpHighlightSeconds);
+}
 
 namespace {
 // Outlines the item just drawn if it is the field a finding jumped to: full, then fading.
@@ -709,6 +713,37 @@ void describe_field(sem::Role role, const FieldSpec& spec, std::string_view valu
 
 void set_viewport_resized(bool resized) { viewport_resized = resized; }
 
+namespace {
+// The field being typed in stays where it is on the screen when what is above it changes height
+// (a finding fixed by this very typing leaves the list above; a section's tally changes), as a
+// browser anchors its scroll (CSS overflow-anchor): otherwise the form moves under the finger.
+struct Anchor {
+  ImGuiID id = 0;
+  float y = 0;       // the field's top on the screen
+  float scroll = 0;  // the scroll it was seen at
+};
+Anchor anchor;
+
+void keep_in_place_while_typing() {
+  if (!ImGui::IsItemActive()) {
+    if (anchor.id == ImGui::GetItemID()) anchor.id = 0;
+    return;
+  }
+  ImGuiWindow* scroller = scrolling_window();
+  const float y = ImGui::GetItemRectMin().y;
+  const ImGuiID id = ImGui::GetItemID();
+  // Only when the person did not scroll: the page moved on its own.
+  if (anchor.id == id && scroller->Scroll.y == anchor.scroll && std::abs(y - anchor.y) >= 1.0f) {
+    const float to = std::clamp(scroller->Scroll.y + (y - anchor.y), 0.0f, scroller->ScrollMax.y);
+    ImGui::SetScrollY(scroller, to);
+    anchor.scroll = to;
+    anchor_moved = true;
+    return;  // anchor.y stays: where the field belongs
+  }
+  anchor = {id, y, scroller->Scroll.y};
+}
+}  // namespace
+
 std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann::json& value,
                                           const FindingIndex& findings) {
   field_label(spec);
@@ -749,6 +784,7 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
                  findings.at(spec.path));
   // The on-screen keyboard just shrank the viewport: bring the field being edited back into view.
   if (viewport_resized && ImGui::IsItemActive()) ImGui::SetScrollHereY(0.4f);
+  else keep_in_place_while_typing();
   // The counter shows for long texts, and for short ones only as they near their limit.
   const size_t n = spec.max_length > 0 ? text::length(buf) : 0;
   if (spec.max_length > 0 && (spec.kind == InputKind::multiline || n * 10 > static_cast<size_t>(spec.max_length) * 8)) {

@@ -136,9 +136,10 @@ void field_findings(std::span<const Finding* const> findings);
 // When a finding was chosen: scroll to and focus the widget for `path` if it is the target. Call
 // just before drawing the widget.
 void focus_if_target(app::Session& s, std::string_view path);
-// The field a finding jumped to is outlined for a moment, so the eye finds where it landed; a
-// screen with fields keeps frames coming while the outline fades.
-bool jump_highlight_showing();
+// The field a finding jumped to is outlined for a moment, so the eye finds where it landed; the
+// field being typed in is kept in place when what is above it changes height. A screen with
+// fields keeps frames coming while either is under way.
+bool fields_moving();
 // Scroll the window that scrolls (not a card inside it): to its top; so the last item drawn is
 // at the top of the screen.
 void scroll_to_top();

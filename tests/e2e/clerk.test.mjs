@@ -460,7 +460,7 @@ test('the long editor on a phone: it opens at the top, "Đến mục…" goes to
   }
 });
 
-test('a finding\'s jump lands its field in the upper part of the screen, outlined for a moment; the list says "to fill in"; the foot of the form links back to what is missing', async () => {
+test('a finding\'s jump lands its field in the upper part of the screen, outlined for a moment; fixing it moves nothing under the caret; the list says "to fill in"; the foot of the form links back to what is missing', async () => {
   const browser = await openBrowser({ device: DESKTOP });
   try {
     const app = await App.open(browser.context, server);
@@ -498,6 +498,16 @@ test('a finding\'s jump lands its field in the upper part of the screen, outline
     await freshFrames(app);
     const after = await ink();
     assert.ok(during > after + 1, `the field is outlined after the jump (ink ${during.toFixed(1)}), then not (${after.toFixed(1)})`);
+
+    // Typing what was missing fixes the finding: its row leaves the list above the form, and the
+    // field being typed in stays where it is (the form does not move under the finger).
+    const errorsBefore = (await app.state()).findings.errors;
+    const before = (await app.items()).find((i) => i.id === path);
+    await app.insertText(/date$/.test(path) ? '15/10/2025' : 'Coi trọng học tập');
+    await app.until('the finding fixed', (s) => s.findings.errors < errorsBefore);
+    await freshFrames(app, 3);
+    const fixedAt = (await app.items()).find((i) => i.id === path);
+    assert.ok(Math.abs(fixedAt.y - before.y) < 1.5, `${path} stayed at y ${Math.round(before.y)} (now ${Math.round(fixedAt.y)})`);
 
     // At the foot of the form, why it cannot be marked ready, and a link back up to the list.
     assert.match((await app.scrollTo('status.show_missing')).label, /^Xem phần “Còn thiếu”/);
