@@ -66,7 +66,8 @@ set(HOSO_SECRETARIAT_SOURCES
   ${CMAKE_SOURCE_DIR}/src/app/secretariat_session.cpp ${CMAKE_SOURCE_DIR}/src/app/edition_full.cpp
   ${CMAKE_SOURCE_DIR}/src/ui/secretariat_ui.cpp
   ${CMAKE_SOURCE_DIR}/src/ui/intake_screen.cpp ${CMAKE_SOURCE_DIR}/src/ui/registry_screen.cpp
-  ${CMAKE_SOURCE_DIR}/src/ui/council_screen.cpp ${GEN}/embedded_secretariat_strings.cpp)
+  ${CMAKE_SOURCE_DIR}/src/ui/council_screen.cpp ${CMAKE_SOURCE_DIR}/src/ui/awards_screen.cpp
+  ${GEN}/embedded_secretariat_strings.cpp)
 set(HOSO_UNIT_EDITION_SOURCES ${CMAKE_SOURCE_DIR}/src/main/edition_unit.cpp)
 list(REMOVE_ITEM HOSO_APP_SOURCES ${HOSO_SECRETARIAT_SOURCES} ${HOSO_UNIT_EDITION_SOURCES})
 # The shared part is compiled once and linked into both.

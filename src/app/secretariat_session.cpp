@@ -207,6 +207,18 @@ void Secretariat::export_proposals(const CouncilMeeting& m, bool csv) {
   else s_.platform().download(proposal_file_name(c, m, "json"), "application/json", proposal_list_text(c, m, res, s_.now()));
 }
 
+// ---- the authority's decisions -----------------------------------------------------------------
+
+bool Secretariat::record_award(const AwardDecision& d) {
+  if (read_only()) return false;
+  return apply(hoso::record_award(reg_, campaign(), d, s_.today(), s_.edit_context()));
+}
+
+bool Secretariat::withdraw_award(std::string_view award_id, std::string_view reason) {
+  if (read_only()) return false;
+  return apply(hoso::withdraw_award(reg_, award_id, reason, s_.edit_context()));
+}
+
 // ---- hoso.state() ------------------------------------------------------------------------------
 
 nlohmann::json Secretariat::snapshot() {
@@ -289,7 +301,9 @@ nlohmann::json Secretariat::snapshot() {
                          {"outcome_label", outcome_label(b.outcome).vi},
                          {"tie_break", to_string(b.tie_break)},
                          {"tie_break_label", bilingual_vi(tie_break_label(b.tie_break))},
-                         {"why", b.why.vi}});
+                         {"why", b.why.vi},
+                         {"status", to_string(b.status)},
+                         {"decision_number", b.decision_number}});
     json corrections = json::array();
     for (const RegisterChange& c : m.corrections)
       corrections.push_back({{"subject", c.subject}, {"old", c.old_value}, {"new", c.new_value}, {"reason", c.reason},

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/award.hpp"
 #include "core/council.hpp"
 #include "core/registry.hpp"
 #include "store/registry_store.hpp"
@@ -72,6 +73,11 @@ class Secretariat {
   int add_eligible(CouncilMeeting& edited);
   const MeetingResult& result(const CouncilMeeting& m);
   void export_proposals(const CouncilMeeting& m, bool csv);
+
+  // ---- the authority's decisions (core/award.hpp) ----
+  // Records a signed decision on a closed meeting's proposals; toasts what is missing or wrong.
+  bool record_award(const AwardDecision& d);
+  bool withdraw_award(std::string_view award_id, std::string_view reason);
 
   void flush();
   bool dirty() const { return store_.dirty(); }

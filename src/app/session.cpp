@@ -27,6 +27,7 @@ const char* screen_name(Screen screen) {
     case Screen::intake: return "intake";
     case Screen::registry: return "registry";
     case Screen::council: return "council";
+    case Screen::awards: return "awards";
   }
   return "unknown";
 }

@@ -32,6 +32,7 @@ enum class Screen {
   intake,     // secretariat
   registry,   // secretariat
   council,    // secretariat
+  awards,     // secretariat: the authorities' decisions
 };
 
 // The screen's name for tests and logs (hoso.state().screen): "dashboard", "dossier", …

@@ -193,6 +193,11 @@ MeetingResult meeting_result(const Campaign& c, const Register& r, const Council
     b.votes_against = v.votes_against;
     const Register::Found found = r.find_dossier(v.dossier_id);
     const Status status = status_of(r, v.dossier_id);
+    b.status = status;
+    if (const AwardDecision* a = r.award_of(v.dossier_id)) {
+      b.decision_number = a->number;
+      b.decision_date = a->date;
+    }
     if (found.dossier) {
       const Nominee& n = found.dossier->nominee;
       b.award_form = found.dossier->award_form;
@@ -207,7 +212,8 @@ MeetingResult meeting_result(const Campaign& c, const Register& r, const Council
     if (!res.decided) {
       b.outcome = BallotOutcome::no_quorum;
       b.why = res.why;
-    } else if (!found.dossier || (status != Status::eligible && status != Status::proposed)) {
+    } else if (!found.dossier || (status != Status::eligible && status != Status::proposed &&
+                                  status != Status::awarded && status != Status::not_awarded)) {
       b.outcome = BallotOutcome::not_eligible;
       const Bilingual s = status_label(status);
       b.why = found.dossier ? Bilingual{"Hồ sơ đang ở trạng thái “" + s.vi + "”, không phải “Hợp lệ”.",

@@ -62,6 +62,10 @@ struct BallotResult {
   BallotOutcome outcome = BallotOutcome::no_quorum;
   TieBreak tie_break = TieBreak::none;
   Bilingual why;  // "8/9 thành viên đồng ý (88,9%), trong số lượng 3." ...
+  // Once the authority's decision is recorded (award.hpp): awarded or not, and which decision.
+  Status status = Status::received;  // the register's status of the dossier
+  std::string decision_number;       // "120/QĐ-SNgV"; empty until a decision answers it
+  Date decision_date;
 };
 
 struct MeetingResult {
@@ -74,9 +78,9 @@ struct MeetingResult {
 };
 
 // The result of a meeting, from its data and the register's dossiers and statuses (a vote on a
-// dossier that is not eligible — or proposed, once a closed meeting has put it there — counts as
-// not_eligible). Ballots are invalid when for + against exceeds the members present plus the
-// absent members' written opinions.
+// dossier that is not eligible counts as not_eligible — unless a closed meeting made it proposed
+// and a decision may since have awarded it or not). Ballots are invalid when for + against exceeds
+// the members present plus the absent members' written opinions.
 MeetingResult meeting_result(const Campaign& c, const Register& r, const CouncilMeeting& m);
 
 // Adds or replaces a meeting with the edited copy. Open: replaced as is. Closed: `reason` is

@@ -17,6 +17,18 @@ json threshold_json(const Threshold& t) {
 
 std::string iso_or_empty(Date d) { return d.year ? to_iso(d) : std::string(); }
 
+// The authority's answer, once its decision is recorded; null before.
+json award_json(const BallotResult& b) {
+  if (b.decision_number.empty()) return nullptr;
+  return {{"awarded", b.status == Status::awarded}, {"decision_number", b.decision_number},
+          {"decision_date", iso_or_empty(b.decision_date)}};
+}
+
+std::string award_cell(const BallotResult& b) {
+  if (b.decision_number.empty()) return {};
+  return b.status == Status::awarded ? "Được khen thưởng" : "Không được khen thưởng";
+}
+
 }  // namespace
 
 json proposal_list_json(const Campaign& c, const CouncilMeeting& m, const MeetingResult& res, Millis now) {
@@ -40,7 +52,8 @@ json proposal_list_json(const Campaign& c, const CouncilMeeting& m, const Meetin
                         {"outcome", to_string(b.outcome)},
                         {"tie_break", to_string(b.tie_break)},
                         {"why_vi", b.why.vi},
-                        {"why_en", b.why.en}});
+                        {"why_en", b.why.en},
+                        {"award", award_json(b)}});
   return {{"format", kProposalListFormat},
           {"format_version", kProposalListFormatVersion},
           {"created", to_iso_instant(whole_seconds(now))},
@@ -93,7 +106,7 @@ std::string proposal_list_csv(const Campaign& c, const CouncilMeeting& m, const 
   };
   row({"STT", "Hình thức khen thưởng", "Đối tượng", "Tên tập thể / Họ và tên", "Chức vụ", "Đơn vị", "Đơn vị đề nghị",
        "Số phiếu đồng ý", "Số phiếu không đồng ý", "Tổng số thành viên", "Tỷ lệ đồng ý", "Xếp hạng", "Kết quả",
-       "Ưu tiên (Điều 4)", "Ghi chú"});
+       "Ưu tiên (Điều 4)", "Ghi chú", "Khen thưởng", "Số quyết định", "Ngày quyết định"});
   int n = 0;
   const std::string total = std::to_string(m.members_total);
   for (const BallotResult& b : res.ballots) {
@@ -101,7 +114,8 @@ std::string proposal_list_csv(const Campaign& c, const CouncilMeeting& m, const 
                       rank = b.rank > 0 ? std::to_string(b.rank) : std::string();
     row({index, form_name(c, b.award_form).vi, b.kind == NomineeKind::collective ? "Tập thể" : "Cá nhân", b.nominee,
          b.position, b.unit, b.sender_unit_name, yes, no, total, percent(b.votes_for, m.members_total).vi, rank,
-         outcome_label(b.outcome).vi, tie_break_label(b.tie_break).vi, b.why.vi});
+         outcome_label(b.outcome).vi, tie_break_label(b.tie_break).vi, b.why.vi, award_cell(b), b.decision_number,
+         b.decision_date.year ? to_display(b.decision_date) : std::string()});
   }
   return out;
 }

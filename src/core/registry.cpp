@@ -127,6 +127,17 @@ CouncilMeeting* Register::meeting(std::string_view id) {
   return const_cast<CouncilMeeting*>(std::as_const(*this).meeting(id));
 }
 
+const AwardDecision* Register::award(std::string_view id) const {
+  for (const AwardDecision& a : awards)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
+const AwardDecision* Register::award_of(std::string_view dossier_id) const {
+  const Decision* d = decision(dossier_id);
+  return d && !d->award_id.empty() ? award(d->award_id) : nullptr;
+}
+
 Register::Found Register::find_dossier(std::string_view dossier_id) const {
   const std::vector<bool> live = in_force(*this);
   for (std::size_t i = revisions.size(); i-- > 0;) {
@@ -167,7 +178,8 @@ Status status_of(const Register& r, std::string_view dossier_id) {
 }
 
 bool RegisterChanges::empty() const {
-  return !state && revisions.empty() && removed_revisions.empty() && decisions.empty() && meetings.empty();
+  return !state && revisions.empty() && removed_revisions.empty() && decisions.empty() && meetings.empty() &&
+         awards.empty() && removed_awards.empty();
 }
 
 void RegisterChanges::merge(const RegisterChanges& o) {
@@ -180,6 +192,8 @@ void RegisterChanges::merge(const RegisterChanges& o) {
   add(removed_revisions, o.removed_revisions);
   add(decisions, o.decisions);
   add(meetings, o.meetings);
+  add(awards, o.awards);
+  add(removed_awards, o.removed_awards);
 }
 
 // ---- lateness ----------------------------------------------------------------------------------
@@ -660,7 +674,7 @@ json to_json(const Decision& d) {
   for (const AuditEntry& e : d.audit) audit.push_back(to_json(e));
   return {{"format", kRegisterFormat},       {"format_version", kRegisterFormatVersion},
           {"dossier_id", d.dossier_id},     {"status", to_string(d.status)},
-          {"return_reason", d.return_reason}, {"audit", std::move(audit)}};
+          {"return_reason", d.return_reason}, {"audit", std::move(audit)}, {"award_id", d.award_id}};
 }
 
 Outcome<Decision> decision_from_json(const json& j, std::string_view file_name) {
@@ -676,6 +690,7 @@ Outcome<Decision> decision_from_json(const json& j, std::string_view file_name) 
     else d.status = *s;
   }
   r.str(j, "", "return_reason", d.return_reason, false);
+  r.str(j, "", "award_id", d.award_id, false);  // absent before award decisions were recorded
   d.audit = json_in::read_audit(r, j);
   if (!r.ok()) return r.take_error();
   return d;
@@ -714,8 +729,19 @@ json register_snapshot(const Register& r) {
                          {"dossiers", p.dossiers.size()}});
   for (const Decision& d : r.decisions) {
     ++by_status[std::string(to_string(d.status))];
-    decisions.push_back({{"dossier_id", d.dossier_id}, {"status", to_string(d.status)}, {"return_reason", d.return_reason}});
+    decisions.push_back({{"dossier_id", d.dossier_id}, {"status", to_string(d.status)}, {"return_reason", d.return_reason},
+                         {"award_id", d.award_id}});
   }
+  json awards = json::array();
+  for (const AwardDecision& a : r.awards)
+    awards.push_back({{"id", a.id},
+                      {"decider", to_string(a.decider)},
+                      {"number", a.number},
+                      {"date", a.date.year ? to_iso(a.date) : std::string()},
+                      {"signer", a.signer},
+                      {"meeting_id", a.meeting_id},
+                      {"awarded", a.awarded},
+                      {"not_awarded", a.not_awarded}});
   for (const CouncilMeeting& m : r.meetings)
     meetings.push_back({{"id", m.id},
                         {"date", m.date.year ? to_iso(m.date) : std::string()},
@@ -725,7 +751,8 @@ json register_snapshot(const Register& r) {
                         {"votes", m.votes.size()},
                         {"corrections", m.corrections.size()}});
   return {{"campaign_id", r.campaign_id}, {"revisions", std::move(revisions)}, {"decisions", std::move(decisions)},
-          {"by_status", by_status},       {"meetings", std::move(meetings)},   {"log", r.log.size()}};
+          {"by_status", by_status},       {"meetings", std::move(meetings)},   {"awards", std::move(awards)},
+          {"log", r.log.size()}};
 }
 
 }  // namespace hoso

@@ -72,6 +72,7 @@ struct Decision {
   Status status = Status::received;
   std::string return_reason;      // when returned: what the unit reads
   std::vector<AuditEntry> audit;  // status and reason changes, recorded as edit.hpp records them
+  std::string award_id;           // awarded / not awarded: the AwardDecision that said so
   bool operator==(const Decision&) const = default;
 };
 
@@ -128,18 +129,38 @@ struct CouncilMeeting {
   bool operator==(const CouncilMeeting&) const = default;
 };
 
+// The authority's signed decision on the council's proposals (award.hpp records it).
+struct AwardDecision {
+  std::string id;          // "qd-1", ...
+  Decider decider = Decider::issuer_head;
+  std::string number;      // as printed on it: "120/QĐ-SNgV"
+  Date date;
+  std::string signer;      // who signed: "Nguyễn Văn A"
+  std::string signer_title;  // "Giám đốc" / "Phó Giám đốc"; may be empty
+  std::string meeting_id;  // the council meeting whose proposals it answers
+  std::vector<std::string> awarded;      // dossier ids, in the meeting's result order
+  std::vector<std::string> not_awarded;  // proposed to this authority but not in the decision
+  Millis recorded = 0;
+  std::string recorded_by;
+  bool operator==(const AwardDecision&) const = default;
+};
+
 struct Register {
   std::string campaign_id{kDefaultCampaignId};  // one register per campaign
   // Every revision kept, in the order received (one batch, received at once: by key()).
   std::vector<PackageRevision> revisions;
   std::vector<Decision> decisions;  // one per dossier id ever received, in id order
   std::vector<CouncilMeeting> meetings;
-  std::vector<RegisterChange> log;               // removals and conflict choices
+  std::vector<AwardDecision> awards;             // in the order recorded
+  std::vector<RegisterChange> log;               // removals, conflict choices, withdrawn decisions
 
   const PackageRevision* revision(std::string_view key) const;
   const Decision* decision(std::string_view dossier_id) const;
   const CouncilMeeting* meeting(std::string_view id) const;
   CouncilMeeting* meeting(std::string_view id);
+  const AwardDecision* award(std::string_view id) const;
+  // The decision that awarded (or did not award) a dossier, or nullptr.
+  const AwardDecision* award_of(std::string_view dossier_id) const;
   // The revision in force that holds this dossier (the latest received if two do), or nullptr.
   struct Found {
     const PackageRevision* revision = nullptr;
@@ -169,6 +190,8 @@ struct RegisterChanges {
   std::vector<std::string> removed_revisions;  // keys whose record goes to the trash
   std::vector<std::string> decisions;          // dossier ids
   std::vector<std::string> meetings;           // meeting ids
+  std::vector<std::string> awards;             // AwardDecision ids to (re)write
+  std::vector<std::string> removed_awards;     // withdrawn: their record goes to the trash
   bool empty() const;
   void merge(const RegisterChanges& other);
 };

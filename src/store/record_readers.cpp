@@ -1,5 +1,6 @@
 #include "store/record_readers.hpp"
 
+#include "core/award.hpp"
 #include "core/council.hpp"
 #include "core/registry.hpp"
 #include "core/workspace.hpp"
@@ -26,6 +27,7 @@ std::optional<DataError> model_problem(std::string_view name, const nlohmann::js
   if (name.starts_with("registry/packages/")) return problem_of(revision_from_json(data, file));
   if (name.starts_with("registry/decisions/")) return problem_of(decision_from_json(data, file));
   if (name.starts_with("registry/sessions/")) return problem_of(meeting_from_json(data, file));
+  if (name.starts_with("registry/awards/")) return problem_of(award_from_json(data, file));
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/award.hpp"
 #include "core/council.hpp"
 #include "core/sha256.hpp"
 
@@ -12,6 +13,7 @@ constexpr std::string_view kRoot = "registry/";
 constexpr std::string_view kPackages = "registry/packages/";
 constexpr std::string_view kDecisions = "registry/decisions/";
 constexpr std::string_view kSessions = "registry/sessions/";
+constexpr std::string_view kAwards = "registry/awards/";
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -38,6 +40,7 @@ BrokenRecord broken_from(const std::string& name, const DataError& e) {
 std::string revision_record(std::string_view key) { return record(kPackages, stem_for(key)); }
 std::string decision_record(std::string_view dossier_id) { return record(kDecisions, stem_for(dossier_id)); }
 std::string meeting_record(std::string_view meeting_id) { return record(kSessions, stem_for(meeting_id)); }
+std::string award_record(std::string_view award_id) { return record(kAwards, stem_for(award_id)); }
 
 Result<RegistryLoad> RegistryStore::load(Millis now) {
   auto report = records_.load_all(now);
@@ -87,6 +90,10 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
       auto m = meeting_from_json(rec.data, rec.name);
       if (!m) out.broken.push_back(broken_from(rec.name, m.error()));
       else reg.meetings.push_back(std::move(m.value()));
+    } else if (starts_with(rec.name, kAwards)) {
+      auto a = award_from_json(rec.data, rec.name);
+      if (!a) out.broken.push_back(broken_from(rec.name, a.error()));
+      else reg.awards.push_back(std::move(a.value()));
     }
   }
   for (BrokenRecord& b : out.broken) {
@@ -99,6 +106,8 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   sort_register(reg);
   std::stable_sort(reg.meetings.begin(), reg.meetings.end(),
                    [](const CouncilMeeting& a, const CouncilMeeting& b) { return a.created < b.created; });
+  std::stable_sort(reg.awards.begin(), reg.awards.end(),
+                   [](const AwardDecision& a, const AwardDecision& b) { return a.recorded < b.recorded; });
   state_held_ = std::any_of(out.broken.begin(), out.broken.end(),
                             [](const BrokenRecord& b) { return b.name == kRegisterStateRecord; });
   state_dirty_ = false;
@@ -106,6 +115,8 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   removed_.clear();
   decisions_.clear();
   meetings_.clear();
+  awards_.clear();
+  removed_awards_.clear();
   return out;
 }
 
@@ -121,6 +132,14 @@ void RegistryStore::mark(const RegisterChanges& c) {
   }
   decisions_.insert(c.decisions.begin(), c.decisions.end());
   meetings_.insert(c.meetings.begin(), c.meetings.end());
+  for (const std::string& k : c.awards) {
+    awards_.insert(k);
+    removed_awards_.erase(k);
+  }
+  for (const std::string& k : c.removed_awards) {
+    removed_awards_.insert(k);
+    awards_.erase(k);
+  }
 }
 
 void RegistryStore::mark_all_dirty(const Register& r) {
@@ -128,10 +147,12 @@ void RegistryStore::mark_all_dirty(const Register& r) {
   for (const PackageRevision& p : r.revisions) revisions_.insert(p.key());
   for (const Decision& d : r.decisions) decisions_.insert(d.dossier_id);
   for (const CouncilMeeting& m : r.meetings) meetings_.insert(m.id);
+  for (const AwardDecision& a : r.awards) awards_.insert(a.id);
 }
 
 bool RegistryStore::dirty() const {
-  return state_dirty_ || !revisions_.empty() || !removed_.empty() || !decisions_.empty() || !meetings_.empty();
+  return state_dirty_ || !revisions_.empty() || !removed_.empty() || !decisions_.empty() || !meetings_.empty() ||
+         !awards_.empty() || !removed_awards_.empty();
 }
 
 FlushResult RegistryStore::flush(const Register& r, Millis now) {
@@ -162,14 +183,23 @@ FlushResult RegistryStore::flush(const Register& r, Millis now) {
     if (!m || save(meeting_record(*it), to_json(*m))) it = meetings_.erase(it);
     else ++it;
   }
-  for (auto it = removed_.begin(); it != removed_.end();) {
-    auto s = records_.remove(revision_record(*it), now);
-    if (s || s.error().kind == ErrorKind::not_found) it = removed_.erase(it);
-    else {
-      result.errors.push_back(s.error());
-      ++it;
-    }
+  for (auto it = awards_.begin(); it != awards_.end();) {
+    const AwardDecision* a = r.award(*it);
+    if (!a || save(award_record(*it), to_json(*a))) it = awards_.erase(it);
+    else ++it;
   }
+  auto remove_all = [&](std::set<std::string, std::less<>>& keys, std::string (*record_of)(std::string_view)) {
+    for (auto it = keys.begin(); it != keys.end();) {
+      auto s = records_.remove(record_of(*it), now);
+      if (s || s.error().kind == ErrorKind::not_found) it = keys.erase(it);
+      else {
+        result.errors.push_back(s.error());
+        ++it;
+      }
+    }
+  };
+  remove_all(removed_, revision_record);
+  remove_all(removed_awards_, award_record);
   if (state_dirty_ && state_held_) result.errors.push_back(held_unreadable_error(kRegisterStateRecord));
   else if (state_dirty_ && save(std::string(kRegisterStateRecord), register_state_json(r))) state_dirty_ = false;
   return result;

@@ -8,6 +8,7 @@
 //   registry/packages/<package id>_r<n>_<hash12>.json   one revision, as received
 //   registry/decisions/<dossier id>.json      a dossier's status, return reason and their audit
 //   registry/sessions/<meeting id>.json       a council session (CouncilMeeting), with its corrections
+//   registry/awards/<award id>.json           an authority's recorded decision (AwardDecision)
 //
 // Loading follows WorkspaceStore: a damaged record is quarantined by the RecordStore and reported,
 // a record that parses but does not read as its type is reported and left in place, the rest loads.
@@ -28,6 +29,7 @@ std::string revision_record(std::string_view key);         // "registry/packages
 // file) is named by "h-" and the first 40 hex of its SHA-256. The record holds the real id.
 std::string decision_record(std::string_view dossier_id);
 std::string meeting_record(std::string_view meeting_id);   // "registry/sessions/<id>.json"
+std::string award_record(std::string_view award_id);       // "registry/awards/<id>.json"
 
 struct RegistryLoad {
   Register reg;
@@ -68,7 +70,7 @@ class RegistryStore {
   RecordStore& records_;
   bool state_dirty_ = false;
   bool state_held_ = false;
-  std::set<std::string, std::less<>> revisions_, removed_, decisions_, meetings_;
+  std::set<std::string, std::less<>> revisions_, removed_, decisions_, meetings_, awards_, removed_awards_;
 };
 
 }  // namespace hoso::store

@@ -169,4 +169,11 @@ void council_print_buttons(app::Session& s, const doc::CouncilSession& session) 
   rows(s, rs);
 }
 
+void decision_print_buttons(app::Session& s, const doc::CouncilSession& session, const doc::DecisionDraft& draft) {
+  const Campaign& c = s.campaign();
+  print_buttons(s, "print.decision", stem("du-thao-quyet-dinh", draft.date.year ? to_iso(draft.date) : ""),
+                [&] { return std::vector{doc::decision(session, c, draft), doc::decision_list(session, c, draft)}; },
+                tr("print.decision"));
+}
+
 }  // namespace hoso::ui

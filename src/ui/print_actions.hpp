@@ -45,5 +45,8 @@ void package_print_buttons(app::Session& s, std::string_view file_name, std::str
 // Council: its minutes ("print.council_minutes"), the proposal list ("print.proposal_list") and
 // the draft Tờ trình ("print.submission"), from what the council screen fills.
 void council_print_buttons(app::Session& s, const doc::CouncilSession& session);
+// Decisions: the draft Quyết định of the Director with its attached list ("print.decision"), from
+// the number, date and signer the decisions screen holds (a blank where one is missing).
+void decision_print_buttons(app::Session& s, const doc::CouncilSession& session, const doc::DecisionDraft& draft);
 
 }  // namespace hoso::ui

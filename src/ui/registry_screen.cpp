@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/secretariat_session.hpp"
+#include "core/award.hpp"
 #include "app/session.hpp"
 #include "core/dossier_views.hpp"
 #include "core/attachments.hpp"
@@ -569,6 +570,9 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   if (row.status == Status::received && row.errors > 0) small_muted(trf("registry.cannot_eligible", row.errors));
   if (row.status == Status::returned) small_muted(tr("registry.note_help"));
   if (row.status == Status::proposed) small_muted(tr("registry.proposed_help"));
+  if (const AwardDecision* award = r.award_of(id))
+    noted(row.status == Status::awarded ? palette().success : palette().muted,
+          trf("registry.award_line", {tr(describe(*award, sec.campaign()))}).c_str(), "registry.award");
 
   if (st.phone_details) reading_view(s, sec, d, rev);
 

@@ -32,6 +32,7 @@ void unit_and_author_fields(app::Session& s);
 void intake_screen(app::Session& s);
 void registry_screen(app::Session& s);
 void council_screen(app::Session& s);
+void awards_screen(app::Session& s);
 
 // The settings screen's confirmation for a backup waiting to be restored (app/backup_actions.hpp).
 void backup_restore_dialog(app::Session& s);

@@ -42,6 +42,7 @@ constexpr NavItem kSecretariatNav[] = {
     {Screen::intake, "nav.intake", "nav.intake"},
     {Screen::registry, "nav.registry", "nav.registry"},
     {Screen::council, "nav.council", "nav.council"},
+    {Screen::awards, "nav.awards", "nav.awards"},
     {Screen::settings, "nav.settings", "nav.settings"},
 };
 
@@ -342,6 +343,7 @@ void screen(app::Session& s) {
     case Screen::intake: intake_screen(s); break;
     case Screen::registry: registry_screen(s); break;
     case Screen::council: council_screen(s); break;
+    case Screen::awards: awards_screen(s); break;
   }
 }
 

@@ -205,7 +205,8 @@ function csvField(v) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 const HEADER = ['STT', 'Hình thức khen thưởng', 'Đối tượng', 'Tên tập thể / Họ và tên', 'Chức vụ', 'Đơn vị', 'Đơn vị đề nghị',
-  'Số phiếu đồng ý', 'Số phiếu không đồng ý', 'Tổng số thành viên', 'Tỷ lệ đồng ý', 'Xếp hạng', 'Kết quả', 'Ưu tiên (Điều 4)', 'Ghi chú'];
+  'Số phiếu đồng ý', 'Số phiếu không đồng ý', 'Tổng số thành viên', 'Tỷ lệ đồng ý', 'Xếp hạng', 'Kết quả', 'Ưu tiên (Điều 4)', 'Ghi chú',
+  'Khen thưởng', 'Số quyết định', 'Ngày quyết định'];
 
 // The rules as the campaign and FORM08.md state them, for this data: the share of ALL members;
 // more than half; within each award form and kind the highest first up to the quota; at the
@@ -248,7 +249,7 @@ function expectedRows(nominees, total) {
       rows.push(...passing, ...below);
     }
   return rows.map((b, i) => [i + 1, FORM_NAME[b.form], b.kind === 'collective' ? 'Tập thể' : 'Cá nhân', b.name, b.position,
-    b.unit, b.sender, b.for, b.against, total, percent(b.for, total), b.rank || '', b.outcome, b.tie, b.why]);
+    b.unit, b.sender, b.for, b.against, total, percent(b.for, total), b.rank || '', b.outcome, b.tie, b.why, '', '', '']);
 }
 const csvText = (rows) => '\uFEFF' + [HEADER, ...rows].map((r) => r.map(csvField).join(',') + '\r\n').join('');
 
@@ -431,6 +432,15 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     const TOTAL = 9, PRESENT = 7;
     await typeInto(app, 'council.members_total', String(TOTAL), { x: 0.3 });
     await typeInto(app, 'council.members_present', String(PRESENT), { x: 0.3 });
+    // Before any ballot is typed the council is told what to do, not that everyone failed (issue 18).
+    {
+      await reveal(app, `council.ballots.${dossiers[0].d.id}.result`, { x: 0.3 });
+      const items = await app.items();
+      const results = items.filter((i) => /^council\.ballots\..*\.result$/.test(i.id || ''));
+      assert.ok(results.length > 0);
+      assert.deepEqual([...new Set(results.map((i) => i.label))], ['Chưa nhập phiếu']);
+      assert.deepEqual(items.filter((i) => /Không đạt tỷ lệ/.test(i.label || '')).map((i) => i.id), []);
+    }
 
     // The ballots: Giấy khen individuals fill the quota of 3 with a tie for the last place between
     // a woman and a man (Art. 4 takes her); one below the threshold; everyone else distinct.
@@ -517,6 +527,52 @@ test('five units\' packages: intake report, register, council session, CSV byte 
       assert.ok(page.text.includes(woman.name), `${id}: the proposed woman is on it`);
       await tab.close();
     }
+
+    // ---- the Director signs: the decision is recorded (issue 15) ---------------------------------
+    // The Director's Giấy khen proposals wait on the Decisions screen; the one the signed decision
+    // leaves out is unticked, the rest are awarded. The Chairman's Bằng khen still waits.
+    await setClock(app, '2025-11-21T03:00:00Z');
+    await app.click('nav.awards');
+    const directorIds = st.registry.decisions.filter((d) => d.status === 'proposed').map((d) => d.dossier_id)
+      .filter((id) => nominees.find((b) => b.id === id).form === 'giay-khen-gd-so');
+    const leftOut = directorIds.find((id) => id !== woman.id);
+    assert.ok(directorIds.includes(woman.id) && leftOut, 'the Director has the woman and another to decide on');
+    for (const id of directorIds) await reveal(app, `awards.issuer_head.awarded.${id}`, { x: 0.3 });
+    await press(app, `awards.issuer_head.awarded.${leftOut}`, { x: 0.3 });
+    await typeInto(app, 'awards.issuer_head.number', '120/QĐ-SNgV', { x: 0.3 });
+    await typeInto(app, 'awards.issuer_head.date', '20/11/2025', { x: 0.3 });
+    await typeInto(app, 'awards.issuer_head.signer', 'Hoàng Văn Sơn', { x: 0.3 });
+    // The draft decision prints with what was typed.
+    await reveal(app, 'print.decision.html', { x: 0.3 });
+    {
+      const [tab] = await Promise.all([office.context.waitForEvent('page', { timeout: 15000 }), app.click('print.decision.html')]);
+      await tab.waitForLoadState('load');
+      const text = await tab.evaluate(() => document.body.innerText);
+      assert.ok(text.includes('QUYẾT ĐỊNH') && text.includes('Số: 120/QĐ-SNgV'), 'the draft decision, numbered');
+      assert.ok(text.includes(woman.name), 'the draft decision lists the proposed woman');
+      await tab.close();
+    }
+    await app.screenshot('secretariat-awards-desktop-1280x800');
+    await press(app, 'awards.issuer_head.record', { x: 0.3 });
+    assert.match(await label(app, 'dialog.confirm'), /^Ghi nhận$/);
+    await app.click('dialog.confirm');
+    st = await waitFor(app, 'the decision recorded', (s) => s.registry.awards.length === 1 && s);
+    const qd = st.registry.awards[0];
+    assert.deepEqual([qd.number, qd.date, qd.signer, qd.decider], ['120/QĐ-SNgV', '2025-11-20', 'Hoàng Văn Sơn', 'issuer_head']);
+    assert.deepEqual(qd.not_awarded, [leftOut]);
+    assert.deepEqual([...qd.awarded].sort(), directorIds.filter((id) => id !== leftOut).sort());
+    const statusOf = (id) => st.registry.decisions.find((d) => d.dossier_id === id).status;
+    assert.equal(statusOf(woman.id), 'awarded');
+    assert.equal(statusOf(leftOut), 'not_awarded');
+    const chairmanIds = nominees.filter((b) => b.form !== 'giay-khen-gd-so').map((b) => b.id)
+      .filter((id) => st.registry.decisions.find((d) => d.dossier_id === id)?.status === 'proposed');
+    assert.ok(chairmanIds.length > 0, 'the Chairman\'s proposals still wait');
+    assert.match((await reveal(app, `awards.${qd.id}.state`, { x: 0.3 })).label, /^Đã ghi nhận Quyết định số 120\/QĐ-SNgV ngày 20\/11\/2025 của Giám đốc Sở Ngoại vụ\.$/);
+    await app.screenshot('secretariat-awards-recorded-desktop-1280x800');
+    // The register says it on the awarded dossier.
+    await app.click('nav.registry');
+    await press(app, `registry.row.${woman.id}`, { x: 0.3 });
+    assert.match(await label(app, 'registry.award'), /^Theo Quyết định số 120\/QĐ-SNgV ngày 20\/11\/2025/);
     await app.saved();
     app.assertClean(assert);
   } finally {
@@ -538,8 +594,17 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await reveal(app, 'council.export_csv', { phone: true });
     await app.screenshot('secretariat-council-exports-phone-390x844');
     // Nothing drawn past the right edge of the screen.
-    const wide = (await app.items()).filter((i) => i.id && i.w > 0 && i.x + i.w > 390 + 1);
-    assert.deepEqual(wide.map((i) => `${i.id} ${Math.round(i.x)}+${Math.round(i.w)}`), [], 'no item runs off a phone screen');
+    const offScreen = async () => (await app.items()).filter((i) => i.id && i.w > 0 && i.x + i.w > 390 + 1)
+      .map((i) => `${i.id} ${Math.round(i.x)}+${Math.round(i.w)}`);
+    assert.deepEqual(await offScreen(), [], 'no item runs off a phone screen');
+    // The recorded decision came back from IndexedDB with the new page.
+    const st = await app.state();
+    assert.deepEqual(st.registry.awards.map((a) => a.number), ['120/QĐ-SNgV']);
+    assert.equal(st.registry.decisions.filter((d) => d.award_id === st.registry.awards[0].id).length,
+      st.registry.awards[0].awarded.length + st.registry.awards[0].not_awarded.length);
+    await app.tap('nav.awards');
+    await app.screenshot('secretariat-awards-phone-390x844');
+    assert.deepEqual(await offScreen(), [], 'the decisions screen fits a phone');
     app.assertClean(assert);
   } finally { await phone.close(); }
 });

@@ -1,8 +1,12 @@
 // The council's meeting (core/council.hpp): thresholds against TOTAL members, quorum, written
-// opinions, ranking, quota, Art. 4 tie-breaks, and the meeting's life (open, closed, corrected).
+// opinions, ranking, quota, Art. 4 tie-breaks, the meeting's life (open, closed, corrected), and
+// the authority's decision recorded on what it proposed (core/award.hpp).
 #include "core/council.hpp"
 
 #include <gtest/gtest.h>
+
+#include "core/award.hpp"
+#include "core/proposal_export.hpp"
 
 #include <string>
 #include <vector>
@@ -272,6 +276,190 @@ TEST(Council, LifeOfAMeeting) {
   nlohmann::json bad = to_json(now);
   bad["threshold"]["denominator"] = 0;
   EXPECT_EQ(meeting_from_json(bad).error().path, "threshold");
+}
+
+// ---- the authority's decision (award.hpp) -------------------------------------------------------
+
+// Three people for the Director's Giấy khen, one for the Chairman's Bằng khen, all proposed by a
+// closed meeting.
+Register proposed_register() {
+  Register r = register_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false),
+                              person("c", "Lê Văn Cường", false), person("d", "Phạm Thị Dung", true, "bang-khen-ct-ubnd")});
+  EXPECT_TRUE(save_meeting(r, campaign(), meeting(9, 9, {{"a", 9, 0}, {"b", 8, 1}, {"c", 7, 2}, {"d", 9, 0}}), "", kSecretariat).ok());
+  return r;
+}
+
+AwardDecision director_decision(std::vector<std::string> awarded) {
+  AwardDecision d;
+  d.decider = Decider::issuer_head;
+  d.number = " 120/QĐ-SNgV ";
+  d.date = {2025, 11, 20};
+  d.signer = "Hoàng Văn Sơn";
+  d.meeting_id = "hd-1";
+  d.awarded = std::move(awarded);
+  return d;
+}
+
+constexpr Date kToday{2025, 11, 25};
+
+std::vector<std::string> ids_of(const std::vector<AwardCandidate>& list) {
+  std::vector<std::string> out;
+  for (const AwardCandidate& a : list) out.push_back(a.dossier_id);
+  return out;
+}
+
+TEST(Award, CandidatesAreTheMeetingsProposalsForThatAuthority) {
+  Register r = proposed_register();
+  EXPECT_TRUE(award_candidates(campaign(), r, "hd-1", Decider::issuer_head).empty());  // not closed yet
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  EXPECT_EQ(ids_of(award_candidates(campaign(), r, "hd-1", Decider::issuer_head)), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(ids_of(award_candidates(campaign(), r, "hd-1", Decider::parent_head)), std::vector<std::string>{"d"});
+  EXPECT_TRUE(award_candidates(campaign(), r, "hd-9", Decider::issuer_head).empty());
+}
+
+TEST(Award, RefusesWhatIsMissingOrWrong) {
+  Register r = proposed_register();
+  auto refused = [&](AwardDecision d, Date today = kToday) {
+    auto out = record_award(r, campaign(), std::move(d), today, kSecretariat);
+    return out.ok() ? std::string("ok") : out.error().path + ": " + out.error().what.vi;
+  };
+  EXPECT_EQ(refused(director_decision({"a"})),
+            "meeting_id: Phiên họp Hội đồng chưa kết thúc: hãy kết thúc phiên họp trước khi ghi nhận quyết định.");
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  AwardDecision d = director_decision({"a"});
+  d.number = "  ";
+  EXPECT_EQ(refused(d), "number: Hãy nhập số của quyết định, như trên bản đã ký (ví dụ 120/QĐ-SNgV).");
+  d = director_decision({"a"});
+  d.date = {};
+  EXPECT_EQ(refused(d), "date: Hãy nhập ngày ký quyết định.");
+  d.date = {2025, 2, 30};
+  EXPECT_EQ(refused(d), "date: Hãy nhập ngày ký quyết định.");
+  EXPECT_EQ(refused(director_decision({"a"}), {2025, 11, 19}), "date: Ngày quyết định 20/11/2025 ở sau hôm nay (19/11/2025).");
+  d = director_decision({"a"});
+  d.signer = "";
+  EXPECT_EQ(refused(d), "signer: Hãy nhập họ tên người ký quyết định.");
+  EXPECT_EQ(refused(director_decision({})), "awarded: Hãy đánh dấu những người, tập thể được khen thưởng theo quyết định.");
+  // The Chairman decides the Bằng khen: it is not on the Director's list.
+  EXPECT_EQ(refused(director_decision({"a", "d"})), "awarded: Hồ sơ “d” không nằm trong danh sách đề nghị chờ quyết định này.");
+  EXPECT_EQ(refused(director_decision({"zz"})), "awarded: Hồ sơ “zz” không nằm trong danh sách đề nghị chờ quyết định này.");
+  d = director_decision({"a"});
+  d.meeting_id = "hd-9";
+  EXPECT_EQ(refused(d), "meeting_id: Không có phiên họp “hd-9”.");
+  // Nothing changed by any refusal.
+  EXPECT_TRUE(r.awards.empty());
+  for (const char* id : {"a", "b", "c", "d"}) EXPECT_EQ(status_of(r, id), Status::proposed) << id;
+}
+
+TEST(Award, RecordingAwardsTheTickedAndNotTheOthers) {
+  Register r = proposed_register();
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  const EditContext later{"Chánh Văn phòng", kSecretariat.now + 86400000};
+  auto done = record_award(r, campaign(), director_decision({"b", "a"}), kToday, later);
+  ASSERT_TRUE(done.ok()) << done.error().describe(Language::en);
+  ASSERT_EQ(r.awards.size(), 1u);
+  const AwardDecision& qd = r.awards.front();
+  EXPECT_EQ(qd.id, "qd-1");
+  EXPECT_EQ(qd.number, "120/QĐ-SNgV");  // trimmed
+  EXPECT_EQ(qd.awarded, (std::vector<std::string>{"a", "b"}));  // in the meeting's order
+  EXPECT_EQ(qd.not_awarded, std::vector<std::string>{"c"});
+  EXPECT_EQ(qd.recorded_by, "Chánh Văn phòng");
+  EXPECT_EQ(done->awards, std::vector<std::string>{"qd-1"});
+  EXPECT_EQ(done->decisions, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(status_of(r, "a"), Status::awarded);
+  EXPECT_EQ(status_of(r, "c"), Status::not_awarded);
+  EXPECT_EQ(status_of(r, "d"), Status::proposed);  // the Chairman's, still waiting
+  ASSERT_NE(r.award_of("c"), nullptr);
+  EXPECT_EQ(r.award_of("c")->id, "qd-1");
+  EXPECT_EQ(r.award_of("d"), nullptr);
+  const AuditEntry& last = r.decision("a")->audit.back();
+  EXPECT_EQ(last.new_value, "awarded");
+  EXPECT_EQ(last.author, "Chánh Văn phòng");
+  EXPECT_EQ(describe(qd, campaign()).vi, "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ");
+
+  // The meeting's result and its exports carry the answer; the ballots still stand.
+  const MeetingResult res = meeting_result(campaign(), r, *r.meeting("hd-1"));
+  EXPECT_EQ(of(res, "a").outcome, BallotOutcome::proposed);
+  EXPECT_EQ(of(res, "a").decision_number, "120/QĐ-SNgV");
+  EXPECT_EQ(of(res, "c").status, Status::not_awarded);
+  const nlohmann::json list = proposal_list_json(campaign(), *r.meeting("hd-1"), res, later.now);
+  for (const nlohmann::json& n : list["nominees"]) {
+    if (n["dossier_id"] == "a") {
+      EXPECT_EQ(n["award"], (nlohmann::json{{"awarded", true}, {"decision_number", "120/QĐ-SNgV"}, {"decision_date", "2025-11-20"}}));
+    } else if (n["dossier_id"] == "c") {
+      EXPECT_EQ(n["award"]["awarded"], false);
+    } else if (n["dossier_id"] == "d") {
+      EXPECT_TRUE(n["award"].is_null());
+    }
+  }
+  EXPECT_CONTAINS(proposal_list_csv(campaign(), *r.meeting("hd-1"), res), "Không được khen thưởng,120/QĐ-SNgV,20/11/2025\r\n");
+
+  // The answered dossiers belong to this decision: a second one for the Director finds nobody to
+  // award, and the same number is refused whatever its spacing or marks.
+  EXPECT_EQ(ids_of(award_candidates(campaign(), r, "hd-1", Decider::issuer_head)), (std::vector<std::string>{"a", "b", "c"}));
+  auto again = record_award(r, campaign(), director_decision({"c"}), kToday, later);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().what.vi, "Đã có quyết định số 120/QĐ-SNgV (ghi nhận trước đây).");
+  AwardDecision other = director_decision({"c"});
+  other.number = "121/QĐ-SNgV";
+  EXPECT_EQ(record_award(r, campaign(), other, kToday, later).error().path, "awarded");
+
+  // The Chairman's decision, for the Bằng khen.
+  AwardDecision chair = director_decision({"d"});
+  chair.decider = Decider::parent_head;
+  chair.number = "2150/QĐ-UBND";
+  ASSERT_TRUE(record_award(r, campaign(), chair, kToday, later).ok());
+  EXPECT_EQ(status_of(r, "d"), Status::awarded);
+  EXPECT_EQ(r.award_of("d")->id, "qd-2");
+}
+
+TEST(Award, WithdrawingPutsTheDossiersBackAndLogsWhy) {
+  Register r = proposed_register();
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  ASSERT_TRUE(record_award(r, campaign(), director_decision({"a", "b"}), kToday, kSecretariat).ok());
+  EXPECT_EQ(withdraw_award(r, "qd-1", " ", kSecretariat).error().path, "reason");
+  EXPECT_EQ(withdraw_award(r, "qd-7", "x", kSecretariat).error().path, "id");
+  auto back = withdraw_award(r, "qd-1", "Nhập nhầm số quyết định.", kSecretariat);
+  ASSERT_TRUE(back.ok()) << back.error().describe(Language::en);
+  EXPECT_TRUE(r.awards.empty());
+  EXPECT_EQ(back->removed_awards, std::vector<std::string>{"qd-1"});
+  EXPECT_TRUE(back->state);
+  for (const char* id : {"a", "b", "c"}) {
+    EXPECT_EQ(status_of(r, id), Status::proposed) << id;
+    EXPECT_TRUE(r.decision(id)->award_id.empty()) << id;
+  }
+  ASSERT_EQ(r.log.size(), 1u);
+  EXPECT_EQ(r.log[0].subject, "awards/qd-1");
+  EXPECT_EQ(r.log[0].reason, "Nhập nhầm số quyết định.");
+  EXPECT_EQ(r.log[0].old_value["number"], "120/QĐ-SNgV");
+  // A withdrawn decision's id is not given again; its number may be used again.
+  EXPECT_EQ(next_award_id(r), "qd-2");
+  ASSERT_TRUE(record_award(r, campaign(), director_decision({"a"}), kToday, kSecretariat).ok());
+  EXPECT_EQ(r.awards.front().id, "qd-2");
+}
+
+TEST(Award, RecordsReadBackAndOldDecisionsStillRead) {
+  Register r = proposed_register();
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  AwardDecision d = director_decision({"a"});
+  d.signer_title = "Giám đốc";
+  ASSERT_TRUE(record_award(r, campaign(), d, kToday, kSecretariat).ok());
+  auto back = award_from_json(nlohmann::json::parse(to_json(r.awards.front()).dump()));
+  ASSERT_TRUE(back.ok()) << back.error().describe(Language::en);
+  EXPECT_EQ(*back, r.awards.front());
+  nlohmann::json bad = to_json(r.awards.front());
+  bad["decider"] = "king";
+  EXPECT_EQ(award_from_json(bad).error().path, "decider");
+  bad = to_json(r.awards.front());
+  bad["awarded"] = {1};
+  EXPECT_EQ(award_from_json(bad).error().path, "awarded[0]");
+  auto dec = decision_from_json(nlohmann::json::parse(to_json(*r.decision("a")).dump()));
+  ASSERT_TRUE(dec.ok());
+  EXPECT_EQ(dec->award_id, "qd-1");
+  // A decision record from the release before awards were recorded has no award_id.
+  nlohmann::json old = to_json(*r.decision("b"));
+  old.erase("award_id");
+  ASSERT_TRUE(decision_from_json(old).ok());
+  EXPECT_TRUE(decision_from_json(old)->award_id.empty());
 }
 
 }  // namespace

@@ -91,11 +91,12 @@ TEST(Csv, ProposalListBytes) {
   const std::string expected =
       "\xEF\xBB\xBF"
       "STT,Hình thức khen thưởng,Đối tượng,Tên tập thể / Họ và tên,Chức vụ,Đơn vị,Đơn vị đề nghị,Số phiếu đồng ý,"
-      "Số phiếu không đồng ý,Tổng số thành viên,Tỷ lệ đồng ý,Xếp hạng,Kết quả,Ưu tiên (Điều 4),Ghi chú\r\n"
+      "Số phiếu không đồng ý,Tổng số thành viên,Tỷ lệ đồng ý,Xếp hạng,Kết quả,Ưu tiên (Điều 4),Ghi chú,"
+      "Khen thưởng,Số quyết định,Ngày quyết định\r\n"
       "1,Giấy khen của Giám đốc Sở,Cá nhân,\"Nguyễn Thị \"\"Út\"\"\",\"Trưởng phòng, kiêm Tổ trưởng\",\"Phòng Hợp tác\n"
-      "quốc tế\",Phòng Hợp tác quốc tế,8,1,9,\"88,9%\",1,Đề nghị,Ưu tiên theo Điều 4: nữ,Được chọn\r\n"
+      "quốc tế\",Phòng Hợp tác quốc tế,8,1,9,\"88,9%\",1,Đề nghị,Ưu tiên theo Điều 4: nữ,Được chọn,,,\r\n"
       "2,Giấy khen của Giám đốc Sở,Tập thể,\"'=HYPERLINK(\"\"x\"\")\",,Sở Ngoại vụ,Thanh tra Sở,3,6,9,\"33,3%\",,"
-      "Không đạt tỷ lệ,,\"3/9, chưa đạt\"\r\n";
+      "Không đạt tỷ lệ,,\"3/9, chưa đạt\",,,\r\n";
   EXPECT_EQ(csv, expected);
   EXPECT_EQ(proposal_file_name(campaign(), f.meeting, "csv"), "hoso_de-nghi_32-KH-SNgV_2025-11-05.csv");
 }

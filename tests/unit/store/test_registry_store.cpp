@@ -4,6 +4,7 @@
 #include "store/registry_store.hpp"
 
 #include "../core/registry_fixtures.hpp"
+#include "core/award.hpp"
 #include "core/council.hpp"
 #include "store/workspace_store.hpp"
 #include "store_test_util.hpp"
@@ -113,6 +114,44 @@ TEST_F(RegistryStoreTest, RemovedRevisionGoesToTheTrash) {
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(loaded->reg.revisions.size(), 1u);
   EXPECT_EQ(loaded->reg.log.size(), 2u);
+}
+
+// The authority's decision is a record of its own; withdrawn, it goes to the trash and the
+// dossiers' records say "proposed" again.
+TEST_F(RegistryStoreTest, AwardDecisionsRoundTripAndWithdrawnOnesGoToTheTrash) {
+  RecordStore records(dir_);
+  RegistryStore store(records);
+  ASSERT_TRUE(store.load(kT0).ok());
+  Register r = filled(store, kT0);
+  const std::string proposed = r.meetings[0].votes[0].dossier_id;
+  ASSERT_EQ(status_of(r, proposed), hoso::Status::proposed);
+  AwardDecision d;
+  d.number = "120/QĐ-SNgV";
+  d.date = {2025, 11, 20};
+  d.signer = "Hoàng Văn Sơn";
+  d.meeting_id = r.meetings[0].id;
+  d.awarded = {proposed};
+  auto recorded = record_award(r, core::campaign(), d, {2025, 11, 25}, core::kSecretariat);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().describe(Language::en);
+  store.mark(*recorded);
+  ASSERT_TRUE(store.flush(r, kT0).errors.empty());
+  EXPECT_TRUE(exists("registry/awards/qd-1.json"));
+  auto loaded = RegistryStore(records).load(kT0 + 1000);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(loaded->broken.empty());
+  EXPECT_EQ(loaded->reg, r);
+  EXPECT_EQ(loaded->reg.award_of(proposed)->number, "120/QĐ-SNgV");
+
+  auto withdrawn = withdraw_award(r, "qd-1", "Nhập nhầm số.", core::kSecretariat);
+  ASSERT_TRUE(withdrawn.ok());
+  store.mark(*withdrawn);
+  ASSERT_TRUE(store.flush(r, kT0 + 2000).errors.empty());
+  EXPECT_FALSE(exists("registry/awards/qd-1.json"));
+  auto again = RegistryStore(records).load(kT0 + 3000);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->reg, r);
+  EXPECT_TRUE(again->reg.awards.empty());
+  EXPECT_EQ(status_of(again->reg, proposed), hoso::Status::proposed);
 }
 
 TEST_F(RegistryStoreTest, BrokenRecordsAreReportedAndTheRestLoads) {

@@ -1,0 +1,187 @@
+#include "core/award.hpp"
+
+#include <algorithm>
+
+#include "core/council.hpp"
+#include "core/registry_detail.hpp"
+#include "core/text.hpp"
+
+namespace hoso {
+
+using json_in::in_quotes;
+using nlohmann::json;
+using namespace registry_detail;
+
+namespace {
+
+bool decided_by(const Campaign& c, std::string_view award_form, Decider decider) {
+  return c.authority(award_form).decider == decider;
+}
+
+bool listed(const std::vector<std::string>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+}  // namespace
+
+std::vector<AwardCandidate> award_candidates(const Campaign& c, const Register& r, std::string_view meeting_id,
+                                             Decider decider) {
+  std::vector<AwardCandidate> out;
+  const CouncilMeeting* m = r.meeting(meeting_id);
+  if (!m || !m->closed) return out;
+  const MeetingResult res = meeting_result(c, r, *m);
+  for (const BallotResult& b : res.ballots) {
+    if (b.outcome != BallotOutcome::proposed || !decided_by(c, b.award_form, decider)) continue;
+    const Status s = status_of(r, b.dossier_id);
+    if (s != Status::proposed && s != Status::awarded && s != Status::not_awarded) continue;
+    // An answered dossier belongs to its decision; it is a candidate of no other.
+    if (s != Status::proposed && !r.award_of(b.dossier_id)) continue;
+    out.push_back({b.dossier_id, b.award_form, b.nominee, b.sender_unit_name, s});
+  }
+  return out;
+}
+
+std::string next_award_id(const Register& r) {
+  int n = 1;
+  while (r.award("qd-" + std::to_string(n))) ++n;
+  for (const RegisterChange& c : r.log)  // a withdrawn decision's id is not given again
+    while (c.subject == "awards/qd-" + std::to_string(n)) ++n;
+  return "qd-" + std::to_string(n);
+}
+
+Outcome<RegisterChanges> record_award(Register& r, const Campaign& c, AwardDecision d, Date today,
+                                      const EditContext& ctx) {
+  d.number = text::trim(d.number);
+  d.signer = text::trim(d.signer);
+  d.signer_title = text::trim(d.signer_title);
+  if (d.number.empty())
+    return refusal("number", "Hãy nhập số của quyết định, như trên bản đã ký (ví dụ 120/QĐ-" + c.issuer_abbreviation + ").",
+                   "Enter the decision's number as on the signed copy (for example 120/QĐ-" + c.issuer_abbreviation + ").");
+  if (!d.date.year || !is_valid_date(d.date.year, d.date.month, d.date.day))
+    return refusal("date", "Hãy nhập ngày ký quyết định.", "Enter the date the decision was signed.");
+  if (today.year && today < d.date)
+    return refusal("date", "Ngày quyết định " + day(d.date) + " ở sau hôm nay (" + day(today) + ").",
+                   "The decision's date " + day(d.date) + " is after today (" + day(today) + ").");
+  if (d.signer.empty())
+    return refusal("signer", "Hãy nhập họ tên người ký quyết định.", "Enter the name of who signed the decision.");
+  const CouncilMeeting* m = r.meeting(d.meeting_id);
+  if (!m) return refusal("meeting_id", "Không có phiên họp " + in_quotes(d.meeting_id) + ".", "There is no meeting " + in_quotes(d.meeting_id) + ".");
+  if (!m->closed)
+    return refusal("meeting_id", "Phiên họp Hội đồng chưa kết thúc: hãy kết thúc phiên họp trước khi ghi nhận quyết định.",
+                   "The council meeting is not closed: close it before recording the decision.");
+  for (const AwardDecision& other : r.awards)
+    if (other.decider == d.decider && text::fold(other.number) == text::fold(d.number))
+      return refusal("number", "Đã có quyết định số " + other.number + " (ghi nhận trước đây).",
+                     "A decision numbered " + other.number + " is already recorded.");
+  std::vector<AwardCandidate> candidates = award_candidates(c, r, d.meeting_id, d.decider);
+  std::erase_if(candidates, [](const AwardCandidate& a) { return a.status != Status::proposed; });
+  for (const std::string& id : d.awarded)
+    if (std::none_of(candidates.begin(), candidates.end(), [&](const AwardCandidate& a) { return a.dossier_id == id; }))
+      return refusal("awarded", "Hồ sơ " + in_quotes(id) + " không nằm trong danh sách đề nghị chờ quyết định này.",
+                     "The dossier " + in_quotes(id) + " is not on the proposal list awaiting this decision.");
+  if (d.awarded.empty())
+    return refusal("awarded", "Hãy đánh dấu những người, tập thể được khen thưởng theo quyết định.",
+                   "Tick the people and collectives the decision awards.");
+  d.id = next_award_id(r);
+  d.recorded = whole_seconds(ctx.now);
+  d.recorded_by = ctx.author;
+  // In the meeting's order, whatever order the caller gave.
+  std::vector<std::string> awarded;
+  d.not_awarded.clear();
+  for (const AwardCandidate& a : candidates) (listed(d.awarded, a.dossier_id) ? awarded : d.not_awarded).push_back(a.dossier_id);
+  d.awarded = std::move(awarded);
+  const std::string reason = "Quyết định số " + d.number + " ngày " + day(d.date);
+  RegisterChanges out;
+  for (const auto& [ids, to] : {std::pair{&d.awarded, Status::awarded}, std::pair{&d.not_awarded, Status::not_awarded}})
+    for (const std::string& id : *ids) {
+      bool created = false;
+      Decision& dec = decision_for(r, id, ctx, created);
+      if (auto moved = move_status(dec, to, reason, ctx); !moved) return moved.error();
+      dec.award_id = d.id;
+      out.decisions.push_back(id);
+    }
+  out.awards.push_back(d.id);
+  r.awards.push_back(std::move(d));
+  return out;
+}
+
+Outcome<RegisterChanges> withdraw_award(Register& r, std::string_view award_id, std::string_view reason,
+                                        const EditContext& ctx) {
+  auto it = std::find_if(r.awards.begin(), r.awards.end(), [&](const AwardDecision& a) { return a.id == award_id; });
+  if (it == r.awards.end())
+    return refusal("id", "Không có quyết định " + in_quotes(award_id) + " trong sổ.", "There is no decision " + in_quotes(award_id) + " in the register.");
+  if (text::trim(reason).empty())
+    return refusal("reason", "Hãy ghi lý do hủy ghi nhận quyết định.", "Give the reason for withdrawing the decision.");
+  RegisterChanges out;
+  for (Decision& dec : r.decisions) {
+    if (dec.award_id != award_id) continue;
+    if (auto moved = move_status(dec, Status::proposed, reason, ctx); !moved) return moved.error();
+    dec.award_id.clear();
+    out.decisions.push_back(dec.dossier_id);
+  }
+  r.log.push_back({whole_seconds(ctx.now), ctx.author, "awards/" + it->id, to_json(*it), nullptr, std::string(text::trim(reason))});
+  out.state = true;
+  out.removed_awards.push_back(it->id);
+  r.awards.erase(it);
+  return out;
+}
+
+Bilingual describe(const AwardDecision& d, const Campaign& c) {
+  Authority a;
+  a.decider = d.decider;
+  // The authority's title as the campaign names it for a form it decides.
+  for (const AwardForm& f : c.award_forms)
+    if (c.authority(f.id).decider == d.decider) {
+      a = c.authority(f.id);
+      break;
+    }
+  const std::string date = d.date.year ? day(d.date) : std::string("…");
+  return {"Quyết định số " + d.number + " ngày " + date + (a.title.vi.empty() ? "" : " của " + a.title.vi),
+          "Decision No. " + d.number + " of " + date + (a.title.en.empty() ? "" : " by the " + a.title.en)};
+}
+
+json to_json(const AwardDecision& d) {
+  return {{"format", kRegisterFormat},
+          {"format_version", kRegisterFormatVersion},
+          {"id", d.id},
+          {"decider", to_string(d.decider)},
+          {"number", d.number},
+          {"date", d.date.year ? to_iso(d.date) : std::string()},
+          {"signer", d.signer},
+          {"signer_title", d.signer_title},
+          {"meeting_id", d.meeting_id},
+          {"awarded", d.awarded},
+          {"not_awarded", d.not_awarded},
+          {"recorded", to_iso_instant(d.recorded)},
+          {"recorded_by", d.recorded_by}};
+}
+
+Outcome<AwardDecision> award_from_json(const json& j, std::string_view file_name) {
+  json_in::Reader r(file_name);
+  AwardDecision d;
+  if (!r.format(j, kRegisterFormat, kRegisterFormatVersion)) return r.take_error();
+  r.str(j, "", "id", d.id);
+  std::string decider;
+  if (r.str(j, "", "decider", decider)) {
+    if (decider == "issuer_head") d.decider = Decider::issuer_head;
+    else if (decider == "parent_head") d.decider = Decider::parent_head;
+    else r.fail("decider", json_in::msg_invalid_value(decider, "issuer_head, parent_head"));
+  }
+  r.str(j, "", "number", d.number);
+  r.date(j, "", "date", d.date);
+  r.str(j, "", "signer", d.signer);
+  r.str(j, "", "signer_title", d.signer_title, false);
+  r.str(j, "", "meeting_id", d.meeting_id);
+  for (const auto& [key, out] : {std::pair{"awarded", &d.awarded}, std::pair{"not_awarded", &d.not_awarded}})
+    if (const json* list = r.member(j, "", key, true); list && r.expect_array(*list, key))
+      for (std::size_t i = 0; i < list->size() && r.ok(); ++i) {
+        std::string id;
+        if (r.string_value((*list)[i], json_in::index_path(key, i), id)) out->push_back(std::move(id));
+      }
+  r.instant(j, "", "recorded", d.recorded);
+  r.str(j, "", "recorded_by", d.recorded_by, false);
+  if (!r.ok()) return r.take_error();
+  return d;
+}
+
+}  // namespace hoso

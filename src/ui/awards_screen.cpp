@@ -1,0 +1,240 @@
+// The authorities' decisions (quyết định khen thưởng) on what the council proposed. The council
+// proposes; the Director decides the awards the campaign gives him, the Chairman of the Provincial
+// People's Committee the others. For each authority with nominees on a closed meeting's list, this
+// screen prints the draft decision (the Director's) and, once the signed decision is back, records
+// its number, date and signer and who it awards: the register then shows every dossier as awarded
+// or not, with the decision, and the exports carry it. A decision recorded by mistake is withdrawn
+// with a reason (the register's log keeps it) and its dossiers wait again.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/secretariat_session.hpp"
+#include "app/session.hpp"
+#include "core/award.hpp"
+#include "core/proposal_export.hpp"
+#include "core/text.hpp"
+#include "imgui.h"
+#include "ui/print_actions.hpp"
+#include "ui/screens.hpp"
+#include "ui/secretariat_ui.hpp"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hoso::ui {
+namespace {
+
+// What is typed for one authority's decision, kept while the person moves between screens.
+struct DecisionForm {
+  std::string number, date_text, signer, signer_title;
+  std::set<std::string, std::less<>> left_out;  // candidates the person unticked
+};
+
+struct AwardsState {
+  std::string meeting_id;
+  std::map<std::string, DecisionForm> forms;  // by "<meeting id>/<decider>"
+  AwardDecision pending;                      // waiting for the confirmation dialog
+};
+AwardsState st;
+
+constexpr Decider kDeciders[] = {Decider::issuer_head, Decider::parent_head};
+
+std::string authority_of(const Campaign& c, Decider d) {
+  for (const AwardForm& f : c.award_forms)
+    if (c.authority(f.id).decider == d) return tr(c.authority(f.id).title);
+  return {};
+}
+
+// "Giấy khen của Giám đốc Sở" ... : the forms this authority decides.
+std::string forms_of(const Campaign& c, Decider d) {
+  std::string out;
+  for (const AwardForm& f : c.award_forms)
+    if (c.authority(f.id).decider == d) out += (out.empty() ? "" : "; ") + tr(f.name);
+  return out;
+}
+
+void text_input(const char* label_key, const std::string& path, std::string& value, const char* help = nullptr) {
+  FieldSpec spec{path, tr(label_key), help};
+  spec.max_length = 120;
+  if (auto v = input_field(spec, value, {}); v && v->is_string()) value = text::nfc(v->get<std::string>());
+}
+
+void nominee_line(const AwardCandidate& a, const Campaign& c) {
+  const AwardForm* form = c.award_form(a.award_form);
+  small_muted(a.unit + " · " + (form ? tr(form->name) : a.award_form));
+}
+
+// A decision already recorded: what it says, who it awards, and the way to take it back.
+void recorded_card(app::Session& s, const Register& r, const Campaign& c, const AwardDecision& d) {
+  const Palette& p = palette();
+  noted(p.success, trf("awards.recorded", {tr(describe(d, c))}).c_str(), "awards." + d.id + ".state");
+  small_muted(trf("awards.signed_by", {d.signer_title.empty() ? d.signer : d.signer_title + " " + d.signer}));
+  auto list = [&](const std::vector<std::string>& ids, Status status) {
+    const Tone tone = status_tone(status);
+    const std::string word = tr(status_label(status));
+    for (const std::string& id : ids) {
+      const Register::Found f = r.find_dossier(id);
+      ImGui::PushID(id.c_str());
+      badge(word.c_str(), tone.fg, tone.bg, "awards." + d.id + "." + id);
+      ImGui::SameLine();
+      wrapped(f.dossier ? display_name(f.dossier->nominee).c_str() : id.c_str());
+      ImGui::PopID();
+    }
+  };
+  list(d.awarded, Status::awarded);
+  list(d.not_awarded, Status::not_awarded);
+  ImGui::BeginDisabled(s.read_only());
+  if (button(tr("awards.withdraw"), "awards." + d.id + ".withdraw", ButtonKind::subtle))
+    ask_reason({trf("awards.withdraw_title", {d.number}), tr("awards.withdraw_detail"), tr("awards.withdraw_confirm"),
+                "withdraw:" + d.id, {}, true, true});
+  ImGui::EndDisabled();
+}
+
+// The form for the decision still to come: the signed copy's number, date and signer, and who it
+// awards (everyone proposed, until the person unticks those it leaves out).
+void decision_form(app::Session& s, app::Secretariat& sec, const CouncilMeeting& m, Decider decider,
+                   const std::vector<AwardCandidate>& waiting) {
+  const Campaign& c = sec.campaign();
+  const std::string base = "awards." + std::string(to_string(decider));
+  DecisionForm& f = st.forms[m.id + "/" + std::string(to_string(decider))];
+  subheading(trf("awards.waiting", {std::to_string(waiting.size())}).c_str());
+  for (const AwardCandidate& a : waiting) {
+    bool on = !f.left_out.contains(a.dossier_id);
+    const std::string tick_path = base + ".awarded." + a.dossier_id;
+    FieldSpec tick{tick_path, a.nominee.c_str()};
+    tick.read_only = s.read_only();
+    if (auto v = checkbox_field(tick, on, {})) {
+      if (*v) f.left_out.erase(a.dossier_id);
+      else f.left_out.insert(a.dossier_id);
+    }
+    nominee_line(a, c);
+  }
+  small_muted(tr("awards.tick_help"));
+  spacer(0.3f);
+  ImGui::BeginDisabled(s.read_only());
+  const std::string example = trf("awards.number_help", {c.issuer_abbreviation});
+  text_input("awards.number", base + ".number", f.number, decider == Decider::issuer_head ? example.c_str() : nullptr);
+  const std::string date_path = base + ".date";
+  FieldSpec date{date_path, tr("awards.date"), nullptr, false, 0, InputKind::date};
+  if (auto v = input_field(date, f.date_text, {}); v && v->is_string()) f.date_text = v->get<std::string>();
+  const std::optional<Date> day = parse_display_date(f.date_text);
+  if (!f.date_text.empty() && !day) {
+    ImGui::PushFont(fonts.small);
+    colored_wrapped(palette().error, tr("awards.date_invalid"));
+    ImGui::PopFont();
+  }
+  text_input("awards.signer", base + ".signer", f.signer);
+  text_input("awards.signer_title", base + ".signer_title", f.signer_title);
+  ImGui::EndDisabled();
+
+  AwardDecision d;
+  d.decider = decider;
+  d.number = f.number;
+  d.date = day.value_or(Date{});
+  d.signer = f.signer;
+  d.signer_title = f.signer_title;
+  d.meeting_id = m.id;
+  for (const AwardCandidate& a : waiting)
+    if (!f.left_out.contains(a.dossier_id)) d.awarded.push_back(a.dossier_id);
+  ImGui::BeginDisabled(s.read_only());
+  if (button(tr("awards.record"), base + ".record", ButtonKind::primary)) {
+    const std::string awarded = std::to_string(d.awarded.size()),
+                      not_awarded = std::to_string(waiting.size() - d.awarded.size());
+    st.pending = d;
+    ask_reason({trf("awards.record_title", {text::trim(d.number).empty() ? "…" : text::trim(d.number)}),
+                trf("awards.record_detail", {awarded, not_awarded}), tr("awards.record_confirm"),
+                "record:" + std::string(to_string(decider)), {}, false, false, false});
+  }
+  ImGui::EndDisabled();
+  if (decider == Decider::issuer_head) {
+    spacer(0.3f);
+    // The draft to sign: the number's own part ("120" of "120/QĐ-SNgV"), the line adds the rest.
+    doc::DecisionDraft draft;
+    draft.number = text::trim(f.number.substr(0, f.number.find('/')));
+    draft.date = d.date;
+    draft.signer_name = text::trim(f.signer);
+    decision_print_buttons(s, council_document_input(m, sec.result(m)), draft);
+  }
+}
+
+void meetings_line(app::Secretariat& sec) {
+  int closed = 0;
+  for (const CouncilMeeting& m : sec.reg().meetings) closed += m.closed;
+  if (closed < 2) return;
+  for (const CouncilMeeting& m : sec.reg().meetings) {
+    if (!m.closed) continue;
+    const bool current = m.id == st.meeting_id;
+    if (button(trf("awards.session", {m.date.year ? to_display(m.date) : "?"}).c_str(), "awards.session." + m.id,
+               current ? ButtonKind::primary : ButtonKind::normal))
+      st.meeting_id = m.id;
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+}
+
+void handle_dialog(app::Session& s, app::Secretariat& sec) {
+  auto done = reason_dialog();
+  if (!done) return;
+  if (action_arg(done->action, "record")) {
+    if (sec.record_award(st.pending)) {
+      s.toast(app::Toast::Kind::success, trf("awards.recorded_toast", {text::trim(st.pending.number)}));
+      st.forms.erase(st.pending.meeting_id + "/" + std::string(to_string(st.pending.decider)));
+    }
+  } else if (auto id = action_arg(done->action, "withdraw")) {
+    if (sec.withdraw_award(*id, done->reason)) s.toast(app::Toast::Kind::success, tr("awards.withdrawn_toast"));
+  }
+}
+
+}  // namespace
+
+void awards_screen(app::Session& s) {
+  app::Secretariat& sec = s.secretariat();
+  const Register& r = sec.reg();
+  const Campaign& c = sec.campaign();
+  heading(tr("awards.title"));
+  muted(tr("awards.help"));
+  spacer(0.3f);
+  const CouncilMeeting* m = r.meeting(st.meeting_id);
+  if (!m || !m->closed) {
+    m = nullptr;
+    for (const CouncilMeeting& x : r.meetings)
+      if (x.closed) m = &x;  // the latest closed
+    st.meeting_id = m ? m->id : std::string();
+  }
+  if (!m) {
+    muted(tr("awards.no_meeting"));
+    handle_dialog(s, sec);
+    return;
+  }
+  meetings_line(sec);
+  small_muted(trf("awards.for_session", {m->date.year ? to_display(m->date) : "?"}));
+  spacer(0.3f);
+  bool any = false;
+  for (Decider decider : kDeciders) {
+    const std::vector<AwardCandidate> all = award_candidates(c, r, m->id, decider);
+    if (all.empty()) continue;
+    any = true;
+    ImGui::PushID(static_cast<int>(decider));
+    begin_card("##awards.card");
+    subheading(trf("awards.decider", {authority_of(c, decider)}).c_str());
+    small_muted(forms_of(c, decider));
+    spacer(0.2f);
+    for (const AwardDecision& d : r.awards)
+      if (d.meeting_id == m->id && d.decider == decider) {
+        recorded_card(s, r, c, d);
+        spacer(0.4f);
+      }
+    std::vector<AwardCandidate> waiting;
+    for (const AwardCandidate& a : all)
+      if (a.status == Status::proposed) waiting.push_back(a);
+    if (!waiting.empty()) decision_form(s, sec, *m, decider, waiting);
+    end_card();
+    ImGui::PopID();
+  }
+  if (!any) muted(tr("awards.nobody_proposed"));
+  handle_dialog(s, sec);
+}
+
+}  // namespace hoso::ui
