@@ -219,6 +219,12 @@ bool Secretariat::withdraw_award(std::string_view award_id, std::string_view rea
   return apply(hoso::withdraw_award(reg_, award_id, reason, s_.edit_context()));
 }
 
+void Secretariat::export_payments(std::string_view award_id) {
+  const AwardDecision* d = reg_.award(award_id);
+  if (!d) return;
+  s_.platform().download(payment_file_name(*d, "csv"), "text/csv", payment_list_csv(campaign(), payment_list(campaign(), reg_, *d)));
+}
+
 // ---- hoso.state() ------------------------------------------------------------------------------
 
 nlohmann::json Secretariat::snapshot() {

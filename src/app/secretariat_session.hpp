@@ -78,6 +78,8 @@ class Secretariat {
   // Records a signed decision on a closed meeting's proposals; toasts what is missing or wrong.
   bool record_award(const AwardDecision& d);
   bool withdraw_award(std::string_view award_id, std::string_view reason);
+  // The award money of a recorded decision as CSV (Excel).
+  void export_payments(std::string_view award_id);
 
   void flush();
   bool dirty() const { return store_.dirty(); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/council.hpp"
+#include "core/proposal_export.hpp"
 #include "core/registry_detail.hpp"
 #include "core/text.hpp"
 
@@ -138,6 +139,121 @@ Bilingual describe(const AwardDecision& d, const Campaign& c) {
   const std::string date = d.date.year ? day(d.date) : std::string("…");
   return {"Quyết định số " + d.number + " ngày " + date + (a.title.vi.empty() ? "" : " của " + a.title.vi),
           "Decision No. " + d.number + " of " + date + (a.title.en.empty() ? "" : " by the " + a.title.en)};
+}
+
+// ---- award money -------------------------------------------------------------------------------
+
+PaymentList payment_list(const Campaign& c, const Register& r, const AwardDecision& d) {
+  PaymentList p;
+  p.decision_id = d.id;
+  p.decision = describe(d, c);
+  for (const std::string& id : d.awarded) {
+    const Register::Found f = r.find_dossier(id);
+    PaymentLine line;
+    line.dossier_id = id;
+    if (f.dossier) {
+      const Nominee& n = f.dossier->nominee;
+      line.nominee = display_name(n);
+      line.kind = n.kind;
+      line.position = n.kind == NomineeKind::individual ? n.position : std::string();
+      line.unit = n.kind == NomineeKind::individual ? n.unit : n.parent_unit;
+      line.award_form = f.dossier->award_form;
+      if (const AwardForm* form = c.award_form(line.award_form))
+        if (const AwardRule* rule = form->rule_for(n.kind)) line.amount = rule->prize;
+    }
+    if (line.amount) p.total += *line.amount;
+    else ++p.without_amount;
+    p.lines.push_back(std::move(line));
+  }
+  return p;
+}
+
+doc::Payment payment_document_input(const PaymentList& p, Date date) {
+  doc::Payment out;
+  out.decision = p.decision.vi;
+  out.date = date;
+  out.total = p.total;
+  out.complete = p.without_amount == 0;
+  for (const PaymentLine& l : p.lines) out.rows.push_back({l.nominee, l.position, l.unit, l.award_form, l.amount});
+  return out;
+}
+
+std::string money(long long dong) {
+  std::string digits = std::to_string(dong < 0 ? -dong : dong), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return (dong < 0 ? "-" : "") + out;
+}
+
+namespace {
+
+// 0..999 read in Vietnamese; `full` when a higher group came before, so "không trăm" and "lẻ"
+// are said ("một nghìn không trăm lẻ năm").
+std::string three_digits(int n, bool full) {
+  static constexpr const char* kDigit[] = {"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
+  const int h = n / 100, t = n / 10 % 10, u = n % 10;
+  std::string out;
+  auto add = [&out](const std::string& w) { out += (out.empty() ? "" : " ") + w; };
+  if (h > 0 || full) add(std::string(kDigit[h]) + " trăm");
+  if (t == 0) {
+    if (u > 0 && (h > 0 || full)) add("lẻ");
+  } else if (t == 1) {
+    add("mười");
+  } else {
+    add(std::string(kDigit[t]) + " mươi");
+  }
+  if (u == 0) return out;
+  if (u == 1 && t > 1) add("mốt");
+  else if (u == 5 && t > 0) add("lăm");
+  else if (u == 4 && t > 1) add("tư");
+  else add(kDigit[u]);
+  return out;
+}
+
+}  // namespace
+
+std::string money_in_words(long long dong) {
+  if (dong == 0) return "Không đồng";
+  static constexpr const char* kGroup[] = {"", " nghìn", " triệu", " tỷ", " nghìn tỷ", " triệu tỷ"};
+  std::vector<int> groups;  // lowest first
+  for (long long v = dong < 0 ? -dong : dong; v > 0; v /= 1000) groups.push_back(static_cast<int>(v % 1000));
+  std::string out;
+  for (std::size_t i = groups.size(); i-- > 0;) {
+    if (groups[i] == 0) continue;
+    const bool full = i + 1 < groups.size();
+    out += (out.empty() ? "" : " ") + three_digits(groups[i], full) + kGroup[i];
+  }
+  out = (dong < 0 ? "âm " : "") + out + " đồng";
+  // Capitalise the first letter (ASCII or "â" of "âm": the words start with ASCII otherwise).
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+std::string payment_list_csv(const Campaign& c, const PaymentList& p) {
+  std::string out = "\xEF\xBB\xBF";
+  auto row = [&out](std::initializer_list<std::string_view> fields) {
+    bool first = true;
+    for (std::string_view f : fields) {
+      if (!first) out += ',';
+      out += csv_field(f);
+      first = false;
+    }
+    out += "\r\n";
+  };
+  row({"STT", "Tập thể, cá nhân", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Số tiền (đồng)", "Quyết định"});
+  int n = 0;
+  for (const PaymentLine& l : p.lines)
+    row({std::to_string(++n), l.nominee, l.position, l.unit, form_name(c, l.award_form).vi,
+         l.amount ? std::to_string(*l.amount) : std::string(), p.decision.vi});
+  row({"", "Tổng cộng", "", "", "", std::to_string(p.total), ""});
+  return out;
+}
+
+std::string payment_file_name(const AwardDecision& d, std::string_view ext) {
+  std::string slug = text::slug(d.number);
+  return "hoso_chi-tien-thuong_" + (slug.empty() ? d.id : slug) + "." + std::string(ext);
 }
 
 json to_json(const AwardDecision& d) {

@@ -8,6 +8,7 @@
 // can say which decision gave the award.
 //
 // Pure like the rest of the core: time and author come from the caller (EditContext).
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 
 #include "core/bilingual.hpp"
 #include "core/campaign.hpp"
+#include "core/documents/council_documents.hpp"
 #include "core/registry.hpp"
 
 namespace hoso {
@@ -58,6 +60,41 @@ Outcome<RegisterChanges> withdraw_award(Register& r, std::string_view award_id, 
 // "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ" (the authority's title
 // from the campaign).
 Bilingual describe(const AwardDecision& d, const Campaign& c);
+
+// ---- award money (tiền thưởng) -----------------------------------------------------------------
+
+// One awardee of a decision and the money that goes with the award (Campaign: AwardRule::prize).
+struct PaymentLine {
+  std::string dossier_id;
+  std::string nominee;   // display_name
+  std::string position;  // individuals; may be empty
+  std::string unit;      // individuals: their unit; collectives: the parent unit
+  NomineeKind kind = NomineeKind::individual;
+  std::string award_form;
+  std::optional<long long> amount;  // dong; nullopt when the campaign sets none for this form and kind
+};
+
+struct PaymentList {
+  std::string decision_id;
+  Bilingual decision;  // describe() of the decision
+  std::vector<PaymentLine> lines;  // the decision's awardees, in its order
+  long long total = 0;             // of the amounts set
+  int without_amount = 0;          // lines the campaign gives no amount for
+};
+PaymentList payment_list(const Campaign& c, const Register& r, const AwardDecision& d);
+
+// The printable list's input (documents/council_documents.hpp), dated `date`.
+doc::Payment payment_document_input(const PaymentList& p, Date date);
+
+// "1.410.000" (dots between thousands, as Vietnamese amounts are written).
+std::string money(long long dong);
+// "Một triệu bốn trăm mười nghìn đồng" (Vietnamese reading of an amount, for "Bằng chữ:").
+std::string money_in_words(long long dong);
+// One row per awardee and a total, columns named in Vietnamese; bytes for Excel as
+// proposal_list_csv writes them (BOM, CRLF, RFC 4180 quoting, no formulas).
+std::string payment_list_csv(const Campaign& c, const PaymentList& p);
+// "hoso_chi-tien-thuong_<decision number slug>.<ext>"
+std::string payment_file_name(const AwardDecision& d, std::string_view ext);
 
 nlohmann::json to_json(const AwardDecision& d);
 Outcome<AwardDecision> award_from_json(const nlohmann::json& j, std::string_view file_name = {});

@@ -262,6 +262,8 @@ void read_award_forms(Reader& r, const json& root, Campaign& c) {
       r.bilingual(*a, ap, "basis", f.authority.basis, false);
       r.boolean(*a, ap, "unverified", f.authority.unverified, false);
     }
+    r.bilingual(e, p, "prize_basis", f.prize_basis, false);
+    r.boolean(e, p, "prize_unverified", f.prize_unverified, false);
     const json* rules = r.member(e, p, "rules", true);
     std::string rp = member_path(p, "rules");
     if (!rules || !r.expect_array(*rules, rp)) return;
@@ -283,6 +285,12 @@ void read_award_forms(Reader& r, const json& root, Campaign& c) {
       r.opt_integer(rj, kp, "quota", rule.quota);
       if (r.ok() && rule.quota && *rule.quota < 0)
         r.fail(member_path(kp, "quota"), {"Số lượng không được âm.", "The quota must not be negative."});
+      if (const json* prize = r.member(rj, kp, "prize", false); prize && !prize->is_null()) {
+        if (!prize->is_number_integer() || prize->get<long long>() < 0 || prize->get<long long>() > 10'000'000'000LL)
+          r.fail(member_path(kp, "prize"), {"Tiền thưởng phải là số nguyên đồng, từ 0 đến 10 tỷ.",
+                                            "The award money must be a whole number of dong, from 0 to 10 billion."});
+        else rule.prize = prize->get<long long>();
+      }
       const json* crit = r.member(rj, kp, "criteria", true);
       std::string cp = member_path(kp, "criteria");
       if (!crit || !r.expect_array(*crit, cp)) return;

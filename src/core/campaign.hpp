@@ -94,6 +94,7 @@ struct AwardRule {
   std::vector<Criterion> criteria;
   std::optional<int> quota;  // how many the council may propose; nullopt when not known
   Bilingual quota_note;      // the plan's own words on the number; may be empty
+  std::optional<long long> prize;  // award money for one awardee of this kind, in dong; nullopt: none set
   bool operator==(const AwardRule&) const = default;
 };
 
@@ -117,6 +118,8 @@ struct AwardForm {
   Bilingual name;  // "Giấy khen của Giám đốc Sở"
   Bilingual full_name;  // written out for document titles: "Giấy khen của Giám đốc Sở Ngoại vụ"; may be empty
   Authority authority;
+  Bilingual prize_basis;          // the decree and base salary the rules' prize amounts come from
+  bool prize_unverified = false;  // the amounts were not checked against the decree's text
   const Bilingual& title() const { return full_name.vi.empty() ? name : full_name; }
   std::vector<AwardRule> rules;  // one per nominee kind it accepts
   const AwardRule* rule_for(NomineeKind kind) const;  // nullptr: the form does not take that kind

@@ -66,8 +66,37 @@ void nominee_line(const AwardCandidate& a, const Campaign& c) {
   small_muted(a.unit + " · " + (form ? tr(form->name) : a.award_form));
 }
 
-// A decision already recorded: what it says, who it awards, and the way to take it back.
-void recorded_card(app::Session& s, const Register& r, const Campaign& c, const AwardDecision& d) {
+// The award money that goes with the decision: the total, where the amounts come from, the list
+// to pay from (print, Word, Excel).
+void payments(app::Session& s, app::Secretariat& sec, const Campaign& c, const AwardDecision& d) {
+  if (d.awarded.empty()) return;
+  const PaymentList list = payment_list(c, sec.reg(), d);
+  spacer(0.3f);
+  subheading(tr("awards.money"));
+  if (list.without_amount == 0) {
+    noted(ImGui::GetColorU32(ImGuiCol_Text), trf("awards.money_total", {std::to_string(list.lines.size()), money(list.total)}).c_str(),
+          "awards." + d.id + ".money");
+  } else {
+    noted(palette().warning, trf("awards.money_missing", {std::to_string(list.without_amount)}).c_str(),
+          "awards." + d.id + ".money");
+  }
+  for (const AwardForm& f : c.award_forms) {
+    if (f.prize_basis.vi.empty()) continue;
+    bool used = false;
+    for (const PaymentLine& l : list.lines) used = used || l.award_form == f.id;
+    if (!used) continue;
+    small_muted(tr(f.prize_basis) + (f.prize_unverified ? " " + std::string(tr("awards.money_unverified")) : ""));
+  }
+  ImGui::PushID(d.id.c_str());
+  payment_print_buttons(s, payment_document_input(list, s.today()), "chi-tien-thuong_" + text::slug(d.number));
+  if (button(tr("awards.money_csv"), "awards." + d.id + ".money_csv")) sec.export_payments(d.id);
+  ImGui::PopID();
+  spacer(0.3f);
+}
+
+// A decision already recorded: what it says, who it awards, its award money, and the way to take
+// it back.
+void recorded_card(app::Session& s, app::Secretariat& sec, const Register& r, const Campaign& c, const AwardDecision& d) {
   const Palette& p = palette();
   noted(p.success, trf("awards.recorded", {tr(describe(d, c))}).c_str(), "awards." + d.id + ".state");
   small_muted(trf("awards.signed_by", {d.signer_title.empty() ? d.signer : d.signer_title + " " + d.signer}));
@@ -85,6 +114,7 @@ void recorded_card(app::Session& s, const Register& r, const Campaign& c, const 
   };
   list(d.awarded, Status::awarded);
   list(d.not_awarded, Status::not_awarded);
+  payments(s, sec, c, d);
   ImGui::BeginDisabled(s.read_only());
   if (button(tr("awards.withdraw"), "awards." + d.id + ".withdraw", ButtonKind::subtle))
     ask_reason({trf("awards.withdraw_title", {d.number}), tr("awards.withdraw_detail"), tr("awards.withdraw_confirm"),
@@ -223,7 +253,7 @@ void awards_screen(app::Session& s) {
     spacer(0.2f);
     for (const AwardDecision& d : r.awards)
       if (d.meeting_id == m->id && d.decider == decider) {
-        recorded_card(s, r, c, d);
+        recorded_card(s, sec, r, c, d);
         spacer(0.4f);
       }
     std::vector<AwardCandidate> waiting;

@@ -176,4 +176,9 @@ void decision_print_buttons(app::Session& s, const doc::CouncilSession& session,
                 tr("print.decision"));
 }
 
+void payment_print_buttons(app::Session& s, const doc::Payment& payment, std::string_view file_stem) {
+  print_buttons(s, "print.payment", file_stem, [&] { return std::vector{doc::payment_list(payment, s.campaign())}; },
+                tr("print.payment"));
+}
+
 }  // namespace hoso::ui

@@ -48,5 +48,7 @@ void council_print_buttons(app::Session& s, const doc::CouncilSession& session);
 // Decisions: the draft Quyết định of the Director with its attached list ("print.decision"), from
 // the number, date and signer the decisions screen holds (a blank where one is missing).
 void decision_print_buttons(app::Session& s, const doc::CouncilSession& session, const doc::DecisionDraft& draft);
+// A recorded decision's award money: the payment list ("print.payment").
+void payment_print_buttons(app::Session& s, const doc::Payment& payment, std::string_view file_stem);
 
 }  // namespace hoso::ui

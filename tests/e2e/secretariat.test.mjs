@@ -569,6 +569,22 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     assert.ok(chairmanIds.length > 0, 'the Chairman\'s proposals still wait');
     assert.match((await reveal(app, `awards.${qd.id}.state`, { x: 0.3 })).label, /^Đã ghi nhận Quyết định số 120\/QĐ-SNgV ngày 20\/11\/2025 của Giám đốc Sở Ngoại vụ\.$/);
     await app.screenshot('secretariat-awards-recorded-desktop-1280x800');
+    // The award money the campaign sets: 710.000 đ a person, 1.410.000 đ a collective (Giấy khen).
+    const awardees = qd.awarded.map((id) => nominees.find((b) => b.id === id));
+    const total = awardees.reduce((sum, b) => sum + (b.kind === 'collective' ? 1410000 : 710000), 0);
+    const dots = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    assert.equal((await reveal(app, `awards.${qd.id}.money`, { x: 0.3 })).label,
+      `${awardees.length} trường hợp, tổng cộng ${dots(total)} đồng.`);
+    await reveal(app, 'print.payment.html', { x: 0.3 });
+    {
+      const [tab] = await Promise.all([office.context.waitForEvent('page', { timeout: 15000 }), app.click('print.payment.html')]);
+      await tab.waitForLoadState('load');
+      const text = await tab.evaluate(() => document.body.innerText);
+      assert.ok(text.includes('Chi tiền thưởng') && text.includes(woman.name) && text.includes(dots(total)), 'the payment list');
+      assert.ok(text.includes('(Kèm theo Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ)'));
+      await tab.close();
+    }
+    await app.screenshot('secretariat-awards-money-desktop-1280x800');
     // The register says it on the awarded dossier.
     await app.click('nav.registry');
     await press(app, `registry.row.${woman.id}`, { x: 0.3 });

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/award.hpp"
 #include "core/documents/builders.hpp"
 #include "core/documents/unit_documents.hpp"
 #include "core/text.hpp"
@@ -282,6 +283,35 @@ Document decision(const CouncilSession& s, const Campaign& c, const DecisionDraf
                                         " và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")}});
   doc.blocks.push_back(Signatures{{"- Như Điều 3;", "- Lưu: VT, " + c.secretariat.abbreviation + "."},
                                   {{upper(c.issuer_head.vi), {}, value_or_blank(d.signer_name, false)}}});
+  return doc;
+}
+
+Document payment_list(const Payment& p, const Campaign& c) {
+  Document doc{"Danh sách chi tiền thưởng", {}};
+  doc.blocks.push_back(header(c, c.issuer.vi, p.date));
+  doc.blocks.push_back(title({"DANH SÁCH", "Chi tiền thưởng", in_campaign(c)}));
+  doc.blocks.push_back(Paragraph{{italic("(Kèm theo " + p.decision + ")")}, Align::center, false});
+  Table t;
+  t.header = {"STT", "Tập thể, cá nhân", "Đơn vị", "Hình thức khen thưởng", "Số tiền (đồng)", "Ký nhận"};
+  t.widths = {kIndexWidth, 27, 22, 20, 13, 100 - kIndexWidth - 82};
+  t.align = {Align::center, Align::left, Align::left, Align::left, Align::right, Align::left};
+  int n = 0;
+  for (const PaymentRow& r : p.rows) {
+    const std::string pos = text::trim(r.position);
+    t.rows.push_back({{plain(std::to_string(++n))},
+                      {plain(pos.empty() ? r.nominee : r.nominee + ", " + pos)},
+                      {plain(r.unit)},
+                      {plain(award_title(c, r.award_form))},
+                      r.amount ? Runs{plain(hoso::money(*r.amount))} : Runs{blank()},
+                      {}});
+  }
+  t.rows.push_back({{}, {bold("Tổng cộng")}, {}, {}, {p.complete ? bold(hoso::money(p.total)) : blank()}, {}});
+  doc.blocks.push_back(std::move(t));
+  doc.blocks.push_back(Paragraph{p.complete ? Runs{plain("Số tiền bằng chữ: "), italic(hoso::money_in_words(p.total) + ".")}
+                                            : Runs{plain("Số tiền bằng chữ: "), blank()},
+                                 Align::left, false});
+  doc.blocks.push_back(Signatures{{}, {{"NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", {}},
+                                       {upper(c.issuer_head.vi), "(Ký, ghi rõ họ tên)", {}}}});
   return doc;
 }
 

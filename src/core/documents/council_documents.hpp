@@ -6,6 +6,7 @@
 // Bằng khen, each with its own list. They take a plain struct (proposal_export.hpp fills it from a
 // meeting and its result); the documents follow the unit's rules (unit_documents.hpp): blanks for
 // what is required and missing.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,23 @@ struct DecisionDraft {
 };
 Document decision(const CouncilSession& s, const Campaign& c, const DecisionDraft& d);
 Document decision_list(const CouncilSession& s, const Campaign& c, const DecisionDraft& d);
+
+// The list for paying the award money of a recorded decision (danh sách chi tiền thưởng), from the
+// issuer: each awardee with the form and the amount the campaign sets, a column to sign on
+// receipt, the total in figures and in words, and who makes and approves it. An awardee whose
+// amount is not set prints a blank to fill in.
+struct PaymentRow {
+  std::string nominee, position, unit, award_form;
+  std::optional<long long> amount;
+};
+struct Payment {
+  std::string decision;  // "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ"
+  Date date;             // the list's date
+  std::vector<PaymentRow> rows;
+  long long total = 0;
+  bool complete = true;  // every row has an amount
+};
+Document payment_list(const Payment& p, const Campaign& c);
 // "15/TTr-VP": the number (or a blank) and the issuing body's abbreviation (or a blank).
 Runs document_number(std::string_view number, std::string_view kind, std::string_view abbreviation);
 // "Số: 15/TTr-VP", the number line under the issuer in the header.

@@ -462,5 +462,59 @@ TEST(Award, RecordsReadBackAndOldDecisionsStillRead) {
   EXPECT_TRUE(decision_from_json(old)->award_id.empty());
 }
 
+TEST(Award, MoneyInFiguresAndInWords) {
+  EXPECT_EQ(money(0), "0");
+  EXPECT_EQ(money(710000), "710.000");
+  EXPECT_EQ(money(4680000), "4.680.000");
+  EXPECT_EQ(money(1234567890), "1.234.567.890");
+  const std::pair<long long, const char*> words[] = {
+      {0, "Không đồng"},
+      {5, "Năm đồng"},
+      {10, "Mười đồng"},
+      {11, "Mười một đồng"},
+      {15, "Mười lăm đồng"},
+      {21, "Hai mươi mốt đồng"},
+      {24, "Hai mươi tư đồng"},
+      {105, "Một trăm lẻ năm đồng"},
+      {710000, "Bảy trăm mười nghìn đồng"},
+      {1005, "Một nghìn không trăm lẻ năm đồng"},
+      {1410000, "Một triệu bốn trăm mười nghìn đồng"},
+      {2340000, "Hai triệu ba trăm bốn mươi nghìn đồng"},
+      {4680000, "Bốn triệu sáu trăm tám mươi nghìn đồng"},
+      {1000000000, "Một tỷ đồng"},
+      {2000050000, "Hai tỷ không trăm năm mươi nghìn đồng"},
+  };
+  for (const auto& [n, w] : words) EXPECT_EQ(money_in_words(n), w) << n;
+}
+
+TEST(Award, PaymentListFromTheDecisionAndTheCampaignsAmounts) {
+  Register r = proposed_register();
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  ASSERT_TRUE(record_award(r, campaign(), director_decision({"a", "b"}), kToday, kSecretariat).ok());
+  const PaymentList p = payment_list(campaign(), r, r.awards.front());
+  ASSERT_EQ(p.lines.size(), 2u);
+  EXPECT_EQ(p.lines[0].nominee, "Nguyễn Văn An");
+  EXPECT_EQ(p.lines[0].amount, 710000);  // the campaign's Giấy khen for an individual
+  EXPECT_EQ(p.total, 1420000);
+  EXPECT_EQ(p.without_amount, 0);
+  EXPECT_EQ(p.decision.vi, "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ");
+  const std::string csv = payment_list_csv(campaign(), p);
+  EXPECT_CONTAINS(csv, "STT,\"Tập thể, cá nhân\",Chức vụ,Đơn vị,Hình thức khen thưởng,Số tiền (đồng),Quyết định\r\n");
+  EXPECT_CONTAINS(csv, ",Giấy khen của Giám đốc Sở,710000,Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ\r\n");
+  EXPECT_CONTAINS(csv, ",Tổng cộng,,,,1420000,\r\n");
+  EXPECT_EQ(payment_file_name(r.awards.front(), "csv"), "hoso_chi-tien-thuong_120-qd-sngv.csv");
+  const doc::Payment input = payment_document_input(p, kToday);
+  EXPECT_TRUE(input.complete);
+  EXPECT_EQ(input.rows.size(), 2u);
+  // A campaign without amounts: the lines say so, the total counts none.
+  Campaign none = campaign();
+  for (AwardForm& f : none.award_forms)
+    for (AwardRule& rule : f.rules) rule.prize.reset();
+  const PaymentList q = payment_list(none, r, r.awards.front());
+  EXPECT_EQ(q.without_amount, 2);
+  EXPECT_EQ(q.total, 0);
+  EXPECT_FALSE(payment_document_input(q, kToday).complete);
+}
+
 }  // namespace
 }  // namespace hoso

@@ -218,6 +218,18 @@ CouncilSession council() {
 // The Director's decision on the council's Giấy khen: a number and a date, the name left to sign.
 DecisionDraft decision_draft() { return {"120", {2025, 11, 10}, ""}; }
 
+// The award money of a recorded decision: two awardees with amounts, a collective.
+Payment payment() {
+  Payment p;
+  p.decision = "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ";
+  p.date = {2025, 11, 25};
+  p.rows = {{"Hoàng Thị Lan Hương", "Chuyên viên", "Phòng Hợp tác quốc tế", "giay-khen-gd-so", 710000},
+            {"Đinh Văn Bảo", "", "Phòng Quản lý biên giới", "giay-khen-gd-so", 710000},
+            {"Phòng Lãnh sự", "", "Sở Ngoại vụ tỉnh Lạng Sơn", "giay-khen-gd-so", 1410000}};
+  p.total = 2830000;
+  return p;
+}
+
 // Every document of the fixtures, named as the golden and end-to-end files are.
 struct Named {
   std::string name;
@@ -241,6 +253,7 @@ std::vector<Named> all_documents() {
       {"submission-director", {submission(s, campaign()), proposal_list(s, campaign(), Decider::issuer_head)}},
       {"submission-chairman", {submission_to_parent(s, campaign()), proposal_list(s, campaign(), Decider::parent_head)}},
       {"decision", {decision(s, campaign(), decision_draft()), decision_list(s, campaign(), decision_draft())}},
+      {"payment", {payment_list(payment(), campaign())}},
   };
 }
 
@@ -760,6 +773,21 @@ TEST(DocumentsContent, DraftDecisionOfTheDirector) {
   EXPECT_TRUE(contains(visible(to_html(decision(s, *old, DecisionDraft{}), kCss)), "Số: ……………/QĐ-SNgV"));
 }
 
+TEST(Documents, PaymentListSaysEveryAmountAndTheTotalInWords) {
+  const std::string html = visible(to_html(payment_list(payment(), campaign()), kCss));
+  for (const char* t : {"DANH SÁCH", "Chi tiền thưởng", "(Kèm theo Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ)",
+                        "Hoàng Thị Lan Hương, Chuyên viên", "710.000", "1.410.000", "Tổng cộng", "2.830.000",
+                        "Số tiền bằng chữ: Hai triệu tám trăm ba mươi nghìn đồng.", "Ký nhận", "NGƯỜI LẬP BIỂU", "GIÁM ĐỐC"})
+    EXPECT_TRUE(contains(html, t)) << t;
+  // An amount the campaign does not set: a blank to fill in, and no total in words.
+  Payment missing = payment();
+  missing.rows[2].amount.reset();
+  missing.complete = false;
+  const std::string m = visible(to_html(payment_list(missing, campaign()), kCss));
+  EXPECT_TRUE(contains(m, "Số tiền bằng chữ: ……………"));
+  EXPECT_FALSE(contains(m, "2.830.000"));
+}
+
 // ---- golden files ----------------------------------------------------------------------------
 
 TEST(DocumentsGolden, HtmlAndDocumentXml) {
@@ -790,6 +818,8 @@ TEST(Documents, WritesFilesForEndToEnd) {
       {"TỜ TRÌNH", "Kính gửi: Giám đốc Sở Ngoại vụ.", "TTr-VP", "Đinh Thị Mai", "DANH SÁCH"},
       {"TỜ TRÌNH", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn.", "42/TTr-SNgV", "UBND TỈNH LẠNG SƠN", "Chu Thị Thảo"},
       {"QUYẾT ĐỊNH", "GIÁM ĐỐC SỞ NGOẠI VỤ", "120/QĐ-SNgV", "Điều 1.", "Đinh Thị Mai"},
+      {"DANH SÁCH", "Chi tiền thưởng", "Hoàng Thị Lan Hương", "1.410.000", "2.830.000",
+       "Hai triệu tám trăm ba mươi nghìn đồng", "Ký nhận"},
   };
   const std::vector<Named> docs = all_documents();
   for (std::size_t i = 0; i < docs.size(); ++i) {
