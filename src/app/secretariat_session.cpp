@@ -44,7 +44,7 @@ const Campaign& Secretariat::campaign() const {
   return c ? *c : s_.campaign();
 }
 
-bool Secretariat::read_only() const { return s_.read_only(); }
+bool Secretariat::read_only() const { return s_.read_only() || reg_.closed(); }
 
 const RegisterView& Secretariat::view() {
   const Date today = s_.today();
@@ -223,6 +223,18 @@ void Secretariat::export_payments(std::string_view award_id) {
   const AwardDecision* d = reg_.award(award_id);
   if (!d) return;
   s_.platform().download(payment_file_name(*d, "csv"), "text/csv", payment_list_csv(campaign(), payment_list(campaign(), reg_, *d)));
+}
+
+// ---- the campaign's close -----------------------------------------------------------------------
+
+bool Secretariat::close_campaign() {
+  if (read_only()) return false;
+  return apply(hoso::close_campaign(reg_, s_.edit_context()));
+}
+
+bool Secretariat::reopen_campaign(std::string_view reason) {
+  if (s_.read_only()) return false;  // closed is what this undoes
+  return apply(hoso::reopen_campaign(reg_, reason, s_.edit_context()));
 }
 
 // ---- hoso.state() ------------------------------------------------------------------------------

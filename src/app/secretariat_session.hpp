@@ -45,6 +45,7 @@ class Secretariat {
   std::uint64_t revision() const { return revision_; }
   // Registry records that did not load (the workspace's notices already list quarantined ones).
   const std::vector<store::BrokenRecord>& broken() const { return broken_; }
+  // The tab may not write (another tab holds the workspace), or the campaign is closed.
   bool read_only() const;
 
   // ---- intake ----
@@ -80,6 +81,11 @@ class Secretariat {
   bool withdraw_award(std::string_view award_id, std::string_view reason);
   // The award money of a recorded decision as CSV (Excel).
   void export_payments(std::string_view award_id);
+
+  // ---- the campaign's close ----
+  // A closed register changes no more (read_only() is true) until reopened with a reason.
+  bool close_campaign();
+  bool reopen_campaign(std::string_view reason);
 
   void flush();
   bool dirty() const { return store_.dirty(); }

@@ -256,6 +256,77 @@ std::string payment_file_name(const AwardDecision& d, std::string_view ext) {
   return "hoso_chi-tien-thuong_" + (slug.empty() ? d.id : slug) + "." + std::string(ext);
 }
 
+// ---- the campaign's close ------------------------------------------------------------------------
+
+doc::CloseReport close_report(const Campaign& c, const Register& r, Date date) {
+  doc::CloseReport out;
+  out.date = date;
+  const std::vector<bool> live = in_force(r);
+  std::vector<std::pair<std::string, doc::CloseRow>> units;  // by unit id, in the order first seen
+  auto row_of = [&units](const Sender& s) -> doc::CloseRow& {
+    for (auto& [id, row] : units)
+      if (id == s.unit_id) return row;
+    units.push_back({s.unit_id, doc::CloseRow{s.unit_name}});
+    return units.back().second;
+  };
+  for (std::size_t i = 0; i < r.revisions.size(); ++i) {
+    if (!live[i]) continue;
+    const PackageRevision& p = r.revisions[i];
+    doc::CloseRow& row = row_of(p.header.sender);
+    for (const Dossier& d : p.dossiers) {
+      ++row.dossiers;
+      const Status s = status_of(r, d.id);
+      if (s == Status::returned) {
+        ++row.returned;
+        const Decision* dec = r.decision(d.id);
+        out.returned.push_back({display_name(d.nominee), p.header.sender.unit_name, dec ? dec->return_reason : std::string()});
+      }
+      row.proposed += s == Status::proposed || s == Status::awarded || s == Status::not_awarded;
+      row.awarded += s == Status::awarded;
+      row.not_awarded += s == Status::not_awarded;
+    }
+  }
+  std::stable_sort(units.begin(), units.end(),
+                   [](const auto& a, const auto& b) { return text::fold(a.second.unit) < text::fold(b.second.unit); });
+  out.total.unit = "Tổng cộng";
+  for (auto& [id, row] : units) {
+    out.total.dossiers += row.dossiers;
+    out.total.returned += row.returned;
+    out.total.proposed += row.proposed;
+    out.total.awarded += row.awarded;
+    out.total.not_awarded += row.not_awarded;
+    out.units.push_back(std::move(row));
+  }
+  for (const AwardDecision& d : r.awards)
+    out.decisions.push_back(describe(d, c).vi + ": " + std::to_string(d.awarded.size()) + " trường hợp được khen thưởng" +
+                            (d.not_awarded.empty() ? "" : ", " + std::to_string(d.not_awarded.size()) + " trường hợp không được khen thưởng") + ".");
+  return out;
+}
+
+Outcome<RegisterChanges> close_campaign(Register& r, const EditContext& ctx) {
+  if (r.closed())
+    return refusal("closed", "Đợt thi đua đã khép lại ngày " + to_display_vietnam(r.closed_at) + ".",
+                   "The campaign was closed on " + to_display_vietnam(r.closed_at) + ".");
+  r.closed_at = whole_seconds(ctx.now);
+  r.closed_by = ctx.author;
+  r.log.push_back({r.closed_at, ctx.author, "closed", false, true, {}});
+  RegisterChanges out;
+  out.state = true;
+  return out;
+}
+
+Outcome<RegisterChanges> reopen_campaign(Register& r, std::string_view reason, const EditContext& ctx) {
+  if (!r.closed()) return refusal("closed", "Đợt thi đua đang mở.", "The campaign is open.");
+  if (text::trim(reason).empty())
+    return refusal("reason", "Hãy ghi lý do mở lại đợt thi đua.", "Give the reason for reopening the campaign.");
+  r.log.push_back({whole_seconds(ctx.now), ctx.author, "closed", true, false, std::string(text::trim(reason))});
+  r.closed_at = 0;
+  r.closed_by.clear();
+  RegisterChanges out;
+  out.state = true;
+  return out;
+}
+
 json to_json(const AwardDecision& d) {
   return {{"format", kRegisterFormat},
           {"format_version", kRegisterFormatVersion},

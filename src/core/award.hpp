@@ -96,6 +96,18 @@ std::string payment_list_csv(const Campaign& c, const PaymentList& p);
 // "hoso_chi-tien-thuong_<decision number slug>.<ext>"
 std::string payment_file_name(const AwardDecision& d, std::string_view ext);
 
+// ---- the campaign's close ------------------------------------------------------------------------
+
+// What the campaign came to, per sending unit and in all: the dossiers in force, returned (with
+// the reasons), proposed by the council, awarded and not awarded; and every decision recorded.
+doc::CloseReport close_report(const Campaign& c, const Register& r, Date date);
+
+// Closes the campaign's register: from then on nothing in it changes (intake, statuses, meetings,
+// decisions) until it is reopened. Logged. Refused when already closed.
+Outcome<RegisterChanges> close_campaign(Register& r, const EditContext& ctx);
+// Reopens a closed register, with a reason (logged). Refused when it is open or without a reason.
+Outcome<RegisterChanges> reopen_campaign(Register& r, std::string_view reason, const EditContext& ctx);
+
 nlohmann::json to_json(const AwardDecision& d);
 Outcome<AwardDecision> award_from_json(const nlohmann::json& j, std::string_view file_name = {});
 

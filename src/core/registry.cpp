@@ -700,7 +700,9 @@ json register_state_json(const Register& r) {
   return {{"format", kRegisterFormat},
           {"format_version", kRegisterFormatVersion},
           {"campaign_id", r.campaign_id},
-          {"log", changes_json(r.log)}};
+          {"log", changes_json(r.log)},
+          {"closed_at", r.closed() ? json(to_iso_instant(r.closed_at)) : json(nullptr)},
+          {"closed_by", r.closed_by}};
 }
 
 Outcome<Register> register_state_from_json(const json& j, std::string_view file_name) {
@@ -709,6 +711,9 @@ Outcome<Register> register_state_from_json(const json& j, std::string_view file_
   if (!r.format(j, kRegisterFormat, kRegisterFormatVersion)) return r.take_error();
   r.str(j, "", "campaign_id", reg.campaign_id);
   reg.log = read_changes(r, j, "log");
+  // Absent in registers from before the campaign's close was recorded: open.
+  if (const json* at = r.member(j, "", "closed_at", false); at && !at->is_null()) r.instant(j, "", "closed_at", reg.closed_at);
+  r.str(j, "", "closed_by", reg.closed_by, false);
   if (!r.ok()) return r.take_error();
   return reg;
 }
@@ -750,7 +755,8 @@ json register_snapshot(const Register& r) {
                         {"members_present", m.members_present},
                         {"votes", m.votes.size()},
                         {"corrections", m.corrections.size()}});
-  return {{"campaign_id", r.campaign_id}, {"revisions", std::move(revisions)}, {"decisions", std::move(decisions)},
+  return {{"campaign_id", r.campaign_id}, {"closed", r.closed()},
+          {"revisions", std::move(revisions)}, {"decisions", std::move(decisions)},
           {"by_status", by_status},       {"meetings", std::move(meetings)},   {"awards", std::move(awards)},
           {"log", r.log.size()}};
 }

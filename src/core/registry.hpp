@@ -153,6 +153,11 @@ struct Register {
   std::vector<CouncilMeeting> meetings;
   std::vector<AwardDecision> awards;             // in the order recorded
   std::vector<RegisterChange> log;               // removals, conflict choices, withdrawn decisions
+  // The campaign's close (award.hpp: close_campaign): nothing changes in a closed register until
+  // it is reopened, with a reason.
+  Millis closed_at = 0;
+  std::string closed_by;
+  bool closed() const { return closed_at != 0; }
 
   const PackageRevision* revision(std::string_view key) const;
   const Decision* decision(std::string_view dossier_id) const;

@@ -115,7 +115,7 @@ void recorded_card(app::Session& s, app::Secretariat& sec, const Register& r, co
   list(d.awarded, Status::awarded);
   list(d.not_awarded, Status::not_awarded);
   payments(s, sec, c, d);
-  ImGui::BeginDisabled(s.read_only());
+  ImGui::BeginDisabled(sec.read_only());
   if (button(tr("awards.withdraw"), "awards." + d.id + ".withdraw", ButtonKind::subtle))
     ask_reason({trf("awards.withdraw_title", {d.number}), tr("awards.withdraw_detail"), tr("awards.withdraw_confirm"),
                 "withdraw:" + d.id, {}, true, true});
@@ -134,7 +134,7 @@ void decision_form(app::Session& s, app::Secretariat& sec, const CouncilMeeting&
     bool on = !f.left_out.contains(a.dossier_id);
     const std::string tick_path = base + ".awarded." + a.dossier_id;
     FieldSpec tick{tick_path, a.nominee.c_str()};
-    tick.read_only = s.read_only();
+    tick.read_only = sec.read_only();
     if (auto v = checkbox_field(tick, on, {})) {
       if (*v) f.left_out.erase(a.dossier_id);
       else f.left_out.insert(a.dossier_id);
@@ -143,7 +143,7 @@ void decision_form(app::Session& s, app::Secretariat& sec, const CouncilMeeting&
   }
   small_muted(tr("awards.tick_help"));
   spacer(0.3f);
-  ImGui::BeginDisabled(s.read_only());
+  ImGui::BeginDisabled(sec.read_only());
   const std::string example = trf("awards.number_help", {c.issuer_abbreviation});
   text_input("awards.number", base + ".number", f.number, decider == Decider::issuer_head ? example.c_str() : nullptr);
   const std::string date_path = base + ".date";
@@ -168,7 +168,7 @@ void decision_form(app::Session& s, app::Secretariat& sec, const CouncilMeeting&
   d.meeting_id = m.id;
   for (const AwardCandidate& a : waiting)
     if (!f.left_out.contains(a.dossier_id)) d.awarded.push_back(a.dossier_id);
-  ImGui::BeginDisabled(s.read_only());
+  ImGui::BeginDisabled(sec.read_only());
   if (button(tr("awards.record"), base + ".record", ButtonKind::primary)) {
     const std::string awarded = std::to_string(d.awarded.size()),
                       not_awarded = std::to_string(waiting.size() - d.awarded.size());
@@ -187,6 +187,35 @@ void decision_form(app::Session& s, app::Secretariat& sec, const CouncilMeeting&
     draft.signer_name = text::trim(f.signer);
     decision_print_buttons(s, council_document_input(m, sec.result(m)), draft);
   }
+}
+
+// The campaign's close: the report on what it came to, and closing it (or reopening it, with a
+// reason).
+void close_card(app::Session& s, app::Secretariat& sec) {
+  const Register& r = sec.reg();
+  spacer(0.4f);
+  begin_card("##awards.close");
+  subheading(tr("campaign_close.title"));
+  small_muted(tr("campaign_close.help"));
+  spacer(0.2f);
+  close_report_print_buttons(s, close_report(sec.campaign(), r, s.today()));
+  spacer(0.2f);
+  if (!r.closed()) {
+    ImGui::BeginDisabled(sec.read_only());
+    if (button(tr("campaign_close.close"), "campaign_close.close", ButtonKind::danger))
+      ask_reason({tr("campaign_close.close_title"), tr("campaign_close.close_detail"), tr("campaign_close.close_confirm"),
+                  "close_campaign", {}, true, false, false});
+    ImGui::EndDisabled();
+  } else {
+    noted(palette().warning, trf("campaign_close.closed_by", {to_display_vietnam(r.closed_at), r.closed_by}).c_str(),
+          "campaign_close.state");
+    ImGui::BeginDisabled(s.read_only());
+    if (button(tr("campaign_close.reopen"), "campaign_close.reopen", ButtonKind::subtle))
+      ask_reason({tr("campaign_close.reopen_title"), tr("campaign_close.reopen_detail"), tr("campaign_close.reopen_confirm"),
+                  "reopen_campaign", {}, false, true});
+    ImGui::EndDisabled();
+  }
+  end_card();
 }
 
 void meetings_line(app::Secretariat& sec) {
@@ -214,6 +243,10 @@ void handle_dialog(app::Session& s, app::Secretariat& sec) {
     }
   } else if (auto id = action_arg(done->action, "withdraw")) {
     if (sec.withdraw_award(*id, done->reason)) s.toast(app::Toast::Kind::success, tr("awards.withdrawn_toast"));
+  } else if (done->action == "close_campaign") {
+    if (sec.close_campaign()) s.toast(app::Toast::Kind::success, tr("campaign_close.closed_toast"));
+  } else if (done->action == "reopen_campaign") {
+    if (sec.reopen_campaign(done->reason)) s.toast(app::Toast::Kind::success, tr("campaign_close.reopened_toast"));
   }
 }
 
@@ -226,6 +259,7 @@ void awards_screen(app::Session& s) {
   heading(tr("awards.title"));
   muted(tr("awards.help"));
   spacer(0.3f);
+  closed_notice(sec.reg());
   const CouncilMeeting* m = r.meeting(st.meeting_id);
   if (!m || !m->closed) {
     m = nullptr;
@@ -235,6 +269,7 @@ void awards_screen(app::Session& s) {
   }
   if (!m) {
     muted(tr("awards.no_meeting"));
+    close_card(s, sec);
     handle_dialog(s, sec);
     return;
   }
@@ -264,6 +299,7 @@ void awards_screen(app::Session& s) {
     ImGui::PopID();
   }
   if (!any) muted(tr("awards.nobody_proposed"));
+  close_card(s, sec);
   handle_dialog(s, sec);
 }
 

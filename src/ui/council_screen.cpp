@@ -363,7 +363,7 @@ void sessions_line(app::Session& s, app::Secretariat& sec) {
     }
     ImGui::SameLine();
   }
-  ImGui::BeginDisabled(s.read_only());
+  ImGui::BeginDisabled(sec.read_only());
   if (button(tr("council.new"), "council.new", r.meetings.empty() ? ButtonKind::primary : ButtonKind::subtle)) {
     std::string id = sec.new_meeting(s.today());
     if (!id.empty()) {
@@ -379,14 +379,14 @@ void actions(app::Session& s, app::Secretariat& sec, const CouncilMeeting& m, co
   begin_card("##council.actions");
   if (!m.closed) {
     noted(p.primary, tr("council.open_state"), "council.state");
-    ImGui::BeginDisabled(s.read_only());
+    ImGui::BeginDisabled(sec.read_only());
     if (button(tr("council.close"), "council.close", ButtonKind::primary))
       ask_reason({tr("council.close_title"), tr(res.decided ? "council.close_detail" : "council.close_detail_no_result"),
                   tr("council.close_confirm"), "close:" + m.id, {}, false, false, false});
     ImGui::EndDisabled();
   } else if (!st.correcting) {
     noted(p.success, trf("council.closed_state", {to_display_vietnam(m.closed_at)}).c_str(), "council.state");
-    ImGui::BeginDisabled(s.read_only());
+    ImGui::BeginDisabled(sec.read_only());
     if (button(tr("council.correct"), "council.correct")) {
       st.correcting = true;
       st.draft = m;
@@ -435,6 +435,7 @@ void council_screen(app::Session& s) {
   heading(tr("council.title"));
   muted(tr("council.help"));
   spacer(0.3f);
+  closed_notice(sec.reg());
   if (!sec.reg().meeting(st.meeting_id)) {
     st.meeting_id = sec.reg().meetings.empty() ? std::string() : sec.reg().meetings.back().id;
     st.correcting = false;
@@ -449,7 +450,7 @@ void council_screen(app::Session& s) {
   }
   // Edits go to a copy: an open session saves it as typed; a correction keeps it until saved.
   CouncilMeeting edited = st.correcting ? st.draft : *stored;
-  const bool ro = s.read_only() || (stored->closed && !st.correcting);
+  const bool ro = sec.read_only() || (stored->closed && !st.correcting);
   const MeetingResult res = sec.result(edited);
   const bool wide = !is_phone() && ImGui::GetContentRegionAvail().x > em() * 48;
   if (wide) {

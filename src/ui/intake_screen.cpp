@@ -92,7 +92,7 @@ void report_card(app::Session& s, app::Secretariat& sec, const app::Intake& in) 
     case app::Intake::State::reading: break;
     case app::Intake::State::waiting:
       small_muted(tr("intake.apply_help"));
-      ImGui::BeginDisabled(s.read_only() || to_add == 0);
+      ImGui::BeginDisabled(sec.read_only() || to_add == 0);
       if (button(trf("intake.apply", to_add).c_str(), "intake.apply", ButtonKind::primary) && sec.apply_intake())
         s.toast(app::Toast::Kind::success, trf("intake.applied_toast", sec.intake()->added));
       ImGui::EndDisabled();
@@ -108,7 +108,7 @@ void report_card(app::Session& s, app::Secretariat& sec, const app::Intake& in) 
 }
 
 // Every revision held, in the order received: unit, revision, dates, standing; the acts on it.
-void revisions_card(app::Session& s, app::Secretariat& sec) {
+void revisions_card(app::Secretariat& sec) {
   const Register& r = sec.reg();
   begin_card("##intake.revisions");
   subheading(trf("intake.revisions_title", static_cast<long long>(r.revisions.size())).c_str());
@@ -138,7 +138,7 @@ void revisions_card(app::Session& s, app::Secretariat& sec) {
                                                   to_display_vietnam(rev.received)}).c_str());
     for (const Bilingual& note : rev.notes) colored_wrapped(palette().warning, ("• " + tr(note)).c_str());
     ImGui::PopFont();
-    ImGui::BeginDisabled(s.read_only());
+    ImGui::BeginDisabled(sec.read_only());
     if (st == Standing::set_aside) {
       if (button(tr("intake.choose"), "intake.revision." + key + ".choose", ButtonKind::primary))
         ask_reason({trf("intake.choose_title", {rev.header.sender.unit_name, n(rev.header.revision)}),
@@ -178,7 +178,8 @@ void intake_screen(app::Session& s) {
   heading(tr("intake.title"));
   muted(tr("intake.help"));
   spacer(0.3f);
-  ImGui::BeginDisabled(s.read_only());
+  closed_notice(sec.reg());
+  ImGui::BeginDisabled(sec.read_only());
   if (button(tr("intake.pick"), "intake.pick", ButtonKind::primary))
     s.platform().pick_files(app::FilePurpose::package, ".json,application/json", true);
   ImGui::EndDisabled();
@@ -195,7 +196,7 @@ void intake_screen(app::Session& s) {
     report_card(s, sec, *in);
     end_card();
   }
-  revisions_card(s, sec);
+  revisions_card(sec);
 
   if (auto done = reason_dialog()) {
     if (auto key = action_arg(done->action, "remove")) {

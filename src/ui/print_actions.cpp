@@ -43,12 +43,14 @@ void rows(app::Session& s, std::span<const Row> rs) {
   const float buttons_w = ImGui::CalcTextSize(tr("print.html")).x + ImGui::CalcTextSize(tr("print.docx")).x +
                           4 * st.FramePadding.x + st.ItemSpacing.x;
   const bool beside = !is_phone() && label_w + buttons_w < ImGui::GetContentRegionAvail().x;
+  // The column of buttons starts `label_w` from where the labels start (a card's padding included).
+  const float x0 = ImGui::GetCursorPosX();
   for (const Row& r : rs) {
     ImGui::PushID(r.id.c_str());
     if (r.label) {
       if (beside) ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(r.label);
-      if (beside) ImGui::SameLine(label_w);
+      if (beside) ImGui::SameLine(x0 + label_w);
     }
     buttons(s, r);
     ImGui::PopID();
@@ -179,6 +181,11 @@ void decision_print_buttons(app::Session& s, const doc::CouncilSession& session,
 void payment_print_buttons(app::Session& s, const doc::Payment& payment, std::string_view file_stem) {
   print_buttons(s, "print.payment", file_stem, [&] { return std::vector{doc::payment_list(payment, s.campaign())}; },
                 tr("print.payment"));
+}
+
+void close_report_print_buttons(app::Session& s, const doc::CloseReport& report) {
+  print_buttons(s, "print.close_report", stem("bao-cao-ket-qua", text::slug(s.campaign().id)),
+                [&] { return std::vector{doc::close_report(report, s.campaign())}; }, tr("print.close_report"));
 }
 
 }  // namespace hoso::ui

@@ -50,5 +50,7 @@ void council_print_buttons(app::Session& s, const doc::CouncilSession& session);
 void decision_print_buttons(app::Session& s, const doc::CouncilSession& session, const doc::DecisionDraft& draft);
 // A recorded decision's award money: the payment list ("print.payment").
 void payment_print_buttons(app::Session& s, const doc::Payment& payment, std::string_view file_stem);
+// The report on the campaign's close ("print.close_report").
+void close_report_print_buttons(app::Session& s, const doc::CloseReport& report);
 
 }  // namespace hoso::ui

@@ -539,7 +539,7 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   }
 
   // The secretariat's decision: the buttons that apply to its status, in one row.
-  ImGui::BeginDisabled(s.read_only());
+  ImGui::BeginDisabled(sec.read_only());
   bool first = true;
   auto next = [&first] {
     if (!first) ImGui::SameLine();
@@ -622,6 +622,7 @@ void registry_screen(app::Session& s) {
     return;
   }
   heading(tr("registry.title"));
+  closed_notice(sec.reg());
   quota_line(sec);
   duplicates_line();
   spacer(0.2f);

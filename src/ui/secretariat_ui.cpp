@@ -121,4 +121,10 @@ void small_muted(const std::string& text) {
   ImGui::PopFont();
 }
 
+void closed_notice(const Register& r) {
+  if (!r.closed()) return;
+  noted(palette().warning, trf("campaign_close.notice", {to_display_vietnam(r.closed_at)}).c_str(), "campaign_close.notice");
+  spacer(0.3f);
+}
+
 }  // namespace hoso::ui

@@ -49,4 +49,7 @@ Tone standing_tone(Standing s);
 // A line in small type, muted.
 void small_muted(const std::string& text);
 
+// On every secretariat screen while the campaign is closed: when, and that it is for reading.
+void closed_notice(const Register& r);
+
 }  // namespace hoso::ui

@@ -585,10 +585,30 @@ test('five units\' packages: intake report, register, council session, CSV byte 
       await tab.close();
     }
     await app.screenshot('secretariat-awards-money-desktop-1280x800');
+    // The campaign's close: the report on what it came to, then the register closed.
+    await reveal(app, 'print.close_report.html', { x: 0.3 });
+    {
+      const [tab] = await Promise.all([office.context.waitForEvent('page', { timeout: 15000 }), app.click('print.close_report.html')]);
+      await tab.waitForLoadState('load');
+      const text = await tab.evaluate(() => document.body.innerText);
+      assert.ok(text.includes('Kết quả xét, đề nghị khen thưởng'), 'the close report');
+      assert.ok(text.includes('Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ: '), 'it names the decision');
+      await tab.close();
+    }
+    await press(app, 'campaign_close.close', { x: 0.3 });
+    await app.click('dialog.confirm');
+    st = await waitFor(app, 'the campaign closed', (s) => s.registry.closed && s);
+    assert.match((await reveal(app, 'campaign_close.state', { x: 0.3 })).label, /^Đã khép lại lúc 21\/11\/2025 /);
     // The register says it on the awarded dossier.
     await app.click('nav.registry');
     await press(app, `registry.row.${woman.id}`, { x: 0.3 });
     assert.match(await label(app, 'registry.award'), /^Theo Quyết định số 120\/QĐ-SNgV ngày 20\/11\/2025/);
+    // Closed: the register is for reading; nothing that changes it is offered.
+    assert.match(await label(app, 'campaign_close.notice'), /^Đợt thi đua đã khép lại lúc 21\/11\/2025/);
+    await app.click('nav.intake');
+    await app.item('intake.pick');
+    await app.page.waitForFunction(() => document.querySelector('[data-id="intake.pick"]')?.getAttribute('aria-disabled') === 'true',
+      null, { timeout: 5000 });  // no intake in a closed campaign
     await app.saved();
     app.assertClean(assert);
   } finally {
@@ -616,6 +636,7 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     // The recorded decision came back from IndexedDB with the new page.
     const st = await app.state();
     assert.deepEqual(st.registry.awards.map((a) => a.number), ['120/QĐ-SNgV']);
+    assert.equal(st.registry.closed, true, 'the close came back too');
     assert.equal(st.registry.decisions.filter((d) => d.award_id === st.registry.awards[0].id).length,
       st.registry.awards[0].awarded.length + st.registry.awards[0].not_awarded.length);
     await app.tap('nav.awards');

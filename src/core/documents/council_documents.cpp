@@ -315,6 +315,56 @@ Document payment_list(const Payment& p, const Campaign& c) {
   return doc;
 }
 
+Document close_report(const CloseReport& r, const Campaign& c) {
+  Document doc{"Báo cáo kết quả khen thưởng", {}};
+  const std::string office = secretariat_of(CouncilSession{}, c);
+  doc.blocks.push_back(header(c, office, r.date, number_line("", "BC", c.secretariat.abbreviation)));
+  doc.blocks.push_back(title({"BÁO CÁO", "Kết quả xét, đề nghị khen thưởng", in_campaign(c)}));
+  doc.blocks.push_back(Paragraph{{plain("Kính gửi: " + authority_title(CouncilSession{}, c, Decider::issuer_head) + ".")},
+                                 Align::center, false});
+  doc.blocks.push_back(Paragraph{{plain(office + " báo cáo kết quả tiếp nhận, thẩm định, xét và khen thưởng" +
+                                        (c.name.vi.empty() ? "" : " trong " + c.name.vi) + " như sau:")}});
+  doc.blocks.push_back(Heading{"I. HỒ SƠ CÁC ĐƠN VỊ GỬI VÀ KẾT QUẢ"});
+  Table t;
+  t.header = {"STT", "Đơn vị", "Số hồ sơ", "Trả lại", "Hội đồng đề nghị", "Được khen thưởng", "Không được khen thưởng"};
+  t.widths = {kIndexWidth, 100 - kIndexWidth - 60, 12, 12, 12, 12, 12};
+  t.align = {Align::center, Align::left, Align::center, Align::center, Align::center, Align::center, Align::center};
+  auto counts = [](const CloseRow& row, Runs first) {
+    auto n = [](int v) { return Runs{plain(std::to_string(v))}; };
+    return std::vector<Runs>{{}, std::move(first), n(row.dossiers), n(row.returned), n(row.proposed), n(row.awarded), n(row.not_awarded)};
+  };
+  int i = 0;
+  for (const CloseRow& row : r.units) {
+    std::vector<Runs> cells = counts(row, {plain(row.unit)});
+    cells[0] = {plain(std::to_string(++i))};
+    t.rows.push_back(std::move(cells));
+  }
+  std::vector<Runs> total = counts(r.total, {bold("Tổng cộng")});
+  for (std::size_t k = 2; k < total.size(); ++k) total[k].front().bold = true;
+  t.rows.push_back(std::move(total));
+  doc.blocks.push_back(std::move(t));
+  doc.blocks.push_back(Heading{"II. HỒ SƠ TRẢ LẠI"});
+  if (r.returned.empty()) {
+    doc.blocks.push_back(Paragraph{{plain("Không có hồ sơ nào bị trả lại.")}});
+  } else {
+    Table back;
+    back.header = {"STT", "Tập thể, cá nhân", "Đơn vị gửi", "Lý do trả lại"};
+    back.widths = {kIndexWidth, 28, 24, 100 - kIndexWidth - 52};
+    back.align = {Align::center, Align::left, Align::left, Align::left};
+    int k = 0;
+    for (const ReturnedRow& row : r.returned)
+      back.rows.push_back({{plain(std::to_string(++k))}, {plain(row.nominee)}, {plain(row.unit)}, {plain(row.reason)}});
+    doc.blocks.push_back(std::move(back));
+  }
+  doc.blocks.push_back(Heading{"III. QUYẾT ĐỊNH KHEN THƯỞNG"});
+  if (r.decisions.empty()) doc.blocks.push_back(Paragraph{{plain("Chưa có quyết định khen thưởng nào được ghi nhận.")}});
+  for (const std::string& d : r.decisions) doc.blocks.push_back(Paragraph{{plain("- " + d)}});
+  doc.blocks.push_back(Paragraph{{plain(office + " kính báo cáo./.")}});
+  doc.blocks.push_back(Signatures{{"- Như trên;", "- Lưu: VT, " + c.secretariat.abbreviation + "."},
+                                  {{upper(c.secretariat.head.vi), {}, {}}}});
+  return doc;
+}
+
 Document submission(const CouncilSession& s, const Campaign& c) {
   Document doc{"Tờ trình đề nghị khen thưởng", {}};
   const std::string office = secretariat_of(s, c);

@@ -98,6 +98,25 @@ struct Payment {
   bool complete = true;  // every row has an amount
 };
 Document payment_list(const Payment& p, const Campaign& c);
+
+// The secretariat's report on the campaign's close (báo cáo kết quả), to the head of the issuer:
+// a table of the dossiers each unit sent and what became of them, the returned ones with the
+// reason, and the decisions recorded.
+struct CloseRow {
+  std::string unit;
+  int dossiers = 0, returned = 0, proposed = 0, awarded = 0, not_awarded = 0;
+};
+struct ReturnedRow {
+  std::string nominee, unit, reason;
+};
+struct CloseReport {
+  Date date;
+  std::vector<CloseRow> units;  // in the order of the units' names
+  CloseRow total;
+  std::vector<ReturnedRow> returned;
+  std::vector<std::string> decisions;  // "Quyết định số … ngày … của …: 3 được khen thưởng, 1 không."
+};
+Document close_report(const CloseReport& r, const Campaign& c);
 // "15/TTr-VP": the number (or a blank) and the issuing body's abbreviation (or a blank).
 Runs document_number(std::string_view number, std::string_view kind, std::string_view abbreviation);
 // "Số: 15/TTr-VP", the number line under the issuer in the header.

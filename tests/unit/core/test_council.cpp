@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/award.hpp"
+#include "core/documents/html.hpp"
 #include "core/proposal_export.hpp"
 
 #include <string>
@@ -514,6 +515,44 @@ TEST(Award, PaymentListFromTheDecisionAndTheCampaignsAmounts) {
   EXPECT_EQ(q.without_amount, 2);
   EXPECT_EQ(q.total, 0);
   EXPECT_FALSE(payment_document_input(q, kToday).complete);
+}
+
+TEST(Award, CloseReportCountsEachUnitAndTheCampaignClosesAndReopens) {
+  Register r = proposed_register();
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  ASSERT_TRUE(record_award(r, campaign(), director_decision({"a", "b"}), kToday, kSecretariat).ok());
+  const doc::CloseReport rep = close_report(campaign(), r, kToday);
+  ASSERT_EQ(rep.units.size(), 1u);
+  EXPECT_EQ(rep.units[0].unit, "Phòng Hợp tác quốc tế");
+  EXPECT_EQ(rep.units[0].dossiers, 4);
+  EXPECT_EQ(rep.units[0].proposed, 4);
+  EXPECT_EQ(rep.units[0].awarded, 2);
+  EXPECT_EQ(rep.units[0].not_awarded, 1);  // c; d waits for the Chairman
+  EXPECT_EQ(rep.total.awarded, 2);
+  ASSERT_EQ(rep.decisions.size(), 1u);
+  EXPECT_EQ(rep.decisions[0], "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ: 2 trường hợp được khen thưởng, "
+                              "1 trường hợp không được khen thưởng.");
+  const std::string html = doc::to_html(doc::close_report(rep, campaign()), "print.css");
+  EXPECT_CONTAINS(html, "Kết quả xét, đề nghị khen thưởng");
+  EXPECT_CONTAINS(html, "Không có hồ sơ nào bị trả lại.");
+
+  auto closed = close_campaign(r, kSecretariat);
+  ASSERT_TRUE(closed.ok());
+  EXPECT_TRUE(closed->state);
+  EXPECT_TRUE(r.closed());
+  EXPECT_EQ(close_campaign(r, kSecretariat).error().path, "closed");
+  EXPECT_EQ(reopen_campaign(r, " ", kSecretariat).error().path, "reason");
+  // The register's head keeps the close, and an older head (no close) reads as open.
+  auto head = register_state_from_json(nlohmann::json::parse(register_state_json(r).dump()));
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ(head->closed_at, r.closed_at);
+  nlohmann::json old = register_state_json(r);
+  old.erase("closed_at");
+  old.erase("closed_by");
+  EXPECT_FALSE(register_state_from_json(old)->closed());
+  ASSERT_TRUE(reopen_campaign(r, "Còn quyết định của Chủ tịch UBND tỉnh.", kSecretariat).ok());
+  EXPECT_FALSE(r.closed());
+  EXPECT_EQ(r.log.back().reason, "Còn quyết định của Chủ tịch UBND tỉnh.");
 }
 
 }  // namespace

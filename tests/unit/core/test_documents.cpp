@@ -230,6 +230,18 @@ Payment payment() {
   return p;
 }
 
+// The campaign's close: two units, a returned dossier, one decision.
+CloseReport close() {
+  CloseReport r;
+  r.date = {2025, 12, 1};
+  r.units = {{"Phòng Hợp tác quốc tế", 5, 1, 3, 2, 1}, {"Thanh tra Sở", 2, 0, 1, 1, 0}};
+  r.total = {"Tổng cộng", 7, 1, 4, 3, 1};
+  r.returned = {{"Lê Văn Cường", "Phòng Hợp tác quốc tế", "Thiếu chữ ký của thủ trưởng đơn vị."}};
+  r.decisions = {"Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ: 3 trường hợp được khen thưởng, 1 trường hợp "
+                 "không được khen thưởng."};
+  return r;
+}
+
 // Every document of the fixtures, named as the golden and end-to-end files are.
 struct Named {
   std::string name;
@@ -254,6 +266,7 @@ std::vector<Named> all_documents() {
       {"submission-chairman", {submission_to_parent(s, campaign()), proposal_list(s, campaign(), Decider::parent_head)}},
       {"decision", {decision(s, campaign(), decision_draft()), decision_list(s, campaign(), decision_draft())}},
       {"payment", {payment_list(payment(), campaign())}},
+      {"close-report", {close_report(close(), campaign())}},
   };
 }
 
@@ -820,6 +833,8 @@ TEST(Documents, WritesFilesForEndToEnd) {
       {"QUYẾT ĐỊNH", "GIÁM ĐỐC SỞ NGOẠI VỤ", "120/QĐ-SNgV", "Điều 1.", "Đinh Thị Mai"},
       {"DANH SÁCH", "Chi tiền thưởng", "Hoàng Thị Lan Hương", "1.410.000", "2.830.000",
        "Hai triệu tám trăm ba mươi nghìn đồng", "Ký nhận"},
+      {"BÁO CÁO", "Kết quả xét, đề nghị khen thưởng", "Thanh tra Sở", "Thiếu chữ ký của thủ trưởng đơn vị.", "120/QĐ-SNgV",
+       "CHÁNH VĂN PHÒNG"},
   };
   const std::vector<Named> docs = all_documents();
   for (std::size_t i = 0; i < docs.size(); ++i) {
