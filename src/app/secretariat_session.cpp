@@ -225,6 +225,11 @@ void Secretariat::export_payments(std::string_view award_id) {
   s_.platform().download(payment_file_name(*d, "csv"), "text/csv", payment_list_csv(campaign(), payment_list(campaign(), reg_, *d)));
 }
 
+bool Secretariat::set_certificate_layout(const doc::CertificateLayout& l) {
+  if (s_.read_only()) return false;
+  return apply(hoso::set_certificate_layout(reg_, l));
+}
+
 // ---- the campaign's close -----------------------------------------------------------------------
 
 bool Secretariat::close_campaign() {

@@ -82,6 +82,9 @@ class Secretariat {
   // The award money of a recorded decision as CSV (Excel).
   void export_payments(std::string_view award_id);
 
+  // Keeps where the certificates' lines print (allowed in a closed campaign: it only prints).
+  bool set_certificate_layout(const doc::CertificateLayout& l);
+
   // ---- the campaign's close ----
   // A closed register changes no more (read_only() is true) until reopened with a reason.
   bool close_campaign();

@@ -256,6 +256,54 @@ std::string payment_file_name(const AwardDecision& d, std::string_view ext) {
   return "hoso_chi-tien-thuong_" + (slug.empty() ? d.id : slug) + "." + std::string(ext);
 }
 
+// ---- certificates --------------------------------------------------------------------------------
+
+std::vector<doc::Certificate> certificates(const Campaign& c, const Register& r, const AwardDecision& d) {
+  std::vector<doc::Certificate> out;
+  if (d.decider != Decider::issuer_head) return out;
+  std::string place_date;
+  for (const doc::Run& run : doc::place_date_runs({c.place, d.date.year ? std::optional<Date>(d.date) : std::nullopt}))
+    place_date += run.text;
+  const std::string signer_title = doc::upper(text::trim(d.signer_title).empty() ? c.issuer_head.vi : d.signer_title);
+  for (const std::string& id : d.awarded) {
+    const Register::Found f = r.find_dossier(id);
+    if (!f.dossier) continue;
+    const Nominee& n = f.dossier->nominee;
+    doc::Certificate cert;
+    if (n.kind == NomineeKind::individual) {
+      const std::string honorific = n.gender == "female" ? "Bà " : n.gender == "male" ? "Ông " : "";
+      cert.name = honorific + n.full_name;
+      const std::string pos = text::trim(n.position), unit = text::trim(n.unit);
+      cert.detail = pos.empty() ? unit : unit.empty() ? pos : pos + ", " + unit;
+    } else {
+      cert.name = n.name;
+      cert.detail = n.parent_unit;
+    }
+    cert.achievement = c.name.vi.empty() ? "Đã có thành tích xuất sắc" : "Đã có thành tích xuất sắc trong " + c.name.vi;
+    cert.decision = "Quyết định số " + d.number + " ngày " + (d.date.year ? day(d.date) : std::string(doc::kBlank));
+    cert.place_date = place_date;
+    cert.signer_title = signer_title;
+    cert.signer_name = d.signer;
+    out.push_back(std::move(cert));
+  }
+  return out;
+}
+
+doc::CertificateFrame certificate_frame(const Campaign& c, const AwardDecision& d) {
+  for (const AwardForm& f : c.award_forms)
+    if (c.authority(f.id).decider == d.decider) return {doc::upper(c.authority(f.id).title.vi), "GIẤY KHEN"};
+  return {doc::upper(c.issuer_head.vi + " " + c.issuer.vi), "GIẤY KHEN"};
+}
+
+Outcome<RegisterChanges> set_certificate_layout(Register& r, const doc::CertificateLayout& l) {
+  if (auto why = doc::layout_problem(l)) return refusal("certificate_layout", why->vi, why->en);
+  RegisterChanges out;
+  if (r.certificate_layout == l) return out;
+  r.certificate_layout = l;
+  out.state = true;
+  return out;
+}
+
 // ---- the campaign's close ------------------------------------------------------------------------
 
 doc::CloseReport close_report(const Campaign& c, const Register& r, Date date) {

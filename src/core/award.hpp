@@ -17,6 +17,7 @@
 
 #include "core/bilingual.hpp"
 #include "core/campaign.hpp"
+#include "core/documents/certificates.hpp"
 #include "core/documents/council_documents.hpp"
 #include "core/registry.hpp"
 
@@ -95,6 +96,19 @@ std::string money_in_words(long long dong);
 std::string payment_list_csv(const Campaign& c, const PaymentList& p);
 // "hoso_chi-tien-thuong_<decision number slug>.<ext>"
 std::string payment_file_name(const AwardDecision& d, std::string_view ext);
+
+// ---- certificates (Giấy khen) ---------------------------------------------------------------------
+
+// The certificates of a decision of the issuer's head, one per awardee in the decision's order:
+// "Bà …" / "Ông …" for people (by their recorded gender), the collective's name; position and
+// unit; the achievement in the campaign; the decision's number and date; place and date; the
+// signer. Empty for the Chairman's decisions (the province prints its Bằng khen).
+std::vector<doc::Certificate> certificates(const Campaign& c, const Register& r, const AwardDecision& d);
+doc::CertificateFrame certificate_frame(const Campaign& c, const AwardDecision& d);
+
+// Keeps the secretariat's alignment of the certificates' lines. Refused when a line would leave
+// the sheet (doc::layout_problem).
+Outcome<RegisterChanges> set_certificate_layout(Register& r, const doc::CertificateLayout& l);
 
 // ---- the campaign's close ------------------------------------------------------------------------
 

@@ -702,7 +702,8 @@ json register_state_json(const Register& r) {
           {"campaign_id", r.campaign_id},
           {"log", changes_json(r.log)},
           {"closed_at", r.closed() ? json(to_iso_instant(r.closed_at)) : json(nullptr)},
-          {"closed_by", r.closed_by}};
+          {"closed_by", r.closed_by},
+          {"certificate_layout", doc::to_json(r.certificate_layout)}};
 }
 
 Outcome<Register> register_state_from_json(const json& j, std::string_view file_name) {
@@ -714,6 +715,9 @@ Outcome<Register> register_state_from_json(const json& j, std::string_view file_
   // Absent in registers from before the campaign's close was recorded: open.
   if (const json* at = r.member(j, "", "closed_at", false); at && !at->is_null()) r.instant(j, "", "closed_at", reg.closed_at);
   r.str(j, "", "closed_by", reg.closed_by, false);
+  // Absent before certificates were printed: the default positions.
+  if (const json* layout = r.member(j, "", "certificate_layout", false))
+    reg.certificate_layout = doc::certificate_layout_from_json(r, *layout, "certificate_layout");
   if (!r.ok()) return r.take_error();
   return reg;
 }

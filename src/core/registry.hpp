@@ -30,6 +30,7 @@
 #include "core/campaign.hpp"
 #include "core/date.hpp"
 #include "core/dossier.hpp"
+#include "core/documents/certificates.hpp"
 #include "core/dossier_views.hpp"
 #include "core/edit.hpp"
 #include "core/minutes.hpp"
@@ -158,6 +159,8 @@ struct Register {
   Millis closed_at = 0;
   std::string closed_by;
   bool closed() const { return closed_at != 0; }
+  // Where the certificates' lines print (award.hpp: certificates), as the secretariat aligned them.
+  doc::CertificateLayout certificate_layout = doc::CertificateLayout::defaults();
 
   const PackageRevision* revision(std::string_view key) const;
   const Decision* decision(std::string_view dossier_id) const;

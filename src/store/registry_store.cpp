@@ -80,6 +80,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
       reg.log = std::move(head->log);
       reg.closed_at = head->closed_at;
       reg.closed_by = std::move(head->closed_by);
+      reg.certificate_layout = std::move(head->certificate_layout);
     } else if (starts_with(rec.name, kPackages)) {
       auto p = revision_from_json(rec.data, rec.name);
       if (!p) out.broken.push_back(broken_from(rec.name, p.error()));

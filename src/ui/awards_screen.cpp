@@ -94,8 +94,76 @@ void payments(app::Session& s, app::Secretariat& sec, const Campaign& c, const A
   spacer(0.3f);
 }
 
-// A decision already recorded: what it says, who it awards, its award money, and the way to take
-// it back.
+// The certificates of the Director's decision: on blank paper or onto pre-printed stock.
+void certificate_buttons(app::Session& s, app::Secretariat& sec, const Campaign& c, const AwardDecision& d) {
+  if (d.decider != Decider::issuer_head || d.awarded.empty()) return;
+  subheading(tr("awards.certificates"));
+  const std::string stem = "giay-khen_" + text::slug(d.number);
+  auto print = [&](bool stock) {
+    open_printable_html(s, doc::certificates_html(certificates(c, sec.reg(), d), certificate_frame(c, d), sec.reg().certificate_layout,
+                                                  stock, print_css_url(s)),
+                        stem + (stock ? "_phoi" : ""));
+  };
+  if (button(tr("awards.certificates_blank"), "awards." + d.id + ".certificates_blank", ButtonKind::primary)) print(false);
+  ImGui::SameLine();
+  if (button(tr("awards.certificates_stock"), "awards." + d.id + ".certificates_stock")) print(true);
+  small_muted(tr("awards.certificates_help"));
+  spacer(0.3f);
+}
+
+// Where the certificates' lines print on the stock: an offset for the printer, each line's place,
+// and a page to print on plain paper and hold against a sheet of stock.
+void alignment_card(app::Session& s, app::Secretariat& sec) {
+  bool any = false;
+  for (const AwardDecision& d : sec.reg().awards) any = any || (d.decider == Decider::issuer_head && !d.awarded.empty());
+  if (!any) return;
+  spacer(0.4f);
+  begin_card("##awards.alignment");
+  if (!ImGui::CollapsingHeader((std::string(tr("awards.alignment")) + "###awards.alignment").c_str())) {
+    end_card();
+    return;
+  }
+  small_muted(tr("awards.alignment_help"));
+  doc::CertificateLayout l = sec.reg().certificate_layout;
+  auto number = [&](const char* label, const std::string& path, double& v) {
+    FieldSpec spec{path, label, nullptr, false, 0, InputKind::number};
+    spec.read_only = s.read_only();
+    if (auto nv = input_field(spec, v, {}); nv && nv->is_number()) v = nv->get<double>();
+  };
+  if (ImGui::BeginTable("##awards.offset", 2, ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextColumn();
+    number(tr("awards.offset_x"), "awards.alignment.offset_x", l.offset_x);
+    ImGui::TableNextColumn();
+    number(tr("awards.offset_y"), "awards.alignment.offset_y", l.offset_y);
+    ImGui::EndTable();
+  }
+  for (doc::CertificateSpot& spot : l.spots) {
+    ImGui::PushID(spot.id.c_str());
+    ImGui::PushFont(fonts.bold);
+    wrapped(tr(doc::spot_label(spot.id)).c_str());
+    ImGui::PopFont();
+    if (ImGui::BeginTable("##spot", 2, ImGuiTableFlags_SizingStretchSame)) {
+      ImGui::TableNextColumn();
+      number(tr("awards.spot_x"), "awards.alignment." + spot.id + ".x", spot.x);
+      ImGui::TableNextColumn();
+      number(tr("awards.spot_y"), "awards.alignment." + spot.id + ".y", spot.y);
+      ImGui::EndTable();
+    }
+    ImGui::PopID();
+  }
+  if (!(l == sec.reg().certificate_layout)) sec.set_certificate_layout(l);
+  if (button(tr("awards.alignment_print"), "awards.alignment.print"))
+    open_printable_html(s, doc::certificate_alignment_html(sec.reg().certificate_layout, print_css_url(s)), "can-chinh-giay-khen");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(s.read_only());
+  if (button(tr("awards.alignment_reset"), "awards.alignment.reset", ButtonKind::subtle))
+    sec.set_certificate_layout(doc::CertificateLayout::defaults());
+  ImGui::EndDisabled();
+  end_card();
+}
+
+// A decision already recorded: what it says, who it awards, its award money and certificates, and
+// the way to take it back.
 void recorded_card(app::Session& s, app::Secretariat& sec, const Register& r, const Campaign& c, const AwardDecision& d) {
   const Palette& p = palette();
   noted(p.success, trf("awards.recorded", {tr(describe(d, c))}).c_str(), "awards." + d.id + ".state");
@@ -115,6 +183,7 @@ void recorded_card(app::Session& s, app::Secretariat& sec, const Register& r, co
   list(d.awarded, Status::awarded);
   list(d.not_awarded, Status::not_awarded);
   payments(s, sec, c, d);
+  certificate_buttons(s, sec, c, d);
   ImGui::BeginDisabled(sec.read_only());
   if (button(tr("awards.withdraw"), "awards." + d.id + ".withdraw", ButtonKind::subtle))
     ask_reason({trf("awards.withdraw_title", {d.number}), tr("awards.withdraw_detail"), tr("awards.withdraw_confirm"),
@@ -299,6 +368,7 @@ void awards_screen(app::Session& s) {
     ImGui::PopID();
   }
   if (!any) muted(tr("awards.nobody_proposed"));
+  alignment_card(s, sec);
   close_card(s, sec);
   handle_dialog(s, sec);
 }

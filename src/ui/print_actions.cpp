@@ -82,8 +82,14 @@ const ReportTemplate* report_template(app::Session& s, const Dossier& d) {
 
 }  // namespace
 
+std::string print_css_url(app::Session& s) { return s.platform().app_base_url() + "print.css"; }
+
+void open_printable_html(app::Session& s, const std::string& html, std::string_view file_stem) {
+  s.platform().open_file(std::string(file_stem) + ".html", "text/html", html);
+}
+
 void open_printable(app::Session& s, std::span<const doc::Document> docs, std::string_view file_stem) {
-  const std::string css = s.platform().app_base_url() + "print.css";
+  const std::string css = print_css_url(s);
   const std::string html = docs.size() == 1 ? doc::to_html(docs.front(), css) : doc::to_html(docs, css, docs.front().title);
   s.platform().open_file(std::string(file_stem) + ".html", "text/html", html);
 }

@@ -27,6 +27,10 @@ using BuildDocuments = std::function<std::vector<doc::Document>()>;
 // print.css next to the app.
 void open_printable(app::Session& s, std::span<const doc::Document> docs, std::string_view file_stem);
 void download_word(app::Session& s, std::span<const doc::Document> docs, std::string_view file_stem);
+// A page made as HTML already (the certificates), in a new tab the same way.
+void open_printable_html(app::Session& s, const std::string& html, std::string_view file_stem);
+// The link to print.css next to the app, for pages made here.
+std::string print_css_url(app::Session& s);
 
 // "In / Lưu PDF" and "Tải Word (.docx)" side by side. With a label, it is shown before them when
 // there is room, above them otherwise.

@@ -585,6 +585,27 @@ test('five units\' packages: intake report, register, council session, CSV byte 
       await tab.close();
     }
     await app.screenshot('secretariat-awards-money-desktop-1280x800');
+    // Certificates: the whole Giấy khen on blank A4; onto stock only the blank lines, moved by the
+    // offset the clerk aligned.
+    const sheetTexts = async (id) => {
+      await reveal(app, id, { x: 0.3 });
+      const [tab] = await Promise.all([office.context.waitForEvent('page', { timeout: 15000 }), app.click(id)]);
+      await tab.waitForLoadState('load');
+      const texts = await tab.evaluate(() => [...document.querySelectorAll('svg text')].map((t) => ({ x: t.getAttribute('x'), text: t.textContent })));
+      await tab.close();
+      return texts;
+    };
+    const blankSheets = await sheetTexts(`awards.${qd.id}.certificates_blank`);
+    assert.equal(blankSheets.filter((t) => t.text === 'GIẤY KHEN').length, qd.awarded.length, 'one Giấy khen per awardee');
+    assert.ok(blankSheets.some((t) => t.text === `Bà ${woman.name}`), 'the woman, as "Bà"');
+    let stock = await sheetTexts(`awards.${qd.id}.certificates_stock`);
+    assert.ok(!stock.some((t) => t.text === 'GIẤY KHEN'), 'the stock has the title printed already');
+    assert.equal(stock.find((t) => t.text === `Bà ${woman.name}`).x, '148.5');
+    await press(app, 'awards.alignment', { x: 0.3 });
+    await typeInto(app, 'awards.alignment.offset_x', '2', { x: 0.3 });
+    await app.press('Tab');
+    stock = await sheetTexts(`awards.${qd.id}.certificates_stock`);
+    assert.equal(stock.find((t) => t.text === `Bà ${woman.name}`).x, '150.5', 'moved 2 mm across');
     // The campaign's close: the report on what it came to, then the register closed.
     await reveal(app, 'print.close_report.html', { x: 0.3 });
     {

@@ -555,5 +555,38 @@ TEST(Award, CloseReportCountsEachUnitAndTheCampaignClosesAndReopens) {
   EXPECT_EQ(r.log.back().reason, "Còn quyết định của Chủ tịch UBND tỉnh.");
 }
 
+TEST(Award, CertificatesForTheDirectorsAwardees) {
+  Register r = proposed_register();
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  ASSERT_TRUE(record_award(r, campaign(), director_decision({"a"}), kToday, kSecretariat).ok());
+  const std::vector<doc::Certificate> certs = certificates(campaign(), r, r.awards.front());
+  ASSERT_EQ(certs.size(), 1u);
+  EXPECT_EQ(certs[0].name, "Ông Nguyễn Văn An");
+  EXPECT_EQ(certs[0].decision, "Quyết định số 120/QĐ-SNgV ngày 20/11/2025");
+  EXPECT_EQ(certs[0].place_date, "Lạng Sơn, ngày 20 tháng 11 năm 2025");
+  EXPECT_EQ(certs[0].signer_title, "GIÁM ĐỐC");
+  EXPECT_EQ(certs[0].signer_name, "Hoàng Văn Sơn");
+  EXPECT_EQ(certs[0].achievement.rfind("Đã có thành tích xuất sắc trong ", 0), 0u);
+  EXPECT_EQ(certificate_frame(campaign(), r.awards.front()).authority, "GIÁM ĐỐC SỞ NGOẠI VỤ");
+  // The Chairman's Bằng khen is printed by the province.
+  AwardDecision chair = director_decision({"d"});
+  chair.decider = Decider::parent_head;
+  chair.number = "2150/QĐ-UBND";
+  ASSERT_TRUE(record_award(r, campaign(), chair, kToday, kSecretariat).ok());
+  EXPECT_TRUE(certificates(campaign(), r, r.awards.back()).empty());
+  // The alignment is kept in the register's head; one off the sheet is refused.
+  doc::CertificateLayout l = r.certificate_layout;
+  l.offset_x = 3;
+  auto kept = set_certificate_layout(r, l);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_TRUE(kept->state);
+  EXPECT_EQ(r.certificate_layout.offset_x, 3);
+  l.offset_x = 99;
+  EXPECT_EQ(set_certificate_layout(r, l).error().path, "certificate_layout");
+  auto head = register_state_from_json(nlohmann::json::parse(register_state_json(r).dump()));
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ(head->certificate_layout.offset_x, 3);
+}
+
 }  // namespace
 }  // namespace hoso

@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/documents/certificates.hpp"
 #include "core/documents/council_documents.hpp"
 #include "core/documents/docx.hpp"
 #include "core/documents/html.hpp"
@@ -799,6 +800,78 @@ TEST(Documents, PaymentListSaysEveryAmountAndTheTotalInWords) {
   const std::string m = visible(to_html(payment_list(missing, campaign()), kCss));
   EXPECT_TRUE(contains(m, "Số tiền bằng chữ: ……………"));
   EXPECT_FALSE(contains(m, "2.830.000"));
+}
+
+// ---- certificates -----------------------------------------------------------------------------
+
+std::vector<Certificate> certificates_fixture() {
+  return {{"Bà Hoàng Thị Lan Hương", "Chuyên viên, Phòng Hợp tác quốc tế",
+           "Đã có thành tích xuất sắc trong phong trào thi đua đặc biệt lập thành tích chào mừng Đại hội đảng bộ các cấp, "
+           "Đại hội Đảng bộ tỉnh Lạng Sơn lần thứ XVIII",
+           "Quyết định số 120/QĐ-SNgV ngày 20/11/2025", "Lạng Sơn, ngày 20 tháng 11 năm 2025", "GIÁM ĐỐC", "Hoàng Văn Sơn"},
+          {"Phòng Lãnh sự", "Sở Ngoại vụ tỉnh Lạng Sơn", "Đã có thành tích xuất sắc", "Quyết định số 120/QĐ-SNgV ngày 20/11/2025",
+           "Lạng Sơn, ngày 20 tháng 11 năm 2025", "GIÁM ĐỐC", "Hoàng Văn Sơn"}};
+}
+const CertificateFrame kFrame{"GIÁM ĐỐC SỞ NGOẠI VỤ", "GIẤY KHEN"};
+
+TEST(Documents, CertificatesOnBlankPaperAndOnStock) {
+  const auto certs = certificates_fixture();
+  const CertificateLayout l = CertificateLayout::defaults();
+  const std::string blank = certificates_html(certs, kFrame, l, false, "print.css");
+  EXPECT_EQ(std::count(blank.begin(), blank.end(), '\x01'), 0);
+  auto count = [](const std::string& h, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = h.find(what); at != std::string::npos; at = h.find(what, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count(blank, "<div class=\"certificate\">"), 2u);  // one sheet each
+  EXPECT_EQ(count(blank, ">GIẤY KHEN</text>"), 2u);
+  EXPECT_TRUE(contains(blank, ">Bà Hoàng Thị Lan Hương</text>"));
+  EXPECT_TRUE(contains(blank, ">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</text>"));
+  EXPECT_FALSE(contains(blank, " style=\""));  // the app's CSP allows no inline style
+  // On stock: the awardee's lines only, where the layout says, moved by the offset.
+  CertificateLayout moved = l;
+  moved.offset_x = 2.5;
+  moved.offset_y = -1;
+  const std::string stock = certificates_html(certs, kFrame, moved, true, "print.css");
+  EXPECT_FALSE(contains(stock, "GIẤY KHEN</text>"));
+  EXPECT_FALSE(contains(stock, "CỘNG HÒA"));
+  EXPECT_TRUE(contains(stock, "<text x=\"151\" y=\"101\""));  // the name: 148.5 + 2.5, 102 - 1
+  EXPECT_TRUE(contains(stock, ">Hoàng Văn Sơn</text>"));
+  // The long achievement wraps onto a second line.
+  EXPECT_TRUE(contains(stock, ">Đại hội Đảng bộ tỉnh Lạng Sơn lần thứ XVIII</text>") ||
+              contains(stock, "lần thứ XVIII</text>"));
+  EXPECT_EQ(count(stock, "Đã có thành tích xuất sắc trong"), 1u);
+  const std::string align = certificate_alignment_html(moved, "print.css");
+  EXPECT_TRUE(contains(align, "Tên người, tập thể được khen (151; 101 mm)"));
+  expect_golden("certificates-blank.html", blank);
+  expect_golden("certificates-stock.html", stock);
+  expect_golden("certificates-alignment.html", align);
+}
+
+TEST(Documents, CertificateLayoutReadsBackAndRefusesOffTheSheet) {
+  CertificateLayout l = CertificateLayout::defaults();
+  l.offset_x = -3.5;
+  l.spots[0].y = 99;
+  json_in::Reader r("state.json");
+  const CertificateLayout back = certificate_layout_from_json(r, nlohmann::json::parse(to_json(l).dump()), "certificate_layout");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(back, l);
+  // A line saved before another existed: the missing one takes its default.
+  nlohmann::json partial = to_json(l);
+  partial["spots"].erase(partial["spots"].begin() + 1);
+  json_in::Reader r2("state.json");
+  EXPECT_EQ(certificate_layout_from_json(r2, partial, "certificate_layout").spot("detail")->y, 114);
+  CertificateLayout off = l;
+  off.spots[2].x = 400;
+  ASSERT_TRUE(layout_problem(off).has_value());
+  EXPECT_EQ(layout_problem(off)->vi, "Vị trí “Thành tích” phải nằm trên tờ giấy (ngang 0–297 mm, dọc 0–210 mm).");
+  off = l;
+  off.offset_y = 60;
+  EXPECT_TRUE(layout_problem(off).has_value());
+  json_in::Reader r3("state.json");
+  (void)certificate_layout_from_json(r3, to_json(off), "certificate_layout");
+  EXPECT_FALSE(r3.ok());
 }
 
 // ---- golden files ----------------------------------------------------------------------------
