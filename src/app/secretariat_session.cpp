@@ -65,7 +65,8 @@ void Secretariat::changed(const RegisterChanges& c) {
 
 bool Secretariat::apply(const Outcome<RegisterChanges>& r) {
   if (!r) {
-    s_.toast(Toast::Kind::error, r.error().describe(s_.settings().language), 12);
+    // What to do, in words: the register's refusals name no file, and their path is internal.
+    s_.toast(Toast::Kind::error, r.error().what.in(s_.settings().language), 12);
     return false;
   }
   if (!r->empty()) changed(*r);
@@ -208,6 +209,13 @@ void Secretariat::export_proposals(const CouncilMeeting& m, bool csv) {
 }
 
 // ---- the authority's decisions -----------------------------------------------------------------
+
+std::optional<Bilingual> Secretariat::award_problem(const AwardDecision& d) const {
+  Register trial = reg_;  // a click's worth of copying: the person is told before the dialog
+  auto r = hoso::record_award(trial, campaign(), d, s_.today(), s_.edit_context());
+  if (r) return std::nullopt;
+  return r.error().what;
+}
 
 bool Secretariat::record_award(const AwardDecision& d) {
   if (read_only()) return false;

@@ -78,6 +78,9 @@ class Secretariat {
   // ---- the authority's decisions (core/award.hpp) ----
   // Records a signed decision on a closed meeting's proposals; toasts what is missing or wrong.
   bool record_award(const AwardDecision& d);
+  // What record_award would refuse (a missing number, a date after today, ...), without changing
+  // anything; nullopt when it would be recorded.
+  std::optional<Bilingual> award_problem(const AwardDecision& d) const;
   bool withdraw_award(std::string_view award_id, std::string_view reason);
   // The award money of a recorded decision as CSV (Excel).
   void export_payments(std::string_view award_id);

@@ -471,7 +471,7 @@ std::optional<Bilingual> refuse_status_change(const Dossier& d, const StatusChan
                                               std::span<const Finding> findings) {
   if (auto why = refuse_transition(d.status, change.to, change.role)) return why;
   if (change.to == Status::exported)
-    return Bilingual{"Hồ sơ chuyển sang “Đã xuất” khi được xuất trong gói gửi Văn phòng Sở.",
+    return Bilingual{"Hồ sơ chuyển sang “Đã gửi” khi được đưa vào gói gửi Văn phòng Sở.",
                      "A dossier becomes “Exported” when a package holding it is exported."};
   if (change.to == Status::ready && !can_mark_ready(findings, d.id)) {
     auto n = ready_blockers(findings, d.id).size();

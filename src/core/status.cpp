@@ -45,11 +45,11 @@ Bilingual status_label(Status s) {
   switch (s) {
     case Status::draft: return {"Nháp", "Draft"};
     case Status::ready: return {"Sẵn sàng", "Ready"};
-    case Status::exported: return {"Đã xuất", "Exported"};
+    case Status::exported: return {"Đã gửi", "Sent"};
     case Status::received: return {"Đã nhận", "Received"};
     case Status::eligible: return {"Hợp lệ", "Eligible"};
     case Status::returned: return {"Trả lại", "Returned"};
-    case Status::proposed: return {"Đã trình Hội đồng", "Proposed"};
+    case Status::proposed: return {"Hội đồng đề nghị", "Proposed by the council"};
     case Status::awarded: return {"Được khen thưởng", "Awarded"};
     case Status::not_awarded: return {"Không được khen thưởng", "Not awarded"};
   }

@@ -453,7 +453,14 @@ void check_vote(Check& x, const Dossier& d, const std::unordered_map<std::string
 
 void check_minutes(Check& x, const Minutes& m, const ReportTemplate* t,
                    const std::unordered_map<std::string_view, const Dossier*>& dossiers) {
+  const std::size_t first = x.out.size();
   if (t) check_template(x, *t, std::nullopt, to_json(m), "minutes");
+  // No vote at all: each dossier already says its vote is missing (rule::vote_missing), so the
+  // empty table is not said a second time.
+  if (!dossiers.empty())
+    x.out.erase(std::remove_if(x.out.begin() + static_cast<std::ptrdiff_t>(first), x.out.end(),
+                               [](const Finding& f) { return f.path == "minutes.votes" && f.rule == rule::required; }),
+                x.out.end());
   if (m.members_present > m.members_total && m.members_total > 0) {
     x.error("minutes.members_present", rule::vote_counts,
             {"Số thành viên có mặt (" + std::to_string(m.members_present) + ") nhiều hơn tổng số thành viên (" +

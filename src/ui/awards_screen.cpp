@@ -6,6 +6,7 @@
 // or not, with the decision, and the exports carry it. A decision recorded by mistake is withdrawn
 // with a reason (the register's log keeps it) and its dossiers wait again.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ namespace {
 struct DecisionForm {
   std::string number, date_text, signer, signer_title;
   std::set<std::string, std::less<>> left_out;  // candidates the person unticked
+  std::optional<Bilingual> problem;              // why the last "record" was not asked
+  AwardDecision checked;                         // what `problem` is about
 };
 
 struct AwardsState {
@@ -238,7 +241,17 @@ void decision_form(app::Session& s, app::Secretariat& sec, const CouncilMeeting&
   for (const AwardCandidate& a : waiting)
     if (!f.left_out.contains(a.dossier_id)) d.awarded.push_back(a.dossier_id);
   ImGui::BeginDisabled(sec.read_only());
-  if (button(tr("awards.record"), base + ".record", ButtonKind::primary)) {
+  const bool pressed = button(tr("awards.record"), base + ".record", ButtonKind::primary);
+  if (pressed) {
+    f.problem = sec.award_problem(d);
+    f.checked = d;
+  }
+  if (f.problem && f.checked == d) {  // until what it is about is changed
+    ImGui::PushFont(fonts.small);
+    noted(palette().error, tr(*f.problem).c_str(), base + ".problem");
+    ImGui::PopFont();
+  }
+  if (pressed && !f.problem) {
     const std::string awarded = std::to_string(d.awarded.size()),
                       not_awarded = std::to_string(waiting.size() - d.awarded.size());
     st.pending = d;

@@ -380,9 +380,15 @@ void actions(app::Session& s, app::Secretariat& sec, const CouncilMeeting& m, co
   if (!m.closed) {
     noted(p.primary, tr("council.open_state"), "council.state");
     ImGui::BeginDisabled(sec.read_only());
-    if (button(tr("council.close"), "council.close", ButtonKind::primary))
-      ask_reason({tr("council.close_title"), tr(res.decided ? "council.close_detail" : "council.close_detail_no_result"),
-                  tr("council.close_confirm"), "close:" + m.id, {}, false, false, false});
+    if (button(tr("council.close"), "council.close", ButtonKind::primary)) {
+      // What closing now would leave out, said before it is done.
+      std::string detail = tr(res.decided ? "council.close_detail" : "council.close_detail_no_result");
+      if (const int invalid = res.count(BallotOutcome::invalid_votes); res.decided && invalid > 0)
+        detail += " " + trf("council.close_invalid", {n(invalid)});
+      if (const int tied = res.count(BallotOutcome::tied); res.decided && tied > 0)
+        detail += " " + trf("council.close_tied", {n(tied)});
+      ask_reason({tr("council.close_title"), detail, tr("council.close_confirm"), "close:" + m.id, {}, false, false, false});
+    }
     ImGui::EndDisabled();
   } else if (!st.correcting) {
     noted(p.success, trf("council.closed_state", {to_display_vietnam(m.closed_at)}).c_str(), "council.state");

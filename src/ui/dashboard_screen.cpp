@@ -208,7 +208,7 @@ void quick_card(app::Session& s) {
   }
   const Dossier& target = d ? *d : pending;
   FindingIndex none;
-  FindingIndex idx = d ? FindingIndex(findings_for(s.findings(), d->id)) : none;
+  FindingIndex idx = d ? FindingIndex(findings_at_fields(d->id, findings_for(s.findings(), d->id))) : none;
   const bool collective = target.nominee.kind == NomineeKind::collective;
   const std::string name_path = nominee_path(collective ? "name" : "full_name");
   auto edit = [&](std::string_view path, const nlohmann::json& v) {

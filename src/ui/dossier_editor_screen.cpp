@@ -89,6 +89,7 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
   if (show_findings) ImGui::SetNextItemOpen(true);
   bool open = ImGui::CollapsingHeader(title.c_str(), !is_phone() && short_list ? ImGuiTreeNodeFlags_DefaultOpen : 0);
   ImGui::PopStyleColor(2);
+  if (open) check_all_fields(d.id);  // the clerk asked what is missing: each field says it too
   if (show_findings) {
     scroll_last_item_to_top();
     show_findings = false;
@@ -416,7 +417,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   spacer(0.3f);
   section_jump(mine);
   spacer(0.4f);
-  const FindingIndex idx(mine);
+  const FindingIndex idx(findings_at_fields(d.id, mine));
   // As it was sent: shown, printable, not editable until reopened (the session refuses too). At
   // full contrast: it is there to be read.
   if (sent) {

@@ -75,22 +75,27 @@ std::vector<const Finding*> minutes_findings(app::Session& s) {
   return out;
 }
 
+// The unit's one minutes, as a scope of visited fields (widgets.hpp: findings_at_fields).
+constexpr std::string_view kMinutesScope = "minutes";
+
 void findings_panel(app::Session& s, std::span<const Finding* const> mine) {
   const Palette& p = palette();
   if (mine.empty()) {
     badge(tr("findings.none"), p.success, p.success_bg, "minutes.findings.none");
     return;
   }
-  int errors = 0, warnings = 0;
-  for (const Finding* f : mine) (f->severity == Severity::error ? errors : warnings)++;
-  std::string title = trf("findings.title", {std::to_string(errors), std::to_string(warnings)}) + "###minutes.findings";
-  ImGui::PushStyleColor(ImGuiCol_Header, errors ? p.error_bg : p.warning_bg);
-  ImGui::PushStyleColor(ImGuiCol_Text, errors ? p.error : p.warning);
+  // As the dossier's list: what is only still to fill reads "mục chưa điền" in amber, not "lỗi".
+  FindingTally tally;
+  for (const Finding* f : mine) tally.add(*f);
+  std::string title = trf("findings.title_tally", {tally.text()}) + "###minutes.findings";
+  ImGui::PushStyleColor(ImGuiCol_Header, tally.errors ? p.error_bg : p.warning_bg);
+  ImGui::PushStyleColor(ImGuiCol_Text, tally.color());
   // Folded at first: the form below would jump each time a line went away as it is filled in.
   // Each field shows its own findings beside it; the list is a tap away.
   bool open = ImGui::CollapsingHeader(title.c_str());
   ImGui::PopStyleColor(2);
   if (!open) return;
+  check_all_fields(kMinutesScope);  // the clerk asked what is missing: each field says it too
   for (size_t i = 0; i < mine.size(); ++i) {
     const Finding* f = mine[i];
     std::string text = tr(f->message);
@@ -298,7 +303,9 @@ void vote_card(MinutesView& mv, const Field& votes, const VoteRow& r, const Find
   FieldSpec form{form_path, form_label.c_str(), nullptr, true};
   focus_if_target(s, form_path);
   auto options = award_options(s, d);
-  if (auto v = choice_field(form, r.v ? std::string_view(r.v->award_form) : std::string_view(), options, idx))
+  // Before a vote is typed the row shows the form the dossier seeks: the one a vote would record.
+  if (auto v = choice_field(form, r.v && !r.v->award_form.empty() ? std::string_view(r.v->award_form) : std::string_view(d.award_form),
+                            options, idx))
     mv.set(form_path, *v);
   if (ImGui::BeginTable("##counts", 2, ImGuiTableFlags_SizingStretchSame)) {
     for (const char* member : {"for", "against"}) {
@@ -357,7 +364,8 @@ void vote_table(MinutesView& mv, const Field& votes, const std::vector<VoteRow>&
     FieldSpec form{form_path, "", nullptr, true};
     focus_if_target(s, form_path);
     auto options = award_options(s, d);
-    if (auto v = choice_field(form, r.v ? std::string_view(r.v->award_form) : std::string_view(), options, none))
+    if (auto v = choice_field(form, r.v && !r.v->award_form.empty() ? std::string_view(r.v->award_form) : std::string_view(d.award_form),
+                              options, none))
       mv.set(form_path, *v);
     annotate(column_label(votes, "award_form").c_str(), form_path);
     // Votes for and against.
@@ -510,7 +518,7 @@ void minutes_screen(app::Session& s) {
     colored_wrapped(palette().error, tr("minutes.no_template"));
     return;
   }
-  const FindingIndex idx(mine);
+  const FindingIndex idx(findings_at_fields(kMinutesScope, mine));
   for (const Section& sec : t->sections) section_card(mv, sec, idx);
   // A finding was chosen but its field was not drawn: give up after a few frames.
   if (!s.nav.focus_path.empty() && --s.nav.focus_frames <= 0) s.nav.focus_path.clear();

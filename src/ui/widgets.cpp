@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include "app/session.hpp"
 #include "core/date.hpp"
@@ -326,7 +327,48 @@ bool wrapped_checkbox(const char* label_and_id, bool* value) {
 }
 
 bool still_to_fill(const Finding& f) {
-  return f.severity == Severity::error && (f.rule == rule::required || f.rule == rule::vote_missing);
+  // Not yet done rather than wrong: an empty required field, a vote not recorded, a criterion not
+  // yet ticked as met or not yet given its evidence.
+  return f.severity == Severity::error && (f.rule == rule::required || f.rule == rule::vote_missing ||
+                                           f.rule == rule::criterion_met || f.rule == rule::criterion_evidence);
+}
+
+namespace {
+std::string visit_scope;
+std::set<std::string, std::less<>> visited;  // paths of fields left after being focused
+bool checking_all = false;
+
+void enter_scope(std::string_view scope) {
+  if (scope == visit_scope) return;
+  visit_scope = std::string(scope);
+  visited.clear();
+  checking_all = false;
+}
+
+// The field at `path`, or one inside it (a table's cell for the table's finding), was visited.
+bool was_visited(std::string_view path) {
+  auto it = visited.lower_bound(path);
+  for (; it != visited.end() && it->starts_with(path); ++it)
+    if (it->size() == path.size() || (*it)[path.size()] == '[' || (*it)[path.size()] == '.') return true;
+  return false;
+}
+
+void visit(std::string_view path) {
+  if (!path.empty()) visited.emplace(path);
+}
+}  // namespace
+
+std::vector<const Finding*> findings_at_fields(std::string_view scope, std::span<const Finding* const> all) {
+  enter_scope(scope);
+  std::vector<const Finding*> out;
+  for (const Finding* f : all)
+    if (checking_all || !still_to_fill(*f) || was_visited(f->path)) out.push_back(f);
+  return out;
+}
+
+void check_all_fields(std::string_view scope) {
+  enter_scope(scope);
+  checking_all = true;
 }
 
 void FindingTally::add(const Finding& f) {
@@ -732,8 +774,9 @@ void keep_in_place_while_typing() {
   ImGuiWindow* scroller = scrolling_window();
   const float y = ImGui::GetItemRectMin().y;
   const ImGuiID id = ImGui::GetItemID();
-  // Only when the person did not scroll: the page moved on its own.
-  if (anchor.id == id && scroller->Scroll.y == anchor.scroll && std::abs(y - anchor.y) >= 1.0f) {
+  // Only when the person did not scroll: the page moved on its own. Not at the top of the page
+  // (as browsers do not): what appears there — a notice, say — is meant to be seen.
+  if (anchor.id == id && scroller->Scroll.y == anchor.scroll && anchor.scroll > 0 && std::abs(y - anchor.y) >= 1.0f) {
     const float to = std::clamp(scroller->Scroll.y + (y - anchor.y), 0.0f, scroller->ScrollMax.y);
     ImGui::SetScrollY(scroller, to);
     anchor.scroll = to;
@@ -779,6 +822,7 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
                                                                                      : Keyboard::text;
     }
   }
+  if (ImGui::IsItemDeactivated()) visit(spec.path);
   annotate(spec.label, spec.path);
   describe_field(spec.kind == InputKind::multiline ? sem::Role::multiline : sem::Role::text_field, spec, buf,
                  findings.at(spec.path));
@@ -805,6 +849,7 @@ std::optional<bool> checkbox_field(const FieldSpec& spec, bool value, const Find
   id += spec.path;
   bool v = value;
   bool changed = wrapped_checkbox(id.c_str(), &v);
+  if (changed) visit(spec.path);
   describe_field(sem::Role::checkbox, spec, {}, findings.at(spec.path));
   if (spec.help && *spec.help) {
     ImGui::PushFont(fonts.small);
@@ -828,6 +873,7 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
   ImGui::SetNextItemWidth(-FLT_MIN);
   const bool open = ImGui::BeginCombo(id.c_str(), preview, ImGuiComboFlags_HeightLarge);
   if (open) {
+    visit(spec.path);  // opened: the clerk has been here
     for (const Option& o : options) {
       std::string item = o.label + "##" + std::string(spec.path) + "=" + o.id;
       if (option(item.c_str(), o.id == value) && !spec.read_only && o.id != value) result = o.id;

@@ -127,6 +127,13 @@ struct Option {
 std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view value,
                                         std::span<const Option> options, const FindingIndex& findings);
 
+// Which findings show at their fields. A wrong value shows at once; something only still to fill
+// (still_to_fill) shows once its field has been visited (left after being edited or focused) or
+// the clerk asked to check (opened the list of what is missing). `scope` is the dossier or
+// minutes being edited: another scope starts over.
+std::vector<const Finding*> findings_at_fields(std::string_view scope, std::span<const Finding* const> all);
+void check_all_fields(std::string_view scope);
+
 // The label, required marker and help of a field (used by the field functions, and by screens
 // that lay out something custom under a label).
 void field_label(const FieldSpec& spec);

@@ -460,6 +460,30 @@ test('the long editor on a phone: it opens at the top, "Đến mục…" goes to
   }
 });
 
+test('a new dossier does not scold: an empty field says what is missing once the clerk has been there, or asked', async () => {
+  const browser = await openBrowser({ device: DESKTOP });
+  try {
+    const app = await App.open(browser.context, server);
+    await app.click('nav.dossiers');
+    await app.click('action.new_individual');
+    await app.until('the editor', (s) => s.screen === 'dossier');
+    await app.page.evaluate(() => window.hoso.dev.texts());  // starts recording the frame's texts
+    let texts = await shownTexts(app);
+    assert.ok(!texts.includes('Chưa nhập họ và tên.'), 'nothing said under a field the clerk has not reached');
+    await app.click('nominee.full_name');
+    await app.press('Tab');
+    texts = await shownTexts(app);
+    assert.ok(texts.includes('Chưa nhập họ và tên.'), 'said once the clerk has been in the field and left it empty');
+    assert.ok(!texts.includes('Chưa chọn giới tính.'), 'not yet for the fields after it');
+    await app.click('findings.panel');
+    texts = await shownTexts(app);
+    assert.ok(texts.includes('Chưa chọn giới tính.'), 'asked what is missing: every field says it');
+    app.assertClean(assert);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a finding\'s jump lands its field in the upper part of the screen, outlined for a moment; fixing it moves nothing under the caret; the list says "to fill in"; the foot of the form links back to what is missing', async () => {
   const browser = await openBrowser({ device: DESKTOP });
   try {

@@ -539,6 +539,10 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     assert.ok(directorIds.includes(woman.id) && leftOut, 'the Director has the woman and another to decide on');
     for (const id of directorIds) await reveal(app, `awards.issuer_head.awarded.${id}`, { x: 0.3 });
     await press(app, `awards.issuer_head.awarded.${leftOut}`, { x: 0.3 });
+    // Recording without a number: told at once, in words, beside the button (no dialog).
+    await press(app, 'awards.issuer_head.record', { x: 0.3 });
+    assert.match(await label(app, 'awards.issuer_head.problem'), /^Hãy nhập số của quyết định, như trên bản đã ký/);
+    assert.ok(!(await app.items()).some((i) => i.id === 'dialog.confirm'), 'no dialog for a decision that cannot be recorded');
     await typeInto(app, 'awards.issuer_head.number', '120/QĐ-SNgV', { x: 0.3 });
     await typeInto(app, 'awards.issuer_head.date', '20/11/2025', { x: 0.3 });
     await typeInto(app, 'awards.issuer_head.signer', 'Hoàng Văn Sơn', { x: 0.3 });

@@ -285,6 +285,18 @@ TEST(Validation, CriterionNeverAssessed) {
   EXPECT_EQ(fs[1].rule, rule::criterion_evidence);
 }
 
+TEST(Validation, MinutesWithNoVoteAtAllSayItOncePerDossier) {
+  Workspace w = valid_workspace();
+  w.minutes[0].votes.clear();
+  auto fs = check(w);
+  int missing = 0;
+  for (const Finding& f : fs) {
+    EXPECT_FALSE(f.path == "minutes.votes" && f.rule == rule::required) << "the empty table said again: " << dump(fs);
+    missing += f.rule == rule::vote_missing;
+  }
+  EXPECT_EQ(missing, static_cast<int>(w.dossiers.size())) << dump(fs);
+}
+
 TEST(Validation, MinutesMustRecordAVote) {
   Workspace w = valid_workspace();
   w.minutes[0].votes.erase(w.minutes[0].votes.begin());
