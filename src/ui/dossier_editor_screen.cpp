@@ -144,7 +144,12 @@ void section_jump(std::span<const Finding* const> mine) {
     for (size_t i = 0; i < std::size(kSections); ++i) {
       const FindingTally tally = count_in(mine, kSections[i]);
       std::string item = tr(kSectionTitles[i]);
-      if (!tally.empty()) item += "  (" + tally.text() + ")";
+      if (!tally.empty()) {
+        // Beside the title when it fits, else on a line of its own: never cut at the edge.
+        const std::string beside = item + "  (" + tally.text() + ")";
+        item = ImGui::CalcTextSize(beside.c_str()).x <= ImGui::GetContentRegionAvail().x - em() ? beside
+                                                                                             : item + "\n(" + tally.text() + ")";
+      }
       item += "##editor.jump=";
       item += kSections[i];
       if (option(item.c_str(), false)) jump_to_section = kSections[i];

@@ -47,10 +47,12 @@ void rows(app::Session& s, std::span<const Row> rs) {
   const float x0 = ImGui::GetCursorPosX();
   for (const Row& r : rs) {
     ImGui::PushID(r.id.c_str());
-    if (r.label) {
-      if (beside) ImGui::AlignTextToFramePadding();
+    if (r.label && beside) {
+      ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(r.label);
-      if (beside) ImGui::SameLine(x0 + label_w);
+      ImGui::SameLine(x0 + label_w);
+    } else if (r.label) {
+      wrapped(r.label);  // above the buttons, wrapped to the screen: never cut at its edge
     }
     buttons(s, r);
     ImGui::PopID();

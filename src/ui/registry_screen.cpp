@@ -393,6 +393,22 @@ void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, cons
   spacer(0.3f);
   dossier_print_buttons(s, d);
   spacer(0.3f);
+  // Who is proposed: every identity field the unit filled, as Form 08's first part prints it.
+  subheading(tr("section.nominee"));
+  for (const IdentityField* f : identity_fields(d.nominee.kind)) {
+    const nlohmann::json v = get_field(d, nominee_path(f->id));
+    std::string text = v.is_string() ? v.get<std::string>() : v.is_number() ? v.dump() : std::string();
+    if (f->type == FieldType::date) text = display_date(text);
+    if (f->id == "gender")
+      for (const ChoiceOption& o : gender_options())
+        if (o.id == text) text = tr(o.label);
+    if (f->id == "category")
+      if (const NomineeKindSpec* k = c.kind_spec(d.nominee.kind))
+        for (const Category& cat : k->categories)
+          if (cat.id == text) text = tr(cat.name);
+    read_block(tr(f->label), text, "registry.read.nominee." + std::string(f->id));
+  }
+  spacer(0.2f);
   // Criteria, numbered as the plan numbers them, each with the unit's evidence.
   subheading(tr("section.criteria"));
   const AwardForm* form = c.award_form(d.award_form);

@@ -270,7 +270,9 @@ float touch_row_height() {
 bool option(const char* label, bool selected) {
   // A selectable's target reaches half the item spacing above and below its own height.
   const float h = touch_row_height();
-  const float own = h > 0 ? std::max(ImGui::GetTextLineHeight(), h - ImGui::GetStyle().ItemSpacing.y) : 0.0f;
+  // As tall as its text (an option may take two lines), and a finger high on a touch screen.
+  const float text_h = ImGui::CalcTextSize(label, nullptr, true).y;
+  const float own = h > 0 ? std::max(text_h, h - ImGui::GetStyle().ItemSpacing.y) : 0.0f;
   return ImGui::Selectable(label, selected, ImGuiSelectableFlags_None, ImVec2(0, own));
 }
 
