@@ -6,6 +6,7 @@
 #include "core/proposal_export.hpp"
 #include "core/registry_detail.hpp"
 #include "core/text.hpp"
+#include "core/validation.hpp"
 
 namespace hoso {
 
@@ -102,6 +103,17 @@ Outcome<RegisterChanges> record_award(Register& r, const Campaign& c, AwardDecis
       out.decisions.push_back(id);
     }
   out.awards.push_back(d.id);
+  // Kept across campaigns: who was awarded what, by which decision.
+  const std::string said = describe(d, c).vi;
+  for (const std::string& id : d.awarded) {
+    const Register::Found f = r.find_dossier(id);
+    if (!f.dossier) continue;
+    const Nominee& n = f.dossier->nominee;
+    r.history.push_back({nominee_key(n), n.kind, display_name(n), n.kind == NomineeKind::individual ? n.birth_date : std::string(),
+                         n.kind == NomineeKind::individual ? n.unit : n.parent_unit, form_name(c, f.dossier->award_form).vi,
+                         c.id, c.name.vi, said, d.number, d.date, d.id, id});
+  }
+  out.history = true;
   r.awards.push_back(std::move(d));
   return out;
 }
@@ -122,6 +134,8 @@ Outcome<RegisterChanges> withdraw_award(Register& r, std::string_view award_id, 
   }
   r.log.push_back({whole_seconds(ctx.now), ctx.author, "awards/" + it->id, to_json(*it), nullptr, std::string(text::trim(reason))});
   out.state = true;
+  std::erase_if(r.history, [&](const AwardRecord& h) { return h.campaign_id == r.campaign_id && h.award_id == it->id; });
+  out.history = true;
   out.removed_awards.push_back(it->id);
   r.awards.erase(it);
   return out;
@@ -139,6 +153,69 @@ Bilingual describe(const AwardDecision& d, const Campaign& c) {
   const std::string date = d.date.year ? day(d.date) : std::string("…");
   return {"Quyết định số " + d.number + " ngày " + date + (a.title.vi.empty() ? "" : " của " + a.title.vi),
           "Decision No. " + d.number + " of " + date + (a.title.en.empty() ? "" : " by the " + a.title.en)};
+}
+
+// ---- the award history -------------------------------------------------------------------------
+
+std::vector<const AwardRecord*> history_of(const Register& r, const Nominee& n) {
+  std::vector<const AwardRecord*> out;
+  const std::string key = nominee_key(n);
+  if (key.empty()) return out;
+  for (const AwardRecord& h : r.history)
+    if (h.nominee_key == key) out.push_back(&h);
+  return out;
+}
+
+std::vector<const AwardRecord*> search_history(const Register& r, std::string_view query) {
+  std::vector<const AwardRecord*> out;
+  for (auto it = r.history.rbegin(); it != r.history.rend(); ++it) {
+    const AwardRecord& h = *it;
+    const std::string haystack = h.name + " " + h.unit + " " + h.award_form + " " + h.decision + " " + h.campaign_name;
+    if (text::matches_search(haystack, query)) out.push_back(&h);
+  }
+  return out;
+}
+
+json history_json(const std::vector<AwardRecord>& h) {
+  json list = json::array();
+  for (const AwardRecord& a : h)
+    list.push_back({{"nominee_key", a.nominee_key}, {"kind", to_string(a.kind)}, {"name", a.name}, {"birth_date", a.birth_date},
+                    {"unit", a.unit}, {"award_form", a.award_form}, {"campaign_id", a.campaign_id},
+                    {"campaign_name", a.campaign_name}, {"decision", a.decision}, {"decision_number", a.decision_number},
+                    {"decision_date", a.decision_date.year ? to_iso(a.decision_date) : std::string()},
+                    {"award_id", a.award_id}, {"dossier_id", a.dossier_id}});
+  return {{"format", kRegisterFormat}, {"format_version", kRegisterFormatVersion}, {"awards", std::move(list)}};
+}
+
+Outcome<std::vector<AwardRecord>> history_from_json(const json& j, std::string_view file_name) {
+  json_in::Reader r(file_name);
+  std::vector<AwardRecord> out;
+  if (!r.format(j, kRegisterFormat, kRegisterFormatVersion)) return r.take_error();
+  const json* list = r.member(j, "", "awards", true);
+  if (list && r.expect_array(*list, "awards"))
+    for (std::size_t i = 0; i < list->size() && r.ok(); ++i) {
+      const std::string p = json_in::index_path("awards", i);
+      const json& e = (*list)[i];
+      if (!r.expect_object(e, p)) break;
+      AwardRecord a;
+      std::string kind;
+      r.str(e, p, "nominee_key", a.nominee_key);
+      if (r.str(e, p, "kind", kind)) {
+        if (kind == "collective") a.kind = NomineeKind::collective;
+        else if (kind != "individual") r.fail(json_in::member_path(p, "kind"), json_in::msg_invalid_value(kind, "individual, collective"));
+      }
+      for (const auto& [key, field] : {std::pair{"name", &a.name}, std::pair{"birth_date", &a.birth_date}, std::pair{"unit", &a.unit},
+                                       std::pair{"award_form", &a.award_form}, std::pair{"campaign_id", &a.campaign_id},
+                                       std::pair{"campaign_name", &a.campaign_name}, std::pair{"decision", &a.decision},
+                                       std::pair{"decision_number", &a.decision_number}, std::pair{"award_id", &a.award_id},
+                                       std::pair{"dossier_id", &a.dossier_id}})
+        r.str(e, p, key, *field, false);
+      if (const json* dd = r.member(e, p, "decision_date", false); dd && dd->is_string() && !dd->get_ref<const std::string&>().empty())
+        r.date(e, p, "decision_date", a.decision_date);
+      out.push_back(std::move(a));
+    }
+  if (!r.ok()) return r.take_error();
+  return out;
 }
 
 // ---- award money -------------------------------------------------------------------------------

@@ -62,6 +62,16 @@ Outcome<RegisterChanges> withdraw_award(Register& r, std::string_view award_id, 
 // from the campaign).
 Bilingual describe(const AwardDecision& d, const Campaign& c);
 
+// ---- the award history -------------------------------------------------------------------------
+
+// Awards recorded for this nominee (the same nominee_key), in any campaign, oldest first.
+std::vector<const AwardRecord*> history_of(const Register& r, const Nominee& n);
+// Records whose name, unit, award form, decision or campaign contain every word of `query`,
+// without diacritics ("tran minh ha" finds "Trần Minh Hà"); newest first. An empty query: all.
+std::vector<const AwardRecord*> search_history(const Register& r, std::string_view query);
+nlohmann::json history_json(const std::vector<AwardRecord>& h);
+Outcome<std::vector<AwardRecord>> history_from_json(const nlohmann::json& j, std::string_view file_name = {});
+
 // ---- award money (tiền thưởng) -----------------------------------------------------------------
 
 // One awardee of a decision and the money that goes with the award (Campaign: AwardRule::prize).

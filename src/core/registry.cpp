@@ -178,12 +178,13 @@ Status status_of(const Register& r, std::string_view dossier_id) {
 }
 
 bool RegisterChanges::empty() const {
-  return !state && revisions.empty() && removed_revisions.empty() && decisions.empty() && meetings.empty() &&
+  return !state && !history && revisions.empty() && removed_revisions.empty() && decisions.empty() && meetings.empty() &&
          awards.empty() && removed_awards.empty();
 }
 
 void RegisterChanges::merge(const RegisterChanges& o) {
   state = state || o.state;
+  history = history || o.history;
   auto add = [](std::vector<std::string>& to, const std::vector<std::string>& from) {
     for (const std::string& s : from)
       if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);

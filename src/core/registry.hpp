@@ -146,6 +146,24 @@ struct AwardDecision {
   bool operator==(const AwardDecision&) const = default;
 };
 
+// One award this secretariat recorded, kept across campaigns (award.hpp: award_history): who,
+// what, by which decision, in which campaign. The register's other records belong to one
+// campaign; this list outlives it.
+struct AwardRecord {
+  std::string nominee_key;  // validation.hpp: folded name and birth date (people), folded name (collectives)
+  NomineeKind kind = NomineeKind::individual;
+  std::string name;
+  std::string birth_date;  // ISO, people; may be empty
+  std::string unit;        // the person's unit, or the collective's parent unit
+  std::string award_form;  // the form's name as the campaign called it ("Giấy khen của Giám đốc Sở")
+  std::string campaign_id, campaign_name;
+  std::string decision;    // "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ"
+  std::string decision_number;
+  Date decision_date;
+  std::string award_id, dossier_id;
+  bool operator==(const AwardRecord&) const = default;
+};
+
 struct Register {
   std::string campaign_id{kDefaultCampaignId};  // one register per campaign
   // Every revision kept, in the order received (one batch, received at once: by key()).
@@ -161,6 +179,8 @@ struct Register {
   bool closed() const { return closed_at != 0; }
   // Where the certificates' lines print (award.hpp: certificates), as the secretariat aligned them.
   doc::CertificateLayout certificate_layout = doc::CertificateLayout::defaults();
+  // Every award recorded here, in every campaign (its own record: store/registry_store.hpp).
+  std::vector<AwardRecord> history;
 
   const PackageRevision* revision(std::string_view key) const;
   const Decision* decision(std::string_view dossier_id) const;
@@ -200,6 +220,7 @@ struct RegisterChanges {
   std::vector<std::string> meetings;           // meeting ids
   std::vector<std::string> awards;             // AwardDecision ids to (re)write
   std::vector<std::string> removed_awards;     // withdrawn: their record goes to the trash
+  bool history = false;                        // the award history
   bool empty() const;
   void merge(const RegisterChanges& other);
 };

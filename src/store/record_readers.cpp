@@ -28,6 +28,7 @@ std::optional<DataError> model_problem(std::string_view name, const nlohmann::js
   if (name.starts_with("registry/decisions/")) return problem_of(decision_from_json(data, file));
   if (name.starts_with("registry/sessions/")) return problem_of(meeting_from_json(data, file));
   if (name.starts_with("registry/awards/")) return problem_of(award_from_json(data, file));
+  if (name == kAwardHistoryRecord) return problem_of(history_from_json(data, file));
   return std::nullopt;
 }
 

@@ -53,7 +53,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   // As WorkspaceStore::load: quarantined, previous-only and left-in-place records are reported
   // every time, never dropped silently; only the registry's own are ours to report.
   for (const Quarantined& q : report.quarantined)
-    if (starts_with(q.name, kRoot))
+    if (starts_with(q.name, kRoot) || q.name == kAwardHistoryRecord)
       out.broken.push_back(BrokenRecord{q.name, q.problem.describe(Language::vi), q.problem.describe(Language::en),
                                         q.previous_valid});
   for (const std::string& name : report.previous_only)
@@ -93,6 +93,10 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
       auto m = meeting_from_json(rec.data, rec.name);
       if (!m) out.broken.push_back(broken_from(rec.name, m.error()));
       else reg.meetings.push_back(std::move(m.value()));
+    } else if (rec.name == kAwardHistoryRecord) {
+      auto h = history_from_json(rec.data, rec.name);
+      if (!h) out.broken.push_back(broken_from(rec.name, h.error()));
+      else reg.history = std::move(h.value());
     } else if (starts_with(rec.name, kAwards)) {
       auto a = award_from_json(rec.data, rec.name);
       if (!a) out.broken.push_back(broken_from(rec.name, a.error()));
@@ -114,6 +118,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   state_held_ = std::any_of(out.broken.begin(), out.broken.end(),
                             [](const BrokenRecord& b) { return b.name == kRegisterStateRecord; });
   state_dirty_ = false;
+  history_dirty_ = false;
   revisions_.clear();
   removed_.clear();
   decisions_.clear();
@@ -125,6 +130,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
 
 void RegistryStore::mark(const RegisterChanges& c) {
   state_dirty_ = state_dirty_ || c.state;
+  history_dirty_ = history_dirty_ || c.history;
   for (const std::string& k : c.revisions) {
     revisions_.insert(k);
     removed_.erase(k);
@@ -147,6 +153,7 @@ void RegistryStore::mark(const RegisterChanges& c) {
 
 void RegistryStore::mark_all_dirty(const Register& r) {
   state_dirty_ = true;
+  history_dirty_ = !r.history.empty();
   for (const PackageRevision& p : r.revisions) revisions_.insert(p.key());
   for (const Decision& d : r.decisions) decisions_.insert(d.dossier_id);
   for (const CouncilMeeting& m : r.meetings) meetings_.insert(m.id);
@@ -154,7 +161,7 @@ void RegistryStore::mark_all_dirty(const Register& r) {
 }
 
 bool RegistryStore::dirty() const {
-  return state_dirty_ || !revisions_.empty() || !removed_.empty() || !decisions_.empty() || !meetings_.empty() ||
+  return state_dirty_ || history_dirty_ || !revisions_.empty() || !removed_.empty() || !decisions_.empty() || !meetings_.empty() ||
          !awards_.empty() || !removed_awards_.empty();
 }
 
@@ -201,6 +208,7 @@ FlushResult RegistryStore::flush(const Register& r, Millis now) {
       }
     }
   };
+  if (history_dirty_ && save(std::string(kAwardHistoryRecord), history_json(r.history))) history_dirty_ = false;
   remove_all(removed_, revision_record);
   remove_all(removed_awards_, award_record);
   if (state_dirty_ && state_held_) result.errors.push_back(held_unreadable_error(kRegisterStateRecord));

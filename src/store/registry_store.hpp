@@ -9,6 +9,7 @@
 //   registry/decisions/<dossier id>.json      a dossier's status, return reason and their audit
 //   registry/sessions/<meeting id>.json       a council session (CouncilMeeting), with its corrections
 //   registry/awards/<award id>.json           an authority's recorded decision (AwardDecision)
+//   history/awards.json                       every award recorded here, in every campaign
 //
 // Loading follows WorkspaceStore: a damaged record is quarantined by the RecordStore and reported,
 // a record that parses but does not read as its type is reported and left in place, the rest loads.
@@ -24,6 +25,8 @@
 namespace hoso::store {
 
 inline constexpr std::string_view kRegisterStateRecord = "registry/state.json";
+// Outside registry/: the history outlives one campaign's register.
+inline constexpr std::string_view kAwardHistoryRecord = "history/awards.json";
 std::string revision_record(std::string_view key);         // "registry/packages/<key>.json"
 // "registry/decisions/<id>.json"; an id that is not a safe file name (it came from a unit's
 // file) is named by "h-" and the first 40 hex of its SHA-256. The record holds the real id.
@@ -69,6 +72,7 @@ class RegistryStore {
  private:
   RecordStore& records_;
   bool state_dirty_ = false;
+  bool history_dirty_ = false;
   bool state_held_ = false;
   std::set<std::string, std::less<>> revisions_, removed_, decisions_, meetings_, awards_, removed_awards_;
 };

@@ -37,6 +37,7 @@ struct DecisionForm {
 
 struct AwardsState {
   std::string meeting_id;
+  std::string history_query;  // the award history's search, as typed
   std::map<std::string, DecisionForm> forms;  // by "<meeting id>/<decider>"
   AwardDecision pending;                      // waiting for the confirmation dialog
 };
@@ -300,6 +301,35 @@ void close_card(app::Session& s, app::Secretariat& sec) {
   end_card();
 }
 
+// Every award recorded here, in every campaign, found by a name or a decision typed without marks.
+void history_card(app::Secretariat& sec) {
+  const Register& r = sec.reg();
+  if (r.history.empty()) return;
+  spacer(0.4f);
+  begin_card("##awards.history");
+  subheading(tr("awards.history"));
+  small_muted(tr("awards.history_help"));
+  FieldSpec search{"awards.history.search", ""};
+  search.max_length = 100;
+  if (auto v = input_field(search, st.history_query, {}); v && v->is_string()) st.history_query = v->get<std::string>();
+  annotate(tr("awards.history_search"), "awards.history.search");
+  const std::vector<const AwardRecord*> found = search_history(r, st.history_query);
+  small_muted(trf("awards.history_count", {std::to_string(found.size())}));
+  constexpr std::size_t kShown = 30;  // a search narrows it; a page of lines is enough to read
+  for (std::size_t i = 0; i < found.size() && i < kShown; ++i) {
+    const AwardRecord& h = *found[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Separator();
+    ImGui::PushFont(fonts.bold);
+    wrapped(h.name.c_str());
+    ImGui::PopFont();
+    noted(ImGui::GetColorU32(ImGuiCol_Text), (h.award_form + " · " + h.decision).c_str(), "awards.history." + std::to_string(i));
+    small_muted((h.unit.empty() ? "" : h.unit + " · ") + h.campaign_name);
+    ImGui::PopID();
+  }
+  end_card();
+}
+
 void meetings_line(app::Secretariat& sec) {
   int closed = 0;
   for (const CouncilMeeting& m : sec.reg().meetings) closed += m.closed;
@@ -351,6 +381,7 @@ void awards_screen(app::Session& s) {
   }
   if (!m) {
     muted(tr("awards.no_meeting"));
+    history_card(sec);
     close_card(s, sec);
     handle_dialog(s, sec);
     return;
@@ -382,6 +413,7 @@ void awards_screen(app::Session& s) {
   }
   if (!any) muted(tr("awards.nobody_proposed"));
   alignment_card(s, sec);
+  history_card(sec);
   close_card(s, sec);
   handle_dialog(s, sec);
 }

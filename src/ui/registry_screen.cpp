@@ -408,6 +408,18 @@ void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, cons
           if (cat.id == text) text = tr(cat.name);
     read_block(tr(f->label), text, "registry.read.nominee." + std::string(f->id));
   }
+  // Awards recorded here before, in this campaign or another, for the same nominee.
+  std::size_t earlier = 0;
+  for (const AwardRecord* h : history_of(sec.reg(), d.nominee)) {
+    if (h->dossier_id == d.id) continue;
+    if (earlier++ == 0) {
+      ImGui::PushFont(fonts.small);
+      muted(tr("registry.read.history"));
+      ImGui::PopFont();
+    }
+    noted(palette().success, (h->award_form + " · " + h->decision + " (" + h->campaign_name + ")").c_str(),
+          "registry.read.history." + std::to_string(earlier));
+  }
   spacer(0.2f);
   // Criteria, numbered as the plan numbers them, each with the unit's evidence.
   subheading(tr("section.criteria"));

@@ -610,6 +610,11 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await app.press('Tab');
     stock = await sheetTexts(`awards.${qd.id}.certificates_stock`);
     assert.equal(stock.find((t) => t.text === `Bà ${woman.name}`).x, '150.5', 'moved 2 mm across');
+    // The award history: found by the name typed without marks.
+    const unmarked = woman.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    await typeInto(app, 'awards.history.search', unmarked, { x: 0.3 });
+    assert.equal((await reveal(app, 'awards.history.0', { x: 0.3 })).label,
+      'Giấy khen của Giám đốc Sở · Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ');
     // The campaign's close: the report on what it came to, then the register closed.
     await reveal(app, 'print.close_report.html', { x: 0.3 });
     {

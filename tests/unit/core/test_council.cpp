@@ -588,5 +588,43 @@ TEST(Award, CertificatesForTheDirectorsAwardees) {
   EXPECT_EQ(head->certificate_layout.offset_x, 3);
 }
 
+TEST(Award, HistoryKeepsEveryAwardAcrossCampaignsAndFindsItWithoutMarks) {
+  Register r = proposed_register();
+  ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
+  auto done = record_award(r, campaign(), director_decision({"a", "b"}), kToday, kSecretariat);
+  ASSERT_TRUE(done.ok());
+  EXPECT_TRUE(done->history);
+  ASSERT_EQ(r.history.size(), 2u);  // the awarded ones, not c
+  EXPECT_EQ(r.history[0].name, "Nguyễn Văn An");
+  EXPECT_EQ(r.history[0].award_form, "Giấy khen của Giám đốc Sở");
+  EXPECT_EQ(r.history[0].decision, "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ");
+  EXPECT_EQ(r.history[0].campaign_id, campaign().id);
+  // Found without diacritics, by any of its words.
+  ASSERT_EQ(search_history(r, "nguyen van an").size(), 1u);
+  EXPECT_EQ(search_history(r, "tran binh")[0]->name, "Trần Văn Bình");
+  EXPECT_EQ(search_history(r, "120/qd").size(), 2u);
+  EXPECT_TRUE(search_history(r, "khong co ai").empty());
+  // The same person nominated again, in another campaign's dossier: the earlier award shows.
+  Dossier again = person("z", "Nguyễn Văn An", false);
+  const auto earlier = history_of(r, again.nominee);
+  ASSERT_EQ(earlier.size(), 1u);
+  EXPECT_EQ(earlier[0]->dossier_id, "a");
+  // An award of another campaign stays when this campaign's decision is withdrawn.
+  AwardRecord older = r.history[0];
+  older.campaign_id = "15-KH-SNgV";
+  older.award_id = "qd-1";
+  r.history.insert(r.history.begin(), older);
+  ASSERT_TRUE(withdraw_award(r, "qd-1", "Nhập nhầm.", kSecretariat).ok());
+  ASSERT_EQ(r.history.size(), 1u);
+  EXPECT_EQ(r.history[0].campaign_id, "15-KH-SNgV");
+  // The record reads back; a damaged one says where.
+  auto back = history_from_json(nlohmann::json::parse(history_json(r.history).dump()));
+  ASSERT_TRUE(back.ok()) << back.error().describe(Language::en);
+  EXPECT_EQ(*back, r.history);
+  nlohmann::json bad = history_json(r.history);
+  bad["awards"][0]["kind"] = "group";
+  EXPECT_EQ(history_from_json(bad).error().path, "awards[0].kind");
+}
+
 }  // namespace
 }  // namespace hoso

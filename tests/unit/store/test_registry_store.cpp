@@ -136,11 +136,13 @@ TEST_F(RegistryStoreTest, AwardDecisionsRoundTripAndWithdrawnOnesGoToTheTrash) {
   store.mark(*recorded);
   ASSERT_TRUE(store.flush(r, kT0).errors.empty());
   EXPECT_TRUE(exists("registry/awards/qd-1.json"));
+  EXPECT_TRUE(exists("history/awards.json"));
   auto loaded = RegistryStore(records).load(kT0 + 1000);
   ASSERT_TRUE(loaded.ok());
   EXPECT_TRUE(loaded->broken.empty());
   EXPECT_EQ(loaded->reg, r);
   EXPECT_EQ(loaded->reg.award_of(proposed)->number, "120/QĐ-SNgV");
+  EXPECT_EQ(loaded->reg.history.size(), 1u);
 
   auto withdrawn = withdraw_award(r, "qd-1", "Nhập nhầm số.", core::kSecretariat);
   ASSERT_TRUE(withdrawn.ok());
@@ -151,6 +153,7 @@ TEST_F(RegistryStoreTest, AwardDecisionsRoundTripAndWithdrawnOnesGoToTheTrash) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->reg, r);
   EXPECT_TRUE(again->reg.awards.empty());
+  EXPECT_TRUE(again->reg.history.empty());
   EXPECT_EQ(status_of(again->reg, proposed), hoso::Status::proposed);
 }
 
