@@ -8,6 +8,7 @@
 
 #include "app/secretariat_session.hpp"
 #include "app/session.hpp"
+#include "core/text.hpp"
 #include "imgui.h"
 #include "ui/screens.hpp"
 #include "ui/secretariat_ui.hpp"
@@ -172,12 +173,40 @@ void revisions_card(app::Secretariat& sec) {
 
 }  // namespace
 
+namespace {
+
+// The secretariat's first look: who is working, so the register's history names the person, not
+// "(chưa ghi tên)". Asked while the name is missing, until the person says so.
+enum class WhoAsk { undecided, asking, done } who_ask = WhoAsk::undecided;
+
+void who_card(app::Session& s) {
+  const bool known = !text::trim(s.settings().author).empty();
+  if (who_ask == WhoAsk::undecided) who_ask = known ? WhoAsk::done : WhoAsk::asking;
+  if (who_ask != WhoAsk::asking) return;
+  begin_card("##intake.who");
+  subheading(tr("intake.who_title"));
+  small_muted(tr("intake.who_help"));
+  ImGui::BeginDisabled(s.read_only());
+  author_field(s);
+  ImGui::BeginDisabled(!known);
+  if (button(tr("first_run.done"), "intake.who_done", ButtonKind::primary)) who_ask = WhoAsk::done;
+  ImGui::EndDisabled();
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (button(tr("first_run.later"), "intake.who_later", ButtonKind::subtle)) who_ask = WhoAsk::done;
+  end_card();
+  spacer(0.3f);
+}
+
+}  // namespace
+
 void intake_screen(app::Session& s) {
   app::Secretariat& sec = s.secretariat();
   sec.settle_reading();
   heading(tr("intake.title"));
   muted(tr("intake.help"));
   spacer(0.3f);
+  who_card(s);
   closed_notice(sec.reg());
   ImGui::BeginDisabled(sec.read_only());
   if (button(tr("intake.pick"), "intake.pick", ButtonKind::primary))

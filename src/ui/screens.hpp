@@ -29,6 +29,8 @@ void import_screen(app::Session& s);
 void settings_screen(app::Session& s);
 // The unit and the person's name, as fields (Settings, and the dashboard's first-run step).
 void unit_and_author_fields(app::Session& s);
+// The person's name alone (the secretariat's first look: the history names who did what).
+void author_field(app::Session& s);
 void intake_screen(app::Session& s);
 void registry_screen(app::Session& s);
 void council_screen(app::Session& s);

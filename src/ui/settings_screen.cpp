@@ -122,6 +122,11 @@ void unit_and_author_fields(app::Session& s) {
     s.change_settings(st);
   }
   spacer(0.2f);
+  author_field(s);
+}
+
+void author_field(app::Session& s) {
+  Settings st = s.settings();
   FieldSpec author{"settings.author", tr("settings.author"), tr("settings.author_help")};
   if (auto v = input_field(author, st.author, {}); v && v->is_string()) {
     st.author = v->get<std::string>();

@@ -316,6 +316,10 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
     await setClock(app, '2025-10-25T02:00:00Z');
     await app.click('nav.intake');
+    // Asked who is working, so the register's history names the person.
+    await typeInto(app, 'settings.author', 'Lê Thu Hà', { x: 0.3 });
+    await app.click('intake.who_done');
+    await app.until('the name kept', (s) => s.workspace.settings.author === 'Lê Thu Hà');
     await app.screenshot('secretariat-intake-empty-desktop-1280x800');
 
     // Batch 1, 25/10: revision 1 of unit 1, the tampered file, units 3 and 5.
