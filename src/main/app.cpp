@@ -136,7 +136,7 @@ void App::on_share_result(int code, std::string_view message) {
   if (code == 2) session_.toast(Toast::Kind::error, ui::trf("share.failed", {message}));
 }
 
-void App::dev_generate(int dossiers, double attachment_bytes, bool ready, unsigned seed) {
+void App::dev_generate(int dossiers, double attachment_bytes, bool ready, unsigned seed, int gaps) {
   SyntheticOptions opts;
   opts.dossiers = dossiers;
   opts.seed = seed ? seed : 1;
@@ -162,6 +162,10 @@ void App::dev_generate(int dossiers, double attachment_bytes, bool ready, unsign
                                static_cast<int64_t>(each), std::move(sha), opts.now});
     }
     if (ready) d.status = Status::ready;  // generated dossiers pass validation
+  }
+  for (std::size_t i = 0; gaps > 0 && i < w.dossiers.size(); i += 4, --gaps) {
+    w.dossiers[i].summary.clear();
+    w.dossiers[i].status = Status::draft;
   }
   session_.replace_workspace(std::move(w));
   session_.save_now();

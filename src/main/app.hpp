@@ -29,7 +29,8 @@ class App {
   // Developer hook: replaces the workspace with generated dossiers; for benchmarks, optionally
   // with `attachment_bytes` of made-up attachments (two per dossier) and every dossier ready.
   // `seed` picks other people (several units' workspaces that must not share dossiers).
-  void dev_generate(int dossiers, double attachment_bytes = 0, bool ready = false, unsigned seed = 1);
+  // `gaps`: that many dossiers (every fourth) keep no summary, so there is something to fill.
+  void dev_generate(int dossiers, double attachment_bytes = 0, bool ready = false, unsigned seed = 1, int gaps = 0);
   float text_scale() const;
 
   Session& session() { return session_; }

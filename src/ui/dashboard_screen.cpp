@@ -115,9 +115,21 @@ void counts_card(app::Session& s) {
 // groups only, under the number of dossiers with errors or warnings; when some are not shown, a
 // button opens the dossier list filtered to those.
 void missing_card(app::Session& s) {
-  const auto& all = s.findings();
-  if (all.empty() || s.workspace().dossiers.empty()) return;
+  const auto& found = s.findings();
+  if (found.empty() || s.workspace().dossiers.empty()) return;
   const Palette& p = palette();
+  // A note about the campaign as a whole (more nominees than the quota) is said once, above, not
+  // under every dossier it touches, where it would bury what each dossier really lacks.
+  std::vector<Finding> all;
+  std::vector<std::string> campaign_notes;
+  for (const Finding& f : found) {
+    if (f.rule != rule::quota) {
+      all.push_back(f);
+      continue;
+    }
+    const std::string note = tr(f.message);
+    if (std::find(campaign_notes.begin(), campaign_notes.end(), note) == campaign_notes.end()) campaign_notes.push_back(note);
+  }
   const std::vector<FindingGroup> groups = group_by_owner(all);
   int incomplete = 0;
   for (const FindingGroup& g : groups)
@@ -128,6 +140,15 @@ void missing_card(app::Session& s) {
     ImGui::PushFont(fonts.small);
     noted(p.muted, trf("dashboard.missing_total", incomplete).c_str(), "dashboard.missing.total");
     ImGui::PopFont();
+  }
+  for (std::size_t i = 0; i < campaign_notes.size(); ++i) {
+    ImGui::PushFont(fonts.small);
+    noted(p.warning, ("– " + campaign_notes[i]).c_str(), "dashboard.missing.campaign." + std::to_string(i));
+    ImGui::PopFont();
+  }
+  if (all.empty()) {
+    end_card();
+    return;
   }
   int shown = 0, shown_dossiers = 0;
   for (const FindingGroup& g : groups) {

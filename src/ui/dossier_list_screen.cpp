@@ -66,7 +66,9 @@ void refresh(app::Session& s) {
     std::unordered_map<std::string_view, size_t> index;
     for (size_t i = 0; i < w.dossiers.size(); ++i) index[w.dossiers[i].id] = i;
     for (const Finding& f : findings) {
-      if (f.owner != Finding::Owner::dossier) continue;
+      // More nominees than the quota is about the campaign, not what this dossier lacks (the
+      // dashboard says it once).
+      if (f.owner != Finding::Owner::dossier || f.rule == rule::quota) continue;
       auto it = index.find(f.owner_id);
       if (it == index.end()) continue;
       st.counts[it->second].add(f);

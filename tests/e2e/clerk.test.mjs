@@ -593,7 +593,7 @@ test('lists: namesakes told apart by position and unit; a new search starts at t
       await withClock(browser, '2025-10-20T02:00:00Z');
       const app = await App.open(browser.context, server);
       const go = (id) => (phone ? app.tap(id) : app.click(id));
-      await app.page.evaluate(() => window.hoso.dev.generate(60, { seed: 33 }));
+      await app.page.evaluate(() => window.hoso.dev.generate(60, { seed: 33, gaps: 12 }));
       const st = await app.until('60 dossiers', (s) => s.workspace.dossiers.length === 60 && s);
       const people = st.workspace.dossiers.filter((d) => d.nominee.kind === 'individual' && d.nominee.position && d.nominee.unit);
       const a = people[0];
@@ -670,6 +670,13 @@ test('lists: namesakes told apart by position and unit; a new search starts at t
       assert.ok(m, `the total: ${total.label}`);
       const n = Number(m[1]);
       const listed = new Set((await app.items()).filter((i) => i.id.startsWith('dashboard.finding.')).map((i) => i.id.split('.')[2]));
+      // More nominees than the quota is said once for the campaign, not under each dossier.
+      const shownNow = await app.items();
+      const notes = shownNow.filter((i) => i.id.startsWith('dashboard.missing.campaign.')).map((i) => i.label);
+      assert.ok(notes.length > 0 && notes.every((l) => /Hội đồng sẽ lựa chọn/.test(l)), `the campaign's notes: ${notes}`);
+      assert.equal(new Set(notes).size, notes.length, 'each said once');
+      assert.ok(!shownNow.some((i) => i.id.startsWith('dashboard.finding.') && /Hội đồng sẽ lựa chọn/.test(i.label)),
+        'not repeated under each dossier');
       assert.ok(listed.size < n, `the card lists ${listed.size} of ${n}`);
       assert.ok(n < 60, `some dossiers lack nothing (${n} of 60 do)`);
       const all = await app.scrollTo('dashboard.missing.all');

@@ -119,12 +119,13 @@ var HosoWeb = (function () {
     // Developer hooks (documented in README). generate(n) fills the workspace with n generated
     // dossiers; generate(n, {attachmentBytes, ready}) also gives them made-up attachments of that
     // many bytes in all and marks them ready without the interface (benchmarks); {seed} makes
-    // other people (1 by default: the same dossiers, ids included, every time). sha256(bytes)
+    // other people (1 by default: the same dossiers, ids included, every time); {gaps: k} leaves
+    // the summary of every fourth dossier empty, k of them (something real to fill). sha256(bytes)
     // hashes a Uint8Array with the app's own SHA-256 (wasm) and returns the hex.
     dev: {
       generate: function (n, opts) {
         opts = opts || {};
-        Module._hoso_dev_generate(n | 0, +opts.attachmentBytes || 0, opts.ready ? 1 : 0, (opts.seed | 0) || 1);
+        Module._hoso_dev_generate(n | 0, +opts.attachmentBytes || 0, opts.ready ? 1 : 0, (opts.seed | 0) || 1, opts.gaps | 0);
         self.requestFrame();
       },
       // A theme's colours ({name: [r, g, b, a]}) for the contrast check: dark or light.

@@ -107,8 +107,8 @@ EMSCRIPTEN_KEEPALIVE const char* hoso_tr(const char* key) { return hoso::ui::tr(
 EMSCRIPTEN_KEEPALIVE void hoso_flush() {
   if (app) app->flush();
 }
-EMSCRIPTEN_KEEPALIVE void hoso_dev_generate(int n, double attachment_bytes, int ready, int seed) {
-  if (app) app->dev_generate(n, attachment_bytes, ready != 0, static_cast<unsigned>(seed));
+EMSCRIPTEN_KEEPALIVE void hoso_dev_generate(int n, double attachment_bytes, int ready, int seed, int gaps) {
+  if (app) app->dev_generate(n, attachment_bytes, ready != 0, static_cast<unsigned>(seed), gaps);
 }
 // Developer hook for the contrast check: a theme's colours as {"name": [r, g, b, a]} (0-255).
 EMSCRIPTEN_KEEPALIVE const char* hoso_dev_theme_json(int dark) {
