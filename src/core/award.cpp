@@ -309,16 +309,8 @@ std::string money_in_words(long long dong) {
 }
 
 std::string payment_list_csv(const Campaign& c, const PaymentList& p) {
-  std::string out = "\xEF\xBB\xBF";
-  auto row = [&out](std::initializer_list<std::string_view> fields) {
-    bool first = true;
-    for (std::string_view f : fields) {
-      if (!first) out += ',';
-      out += csv_field(f);
-      first = false;
-    }
-    out += "\r\n";
-  };
+  std::string out(kCsvStart);
+  auto row = [&out](std::initializer_list<std::string_view> fields) { csv_row(out, fields); };
   row({"STT", "Tập thể, cá nhân", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Số tiền (đồng)", "Quyết định"});
   int n = 0;
   for (const PaymentLine& l : p.lines)

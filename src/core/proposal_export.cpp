@@ -93,17 +93,19 @@ std::string csv_field(std::string_view value) {
   return out;
 }
 
+void csv_row(std::string& out, std::initializer_list<std::string_view> fields) {
+  bool first = true;
+  for (std::string_view f : fields) {
+    if (!first) out += ',';
+    out += csv_field(f);
+    first = false;
+  }
+  out += "\r\n";
+}
+
 std::string proposal_list_csv(const Campaign& c, const CouncilMeeting& m, const MeetingResult& res) {
-  std::string out = "\xEF\xBB\xBF";  // UTF-8 byte order mark: Excel then reads the text as UTF-8
-  auto row = [&out](std::initializer_list<std::string_view> fields) {
-    bool first = true;
-    for (std::string_view f : fields) {
-      if (!first) out += ',';
-      out += csv_field(f);
-      first = false;
-    }
-    out += "\r\n";
-  };
+  std::string out(kCsvStart);
+  auto row = [&out](std::initializer_list<std::string_view> fields) { csv_row(out, fields); };
   row({"STT", "Hình thức khen thưởng", "Đối tượng", "Tên tập thể / Họ và tên", "Chức vụ", "Đơn vị", "Đơn vị đề nghị",
        "Số phiếu đồng ý", "Số phiếu không đồng ý", "Tổng số thành viên", "Tỷ lệ đồng ý", "Xếp hạng", "Kết quả",
        "Ưu tiên (Điều 4)", "Ghi chú", "Khen thưởng", "Số quyết định", "Ngày quyết định"});

@@ -2,6 +2,7 @@
 // What leaves the secretariat after a council meeting: the proposal list as JSON
 // (assets/schema/proposal-list.schema.json) and as CSV that Excel opens with the Vietnamese intact,
 // and the input of the printable council documents (documents/council_documents.hpp).
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,10 @@ std::string proposal_list_text(const Campaign& c, const CouncilMeeting& m, const
 std::string proposal_list_csv(const Campaign& c, const CouncilMeeting& m, const MeetingResult& res);
 // One CSV field as written above (exposed for tests).
 std::string csv_field(std::string_view value);
+// The CSV files' shared parts: the byte order mark that starts one, and a row of fields (quoted
+// as csv_field does) ended by CRLF, appended to `out`.
+inline constexpr std::string_view kCsvStart = "\xEF\xBB\xBF";  // UTF-8 BOM: Excel then reads UTF-8
+void csv_row(std::string& out, std::initializer_list<std::string_view> fields);
 
 // "hoso_de-nghi_<campaign>_<yyyy-mm-dd>.<ext>": the meeting's date.
 std::string proposal_file_name(const Campaign& c, const CouncilMeeting& m, std::string_view ext);
