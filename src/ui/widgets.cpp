@@ -814,7 +814,8 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
     } else {
       ImGui::SetNextItemWidth(-FLT_MIN);
     }
-    const char* hint = spec.kind == InputKind::date ? "dd/mm/yyyy" : spec.kind == InputKind::time ? "hh:mm" : "";
+    // An example says the form in any language: "vd. 20/11/2025".
+    const char* hint = spec.kind == InputKind::date ? tr("field.date_hint") : spec.kind == InputKind::time ? tr("field.time_hint") : "";
     changed = ImGui::InputTextWithHint(id.c_str(), hint, &buf, flags);
     if (ImGui::IsItemActive()) {
       const bool phone_number = spec.path == "phone" || spec.path.ends_with(".phone");
