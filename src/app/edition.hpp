@@ -19,7 +19,8 @@ class Secretariat;
 
 // Whether this edition has the secretariat's tools.
 bool has_secretariat_tools();
-// Adds this edition's own interface strings to the catalogues (after ui::load_catalogues).
+// Adds this edition's own interface strings to the catalogues (after ui::load_catalogues), and
+// what else the edition brings at start: the full edition's check of the register's records.
 void load_edition_strings();
 // Writes the register; true when nothing of it is left unwritten.
 bool flush_secretariat(Secretariat& sec);

@@ -5,12 +5,16 @@
 #include "app/session.hpp"
 #include "app/strings.hpp"
 #include "core/assets.hpp"
+#include "store/record_readers.hpp"
+#include "store/registry_store.hpp"
 
 namespace hoso::app {
 
 bool has_secretariat_tools() { return true; }
 void load_edition_strings() {
   add_catalogues(secretariat_strings::find("vi.json"), secretariat_strings::find("en.json"));
+  // A backup's register records are checked before a restore (store/record_readers.hpp).
+  store::set_register_record_check(store::register_record_problem);
 }
 bool flush_secretariat(Secretariat& sec) {
   sec.flush();

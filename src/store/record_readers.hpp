@@ -16,4 +16,11 @@ namespace hoso::store {
 // Names the workspace does not map to a type (other records) are accepted as they are.
 std::optional<DataError> model_problem(std::string_view name, const nlohmann::json& data);
 
+// The register's records (registry/…, history/…) are the secretariat's: their readers live in the
+// full edition, which installs their check at start (registry_store.hpp: register_record_problem).
+// Without it — the unit's edition, which never writes them and stays small — they pass here like
+// other records, and the full edition reports any that do not read when it loads them.
+using RecordCheck = std::optional<DataError> (*)(std::string_view name, const nlohmann::json& data);
+void set_register_record_check(RecordCheck check);
+
 }  // namespace hoso::store

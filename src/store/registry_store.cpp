@@ -37,6 +37,25 @@ BrokenRecord broken_from(const std::string& name, const DataError& e) {
 
 }  // namespace
 
+namespace {
+template <class T>
+std::optional<DataError> problem_of(const Outcome<T>& read) {
+  if (read) return std::nullopt;
+  return read.error();
+}
+}  // namespace
+
+std::optional<DataError> register_record_problem(std::string_view name, const nlohmann::json& data) {
+  const std::string file(name);
+  if (name == kRegisterStateRecord) return problem_of(register_state_from_json(data, file));
+  if (name == kAwardHistoryRecord) return problem_of(history_from_json(data, file));
+  if (starts_with(name, kPackages)) return problem_of(revision_from_json(data, file));
+  if (starts_with(name, kDecisions)) return problem_of(decision_from_json(data, file));
+  if (starts_with(name, kSessions)) return problem_of(meeting_from_json(data, file));
+  if (starts_with(name, kAwards)) return problem_of(award_from_json(data, file));
+  return std::nullopt;
+}
+
 std::string revision_record(std::string_view key) { return record(kPackages, stem_for(key)); }
 std::string decision_record(std::string_view dossier_id) { return record(kDecisions, stem_for(dossier_id)); }
 std::string meeting_record(std::string_view meeting_id) { return record(kSessions, stem_for(meeting_id)); }

@@ -34,6 +34,11 @@ std::string decision_record(std::string_view dossier_id);
 std::string meeting_record(std::string_view meeting_id);   // "registry/sessions/<id>.json"
 std::string award_record(std::string_view award_id);       // "registry/awards/<id>.json"
 
+// The first problem the register's loader would report for a record of the register (its head, a
+// revision, decision, meeting or award decision, the award history), or nothing when it reads or
+// is not the register's. The full edition installs it as record_readers.hpp's register check.
+std::optional<DataError> register_record_problem(std::string_view name, const nlohmann::json& data);
+
 struct RegistryLoad {
   Register reg;
   std::vector<BrokenRecord> broken;    // registry records only

@@ -70,6 +70,25 @@ void nominee_line(const AwardCandidate& a, const Campaign& c) {
   small_muted(a.unit + " · " + (form ? tr(form->name) : a.award_form));
 }
 
+// The documents of this screen (the full edition's only: the unit's download stays small).
+// The draft Quyết định of the Director with its attached list, from what the form holds.
+void decision_print_buttons(app::Session& s, const doc::CouncilSession& session, const doc::DecisionDraft& draft) {
+  const Campaign& c = s.campaign();
+  print_buttons(s, "print.decision", "du-thao-quyet-dinh" + (draft.date.year ? "_" + to_iso(draft.date) : std::string()),
+                [&] { return std::vector{doc::decision(session, c, draft), doc::decision_list(session, c, draft)}; },
+                tr("print.decision"));
+}
+
+void payment_print_buttons(app::Session& s, const doc::Payment& payment, std::string_view file_stem) {
+  print_buttons(s, "print.payment", file_stem, [&] { return std::vector{doc::payment_list(payment, s.campaign())}; },
+                tr("print.payment"));
+}
+
+void close_report_print_buttons(app::Session& s, const doc::CloseReport& report) {
+  print_buttons(s, "print.close_report", "bao-cao-ket-qua_" + text::slug(s.campaign().id),
+                [&] { return std::vector{doc::close_report(report, s.campaign())}; }, tr("print.close_report"));
+}
+
 // The award money that goes with the decision: the total, where the amounts come from, the list
 // to pay from (print, Word, Excel).
 void payments(app::Session& s, app::Secretariat& sec, const Campaign& c, const AwardDecision& d) {

@@ -179,21 +179,4 @@ void council_print_buttons(app::Session& s, const doc::CouncilSession& session) 
   rows(s, rs);
 }
 
-void decision_print_buttons(app::Session& s, const doc::CouncilSession& session, const doc::DecisionDraft& draft) {
-  const Campaign& c = s.campaign();
-  print_buttons(s, "print.decision", stem("du-thao-quyet-dinh", draft.date.year ? to_iso(draft.date) : ""),
-                [&] { return std::vector{doc::decision(session, c, draft), doc::decision_list(session, c, draft)}; },
-                tr("print.decision"));
-}
-
-void payment_print_buttons(app::Session& s, const doc::Payment& payment, std::string_view file_stem) {
-  print_buttons(s, "print.payment", file_stem, [&] { return std::vector{doc::payment_list(payment, s.campaign())}; },
-                tr("print.payment"));
-}
-
-void close_report_print_buttons(app::Session& s, const doc::CloseReport& report) {
-  print_buttons(s, "print.close_report", stem("bao-cao-ket-qua", text::slug(s.campaign().id)),
-                [&] { return std::vector{doc::close_report(report, s.campaign())}; }, tr("print.close_report"));
-}
-
 }  // namespace hoso::ui

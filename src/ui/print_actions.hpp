@@ -49,12 +49,5 @@ void package_print_buttons(app::Session& s, std::string_view file_name, std::str
 // Council: its minutes ("print.council_minutes"), the proposal list ("print.proposal_list") and
 // the draft Tờ trình ("print.submission"), from what the council screen fills.
 void council_print_buttons(app::Session& s, const doc::CouncilSession& session);
-// Decisions: the draft Quyết định of the Director with its attached list ("print.decision"), from
-// the number, date and signer the decisions screen holds (a blank where one is missing).
-void decision_print_buttons(app::Session& s, const doc::CouncilSession& session, const doc::DecisionDraft& draft);
-// A recorded decision's award money: the payment list ("print.payment").
-void payment_print_buttons(app::Session& s, const doc::Payment& payment, std::string_view file_stem);
-// The report on the campaign's close ("print.close_report").
-void close_report_print_buttons(app::Session& s, const doc::CloseReport& report);
 
 }  // namespace hoso::ui

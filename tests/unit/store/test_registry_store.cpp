@@ -3,6 +3,8 @@
 // broken record reported while the rest loads; removal to the trash; living beside a workspace.
 #include "store/registry_store.hpp"
 
+#include "store/record_readers.hpp"
+
 #include "../core/registry_fixtures.hpp"
 #include "core/award.hpp"
 #include "core/council.hpp"
@@ -143,6 +145,16 @@ TEST_F(RegistryStoreTest, AwardDecisionsRoundTripAndWithdrawnOnesGoToTheTrash) {
   EXPECT_EQ(loaded->reg, r);
   EXPECT_EQ(loaded->reg.award_of(proposed)->number, "120/QĐ-SNgV");
   EXPECT_EQ(loaded->reg.history.size(), 1u);
+
+  // A backup's register records are checked once the full edition installs the check.
+  nlohmann::json bad = to_json(r.awards.front());
+  bad["decider"] = "king";
+  EXPECT_FALSE(model_problem("registry/awards/qd-1.json", bad).has_value());  // the unit's edition: not its records
+  set_register_record_check(register_record_problem);
+  EXPECT_EQ(model_problem("registry/awards/qd-1.json", bad)->path, "decider");
+  EXPECT_FALSE(model_problem("registry/awards/qd-1.json", to_json(r.awards.front())).has_value());
+  EXPECT_EQ(model_problem("history/awards.json", nlohmann::json::object())->path, "format");
+  set_register_record_check(nullptr);
 
   auto withdrawn = withdraw_award(r, "qd-1", "Nhập nhầm số.", core::kSecretariat);
   ASSERT_TRUE(withdrawn.ok());
