@@ -141,15 +141,14 @@ Outcome<RegisterChanges> withdraw_award(Register& r, std::string_view award_id, 
   return out;
 }
 
-Bilingual describe(const AwardDecision& d, const Campaign& c) {
-  Authority a;
-  a.decider = d.decider;
-  // The authority's title as the campaign names it for a form it decides.
+std::optional<Authority> authority_of(const Campaign& c, Decider decider) {
   for (const AwardForm& f : c.award_forms)
-    if (c.authority(f.id).decider == d.decider) {
-      a = c.authority(f.id);
-      break;
-    }
+    if (Authority a = c.authority(f.id); a.decider == decider) return a;
+  return std::nullopt;
+}
+
+Bilingual describe(const AwardDecision& d, const Campaign& c) {
+  const Authority a = authority_of(c, d.decider).value_or(Authority{});
   const std::string date = d.date.year ? day(d.date) : std::string("…");
   return {"Quyết định số " + d.number + " ngày " + date + (a.title.vi.empty() ? "" : " của " + a.title.vi),
           "Decision No. " + d.number + " of " + date + (a.title.en.empty() ? "" : " by the " + a.title.en)};
@@ -359,8 +358,7 @@ std::vector<doc::Certificate> certificates(const Campaign& c, const Register& r,
 }
 
 doc::CertificateFrame certificate_frame(const Campaign& c, const AwardDecision& d) {
-  for (const AwardForm& f : c.award_forms)
-    if (c.authority(f.id).decider == d.decider) return {doc::upper(c.authority(f.id).title.vi), "GIẤY KHEN"};
+  if (auto a = authority_of(c, d.decider)) return {doc::upper(a->title.vi), "GIẤY KHEN"};
   return {doc::upper(c.issuer_head.vi + " " + c.issuer.vi), "GIẤY KHEN"};
 }
 

@@ -58,6 +58,10 @@ Outcome<RegisterChanges> record_award(Register& r, const Campaign& c, AwardDecis
 Outcome<RegisterChanges> withdraw_award(Register& r, std::string_view award_id, std::string_view reason,
                                         const EditContext& ctx);
 
+// The authority as the campaign names it for the first award form `decider` decides; nullopt when
+// it decides none.
+std::optional<Authority> authority_of(const Campaign& c, Decider decider);
+
 // "Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ" (the authority's title
 // from the campaign).
 Bilingual describe(const AwardDecision& d, const Campaign& c);

@@ -6,12 +6,6 @@
 namespace hoso::store {
 namespace {
 
-template <class T>
-std::optional<DataError> problem_of(const Outcome<T>& read) {
-  if (read) return std::nullopt;
-  return read.error();
-}
-
 RecordCheck register_check = nullptr;  // set by the full edition
 
 }  // namespace

@@ -12,6 +12,13 @@
 
 namespace hoso::store {
 
+// A reader's refusal as a problem, or nothing when it read.
+template <class T>
+std::optional<DataError> problem_of(const Outcome<T>& read) {
+  if (read) return std::nullopt;
+  return read.error();
+}
+
 // The first problem the loader would report for `data` under `name`, or nothing when it reads.
 // Names the workspace does not map to a type (other records) are accepted as they are.
 std::optional<DataError> model_problem(std::string_view name, const nlohmann::json& data);

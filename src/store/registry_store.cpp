@@ -5,6 +5,7 @@
 #include "core/award.hpp"
 #include "core/council.hpp"
 #include "core/sha256.hpp"
+#include "store/record_readers.hpp"
 
 namespace hoso::store {
 namespace {
@@ -35,14 +36,6 @@ BrokenRecord broken_from(const std::string& name, const DataError& e) {
   return BrokenRecord{name, e.describe(Language::vi), e.describe(Language::en), false};
 }
 
-}  // namespace
-
-namespace {
-template <class T>
-std::optional<DataError> problem_of(const Outcome<T>& read) {
-  if (read) return std::nullopt;
-  return read.error();
-}
 }  // namespace
 
 std::optional<DataError> register_record_problem(std::string_view name, const nlohmann::json& data) {

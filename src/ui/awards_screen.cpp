@@ -45,10 +45,9 @@ AwardsState st;
 
 constexpr Decider kDeciders[] = {Decider::issuer_head, Decider::parent_head};
 
-std::string authority_of(const Campaign& c, Decider d) {
-  for (const AwardForm& f : c.award_forms)
-    if (c.authority(f.id).decider == d) return tr(c.authority(f.id).title);
-  return {};
+std::string authority_title(const Campaign& c, Decider d) {
+  const auto a = authority_of(c, d);
+  return a ? tr(a->title) : std::string();
 }
 
 // "Giấy khen của Giám đốc Sở" ... : the forms this authority decides.
@@ -415,7 +414,7 @@ void awards_screen(app::Session& s) {
     any = true;
     ImGui::PushID(static_cast<int>(decider));
     begin_card("##awards.card");
-    subheading(trf("awards.decider", {authority_of(c, decider)}).c_str());
+    subheading(trf("awards.decider", {authority_title(c, decider)}).c_str());
     small_muted(forms_of(c, decider));
     spacer(0.2f);
     for (const AwardDecision& d : r.awards)
