@@ -153,9 +153,9 @@ void alignment_card(app::Session& s, app::Secretariat& sec) {
     if (auto nv = input_field(spec, v, {}); nv && nv->is_number()) v = nv->get<double>();
   };
   if (ImGui::BeginTable("##awards.offset", 2, ImGuiTableFlags_SizingStretchSame)) {
-    ImGui::TableNextColumn();
+    next_field_cell();
     number(tr("awards.offset_x"), "awards.alignment.offset_x", l.offset_x);
-    ImGui::TableNextColumn();
+    next_field_cell();
     number(tr("awards.offset_y"), "awards.alignment.offset_y", l.offset_y);
     ImGui::EndTable();
   }
@@ -165,9 +165,9 @@ void alignment_card(app::Session& s, app::Secretariat& sec) {
     wrapped(tr(doc::spot_label(spot.id)).c_str());
     ImGui::PopFont();
     if (ImGui::BeginTable("##spot", 2, ImGuiTableFlags_SizingStretchSame)) {
-      ImGui::TableNextColumn();
+      next_field_cell();
       number(tr("awards.spot_x"), "awards.alignment." + spot.id + ".x", spot.x);
-      ImGui::TableNextColumn();
+      next_field_cell();
       number(tr("awards.spot_y"), "awards.alignment." + spot.id + ".y", spot.y);
       ImGui::EndTable();
     }

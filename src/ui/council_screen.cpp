@@ -120,9 +120,9 @@ void members_card(CouncilMeeting& m, bool ro) {
   begin_card("##council.members");
   subheading(tr("council.members"));
   if (ImGui::BeginTable("##council.counts", 2, ImGuiTableFlags_SizingStretchSame)) {
-    ImGui::TableNextColumn();
+    next_field_cell();
     int_field("council.members_total", "council.members_total", m.members_total, ro);
-    ImGui::TableNextColumn();
+    next_field_cell();
     int_field("council.members_present", "council.members_present", m.members_present, ro);
     ImGui::EndTable();
   }
@@ -253,9 +253,9 @@ void ballots_card(app::Secretariat& sec, CouncilMeeting& m, const MeetingResult&
       ImGui::PopFont();
       small_muted(sub);
       if (ImGui::BeginTable("##counts", 2, ImGuiTableFlags_SizingStretchSame)) {
-        ImGui::TableNextColumn();
+        next_field_cell();
         int_field("council.for", "council.ballots." + v.dossier_id + ".for", v.votes_for, ro, false, true);
-        ImGui::TableNextColumn();
+        next_field_cell();
         int_field("council.against", "council.ballots." + v.dossier_id + ".against", v.votes_against, ro, false, true);
         ImGui::EndTable();
       }

@@ -98,27 +98,9 @@ void toolbar(app::Session& s) {
       s.nav.open_section = "nominee";
     }
   }
-  // Search: Ctrl+F focuses it.
-  // On a phone the four filters, a row each, would leave the list two rows: they fold behind a
-  // button beside the search, which says how many are in use.
-  const bool phone = is_phone();
-  const int in_use = (st.status >= 0) + (st.kind >= 0) + !st.award_form.empty() + (st.order != SortOrder::name);
-  const std::string fold = in_use ? trf("list.filters_n", in_use) : std::string(tr("list.filters"));
-  const float fold_w = ImGui::CalcTextSize(fold.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-  if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F)) ImGui::SetKeyboardFocusHere();
-  ImGui::SetNextItemWidth(phone ? ImGui::GetContentRegionAvail().x - fold_w - ImGui::GetStyle().ItemSpacing.x : -FLT_MIN);
-  // A phone's shorter hint fits beside "Lọc" whole.
-  const char* hint = tr(phone ? "list.search_hint_phone" : "list.search_hint");
-  ImGui::InputTextWithHint("##list.search", hint, &st.search_buf);
-  annotate(hint, "list.search");
-  if (phone) {
-    ImGui::SameLine();
-    if (button(fold.c_str(), "list.filters", st.filters_open || in_use ? ButtonKind::normal : ButtonKind::subtle)) st.filters_open = !st.filters_open;
-    sem::describe_last_item(sem::Role::button, st.filters_open ? sem::expanded : sem::collapsed);
-  }
-  const bool show_filters = !phone || st.filters_open;
-
-  // Filters, two a row when their longest choices fit half the column, else one a row: a filter
+  // The four filters, two a row when their longest choices fit half the column. Where they do
+  // not (a phone; the narrow list beside a laptop's editor), one a row would leave the list a few
+  // rows: they fold behind a button beside the search, which says how many are in use. A filter
   // never shows a cut word ("Mọi đ…").
   struct Filter {
     const char* id;
@@ -126,36 +108,52 @@ void toolbar(app::Session& s) {
     int* value;
     std::vector<std::string> labels;
   };
+  std::vector<std::string> statuses;
+  for (Status x : kAllStatuses) statuses.push_back(tr(status_label(x)));
+  std::vector<std::string> forms;
+  for (const AwardForm& f : s.campaign().award_forms) forms.push_back(tr(f.name));
+  int form_index = -1;
+  for (size_t i = 0; i < s.campaign().award_forms.size(); ++i)
+    if (s.campaign().award_forms[i].id == st.award_form) form_index = static_cast<int>(i);
+  int order = static_cast<int>(st.order);
+  const Filter filters[] = {
+      {"list.filter.status", "list.any_status", &st.status, statuses},
+      {"list.filter.kind", "list.any_kind", &st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")}},
+      {"list.filter.award", "list.any_award", &form_index, forms},
+      {"list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}},
+  };
   auto needed = [](const Filter& f) {
     float w = ImGui::CalcTextSize(tr(f.label_key)).x;
     for (const std::string& l : f.labels) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x);
     return w + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
   };
-  auto combo = [](const Filter& f, float width) { filter_combo(f.id, tr(f.label_key), *f.value, f.labels, width); };
-  auto pair = [&](const Filter& a, const Filter& b) {
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (needed(a) <= half && needed(b) <= half) {
-      combo(a, half);
-      ImGui::SameLine();
-      combo(b, half);
-    } else {
-      combo(a, -FLT_MIN);
-      combo(b, -FLT_MIN);
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  const bool pairs_fit = std::all_of(std::begin(filters), std::end(filters), [&](const Filter& f) { return needed(f) <= half; });
+  const bool fold = is_phone() || !pairs_fit;
+
+  // Search: Ctrl+F focuses it.
+  const int in_use = (st.status >= 0) + (st.kind >= 0) + !st.award_form.empty() + (st.order != SortOrder::name);
+  const std::string fold_label = in_use ? trf("list.filters_n", in_use) : std::string(tr("list.filters"));
+  const float fold_w = ImGui::CalcTextSize(fold_label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+  if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F)) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(fold ? ImGui::GetContentRegionAvail().x - fold_w - ImGui::GetStyle().ItemSpacing.x : -FLT_MIN);
+  // The shorter hint fits beside "Lọc" whole.
+  const char* hint = tr(fold ? "list.search_hint_phone" : "list.search_hint");
+  ImGui::InputTextWithHint("##list.search", hint, &st.search_buf);
+  annotate(hint, "list.search");
+  if (fold) {
+    ImGui::SameLine();
+    if (button(fold_label.c_str(), "list.filters", st.filters_open || in_use ? ButtonKind::normal : ButtonKind::subtle))
+      st.filters_open = !st.filters_open;
+    sem::describe_last_item(sem::Role::button, st.filters_open ? sem::expanded : sem::collapsed);
+  }
+  if (!fold || st.filters_open) {
+    for (size_t i = 0; i < std::size(filters); ++i) {
+      const Filter& f = filters[i];
+      const bool second = i % 2 == 1;
+      if (second && pairs_fit) ImGui::SameLine();
+      filter_combo(f.id, tr(f.label_key), *f.value, f.labels, pairs_fit ? half : -FLT_MIN);
     }
-  };
-  std::vector<std::string> statuses;
-  for (Status x : kAllStatuses) statuses.push_back(tr(status_label(x)));
-  if (show_filters) {
-    pair({"list.filter.status", "list.any_status", &st.status, statuses},
-         {"list.filter.kind", "list.any_kind", &st.kind, {tr("nominee.kind.collective"), tr("nominee.kind.individual")}});
-    std::vector<std::string> forms;
-    for (const AwardForm& f : s.campaign().award_forms) forms.push_back(tr(f.name));
-    int form_index = -1;
-    for (size_t i = 0; i < s.campaign().award_forms.size(); ++i)
-      if (s.campaign().award_forms[i].id == st.award_form) form_index = static_cast<int>(i);
-    int order = static_cast<int>(st.order);
-    pair({"list.filter.award", "list.any_award", &form_index, forms},
-         {"list.sort", "list.sort", &order, {tr("list.sort_name"), tr("list.sort_updated"), tr("list.sort_status")}});
     st.award_form = form_index < 0 ? "" : s.campaign().award_forms[static_cast<size_t>(form_index)].id;
     st.order = static_cast<SortOrder>(std::max(0, order));
   }

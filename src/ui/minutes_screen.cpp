@@ -243,7 +243,7 @@ void set_count(MinutesView& mv, const Dossier& d, std::string_view member, const
 std::optional<nlohmann::json> count_input(app::Session& s, const Field* col, const std::string& path,
                                           const nlohmann::json& value, const FindingIndex& idx, bool with_label) {
   const std::string label = with_label && col ? tr(col->label) : std::string();
-  FieldSpec spec{path, label.c_str(), nullptr, with_label, 0, InputKind::integer};
+  FieldSpec spec{path, label.c_str(), nullptr, true, 0, InputKind::integer};
   focus_if_target(s, path);
   return input_field(spec, value, idx);
 }
@@ -307,13 +307,20 @@ void vote_card(MinutesView& mv, const Field& votes, const VoteRow& r, const Find
   if (auto v = choice_field(form, r.v && !r.v->award_form.empty() ? std::string_view(r.v->award_form) : std::string_view(d.award_form),
                             options, idx))
     mv.set(form_path, *v);
+  // Labels in one row, inputs in the next: the inputs line up when a narrow phone wraps one
+  // label ("Không đồng ý") and not the other.
   if (ImGui::BeginTable("##counts", 2, ImGuiTableFlags_SizingStretchSame)) {
     for (const char* member : {"for", "against"}) {
-      ImGui::TableNextColumn();
+      next_field_cell();
+      const std::string label = column(votes, member) ? tr(column(votes, member)->label) : std::string();
+      field_label(FieldSpec{vote_path(d.id, member), label.c_str(), nullptr, true});
+    }
+    for (const char* member : {"for", "against"}) {
+      next_field_cell();
       const std::string path = vote_path(d.id, member);
       if (first && std::string_view(member) == "for") focus_if_target(s, "minutes.votes");
       nlohmann::json value = r.v ? get_field(m, path) : nlohmann::json();
-      if (auto v = count_input(s, column(votes, member), path, value, idx, true)) set_count(mv, d, member, *v);
+      if (auto v = count_input(s, column(votes, member), path, value, idx, false)) set_count(mv, d, member, *v);
     }
     ImGui::EndTable();
   }

@@ -643,6 +643,7 @@ void registry_screen(app::Session& s) {
   app::Secretariat& sec = s.secretariat();
   refresh(sec);
   const bool phone = is_phone();
+  if (screen_chosen_again()) st.phone_details = false;  // "Sổ tổng hợp" again: back to the rows
   if (st.phone_details) {
     if (button(tr("action.back"), "registry.back", ButtonKind::subtle)) st.phone_details = false;
     details_pane(s, sec);
@@ -666,10 +667,15 @@ void registry_screen(app::Session& s) {
   if (phone) {
     if (sec.view().rows.empty()) muted(tr("registry.empty"));
     cards(s, sec, std::max(em() * 12, avail - em() * 0.5f));
-  } else if (ImGui::GetContentRegionAvail().x > em() * 90) {
-    const float w = ImGui::GetContentRegionAvail().x * 0.62f;
-    ImGui::BeginChild("##registry.left", ImVec2(w, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
-    table(s, sec, std::max(em() * 10, ImGui::GetContentRegionAvail().y - em() * 0.3f));
+  } else if (const float width = ImGui::GetContentRegionAvail().x; width > em() * 52) {
+    // Side by side: the rows at the left, the chosen record at the right at full height (its
+    // actions in view at 1366×768). A laptop has room for the table's columns only when wide;
+    // narrower, the rows are the phone's cards.
+    const bool wide = width > em() * 90;
+    ImGui::BeginChild("##registry.left", ImVec2(width * (wide ? 0.62f : 0.4f), 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+    const float rows_h = std::max(em() * 10, ImGui::GetContentRegionAvail().y - em() * 0.3f);
+    if (wide) table(s, sec, rows_h);
+    else cards(s, sec, rows_h);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##registry.details", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);

@@ -36,6 +36,11 @@ void registry_screen(app::Session& s);
 void council_screen(app::Session& s);
 void awards_screen(app::Session& s);
 
+// The person chose the navigation entry of the screen already shown: as on a phone's tab bar,
+// the screen goes back to its start (the register leaves a record's reading view). True for the
+// frame that draws the screen after the choice.
+bool screen_chosen_again();
+
 // The settings screen's confirmation for a backup waiting to be restored (app/backup_actions.hpp).
 void backup_restore_dialog(app::Session& s);
 

@@ -4,7 +4,9 @@
 #include <cfloat>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <span>
+#include <utility>
 
 #include "app/backup_actions.hpp"
 #include "app/session.hpp"
@@ -347,10 +349,29 @@ void screen(app::Session& s) {
   }
 }
 
+// The navigation chose the screen already shown (go); the screen drawn next sees it.
+bool chosen_again_pending = false, chosen_again = false;
+
 void go(app::Session& s, Screen to) {
-  if (s.nav.screen == to) return;
+  if (s.nav.screen == to) {
+    chosen_again_pending = true;
+    return;
+  }
   s.nav.screen = to;
   s.nav.focus_path.clear();
+}
+
+// Each screen opens at its top, not at the place the previous one was scrolled to (they share
+// the content window); the lists open where they were left, as a browser's back does.
+bool keeps_its_place(Screen screen) { return screen == Screen::dossiers || screen == Screen::registry; }
+void scroll_for_screen(const app::Session& s) {
+  static Screen shown = Screen::dashboard;
+  static std::map<Screen, float> left_at;
+  if (chosen_again) ImGui::SetScrollY(0);
+  if (s.nav.screen == shown) return;
+  left_at[shown] = ImGui::GetScrollY();
+  shown = s.nav.screen;
+  ImGui::SetScrollY(keeps_its_place(shown) ? left_at[shown] : 0);
 }
 
 void side_nav(app::Session& s, float width) {
@@ -446,6 +467,8 @@ void help_popup(app::Session& s) {
 
 }  // namespace
 
+bool screen_chosen_again() { return chosen_again; }
+
 void shell(app::Session& s) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const bool phone = is_phone();
@@ -472,6 +495,8 @@ void shell(app::Session& s) {
   semantics::mark_landmark(semantics::Landmark::main);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
+  chosen_again = std::exchange(chosen_again_pending, false);
+  scroll_for_screen(s);
   notices(s);
   screen(s);
   campaign_accept_dialog(s);  // a campaign file picked or dropped on any screen

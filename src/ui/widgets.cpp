@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstring>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -409,16 +410,29 @@ void field_label(const FieldSpec& spec) {
   if (!spec.label || !*spec.label) return;
   sem::label_for(spec.path, spec.label);
   ImGui::PushFont(fonts.bold);
+  const float wrap_width = ImGui::GetContentRegionAvail().x;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(spec.label);
   ImGui::PopTextWrapPos();
-  ImGui::PopFont();
   if (spec.required) {
-    ImGui::SameLine(0, em() * 0.25f);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-    ImGui::TextUnformatted("*");
-    ImGui::PopStyleColor();
+    // The star after the label's last line. (SameLine would set it after the first line's
+    // right edge: out of sight when a narrow cell wrapped the label.)
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), scale = size / font->FontSize;
+    const char* end = spec.label + std::strlen(spec.label);
+    const char* last = spec.label;
+    for (const char* line = spec.label; line < end;) {
+      last = line;
+      const char* next = font->CalcWordWrapPositionA(scale, line, end, wrap_width);
+      if (next == line) ++next;  // a word wider than the line: ImGui breaks it anyway
+      while (next < end && (*next == ' ' || *next == '\n')) ++next;
+      line = next;
+    }
+    const float last_w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, last, end).x;
+    const ImVec2 at(ImGui::GetItemRectMin().x + last_w + em() * 0.25f, ImGui::GetItemRectMax().y - size);
+    ImGui::GetWindowDrawList()->AddText(fonts.body, size, at, palette().error, "*");
   }
+  ImGui::PopFont();
   if (spec.help && *spec.help) {
     ImGui::PushFont(fonts.small);
     muted(spec.help);
@@ -453,6 +467,11 @@ ImGuiWindow* scrolling_window() {
 }  // namespace
 
 void scroll_to_top() { ImGui::SetScrollY(scrolling_window(), 0); }
+
+void next_field_cell() {
+  ImGui::TableNextColumn();
+  ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
+}
 
 void scroll_last_item_to_top() {
   ImGuiWindow* scroller = scrolling_window();
@@ -811,6 +830,9 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
     } else if (spec.kind == InputKind::number || spec.kind == InputKind::integer) {
       ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em() * 8));
       if (spec.kind == InputKind::integer) flags |= ImGuiInputTextFlags_CharsDecimal;
+      // A number is replaced, not extended: a tap on "0" then "2" gives 2, not "02" (as a
+      // spreadsheet cell does).
+      flags |= ImGuiInputTextFlags_AutoSelectAll;
     } else {
       ImGui::SetNextItemWidth(-FLT_MIN);
     }

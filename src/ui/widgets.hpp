@@ -150,6 +150,10 @@ bool fields_moving();
 // Scroll the window that scrolls (not a card inside it): to its top; so the last item drawn is
 // at the top of the screen.
 void scroll_to_top();
+// The next cell of a table of labelled fields, its label starting at the cell's top: a table
+// aligns a row's text to the baseline of what the cells before it drew, and an input's text sits
+// lower than a label's top (the second label of a pair stood half a line lower).
+void next_field_cell();
 void scroll_last_item_to_top();
 
 // The app tells the widgets when the viewport changed size this frame (an on-screen keyboard

@@ -163,8 +163,13 @@ for (const [size, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
           await act('action.new_individual');
           await app.until('the editor', (s) => s.screen === 'dossier');
           await checkTree(app, `${size} editor`);
-          // The list's filters beside the editor are named drop-downs (on a phone they fold away).
+          // The list's filters beside the editor are named drop-downs, behind "Lọc" (folded: the
+          // list is narrow), a button that says whether it is open.
           if (size === 'desktop') {
+            const fold = await app.item('list.filters');
+            assert.equal(fold.role, 'button');
+            await act('list.filters');
+            await app.item('list.filter.status');
             const filters = (await app.items()).filter((i) => /^list\.(filter\.[a-z]+|sort)$/.test(i.id));
             assert.deepEqual(filters.map((i) => `${i.id} ${i.role}`), ['list.filter.status combobox', 'list.filter.kind combobox',
               'list.filter.award combobox', 'list.sort combobox']);

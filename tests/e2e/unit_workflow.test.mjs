@@ -399,6 +399,8 @@ test('phone 390×844 with touch: a nominee, a photo, the minutes, ready', { time
     await fillMinutes(p, { [ind]: [7, 1] });
     assert.equal((await app.item(`minutes.votes.${ind}.result`)).label, 'Đạt');
     await p.reveal(`minutes.votes.${ind}.for`, { up: true });
+    const [yes, no] = [await app.item(`minutes.votes.${ind}.for`), await app.item(`minutes.votes.${ind}.against`)];
+    assert.ok(Math.abs(yes.y - no.y) < 1, `"for" and "against" on one line (${yes.y}, ${no.y})`);
     await p.shot('08-minutes-votes');
     await p.reveal('minutes.absent[0].name', { up: true });
     await p.shot('09-minutes-absent');

@@ -195,7 +195,12 @@ const char* items_json() {
     json += nums;
     json += ",\"role\":\"";
     json += role_name(it);
-    json += "\"}";
+    json += '"';
+    if (!it.value.empty()) {  // what a field shows (as it is drawn, before the model has it)
+      json += ",\"value\":";
+      append_json_string(json, it.value);
+    }
+    json += '}';
   }
   json += ']';
   return json.c_str();

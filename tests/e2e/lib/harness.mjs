@@ -2,7 +2,7 @@
 // driven by playwright-core on a fresh profile, and helpers that act like a person: they click,
 // tap and type through real input events at the rectangles hoso.items() reports.
 import { createServer } from 'node:http';
-import { mkdtempSync, mkdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -61,6 +61,14 @@ const CHROMIUM_ARGS = [
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
+// Profiles made here are removed when the test file's process ends, not on close: a test may
+// open the same profile again (a phone after a laptop). Each is tens of megabytes, a run makes
+// dozens.
+const profilesMade = [];
+process.on('exit', () => {
+  for (const p of profilesMade) { try { rmSync(p, { recursive: true, force: true }); } catch {} }
+});
+
 // A browser with its own profile (kept across reloads, like a person's browser).
 export async function openBrowser(opts = {}) {
   const profile = opts.profile || mkdtempSync(join(tmpdir(), 'hoso-profile-'));
@@ -72,6 +80,7 @@ export async function openBrowser(opts = {}) {
     ...(opts.device || DESKTOP),
     ...(opts.permissions ? { permissions: opts.permissions } : {}),
   });
+  if (!opts.profile) profilesMade.push(profile);
   return { context, profile, close: () => context.close() };
 }
 
