@@ -469,13 +469,15 @@ void check_minutes(Check& x, const Minutes& m, const ReportTemplate* t,
                  std::to_string(m.members_total) + ")."});
   } else if (m.members_total > 0) {
     std::size_t missing = static_cast<std::size_t>(m.members_total - m.members_present);
-    if (missing != m.absent.size())
+    if (m.members_present > 0 && missing != m.absent.size())
       x.warning("minutes.absent", rule::vote_counts,
                 {"Vắng " + std::to_string(missing) + " thành viên nhưng danh sách vắng mặt có " +
                      std::to_string(m.absent.size()) + " người.",
                  std::to_string(missing) + " members were absent but the absence list names " +
                      std::to_string(m.absent.size()) + "."});
-    if (!has_quorum(m, x.c.voting.quorum)) {
+    // Nobody present yet is a field still to fill (its own finding), not a meeting short of
+    // its quorum.
+    if (m.members_present > 0 && !has_quorum(m, x.c.voting.quorum)) {
       Bilingual q = x.c.voting.quorum.describe();
       x.warning("minutes.members_present", rule::quorum,
                 {"Cuộc họp có " + std::to_string(m.members_present) + "/" + std::to_string(m.members_total) +
@@ -487,7 +489,8 @@ void check_minutes(Check& x, const Minutes& m, const ReportTemplate* t,
   const int could_vote = members_who_could_vote(m);
   for (const Vote& v : m.votes) {
     int cast = v.votes_for + v.votes_against;
-    if (cast > could_vote)
+    // Until the members present are typed, the votes have nothing to be compared with.
+    if (cast > could_vote && m.members_present > 0)
       x.error(vote_path(v.dossier_id, "for"), rule::vote_counts,
               {"Tổng số phiếu (" + std::to_string(cast) + ") nhiều hơn số thành viên có thể biểu quyết (" +
                    std::to_string(could_vote) + ": có mặt và ý kiến bằng văn bản).",

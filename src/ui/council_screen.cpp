@@ -387,6 +387,18 @@ void actions(app::Session& s, app::Secretariat& sec, const CouncilMeeting& m, co
         detail += " " + trf("council.close_invalid", {n(invalid)});
       if (const int tied = res.count(BallotOutcome::tied); res.decided && tied > 0)
         detail += " " + trf("council.close_tied", {n(tied)});
+      // The meeting's details the printed minutes would leave blank.
+      std::string blank;
+      auto add = [&](const char* key) {  // "Giờ bắt đầu" reads "giờ bắt đầu" inside the sentence
+        std::u32string label = text::decode_utf8(tr(key));
+        if (!label.empty()) label[0] = text::simple_lower(label[0]);
+        blank += (blank.empty() ? "" : ", ") + text::encode_utf8(label);
+      };
+      if (!m.date.year) add("council.date");
+      for (const auto& [value, key] : {std::pair{&m.time, "council.time"}, {&m.place, "council.place"},
+                                       {&m.chair, "council.chair"}, {&m.secretary, "council.secretary"}})
+        if (text::trim(*value).empty()) add(key);
+      if (!blank.empty()) detail += " " + trf("council.close_blank", {blank});
       ask_reason({tr("council.close_title"), detail, tr("council.close_confirm"), "close:" + m.id, {}, false, false, false});
     }
     ImGui::EndDisabled();

@@ -184,10 +184,13 @@ void missing_card(app::Session& s) {
       const float wrap_w = ImGui::GetContentRegionAvail().x;
       const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap_w);
       const ImVec2 pos = ImGui::GetCursorScreenPos();
-      const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, text_size.y));
+      // A finger high on a touch screen (the text centred in it), in the link colour: it opens
+      // the field.
+      const float row_h = std::max(text_size.y, touch_row_height() - ImGui::GetStyle().ItemSpacing.y);
+      const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, row_h));
       annotate(text.c_str(), id);
-      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_Text),
-                                          text.c_str(), nullptr, wrap_w);
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, pos.y + (row_h - text_size.y) * 0.5f),
+                                          palette().primary, text.c_str(), nullptr, wrap_w);
       if (chosen) {
         if (f->owner == Finding::Owner::dossier && path_section(f->path) != "minutes") {
           s.nav.screen = app::Screen::dossier;

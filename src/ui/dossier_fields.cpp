@@ -13,8 +13,10 @@ namespace hoso::ui {
 
 namespace {
 
-InputKind input_kind(FieldType t, bool integer) {
+// A text that may be long (an address, a unit's full name) wraps as it is typed.
+InputKind input_kind(FieldType t, bool integer, int max_length) {
   switch (t) {
+    case FieldType::text: return max_length >= 150 ? InputKind::long_text : InputKind::text;
     case FieldType::multiline: return InputKind::multiline;
     case FieldType::date: return InputKind::date;
     case FieldType::time: return InputKind::time;
@@ -104,7 +106,7 @@ std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::
                                           const nlohmann::json& value, const FindingIndex& idx) {
   const std::string label = tr(f.label), help = tr(f.help);
   FieldSpec spec{path, label.c_str(), help.empty() ? nullptr : help.c_str(), f.required,
-                 f.limits.max_length.value_or(0), input_kind(f.type, f.limits.integer), 5};
+                 f.limits.max_length.value_or(0), input_kind(f.type, f.limits.integer, f.limits.max_length.value_or(0)), 5};
   focus_if_target(s, path);
   switch (f.type) {
     case FieldType::yesno:
@@ -153,7 +155,7 @@ int summary_limit(app::Session& s, const Dossier& d) {
 void identity_field(app::Session& s, const Dossier& d, const IdentityField& f, const FindingIndex& idx) {
   const std::string path = nominee_path(f.id);
   const std::string label = tr(f.label);
-  FieldSpec spec{path, label.c_str(), nullptr, f.required, f.max_length, input_kind(f.type, f.type == FieldType::number)};
+  FieldSpec spec{path, label.c_str(), nullptr, f.required, f.max_length, input_kind(f.type, f.type == FieldType::number, f.max_length)};
   focus_if_target(s, path);
   const nlohmann::json value = get_field(d, path);
   if (f.type == FieldType::choice) {

@@ -94,8 +94,9 @@ void report_card(app::Session& s, app::Secretariat& sec, const app::Intake& in) 
     case app::Intake::State::waiting:
       small_muted(tr("intake.apply_help"));
       ImGui::BeginDisabled(sec.read_only() || to_add == 0);
-      if (button(trf("intake.apply", to_add).c_str(), "intake.apply", ButtonKind::primary) && sec.apply_intake())
-        s.toast(app::Toast::Kind::success, trf("intake.applied_toast", sec.intake()->added));
+      // No toast: the line that replaces this button says what was recorded (a toast hid the
+      // "open the register" button under it).
+      if (button(trf("intake.apply", to_add).c_str(), "intake.apply", ButtonKind::primary)) sec.apply_intake();
       ImGui::EndDisabled();
       ImGui::SameLine();
       if (button(tr("intake.discard"), "intake.discard")) sec.discard_intake();

@@ -160,14 +160,16 @@ void field_pair(MinutesView& mv, const Field& a, const Field& b, const FindingIn
   ImGui::EndTable();
 }
 
+// The quorum reached, said in green. Short of it is the present field's finding (said once,
+// there); nothing is said before the members present are typed.
 void quorum_line(app::Session& s, const Minutes& m) {
-  if (m.members_total <= 0) return;
+  if (m.members_total <= 0 || m.members_present <= 0) return;
   const Threshold& q = s.campaign().voting.quorum;
   const bool ok = has_quorum(m, q);
-  std::string text = trf(ok ? "minutes.quorum_ok" : "minutes.quorum_short",
-                         {std::to_string(m.members_present), std::to_string(m.members_total), tr(q.describe())});
+  if (!ok) return;
+  std::string text = trf("minutes.quorum_ok", {std::to_string(m.members_present), std::to_string(m.members_total), tr(q.describe())});
   ImGui::PushFont(fonts.small);
-  colored_wrapped(ok ? palette().success : palette().warning, text.c_str());
+  colored_wrapped(palette().success, text.c_str());
   ImGui::PopFont();
 }
 
@@ -329,24 +331,41 @@ void vote_card(MinutesView& mv, const Field& votes, const VoteRow& r, const Find
   ImGui::PopID();
 }
 
+// The vote table's columns: the nominee takes what the others leave. The award form's column is
+// as wide as the longest form's name (a choice cut to "Giấy khen của Giá…" cannot be checked).
+struct VoteColumns {
+  std::string h_for, h_against, h_share, h_result;
+  float award = 0, for_w = 0, against_w = 0, share_w = 0, result_w = 0;
+  float fixed_total() const { return award + for_w + against_w + share_w + result_w; }
+};
+VoteColumns vote_columns(app::Session& s, const Field& votes) {
+  VoteColumns c{column_label(votes, "for"), column_label(votes, "against"), tr("minutes.share"), tr("minutes.result")};
+  const float pad = ImGui::GetStyle().CellPadding.x * 2;
+  auto fixed = [&](const std::string& header, float min_em) { return std::max(ImGui::CalcTextSize(header.c_str()).x + pad, em() * min_em); };
+  c.for_w = fixed(c.h_for, 5.5f);
+  c.against_w = fixed(c.h_against, 5.5f);
+  c.share_w = fixed(c.h_share, 7.0f);
+  c.result_w = fixed(c.h_result, 6.0f);
+  c.award = ImGui::CalcTextSize(column_label(votes, "award_form").c_str()).x;
+  for (const AwardForm& f : s.campaign().award_forms) c.award = std::max(c.award, ImGui::CalcTextSize(tr(f.name).c_str()).x);
+  c.award += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + pad;
+  return c;
+}
+
 void vote_table(MinutesView& mv, const Field& votes, const std::vector<VoteRow>& rows, const FindingIndex& idx) {
   app::Session& s = mv.s;
   const Minutes& m = mv.shown();
   const FindingIndex none;
-  const std::string h_for = column_label(votes, "for"), h_against = column_label(votes, "against"),
-                    h_share = tr("minutes.share"), h_result = tr("minutes.result");
-  auto fixed = [](const std::string& header, float min_em) {
-    return std::max(ImGui::CalcTextSize(header.c_str()).x + ImGui::GetStyle().CellPadding.x * 2, em() * min_em);
-  };
+  const VoteColumns cols = vote_columns(s, votes);
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##minutes.votes.table", 6, flags)) return;
-  ImGui::TableSetupColumn(tr("minutes.nominee"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn(column_label(votes, "award_form").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-  ImGui::TableSetupColumn(h_for.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(h_for, 5.5f));
-  ImGui::TableSetupColumn(h_against.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(h_against, 5.5f));
-  ImGui::TableSetupColumn(h_share.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(h_share, 7.0f));
-  ImGui::TableSetupColumn(h_result.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed(h_result, 6.0f));
+  ImGui::TableSetupColumn(tr("minutes.nominee"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(column_label(votes, "award_form").c_str(), ImGuiTableColumnFlags_WidthFixed, cols.award);
+  ImGui::TableSetupColumn(cols.h_for.c_str(), ImGuiTableColumnFlags_WidthFixed, cols.for_w);
+  ImGui::TableSetupColumn(cols.h_against.c_str(), ImGuiTableColumnFlags_WidthFixed, cols.against_w);
+  ImGui::TableSetupColumn(cols.h_share.c_str(), ImGuiTableColumnFlags_WidthFixed, cols.share_w);
+  ImGui::TableSetupColumn(cols.h_result.c_str(), ImGuiTableColumnFlags_WidthFixed, cols.result_w);
   ImGui::PushFont(fonts.bold);
   ImGui::TableHeadersRow();
   ImGui::PopFont();
@@ -452,7 +471,8 @@ void votes_section(MinutesView& mv, const Field& f, const FindingIndex& idx) {
   for (size_t i : filter_and_sort(w.dossiers, DossierFilter{}, SortOrder::name))
     rows.push_back({&w.dossiers[i], m.vote_for(w.dossiers[i].id)});
   spacer(0.2f);
-  if (is_phone() || ImGui::GetContentRegionAvail().x < em() * 42) {
+  // Cards where the table would leave the nominee's name less than 12 em.
+  if (is_phone() || ImGui::GetContentRegionAvail().x < vote_columns(s, f).fixed_total() + em() * 12) {
     bool first = true;
     for (const VoteRow& r : rows) {
       vote_card(mv, f, r, idx, first);

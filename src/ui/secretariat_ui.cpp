@@ -55,7 +55,7 @@ std::optional<Confirmed> reason_dialog() {
   subheading(r.title.c_str());
   if (!r.detail.empty()) {
     ImGui::PushFont(fonts.small);
-    muted(r.detail.c_str());
+    noted(palette().muted, r.detail.c_str(), "dialog.detail");
     ImGui::PopFont();
   }
   spacer(0.3f);

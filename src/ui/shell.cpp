@@ -286,7 +286,10 @@ void notices(app::Session& s) {
   }
 }
 
+float toast_height = 0;  // the toast's height in the last frame: the page's room below its end
+
 void toasts(app::Session& s, float bottom_margin) {
+  toast_height = 0;
   if (s.toasts.empty()) return;
   app::Toast& t = s.toasts.back();
   if (s.now() > t.until) {
@@ -323,6 +326,7 @@ void toasts(app::Session& s, float bottom_margin) {
     ImGui::SameLine();
   }
   if (button(tr("action.close"), "toast.close", ButtonKind::subtle)) s.toasts.clear();
+  toast_height = ImGui::GetWindowHeight() + em();
   ImGui::End();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
@@ -359,6 +363,11 @@ void go(app::Session& s, Screen to) {
   }
   s.nav.screen = to;
   s.nav.focus_path.clear();
+  // A confirmation belongs to the screen it was given on: it does not follow the person to the
+  // next one and cover what is there. Errors, warnings and an offered undo stay their time.
+  std::erase_if(s.toasts, [&](const app::Toast& t) {
+    return (t.kind == app::Toast::Kind::success || t.kind == app::Toast::Kind::info) && !s.can_undo_delete();
+  });
 }
 
 // Each screen opens at its top, not at the place the previous one was scrolled to (they share
@@ -470,6 +479,7 @@ void help_popup(app::Session& s) {
 bool screen_chosen_again() { return chosen_again; }
 
 void shell(app::Session& s) {
+  tab_out_of_multiline();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const bool phone = is_phone();
   ImGui::SetNextWindowPos(vp->Pos);
@@ -502,6 +512,9 @@ void shell(app::Session& s) {
   campaign_accept_dialog(s);  // a campaign file picked or dropped on any screen
   // Ctrl+S (⌘S on a Mac) saves now, from anywhere; the save state above shows it happening.
   if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_S) || ImGui::IsKeyChordPressed(ImGuiMod_Super | ImGuiKey_S)) s.save_now();
+  // While a toast shows, the page ends that much lower: what the toast covers can be scrolled
+  // out from under it.
+  if (toast_height > 0) ImGui::Dummy(ImVec2(1, toast_height));
   ImGui::EndChild();
   if (phone) bottom_nav(s, bottom_h);
   ImGui::PopFont();

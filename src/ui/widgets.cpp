@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
+#include <utility>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -468,6 +469,7 @@ ImGuiWindow* scrolling_window() {
 
 void scroll_to_top() { ImGui::SetScrollY(scrolling_window(), 0); }
 
+
 void next_field_cell() {
   ImGui::TableNextColumn();
   ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
@@ -589,8 +591,22 @@ struct MultilineState {
   std::vector<std::string> undo, redo;
   double last_edit = -1;
   int pending = 0;  // 1: undo, 2: redo (Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z)
+  bool one_paragraph = false;  // InputKind::long_text
 };
 MultilineState multiline_state;
+
+// ImGui's multi-line editor is a child window of its own: a Tab pressed in it looked for the next
+// field inside that window only, and stayed (a keyboard user could not leave a summary). The Tab
+// is taken here and replayed at the start of the next frame as a tabbing request from the field
+// in its own window (tab_out_of_multiline, called before anything is drawn).
+struct PendingTab {
+  ImGuiID id = 0;
+  ImGuiWindow* nav_window = nullptr;
+  ImGuiID focus_scope = 0;
+  ImRect rect_rel;
+  int dir = 0;
+};
+PendingTab pending_tab;
 
 float text_width(std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }
 
@@ -609,6 +625,10 @@ void start_editing(MultilineState& st, ImGuiID gid, bool was_active, const std::
 // the field's own undo and redo, and wraps the text again (the width may have changed too).
 int multiline_callback(ImGuiInputTextCallbackData* data) {
   MultilineState& st = *static_cast<MultilineState*>(data->UserData);
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+    if (st.one_paragraph && (data->EventChar == '\n' || data->EventChar == '\r')) data->EventChar = ' ';
+    return 0;
+  }
   std::string_view now(data->Buf, static_cast<size_t>(data->BufTextLen));
   std::string text = st.text;
   int caret = data->CursorPos;
@@ -674,7 +694,7 @@ void set_clipboard_unwrapped(void* user_data, const char* copied) {
 
 // Multi-line text, wrapped at word boundaries whether or not it is being edited; a tap or click
 // starts editing. The field grows with its text from `lines` to 3 × `lines`, then scrolls.
-bool multiline_input(const char* id, std::string& buf, float lines) {
+bool multiline_input(const char* id, std::string& buf, float lines, bool one_paragraph) {
   const ImGuiID gid = ImGui::GetID(id);
   const float line_h = ImGui::GetTextLineHeight();
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -691,6 +711,7 @@ bool multiline_input(const char* id, std::string& buf, float lines) {
     if (st.id != gid) start_editing(st, gid, true, buf, wrap_w);  // reached by Tab or a finding
     const bool active = g.ActiveId == gid;
     st.wrap_width = wrap_w;
+    st.one_paragraph = one_paragraph;
     if (!active && !st.was_active) {  // not yet taken the caret: follow the model
       st.text = buf;
       st.display = wrapped_for_editing(buf, wrap_w);
@@ -707,9 +728,20 @@ bool multiline_input(const char* id, std::string& buf, float lines) {
     std::string shown = st.display;
     set_clipboard_outside = io.SetClipboardTextFn;
     io.SetClipboardTextFn = set_clipboard_unwrapped;
+    if (active && ImGui::IsKeyPressed(ImGuiKey_Tab, false) && !io.KeyCtrl && !io.KeyAlt) {
+      ImGuiWindow* window = ImGui::GetCurrentWindow();
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      pending_tab = {gid, window->RootWindowForNav, g.CurrentFocusScopeId,
+                     ImGui::WindowRectAbsToRel(window->RootWindowForNav, ImRect(at, ImVec2(at.x + width, at.y + height))),
+                     io.KeyShift ? -1 : +1};
+      ImGui::ClearActiveID();
+    }
+    // One paragraph: Enter leaves the field (Ctrl+Enter's line break becomes a space).
+    const ImGuiInputTextFlags paragraph =
+        one_paragraph ? ImGuiInputTextFlags_CtrlEnterForNewLine | ImGuiInputTextFlags_CallbackCharFilter : 0;
     ImGui::InputTextMultiline(id, &shown, ImVec2(-FLT_MIN, height),
                               ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit |
-                                  ImGuiInputTextFlags_NoUndoRedo,
+                                  ImGuiInputTextFlags_NoUndoRedo | paragraph,
                               multiline_callback, &st);
     io.SetClipboardTextFn = set_clipboard_outside;
     // The frame it lets go, ImGui may hand back an edit the callback did not see.
@@ -732,7 +764,8 @@ bool multiline_input(const char* id, std::string& buf, float lines) {
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
   ImGui::ItemSize(bb, style.FramePadding.y);
-  if (!ImGui::ItemAdd(bb, gid)) return false;
+  // Inputable: Tab stops here, as at any text field (and activates it: editing starts below).
+  if (!ImGui::ItemAdd(bb, gid, nullptr, ImGuiItemFlags_Inputable)) return false;
   bool hovered = false, held = false;
   bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held);
   ImGui::RenderNavHighlight(bb, gid);
@@ -816,13 +849,15 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
   std::string buf = json_to_text(value, spec.kind);
   bool changed = false;
   ImGuiInputTextFlags flags = spec.read_only ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None;
-  if (spec.kind == InputKind::multiline) {
+  if (spec.kind == InputKind::multiline || spec.kind == InputKind::long_text) {
+    const bool one_paragraph = spec.kind == InputKind::long_text;
+    const float lines = one_paragraph ? 1 : spec.lines;
     if (spec.read_only) {
       ImGui::BeginDisabled();
-      multiline_input(id.c_str(), buf, spec.lines);
+      multiline_input(id.c_str(), buf, lines, one_paragraph);
       ImGui::EndDisabled();
     } else {
-      changed = multiline_input(id.c_str(), buf, spec.lines);
+      changed = multiline_input(id.c_str(), buf, lines, one_paragraph);
     }
   } else {
     if (spec.kind == InputKind::date || spec.kind == InputKind::time) {
@@ -841,9 +876,11 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
     changed = ImGui::InputTextWithHint(id.c_str(), hint, &buf, flags);
     if (ImGui::IsItemActive()) {
       const bool phone_number = spec.path == "phone" || spec.path.ends_with(".phone");
+      const bool email = spec.path == "email" || spec.path.ends_with(".email");
       keyboard_now = spec.kind == InputKind::integer || spec.kind == InputKind::date ? Keyboard::numeric
                      : spec.kind == InputKind::number                                ? Keyboard::decimal
                      : phone_number                                                  ? Keyboard::tel
+                     : email                                                         ? Keyboard::email
                                                                                      : Keyboard::text;
     }
   }
@@ -911,6 +948,20 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
   if (open) sem::describe_last_item(sem::Role::combobox, sem::expanded | (spec.required ? sem::required : 0), preview);
   field_findings(findings.at(spec.path));
   return result;
+}
+
+void tab_out_of_multiline() {
+  if (pending_tab.id == 0) return;
+  const PendingTab tab = std::exchange(pending_tab, PendingTab{});
+  ImGuiContext& g = *GImGui;
+  if (g.NavMoveSubmitted || !tab.nav_window || !tab.nav_window->WasActive) return;
+  ImGui::FocusWindow(tab.nav_window);
+  ImGui::SetNavID(tab.id, ImGuiNavLayer_Main, tab.focus_scope, tab.rect_rel);
+  g.NavTabbingDir = tab.dir;
+  ImGui::NavMoveRequestSubmit(ImGuiDir_None, tab.dir < 0 ? ImGuiDir_Up : ImGuiDir_Down,
+                              ImGuiNavMoveFlags_IsTabbing | ImGuiNavMoveFlags_Activate,
+                              ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
+  g.NavTabbingCounter = -1;
 }
 
 }  // namespace hoso::ui

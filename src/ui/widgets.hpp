@@ -60,7 +60,7 @@ void widgets_new_frame();  // the platform calls it before each frame
 
 // The on-screen keyboard the field being edited needs (the web platform sets the text agent's
 // inputmode from it): digits for whole numbers and dates, a decimal pad, a phone pad.
-enum class Keyboard { text, numeric, decimal, tel };
+enum class Keyboard { text, numeric, decimal, tel, email };
 Keyboard keyboard_wanted();
 
 void heading(const char* text);
@@ -100,7 +100,9 @@ void filter_combo(std::string_view id, const char* any_label, int& value, const 
 bool wrapped_checkbox(const char* label_and_id, bool* value);
 
 // ---- fields ----------------------------------------------------------------------------------
-enum class InputKind { text, multiline, date, time, number, integer };
+// long_text: one paragraph (an address, a position) wrapped on screen as it is typed, so a
+// phone shows it whole; Enter leaves the field, a line break pasted becomes a space.
+enum class InputKind { text, long_text, multiline, date, time, number, integer };
 
 struct FieldSpec {
   std::string_view path;        // the model path and the widget ID
@@ -154,6 +156,9 @@ void scroll_to_top();
 // aligns a row's text to the baseline of what the cells before it drew, and an input's text sits
 // lower than a label's top (the second label of a pair stood half a line lower).
 void next_field_cell();
+// Moves the focus on from a multi-line field where Tab (Shift+Tab) was pressed in the frame
+// before. Call at the start of every frame, before anything is drawn.
+void tab_out_of_multiline();
 void scroll_last_item_to_top();
 
 // The app tells the widgets when the viewport changed size this frame (an on-screen keyboard

@@ -701,6 +701,9 @@ test('lists: namesakes told apart by position and unit; a new search starts at t
       assert.ok(!shownNow.some((i) => i.id.startsWith('dashboard.finding.') && /Hội đồng sẽ lựa chọn/.test(i.label)),
         'not repeated under each dossier');
       assert.ok(listed.size < n, `the card lists ${listed.size} of ${n}`);
+      if (phone)
+        for (const r of shownNow.filter((i) => i.id.startsWith('dashboard.finding.') && i.h > 0))
+          assert.ok(r.h >= 44, `the finding "${r.label}" is ${r.h} px tall, a finger's height`);
       assert.ok(n < 60, `some dossiers lack nothing (${n} of 60 do)`);
       const all = await app.scrollTo('dashboard.missing.all');
       assert.equal(all.label, `Xem cả ${n} hồ sơ`);
@@ -731,5 +734,69 @@ test('lists: namesakes told apart by position and unit; a new search starts at t
     } finally {
       await browser.close();
     }
+  }
+});
+
+// An address is one paragraph that a phone cannot show on one line: it wraps as it is typed (the
+// field grows, the clerk proofreads it whole), Enter leaves it and nothing is broken into lines.
+// On a laptop, Tab and Shift+Tab go through such fields (each is a multi-line editor, a window of
+// ImGui's own, where a Tab stayed).
+test('long fields wrap as typed on a phone, Enter leaves them; Tab and Shift+Tab go through them', async () => {
+  const ADDRESS = 'Số nhà 12, ngõ 3, đường Trần Đăng Ninh, phường Tam Thanh, thành phố Lạng Sơn, tỉnh Lạng Sơn';
+  const phone = await openBrowser({ device: { ...PHONE, viewport: { width: 360, height: 800 } } });
+  try {
+    const app = await App.open(phone.context, server);
+    await app.tap('nav.dossiers');
+    await app.tap('action.new_individual');
+    await app.until('the new dossier', (s) => s.workspace.dossiers.length === 1);
+    const before = await app.scrollTo('nominee.residence');
+    await app.tap('nominee.residence');
+    await app.insertText(ADDRESS);
+    await freshFrames(app);
+    const typed = await app.item('nominee.residence');
+    assert.equal(typed.value.replace(/\s+/g, ' '), ADDRESS, 'the whole address is in the field');
+    assert.ok(typed.h > before.h * 1.5, `the field grew to show it (${before.h} -> ${typed.h} px)`);
+    assert.ok(typed.x + typed.w <= 360, 'inside the screen');
+    await app.screenshot('clerk-long-field-wrapped-phone-360x800');
+    await app.press('Enter');
+    await freshFrames(app);
+    assert.ok(!(await app.item('nominee.residence')).active, 'Enter left the field');
+    await app.until('the address kept, one line', (s) => s.workspace.dossiers[0].nominee.residence === ADDRESS);
+    app.assertClean(assert);
+  } finally {
+    await phone.close();
+  }
+
+  const desk = await openBrowser({ device: DESKTOP });
+  try {
+    const app = await App.open(desk.context, server);
+    await app.click('nav.dossiers');
+    await app.click('action.new_individual');
+    await app.until('the new dossier', (s) => s.workspace.dossiers.length === 1);
+    // Quê quán, Nơi thường trú, Đơn vị công tác: fields that wrap.
+    await app.click('nominee.home_town');
+    await app.insertText('xã Hoàng Đồng, tỉnh Lạng Sơn');
+    const active = async () => (await app.items()).filter((i) => i.active).map((i) => i.id);
+    const step = async (key, id) => {
+      await app.press(key);
+      await freshFrames(app, 3);
+      assert.deepEqual(await active(), [id], `${key} reaches ${id}`);
+    };
+    await step('Tab', 'nominee.residence');
+    await app.insertText('phường Chi Lăng, tỉnh Lạng Sơn');
+    await step('Tab', 'nominee.unit');
+    await app.insertText('Văn phòng Sở');
+    await step('Shift+Tab', 'nominee.residence');
+    await step('Shift+Tab', 'nominee.home_town');
+    await app.press('End');
+    await app.insertText(' (nay là phường Tam Thanh)');
+    await app.until('each typed where the caret was', (s) => {
+      const n = s.workspace.dossiers[0].nominee;
+      return n.home_town === 'xã Hoàng Đồng, tỉnh Lạng Sơn (nay là phường Tam Thanh)' && n.residence === 'phường Chi Lăng, tỉnh Lạng Sơn' &&
+        n.unit === 'Văn phòng Sở';
+    });
+    app.assertClean(assert);
+  } finally {
+    await desk.close();
   }
 });

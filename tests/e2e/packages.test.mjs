@@ -294,6 +294,13 @@ test('phone 390×844: export and share, import; screenshots', async () => {
     await app.screenshot('packages-export-phone-390x844');
     await press(app, 'contact.name', true);
     await app.insertText(CONTACT.name);
+    // The phone's keyboard fits the field: digits and + for the phone, @ for the e-mail.
+    const inputmode = () => app.page.evaluate(() => document.getElementById('hoso-text-agent').getAttribute('inputmode'));
+    assert.ok([null, 'text'].includes(await inputmode()), 'letters for the name');
+    await press(app, 'contact.phone', true);
+    assert.equal(await inputmode(), 'tel');
+    await press(app, 'contact.email', true);
+    assert.equal(await inputmode(), 'email');
     await reveal(app, 'export.build', true);
     await app.screenshot('packages-export-send-phone-390x844');
     const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 30000 }), app.tap('export.build')]);

@@ -496,7 +496,10 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await app.screenshot('secretariat-council-desktop-1280x800');
 
     // Closing, through the dialog.
+    // The dialog says what the printed minutes would leave blank (this test types no time, place,
+    // chair or secretary).
     await press(app, 'council.close', { x: 0.8 });
+    assert.match(await label(app, 'dialog.detail'), /Lưu ý: còn trống (ngày họp, )?giờ bắt đầu, địa điểm, chủ trì, thư ký; biên bản in ra sẽ để trống các mục này\./);
     await app.click('dialog.confirm');
     st = await waitFor(app, 'the session closed', (s) => s.registry.meetings[0].closed && s);
     assert.match(await label(app, 'council.state'), /^Phiên họp đã kết thúc lúc 05\/11\/2025 /);

@@ -391,7 +391,7 @@ HosoWeb.input = (function () {
     // The keyboard a phone shows for the field being edited (ui::Keyboard: text, numeric,
     // decimal, tel); a focused agent takes the change at once.
     setInputMode: function (keyboard) {
-      if (agent) agent.setAttribute('inputmode', ['text', 'numeric', 'decimal', 'tel'][keyboard] || 'text');
+      if (agent) agent.setAttribute('inputmode', ['text', 'numeric', 'decimal', 'tel', 'email'][keyboard] || 'text');
     },
     clipboardOut: function (text) {
       clipboardOut = text;

@@ -365,6 +365,18 @@ TEST(Validation, Quorum) {
   expect_only(check(w), rule::quorum, "minutes.members_present", Severity::warning);
 }
 
+// Before the members present are typed, the clerk is told that field is to fill, and nothing
+// else: not a meeting short of its quorum, not votes above the members who could vote.
+TEST(Validation, NothingComparedWithMembersPresentBeforeItIsTyped) {
+  Workspace w = valid_workspace();
+  w.minutes[0].members_present = 0;
+  w.minutes[0].absent.clear();
+  for (const Finding& f : check(w)) {
+    EXPECT_NE(f.rule, rule::quorum) << f.message.vi;
+    EXPECT_NE(f.rule, rule::vote_counts) << f.message.vi;
+  }
+}
+
 TEST(Validation, VoteOnUnknownDossier) {
   Workspace w = valid_workspace();
   w.minutes[0].votes.push_back({"d-gone", "giay-khen-gd-so", 7, 0});
