@@ -183,8 +183,10 @@ Tone outcome_tone(BallotOutcome o) {
   switch (o) {
     case BallotOutcome::proposed: return {p.success, p.success_bg};
     case BallotOutcome::tied: return {p.warning, p.warning_bg};
-    case BallotOutcome::over_quota:
-    case BallotOutcome::below_threshold: return {p.muted, p.surface};
+    // Apart from "no votes yet" (grey): short of the threshold reads as the unit's "Chưa đạt"
+    // does; over the quota is a fact of the count, in the accent.
+    case BallotOutcome::over_quota: return {p.primary, p.accent_bg};
+    case BallotOutcome::below_threshold: return {p.error, p.error_bg};
     default: return {p.error, p.error_bg};
   }
 }

@@ -25,16 +25,22 @@ void campaign_card(app::Session& s) {
   ImGui::PushFont(fonts.small);
   muted((tr(c.issuer_parent) + " · " + tr(c.issuer) + " · " + tr("campaign.plan_short") + " " + c.plan.number).c_str());
   ImGui::PopFont();
-  ImGui::PushFont(fonts.title);
+  // On a phone the card is short, so that the new dossier below shows on the first screen: the
+  // name in the heading size, without the campaign's motto and the receiving office (the export
+  // screen names it).
+  const bool phone = is_phone();
+  ImGui::PushFont(phone ? fonts.heading : fonts.title);
   ImGui::PushTextWrapPos(0.0f);
   std::string name = tr(c.name);
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   ImGui::TextUnformatted(name.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
-  ImGui::PushFont(fonts.small);
-  muted((std::string(tr("campaign.theme")) + ": “" + tr(c.theme) + "”").c_str());
-  ImGui::PopFont();
+  if (!phone) {
+    ImGui::PushFont(fonts.small);
+    muted((std::string(tr("campaign.theme")) + ": “" + tr(c.theme) + "”").c_str());
+    ImGui::PopFont();
+  }
   spacer(0.3f);
   wrapped((std::string(tr("campaign.period")) + ": " + tr(c.period.describe())).c_str());
   wrapped((std::string(tr("campaign.deadline")) + ": " + tr(c.deadline.describe())).c_str());
@@ -62,9 +68,11 @@ void campaign_card(app::Session& s) {
   }
   spacer(0.2f);
   badge(days.c_str(), fg, bg, "campaign.days_left");
-  ImGui::PushFont(fonts.small);
-  muted((std::string(tr("campaign.receiver")) + ": " + tr(c.receiving_office)).c_str());
-  ImGui::PopFont();
+  if (!phone) {
+    ImGui::PushFont(fonts.small);
+    muted((std::string(tr("campaign.receiver")) + ": " + tr(c.receiving_office)).c_str());
+    ImGui::PopFont();
+  }
   spacer(0.3f);
   campaign_switcher(s);
   end_card();
@@ -92,7 +100,7 @@ void counts_card(app::Session& s) {
       const NomineeKindSpec* kind = s.campaign().kind_spec(q.kind);
       if (!form || !kind) continue;
       std::string text = tr(form->name) + " — " + tr(kind->name) + ": " + std::to_string(q.count);
-      if (q.quota) text += " / " + std::to_string(*q.quota);
+      if (q.quota) text += "/" + std::to_string(*q.quota);  // "2/3": one word, never split over two lines
       colored_wrapped(q.over() ? p.warning : ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
       if (q.over()) {
         ImGui::PushFont(fonts.small);

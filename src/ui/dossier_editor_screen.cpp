@@ -67,12 +67,25 @@ bool section(app::Session& s, const char* id, const char* title, const FindingTa
   return open;
 }
 
+void mark_ready(app::Session& s, const Dossier& d) {
+  if (auto r = s.change_status(d, Status::ready)) s.toast(app::Toast::Kind::success, tr("status.now_ready"));
+  else s.toast(app::Toast::Kind::error, r.error().describe(language()));
+}
+
 void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* const> mine) {
   const Palette& p = palette();
   FindingTally tally;
   for (const Finding* f : mine) tally.add(*f);
+  // Nothing blocks "ready" (warnings may remain): the next step is here, not ten phone screens
+  // below in the status section.
+  const bool can_ready = d.status == Status::draft &&
+                         std::none_of(mine.begin(), mine.end(), [](const Finding* f) { return f->severity == Severity::error; });
+  auto ready_button = [&] {
+    if (can_ready && button(tr("status.mark_ready"), "findings.mark_ready", ButtonKind::primary)) mark_ready(s, d);
+  };
   if (mine.empty()) {
     badge(tr("findings.none"), p.success, p.success_bg, "findings.none");
+    ready_button();
     return;
   }
   // As the section headers: the tally beside the title when it fits, else on its own line below
@@ -95,6 +108,7 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
     show_findings = false;
   }
   if (tally_below) noted(tally.color(), tally.text().c_str(), "findings.panel.counts");
+  ready_button();
   if (!open) return;
   for (size_t i = 0; i < mine.size(); ++i) {
     const Finding* f = mine[i];
@@ -341,12 +355,7 @@ void status_section(app::Session& s, const Dossier& d) {
       button(tr("status.mark_ready"), "status.mark_ready", ButtonKind::primary);
       ImGui::EndDisabled();
     } else if (button(tr("status.mark_ready"), "status.mark_ready", ButtonKind::primary)) {
-      auto r = s.change_status(d, Status::ready);
-      if (r) {
-        s.toast(app::Toast::Kind::success, tr("status.now_ready"));
-      } else {
-        s.toast(app::Toast::Kind::error, r.error().describe(language()));
-      }
+      mark_ready(s, d);
     }
   } else if (d.status == Status::ready) {
     if (button(tr("status.back_to_draft"), "status.back_to_draft")) {
@@ -411,9 +420,14 @@ void dossier_editor(app::Session& s, const Dossier& d) {
     if (button(tr("action.cancel"), "confirm.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
+  // On a phone the documents are printed at the end, once filled: at the top their four buttons
+  // pushed the first field off the first screen.
+  const bool print_at_end = is_phone();
   spacer(0.3f);
-  dossier_print_buttons(s, d);
-  spacer(0.3f);
+  if (!print_at_end) {
+    dossier_print_buttons(s, d);
+    spacer(0.3f);
+  }
   const bool sent = d.status == Status::exported;
   if (sent) sent_notice(s, d, name);
 
@@ -452,6 +466,10 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   if (sent) {
     ImGui::EndDisabled();
     ImGui::PopStyleVar();
+  }
+  if (print_at_end) {
+    spacer(0.4f);
+    dossier_print_buttons(s, d);
   }
   spacer(0.6f);
   if (button(tr("editor.top"), "editor.top", ButtonKind::subtle)) scroll_to_top();

@@ -238,7 +238,8 @@ void row(app::Session& s, const Dossier& d, const FindingTally& counts, bool sel
     tally = tr("list.complete");
   }
   const AwardForm* form = s.campaign().award_form(d.award_form);
-  const std::string award = (form ? tr(form->name) : std::string(tr("award.none"))) + " · " + tr(status_label(d.status));
+  // The status first: a narrow phone cuts the award's long name at its end, never the status.
+  const std::string award = std::string(tr(status_label(d.status))) + " · " + (form ? tr(form->name) : std::string(tr("award.none")));
   std::string whom = who(d.nominee);
   if (whom.empty()) whom = tr(d.nominee.kind == NomineeKind::collective ? "list.no_parent_unit" : "list.no_position_unit");
 

@@ -621,10 +621,17 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   }
 }
 
+// An empty register says where its rows come from, with the way there.
+void empty_register(app::Session& s) {
+  muted(tr("registry.empty"));
+  if (button(tr("registry.go_intake"), "registry.go_intake", ButtonKind::primary)) s.nav.screen = app::Screen::intake;
+}
+
 void details_pane(app::Session& s, app::Secretariat& sec) {
   const std::size_t i = st.selected.empty() ? RegisterView::npos : sec.view().find(st.selected);
   if (i == RegisterView::npos) {
-    muted(tr(sec.view().rows.empty() ? "registry.empty" : "registry.choose"));
+    if (sec.view().rows.empty()) empty_register(s);
+    else muted(tr("registry.choose"));
     return;
   }
   details(s, sec, i);
@@ -665,7 +672,7 @@ void registry_screen(app::Session& s) {
   ImGui::PopFont();
   const float avail = ImGui::GetContentRegionAvail().y;
   if (phone) {
-    if (sec.view().rows.empty()) muted(tr("registry.empty"));
+    if (sec.view().rows.empty()) empty_register(s);
     cards(s, sec, std::max(em() * 12, avail - em() * 0.5f));
   } else if (const float width = ImGui::GetContentRegionAvail().x; width > em() * 52) {
     // Side by side: the rows at the left, the chosen record at the right at full height (its

@@ -215,7 +215,11 @@ test('on a phone: the buttons fit, a tap opens the printable page', async () => 
     const [d] = (await app.state()).workspace.dossiers;
     await app.tap('nav.dossiers');
     await app.tap(`list.row.${d.id}`);
-    const html = await app.item('print.report.html'), docx = await app.item('print.report.docx');
+    // At the end of the dossier on a phone (the first screen is for its first fields): after the
+    // status, the last section.
+    await app.tap('editor.jump');
+    await app.tap('editor.jump=status');
+    const html = await app.scrollTo('print.report.html'), docx = await app.item('print.report.docx');
     const vw = app.page.viewportSize().width;
     for (const it of [html, docx]) assert.ok(it.x >= 0 && it.x + it.w <= vw, `${it.id} fits the screen`);
     await app.screenshot('printing-dossier-phone');
