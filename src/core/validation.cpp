@@ -587,7 +587,7 @@ std::vector<Finding> validate(const Library& lib, const Campaign& c, const Works
     if ((d.status == Status::draft || d.status == Status::ready) && c.deadline.is_late(today)) {
       Bilingual dl = c.deadline.describe();
       x.warning(std::string(kStatusPath), rule::deadline,
-                {"Đã quá hạn nộp hồ sơ (" + dl.vi + ").", "The submission deadline has passed (" + dl.en + ")."});
+                {"Đã quá hạn nộp hồ sơ: " + dl.vi + ".", "The submission deadline has passed: " + dl.en + "."});
     }
   }
 

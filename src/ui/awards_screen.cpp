@@ -399,6 +399,8 @@ void awards_screen(app::Session& s) {
   }
   if (!m) {
     muted(tr("awards.no_meeting"));
+    if (button(tr("awards.go_council"), "awards.go_council", ButtonKind::primary)) s.nav.screen = app::Screen::council;
+    spacer(0.3f);
     history_card(sec);
     close_card(s, sec);
     handle_dialog(s, sec);

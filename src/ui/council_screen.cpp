@@ -381,12 +381,14 @@ void actions(app::Session& s, app::Secretariat& sec, const CouncilMeeting& m, co
   begin_card("##council.actions");
   if (!m.closed) {
     noted(p.primary, tr("council.open_state"), "council.state");
-    ImGui::BeginDisabled(sec.read_only());
+    // Ballots with more votes than the members who could vote are a typing mistake: the session
+    // does not close on them (it would propose on a count that cannot be).
+    const int invalid = res.decided ? res.count(BallotOutcome::invalid_votes) : 0;
+    if (invalid > 0) noted(p.error, trf("council.close_invalid", {n(invalid)}).c_str(), "council.close_blocked");
+    ImGui::BeginDisabled(sec.read_only() || invalid > 0);
     if (button(tr("council.close"), "council.close", ButtonKind::primary)) {
       // What closing now would leave out, said before it is done.
       std::string detail = tr(res.decided ? "council.close_detail" : "council.close_detail_no_result");
-      if (const int invalid = res.count(BallotOutcome::invalid_votes); res.decided && invalid > 0)
-        detail += " " + trf("council.close_invalid", {n(invalid)});
       if (const int tied = res.count(BallotOutcome::tied); res.decided && tied > 0)
         detail += " " + trf("council.close_tied", {n(tied)});
       // The meeting's details the printed minutes would leave blank.
@@ -439,7 +441,7 @@ void handle_dialog(app::Session& s, app::Secretariat& sec) {
   auto done = reason_dialog();
   if (!done) return;
   if (auto id = action_arg(done->action, "close")) {
-    if (sec.close_meeting(*id)) s.toast(app::Toast::Kind::success, tr("council.closed_toast"));
+    sec.close_meeting(*id);  // the card says it is closed, and when (no toast over its buttons)
   } else if (action_arg(done->action, "correct")) {
     if (sec.save_meeting(st.draft, done->reason)) {
       st.correcting = false;

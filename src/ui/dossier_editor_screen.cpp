@@ -26,9 +26,14 @@ void attachments_section(app::Session& s, const Dossier& d, const FindingIndex& 
 namespace {
 
 constexpr const char* kSections[] = {"nominee", "award", "criteria", "summary", "report", "attachments", "flags", "status"};
-constexpr const char* kSectionTitles[] = {"section.nominee", "section.award",       "section.criteria", "section.summary",
+constexpr const char* kSectionTitles[] = {"section.nominee.individual", "section.award",       "section.criteria", "section.summary",
                                           "section.report",  "section.attachments", "section.flags",    "section.status"};
 static_assert(std::size(kSections) == std::size(kSectionTitles));
+// The first section names who it is about: "Cá nhân được đề nghị" or "Tập thể được đề nghị".
+const char* section_title(size_t i, NomineeKind kind) {
+  if (i == 0) return kind == NomineeKind::collective ? "section.nominee.collective" : "section.nominee.individual";
+  return kSectionTitles[i];
+}
 
 // A section chosen in "Đến mục…": opened, and scrolled to the top when its header is drawn.
 std::string jump_to_section;
@@ -151,13 +156,13 @@ FindingTally count_in(std::span<const Finding* const> mine, std::string_view sec
 
 // The editor is about ten phone screens long: a list of its sections, each with what is left in
 // it, goes straight to one.
-void section_jump(std::span<const Finding* const> mine) {
+void section_jump(std::span<const Finding* const> mine, NomineeKind kind) {
   ImGui::SetNextItemWidth(is_phone() ? -FLT_MIN : std::min(ImGui::GetContentRegionAvail().x, em() * 18));
   const bool open = ImGui::BeginCombo("##editor.jump", tr("editor.jump"), ImGuiComboFlags_HeightLarge);
   if (open) {
     for (size_t i = 0; i < std::size(kSections); ++i) {
       const FindingTally tally = count_in(mine, kSections[i]);
-      std::string item = tr(kSectionTitles[i]);
+      std::string item = tr(section_title(i, kind));
       if (!tally.empty()) {
         // Beside the title when it fits, else on a line of its own: never cut at the edge.
         const std::string beside = item + "  (" + tally.text() + ")";
@@ -434,7 +439,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   const auto mine = findings_for(s.findings(), d.id);
   findings_panel(s, d, mine);
   spacer(0.3f);
-  section_jump(mine);
+  section_jump(mine, d.nominee.kind);
   spacer(0.4f);
   const FindingIndex idx(findings_at_fields(d.id, mine));
   // As it was sent: shown, printable, not editable until reopened (the session refuses too). At
@@ -446,7 +451,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   for (size_t i = 0; i < std::size(kSections); ++i) {
     const FindingTally tally = count_in(mine, kSections[i]);
     ImGui::PushID(kSections[i]);
-    if (section(s, kSections[i], tr(kSectionTitles[i]), tally)) {
+    if (section(s, kSections[i], tr(section_title(i, d.nominee.kind)), tally)) {
       ImGui::Indent(em() * 0.25f);
       switch (i) {
         case 0: nominee_section(s, d, idx); break;

@@ -171,27 +171,6 @@ void toolbar(app::Session& s) {
   }
 }
 
-// The longest start of `text` that fits `width` in the current font, with "…" when cut.
-std::string fit(const std::string& text, float width) {
-  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-  const char* ellipsis = "…";
-  const float room = width - ImGui::CalcTextSize(ellipsis).x;
-  // Binary search over the code point boundaries.
-  std::vector<size_t> cuts;
-  for (size_t i = 1; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cuts.push_back(i);
-  size_t lo = 0, hi = cuts.size();  // cuts[0..lo) fit
-  while (lo < hi) {
-    const size_t mid = (lo + hi + 1) / 2;
-    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + cuts[mid - 1]).x <= room) lo = mid;
-    else hi = mid - 1;
-  }
-  std::string out = lo ? text.substr(0, cuts[lo - 1]) : std::string();
-  while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
-  if (out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xB7") == 0) out.resize(out.size() - 2);  // a dangling "·"
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out + ellipsis;
-}
 
 // Who the nominee is beyond the name, so namesakes are told apart: a person's position and unit,
 // a collective's superior unit. Empty when none is given yet.

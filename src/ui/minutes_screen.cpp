@@ -30,9 +30,14 @@ namespace {
 struct MinutesView {
   app::Session& s;
   const Minutes* real = nullptr;
+  // Before the first change there are no minutes yet: what is shown is what the first change
+  // creates (the unit's name already in it).
   const Minutes& shown() const {
-    static const Minutes blank;
-    return real ? *real : blank;
+    if (real) return *real;
+    static Minutes blank;
+    const Settings& settings = s.workspace().settings;
+    blank = new_minutes("", settings.unit_id, settings.unit_name, 0);
+    return blank;
   }
   void set(std::string_view path, const nlohmann::json& value) {
     auto r = s.set_minutes(path, value);

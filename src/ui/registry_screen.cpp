@@ -394,7 +394,7 @@ void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, cons
   dossier_print_buttons(s, d);
   spacer(0.3f);
   // Who is proposed: every identity field the unit filled, as Form 08's first part prints it.
-  subheading(tr("section.nominee"));
+  subheading(tr(d.nominee.kind == NomineeKind::collective ? "section.nominee.collective" : "section.nominee.individual"));
   for (const IdentityField* f : identity_fields(d.nominee.kind)) {
     const nlohmann::json v = get_field(d, nominee_path(f->id));
     std::string text = v.is_string() ? v.get<std::string>() : v.is_number() ? v.dump() : std::string();

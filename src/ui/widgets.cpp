@@ -282,7 +282,9 @@ void filter_combo(std::string_view id, const char* any_label, int& value, const 
   ImGui::SetNextItemWidth(width);
   const char* preview = value < 0 ? any_label : labels[static_cast<std::size_t>(value)].c_str();
   const std::string imgui_id = "##" + std::string(id);
-  const bool open = ImGui::BeginCombo(imgui_id.c_str(), preview);
+  const float box = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+  const std::string shown = fit(preview, box - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
+  const bool open = ImGui::BeginCombo(imgui_id.c_str(), shown.c_str());
   if (open) {
     if (option(any_label, value < 0)) value = -1;
     for (std::size_t i = 0; i < labels.size(); ++i)
@@ -467,6 +469,28 @@ ImGuiWindow* scrolling_window() {
 }
 }  // namespace
 
+// The longest start of `text` that fits `width` in the current font, with "…" when cut.
+std::string fit(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const char* ellipsis = "…";
+  const float room = width - ImGui::CalcTextSize(ellipsis).x;
+  // Binary search over the code point boundaries.
+  std::vector<size_t> cuts;
+  for (size_t i = 1; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cuts.push_back(i);
+  size_t lo = 0, hi = cuts.size();  // cuts[0..lo) fit
+  while (lo < hi) {
+    const size_t mid = (lo + hi + 1) / 2;
+    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + cuts[mid - 1]).x <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  std::string out = lo ? text.substr(0, cuts[lo - 1]) : std::string();
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+  if (out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xB7") == 0) out.resize(out.size() - 2);  // a dangling "·"
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + ellipsis;
+}
+
 void scroll_to_top() { ImGui::SetScrollY(scrolling_window(), 0); }
 
 
@@ -571,6 +595,13 @@ nlohmann::json text_to_json(const std::string& text, InputKind kind) {
       if (end && *end == '\0' && std::isfinite(d)) return d;
     }
   }
+  // A time typed as four digits, as dates are typed as eight: "0800" is 08:00.
+  if (kind == InputKind::time) {
+    const std::string t = text::trim(text);
+    if (t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        (t[0] - '0') * 10 + (t[1] - '0') < 24 && t[2] < '6')
+      return t.substr(0, 2) + ":" + t.substr(2);
+  }
   return text;
 }
 
@@ -592,21 +623,15 @@ struct MultilineState {
   double last_edit = -1;
   int pending = 0;  // 1: undo, 2: redo (Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z)
   bool one_paragraph = false;  // InputKind::long_text
+  int start_caret = -1;        // where the caret goes when editing starts (a click's place, or the end)
 };
 MultilineState multiline_state;
 
 // ImGui's multi-line editor is a child window of its own: a Tab pressed in it looked for the next
-// field inside that window only, and stayed (a keyboard user could not leave a summary). The Tab
-// is taken here and replayed at the start of the next frame as a tabbing request from the field
-// in its own window (tab_out_of_multiline, called before anything is drawn).
-struct PendingTab {
-  ImGuiID id = 0;
-  ImGuiWindow* nav_window = nullptr;
-  ImGuiID focus_scope = 0;
-  ImRect rect_rel;
-  int dir = 0;
-};
-PendingTab pending_tab;
+// field inside that window only, and stayed (a keyboard user could not leave a summary). The
+// field lets go of the Tab's frame and the Tab is given to ImGui again for the next one, where it
+// moves on from the field in its own window.
+int tab_frames_left = 0;  // the frames until the replayed Tab has landed (drawn without waiting)
 
 float text_width(std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }
 
@@ -628,6 +653,27 @@ int multiline_callback(ImGuiInputTextCallbackData* data) {
   if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
     if (st.one_paragraph && (data->EventChar == '\n' || data->EventChar == '\r')) data->EventChar = ' ';
     return 0;
+  }
+  // ImGui starts a multi-line editor with the caret at the text's start: what was typed went in
+  // front of what the field held. It goes where the person clicked, or at the end; what was typed
+  // in the very frame the editor started (ImGui put it at the start) is moved there too.
+  if (st.start_caret >= 0) {
+    const int caret = std::clamp(st.start_caret, 0, static_cast<int>(st.display.size()));
+    st.start_caret = -1;
+    const std::string_view shown(data->Buf, static_cast<size_t>(data->BufTextLen));
+    int after = caret, before = caret;
+    if (shown.size() > st.display.size() && shown.ends_with(st.display) &&
+        data->CursorPos == static_cast<int>(shown.size() - st.display.size())) {
+      const std::string typed(shown.substr(0, shown.size() - st.display.size()));
+      data->DeleteChars(0, static_cast<int>(typed.size()));
+      data->InsertChars(caret, typed.data(), typed.data() + typed.size());
+      after = caret + static_cast<int>(typed.size());
+    } else if (shown != st.display) {
+      after = data->CursorPos;  // some other edit: leave it as ImGui made it, from the start
+      before = 0;
+    }
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = after;
+    st.caret = st.selection_start = st.selection_end = before;
   }
   std::string_view now(data->Buf, static_cast<size_t>(data->BufTextLen));
   std::string text = st.text;
@@ -692,6 +738,30 @@ void set_clipboard_unwrapped(void* user_data, const char* copied) {
   }
 }
 
+// The place in `display` (lines broken by '\n') nearest to `point`, for text drawn from `origin`.
+int caret_at(const std::string& display, ImVec2 origin, ImVec2 point, float line_h) {
+  const int line = std::max(0, static_cast<int>((point.y - origin.y) / line_h));
+  size_t start = 0;
+  for (int i = 0; i < line; ++i) {
+    const size_t nl = display.find('\n', start);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  size_t end = display.find('\n', start);
+  if (end == std::string::npos) end = display.size();
+  const float x = point.x - origin.x;
+  float before = 0;
+  for (size_t i = start; i < end;) {
+    size_t next = i + 1;
+    while (next < end && (static_cast<unsigned char>(display[next]) & 0xC0) == 0x80) ++next;
+    const float w = ImGui::CalcTextSize(display.c_str() + start, display.c_str() + next).x;
+    if (x < (before + w) * 0.5f) return static_cast<int>(i);
+    before = w;
+    i = next;
+  }
+  return static_cast<int>(end);
+}
+
 // Multi-line text, wrapped at word boundaries whether or not it is being edited; a tap or click
 // starts editing. The field grows with its text from `lines` to 3 × `lines`, then scrolls.
 bool multiline_input(const char* id, std::string& buf, float lines, bool one_paragraph) {
@@ -708,7 +778,10 @@ bool multiline_input(const char* id, std::string& buf, float lines, bool one_par
   const float wrap_w = std::max(width - style.FramePadding.x * 2 - style.ScrollbarSize, em());
 
   if (editing) {
-    if (st.id != gid) start_editing(st, gid, true, buf, wrap_w);  // reached by Tab or a finding
+    if (st.id != gid) {  // reached by Tab or a finding: the caret at the end
+      start_editing(st, gid, true, buf, wrap_w);
+      st.start_caret = static_cast<int>(st.display.size());
+    }
     const bool active = g.ActiveId == gid;
     st.wrap_width = wrap_w;
     st.one_paragraph = one_paragraph;
@@ -729,12 +802,10 @@ bool multiline_input(const char* id, std::string& buf, float lines, bool one_par
     set_clipboard_outside = io.SetClipboardTextFn;
     io.SetClipboardTextFn = set_clipboard_unwrapped;
     if (active && ImGui::IsKeyPressed(ImGuiKey_Tab, false) && !io.KeyCtrl && !io.KeyAlt) {
-      ImGuiWindow* window = ImGui::GetCurrentWindow();
-      const ImVec2 at = ImGui::GetCursorScreenPos();
-      pending_tab = {gid, window->RootWindowForNav, g.CurrentFocusScopeId,
-                     ImGui::WindowRectAbsToRel(window->RootWindowForNav, ImRect(at, ImVec2(at.x + width, at.y + height))),
-                     io.KeyShift ? -1 : +1};
       ImGui::ClearActiveID();
+      io.AddKeyEvent(ImGuiKey_Tab, true);
+      io.AddKeyEvent(ImGuiKey_Tab, false);
+      tab_frames_left = 4;
     }
     // One paragraph: Enter leaves the field (Ctrl+Enter's line break becomes a space).
     const ImGuiInputTextFlags paragraph =
@@ -784,6 +855,9 @@ bool multiline_input(const char* id, std::string& buf, float lines, bool one_par
   }
   if (pressed || g.NavActivateId == gid || g.NavActivateDownId == gid) {
     start_editing(st, gid, false, buf, wrap_w);
+    // By the pointer: where it is; by the keyboard (Enter, Tab: ButtonBehavior says "pressed" too): the end.
+    const bool by_pointer = pressed && g.NavActivateId != gid && bb.Contains(ImGui::GetIO().MousePos);
+    st.start_caret = by_pointer ? caret_at(display, text_pos, ImGui::GetIO().MousePos, line_h) : static_cast<int>(st.display.size());
     ImGui::GetIO().WantTextInput = true;
   }
   IMGUI_TEST_ENGINE_ITEM_INFO(gid, id, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Inputable);
@@ -933,7 +1007,9 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
     if (o.id == value) preview = o.label.c_str();
   std::optional<std::string> result;
   ImGui::SetNextItemWidth(-FLT_MIN);
-  const bool open = ImGui::BeginCombo(id.c_str(), preview, ImGuiComboFlags_HeightLarge);
+  // A name longer than the box ends in "…" (the list shows it whole), not cut mid-word.
+  const std::string shown = fit(preview, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
+  const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str(), ImGuiComboFlags_HeightLarge);
   if (open) {
     visit(spec.path);  // opened: the clerk has been here
     for (const Option& o : options) {
@@ -950,18 +1026,10 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
   return result;
 }
 
-void tab_out_of_multiline() {
-  if (pending_tab.id == 0) return;
-  const PendingTab tab = std::exchange(pending_tab, PendingTab{});
-  ImGuiContext& g = *GImGui;
-  if (g.NavMoveSubmitted || !tab.nav_window || !tab.nav_window->WasActive) return;
-  ImGui::FocusWindow(tab.nav_window);
-  ImGui::SetNavID(tab.id, ImGuiNavLayer_Main, tab.focus_scope, tab.rect_rel);
-  g.NavTabbingDir = tab.dir;
-  ImGui::NavMoveRequestSubmit(ImGuiDir_None, tab.dir < 0 ? ImGuiDir_Up : ImGuiDir_Down,
-                              ImGuiNavMoveFlags_IsTabbing | ImGuiNavMoveFlags_Activate,
-                              ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
-  g.NavTabbingCounter = -1;
+bool tab_out_of_multiline() {
+  if (tab_frames_left == 0) return false;
+  --tab_frames_left;
+  return true;
 }
 
 }  // namespace hoso::ui

@@ -152,13 +152,15 @@ bool fields_moving();
 // Scroll the window that scrolls (not a card inside it): to its top; so the last item drawn is
 // at the top of the screen.
 void scroll_to_top();
+// The longest start of `text` that fits `width` in the current font, with "…" when cut.
+std::string fit(const std::string& text, float width);
 // The next cell of a table of labelled fields, its label starting at the cell's top: a table
 // aligns a row's text to the baseline of what the cells before it drew, and an input's text sits
 // lower than a label's top (the second label of a pair stood half a line lower).
 void next_field_cell();
-// Moves the focus on from a multi-line field where Tab (Shift+Tab) was pressed in the frame
-// before. Call at the start of every frame, before anything is drawn.
-void tab_out_of_multiline();
+// True for the frames after a Tab (Shift+Tab) left a multi-line field: draw them at once, the
+// focus lands on the next field in a frame or two.
+bool tab_out_of_multiline();
 void scroll_last_item_to_top();
 
 // The app tells the widgets when the viewport changed size this frame (an on-screen keyboard

@@ -303,6 +303,21 @@ test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a 
     await app.until('the criterion met', (x) => x.workspace.dossiers[0].criteria?.gk_cn_1?.met === true);
     assert.equal(await app.page.evaluate(() => document.activeElement.getAttribute('aria-checked')), 'true');
 
+    // The summary: its section opened with Enter, Tab into the multi-line field, the text typed
+    // there, and Tab out of it again (no trap).
+    await tabTo(app, 'section.summary');
+    const expanded = () => app.page.evaluate(() => document.querySelector('[data-id="section.summary"]').getAttribute('aria-expanded'));
+    if ((await expanded()) !== 'true') await kb.press('Enter');
+    await app.settle();
+    assert.equal(await expanded(), 'true', 'the summary\'s section is open');
+    await tabTo(app, 'summary.text');
+    await app.insertText('Hoàn thành xuất sắc nhiệm vụ được giao năm 2025.');
+    await app.until('the summary saved', (x) => x.workspace.dossiers[0].summary?.text === 'Hoàn thành xuất sắc nhiệm vụ được giao năm 2025.');
+    await kb.press('Tab');
+    await app.settle();
+    const after = await focusedId(app);
+    assert.ok(after && after !== 'summary.text', `Tab left the summary (to ${after})`);
+
     // The minutes, and a vote for the dossier.
     await tabTo(app, 'nav.minutes', { back: true, max: 200 });
     await kb.press('Enter');

@@ -417,7 +417,7 @@ test('the long editor on a phone: it opens at the top, "Đến mục…" goes to
     assert.deepEqual(options.map((o) => o.id.slice('editor.jump='.length)),
       ['nominee', 'award', 'criteria', 'summary', 'report', 'attachments', 'flags', 'status']);
     for (const o of options) assert.ok(o.h >= 44, `option ${o.label} is ${o.h} px tall`);
-    assert.match(options[0].label, /^Người \(tập thể\) được đề nghị/);
+    assert.match(options[0].label, /^(Cá nhân|Tập thể) được đề nghị/);
     await app.screenshot('clerk-editor-jump-list-phone-390x844');
     await app.tap('editor.jump=attachments');
     assert.ok(await onScreenNearTop('section.attachments'), 'the attachments section is at the top of the screen');
@@ -762,6 +762,12 @@ test('long fields wrap as typed on a phone, Enter leaves them; Tab and Shift+Tab
     await freshFrames(app);
     assert.ok(!(await app.item('nominee.residence')).active, 'Enter left the field');
     await app.until('the address kept, one line', (s) => s.workspace.dossiers[0].nominee.residence === ADDRESS);
+    // A tap after the text's end puts the caret there: what is typed goes after it, not in front.
+    const field = await app.item('nominee.residence');
+    await app.page.touchscreen.tap(field.x + field.w - 12, field.y + field.h - 14);
+    await app.settle();
+    await app.insertText(' (nhà riêng)');
+    await app.until('typed at the end', (s) => s.workspace.dossiers[0].nominee.residence === ADDRESS + ' (nhà riêng)');
     app.assertClean(assert);
   } finally {
     await phone.close();
@@ -788,13 +794,26 @@ test('long fields wrap as typed on a phone, Enter leaves them; Tab and Shift+Tab
     await app.insertText('Văn phòng Sở');
     await step('Shift+Tab', 'nominee.residence');
     await step('Shift+Tab', 'nominee.home_town');
-    await app.press('End');
+    // Reached by the keyboard, the caret is at the end.
     await app.insertText(' (nay là phường Tam Thanh)');
     await app.until('each typed where the caret was', (s) => {
       const n = s.workspace.dossiers[0].nominee;
       return n.home_town === 'xã Hoàng Đồng, tỉnh Lạng Sơn (nay là phường Tam Thanh)' && n.residence === 'phường Chi Lăng, tỉnh Lạng Sơn' &&
         n.unit === 'Văn phòng Sở';
     });
+    // A click after the text of a filled field, and one on its first word: the caret goes there.
+    const unit = await app.item('nominee.unit');
+    await app.page.mouse.click(unit.x + unit.w - 10, unit.y + unit.h / 2);
+    await app.settle();
+    await app.insertText(', Sở Ngoại vụ');
+    await app.until('typed after the text', (s) => s.workspace.dossiers[0].nominee.unit === 'Văn phòng Sở, Sở Ngoại vụ');
+    await app.press('Tab');
+    await freshFrames(app, 3);
+    const unit2 = await app.item('nominee.unit');
+    await app.page.mouse.click(unit2.x + 10, unit2.y + unit2.h / 2);
+    await app.settle();
+    await app.insertText('Chánh ');
+    await app.until('typed before it', (s) => s.workspace.dossiers[0].nominee.unit === 'Chánh Văn phòng Sở, Sở Ngoại vụ');
     app.assertClean(assert);
   } finally {
     await desk.close();

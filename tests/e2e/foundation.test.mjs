@@ -183,7 +183,14 @@ test('phone: the summary wraps as it is typed', async () => {
     await app.tap('summary.text');
     await app.insertText(LONG);
     assert.equal(firstDossier(await app.state()).summary.text, LONG);
-    await app.scrollTo('summary.text');
+    // The whole field in view, clear of the bottom navigation.
+    const it = await app.scrollTo('summary.text');
+    const vh = app.page.viewportSize().height;
+    if (it.y + it.h > vh - 100) {
+      await app.page.mouse.move(195, vh / 2);
+      await app.page.mouse.wheel(0, it.y + it.h - (vh - 100));
+      await app.settle(100);
+    }
     const ink = await textInk(app, 'summary.text');
     assert.ok(ink.height >= 150, `the text is wrapped on the phone's narrow field (drawn ${ink.height} px high)`);
     assert.equal(ink.edge, 0, 'no text runs to the field\'s right edge');

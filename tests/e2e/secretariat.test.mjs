@@ -496,6 +496,13 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await app.screenshot('secretariat-council-desktop-1280x800');
 
     // Closing, through the dialog.
+    // A ballot that cannot be (more votes than members present) keeps the session open, saying why.
+    const slip = nominees[0];
+    await typeInto(app, `council.ballots.${slip.id}.for`, String(TOTAL + 1), { x: 0.3 });
+    assert.match((await reveal(app, 'council.close_blocked', { x: 0.8 })).label, /^Chưa kết thúc được: số phiếu của 1 trường hợp không hợp lệ/);
+    await typeInto(app, `council.ballots.${slip.id}.for`, String(slip.for), { x: 0.3 });
+    await app.page.waitForFunction(() => !window.hoso.items().some((i) => i.id === 'council.close_blocked'), null, { timeout: 5000 });
+
     // The dialog says what the printed minutes would leave blank (this test types no time, place,
     // chair or secretary).
     await press(app, 'council.close', { x: 0.8 });

@@ -238,7 +238,9 @@ async function fillMinutes(p, votes) {
     await p.fill(`minutes.votes.${id}.against`, String(no));
   }
   await p.fill('minutes.conclusion', 'Thống nhất đề nghị khen thưởng các trường hợp đạt trên 50% tổng số thành viên.');
-  await p.fill('minutes.closing_time', '10:30');
+  // On a phone's digit keyboard the time is typed as four digits, as dates are typed as eight.
+  await p.fill('minutes.closing_time', p.phone ? '1030' : '10:30');
+  await waitFor(p.app, 'the closing time', (s) => s.workspace.minutes?.[0]?.closing_time === '10:30');
 }
 
 async function markReady(p, id) {

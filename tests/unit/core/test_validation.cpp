@@ -424,7 +424,7 @@ TEST(Validation, LateIsAWarningWithTheDate) {
   // The minutes' and report dates are fine that day too: only the deadline speaks.
   expect_only(fs, rule::deadline, "status", Severity::warning);
   EXPECT_EQ(fs.size(), 2u);  // one per dossier
-  EXPECT_EQ(fs[0].message.vi, "Đã quá hạn nộp hồ sơ (trước ngày 30/10/2025 (hạn cuối: 29/10/2025)).");
+  EXPECT_EQ(fs[0].message.vi, "Đã quá hạn nộp hồ sơ: trước ngày 30/10/2025 (hạn cuối: 29/10/2025).");
   EXPECT_TRUE(can_mark_ready(fs, "d-individual"));  // a warning does not block
   individual(w).status = Status::exported;
   collective(w).status = Status::exported;
