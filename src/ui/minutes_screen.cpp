@@ -357,11 +357,11 @@ VoteColumns vote_columns(app::Session& s, const Field& votes) {
   return c;
 }
 
-void vote_table(MinutesView& mv, const Field& votes, const std::vector<VoteRow>& rows, const FindingIndex& idx) {
+void vote_table(MinutesView& mv, const Field& votes, const VoteColumns& cols, const std::vector<VoteRow>& rows,
+                const FindingIndex& idx) {
   app::Session& s = mv.s;
   const Minutes& m = mv.shown();
   const FindingIndex none;
-  const VoteColumns cols = vote_columns(s, votes);
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##minutes.votes.table", 6, flags)) return;
@@ -477,14 +477,15 @@ void votes_section(MinutesView& mv, const Field& f, const FindingIndex& idx) {
     rows.push_back({&w.dossiers[i], m.vote_for(w.dossiers[i].id)});
   spacer(0.2f);
   // Cards where the table would leave the nominee's name less than 12 em.
-  if (is_phone() || ImGui::GetContentRegionAvail().x < vote_columns(s, f).fixed_total() + em() * 12) {
+  const VoteColumns cols = vote_columns(s, f);
+  if (is_phone() || ImGui::GetContentRegionAvail().x < cols.fixed_total() + em() * 12) {
     bool first = true;
     for (const VoteRow& r : rows) {
       vote_card(mv, f, r, idx, first);
       first = false;
     }
   } else {
-    vote_table(mv, f, rows, idx);
+    vote_table(mv, f, cols, rows, idx);
   }
   unknown_votes(mv, idx);
 }

@@ -479,7 +479,7 @@ void help_popup(app::Session& s) {
 bool screen_chosen_again() { return chosen_again; }
 
 void shell(app::Session& s) {
-  if (tab_out_of_multiline()) s.platform().request_frame();
+  if (tab_leaving_multiline()) s.platform().request_frame();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const bool phone = is_phone();
   ImGui::SetNextWindowPos(vp->Pos);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
-#include <utility>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -278,12 +277,19 @@ bool option(const char* label, bool selected) {
   return ImGui::Selectable(label, selected, ImGuiSelectableFlags_None, ImVec2(0, own));
 }
 
+namespace {
+// A drop-down's shown choice, in a box `width` wide: a name longer than the box ends in "…" (the
+// list shows it whole), not cut mid-word.
+std::string combo_preview(const char* preview, float width) {
+  return fit(preview, width - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
+}
+}  // namespace
+
 void filter_combo(std::string_view id, const char* any_label, int& value, const std::vector<std::string>& labels, float width) {
   ImGui::SetNextItemWidth(width);
   const char* preview = value < 0 ? any_label : labels[static_cast<std::size_t>(value)].c_str();
   const std::string imgui_id = "##" + std::string(id);
-  const float box = width > 0 ? width : ImGui::GetContentRegionAvail().x;
-  const std::string shown = fit(preview, box - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
+  const std::string shown = combo_preview(preview, width > 0 ? width : ImGui::GetContentRegionAvail().x);
   const bool open = ImGui::BeginCombo(imgui_id.c_str(), shown.c_str());
   if (open) {
     if (option(any_label, value < 0)) value = -1;
@@ -492,7 +498,6 @@ std::string fit(const std::string& text, float width) {
 }
 
 void scroll_to_top() { ImGui::SetScrollY(scrolling_window(), 0); }
-
 
 void next_field_cell() {
   ImGui::TableNextColumn();
@@ -1007,8 +1012,7 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
     if (o.id == value) preview = o.label.c_str();
   std::optional<std::string> result;
   ImGui::SetNextItemWidth(-FLT_MIN);
-  // A name longer than the box ends in "…" (the list shows it whole), not cut mid-word.
-  const std::string shown = fit(preview, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
+  const std::string shown = combo_preview(preview, ImGui::GetContentRegionAvail().x);
   const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str(), ImGuiComboFlags_HeightLarge);
   if (open) {
     visit(spec.path);  // opened: the clerk has been here
@@ -1026,7 +1030,7 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
   return result;
 }
 
-bool tab_out_of_multiline() {
+bool tab_leaving_multiline() {
   if (tab_frames_left == 0) return false;
   --tab_frames_left;
   return true;

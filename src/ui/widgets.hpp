@@ -160,7 +160,7 @@ std::string fit(const std::string& text, float width);
 void next_field_cell();
 // True for the frames after a Tab (Shift+Tab) left a multi-line field: draw them at once, the
 // focus lands on the next field in a frame or two.
-bool tab_out_of_multiline();
+bool tab_leaving_multiline();
 void scroll_last_item_to_top();
 
 // The app tells the widgets when the viewport changed size this frame (an on-screen keyboard
