@@ -201,6 +201,9 @@ HosoWeb.input = (function () {
       try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
       return;
     }
+    // The release comes to the canvas wherever the pointer is then (over the text agent, outside
+    // the window), so ImGui never holds a button the person let go of.
+    try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
     M._hoso_pointer_source(source(e));
     M._hoso_pointer_move(p.x, p.y);
     M._hoso_pointer_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1);
