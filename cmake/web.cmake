@@ -67,6 +67,7 @@ set(HOSO_SECRETARIAT_SOURCES
   ${CMAKE_SOURCE_DIR}/src/ui/secretariat_ui.cpp
   ${CMAKE_SOURCE_DIR}/src/ui/intake_screen.cpp ${CMAKE_SOURCE_DIR}/src/ui/registry_screen.cpp
   ${CMAKE_SOURCE_DIR}/src/ui/council_screen.cpp ${CMAKE_SOURCE_DIR}/src/ui/awards_screen.cpp
+  ${CMAKE_SOURCE_DIR}/src/ui/campaigns_screen.cpp
   ${GEN}/embedded_secretariat_strings.cpp)
 set(HOSO_UNIT_EDITION_SOURCES ${CMAKE_SOURCE_DIR}/src/main/edition_unit.cpp)
 list(REMOVE_ITEM HOSO_APP_SOURCES ${HOSO_SECRETARIAT_SOURCES} ${HOSO_UNIT_EDITION_SOURCES})

@@ -343,7 +343,161 @@ nlohmann::json Secretariat::snapshot() {
                      {"corrections", std::move(corrections)}};
   }
   j["results"] = std::move(results);
+  json drafts = json::array();
+  for (const CampaignDraft& d : reg_.drafts) {
+    json findings = json::array();
+    for (const Finding& f : check_campaign_draft(d, s_.library(), s_.today()))
+      findings.push_back({{"path", f.path}, {"severity", to_string(f.severity)}, {"text", f.message.vi}});
+    drafts.push_back({{"key", d.key},
+                      {"id", d.id()},
+                      {"plan_number", d.plan_number()},
+                      {"based_on", d.based_on},
+                      {"published_version", d.published_version},
+                      {"published_as_is", d.published_as_is()},
+                      {"findings", std::move(findings)},
+                      {"content", d.content}});
+  }
+  j["campaign_drafts"] = std::move(drafts);
   return j;
+}
+
+}  // namespace hoso::app
+
+// ---- campaigns the secretariat writes ------------------------------------------------------------
+
+namespace hoso::app {
+
+nlohmann::json Secretariat::campaign_source(std::string_view id) const {
+  const HeldCampaign* best = nullptr;
+  for (const HeldCampaign& h : s_.workspace().campaigns)
+    if (h.id == id && (!best || h.version > best->version)) best = &h;
+  if (best) return best->content;
+  for (const assets::Asset& a : assets::all()) {
+    if (a.name.rfind("campaigns/", 0) != 0) continue;
+    auto j = nlohmann::json::parse(a.bytes, nullptr, false);
+    if (j.is_object() && j.value("id", "") == id) return j;
+  }
+  return nullptr;
+}
+
+std::string Secretariat::duplicate_campaign(std::string_view id) {
+  nlohmann::json source = campaign_source(id);
+  if (source.is_null() || s_.read_only()) return {};
+  std::vector<std::string> taken;
+  for (const Campaign& c : s_.library().campaigns()) taken.push_back(c.id);
+  for (const CampaignDraft& d : reg_.drafts) taken.push_back(d.id());
+  reg_.drafts.push_back(hoso::duplicate_campaign(source, taken, s_.now()));
+  RegisterChanges c;
+  c.drafts.push_back(reg_.drafts.back().key);
+  changed(c);
+  return reg_.drafts.back().key;
+}
+
+std::string Secretariat::correct_campaign(std::string_view id) {
+  nlohmann::json source = campaign_source(id);
+  if (source.is_null() || s_.read_only()) return {};
+  // One correction at a time: an open draft of the same campaign is where it goes on.
+  for (const CampaignDraft& d : reg_.drafts)
+    if (d.id() == id) return d.key;
+  reg_.drafts.push_back(hoso::correct_campaign(source, s_.now()));
+  RegisterChanges c;
+  c.drafts.push_back(reg_.drafts.back().key);
+  changed(c);
+  return reg_.drafts.back().key;
+}
+
+bool Secretariat::draft_changed(CampaignDraft& d, const Outcome<Done>& r) {
+  if (!r) {
+    s_.toast(Toast::Kind::error, r.error().what.in(s_.settings().language), 12);
+    return false;
+  }
+  d.changed = s_.now();
+  RegisterChanges c;
+  c.drafts.push_back(d.key);
+  changed(c);
+  return true;
+}
+
+bool Secretariat::edit_draft(std::string_view key, std::string_view path, const nlohmann::json& value) {
+  CampaignDraft* d = reg_.draft(key);
+  if (!d || s_.read_only()) return false;
+  return draft_changed(*d, set_draft_value(*d, path, value));
+}
+
+bool Secretariat::edit_draft_deadline(std::string_view key, const nlohmann::json& date, bool stated_before) {
+  CampaignDraft* d = reg_.draft(key);
+  if (!d || s_.read_only()) return false;
+  return draft_changed(*d, set_draft_deadline(*d, date, stated_before));
+}
+
+std::string Secretariat::add_draft_criterion(std::string_view key, std::string_view rule_path) {
+  CampaignDraft* d = reg_.draft(key);
+  if (!d || s_.read_only()) return {};
+  auto path = add_criterion(*d, rule_path);
+  if (!draft_changed(*d, path ? Outcome<Done>(Done{}) : Outcome<Done>(path.error()))) return {};
+  return *path;
+}
+
+bool Secretariat::remove_draft_item(std::string_view key, std::string_view path) {
+  CampaignDraft* d = reg_.draft(key);
+  if (!d || s_.read_only()) return false;
+  return draft_changed(*d, hoso::remove_draft_item(*d, path));
+}
+
+bool Secretariat::move_draft_item(std::string_view key, std::string_view path, int by) {
+  CampaignDraft* d = reg_.draft(key);
+  if (!d || s_.read_only()) return false;
+  return draft_changed(*d, hoso::move_draft_item(*d, path, by));
+}
+
+bool Secretariat::set_draft_units(std::string_view key, std::string_view lines) {
+  CampaignDraft* d = reg_.draft(key);
+  if (!d || s_.read_only()) return false;
+  set_units_from_lines(*d, lines);
+  return draft_changed(*d, Done{});
+}
+
+bool Secretariat::delete_draft(std::string_view key) {
+  auto it = std::find_if(reg_.drafts.begin(), reg_.drafts.end(), [&](const CampaignDraft& d) { return d.key == key; });
+  if (it == reg_.drafts.end() || s_.read_only()) return false;
+  reg_.drafts.erase(it);
+  // The record goes to the trash (recoverable there), as a removed package revision does.
+  if (auto st = s_.store().records().remove(store::draft_record(key), s_.now()); !st && st.error().kind != store::ErrorKind::not_found)
+    s_.toast(Toast::Kind::error, st.error().describe(s_.settings().language), 12);
+  ++revision_;
+  s_.platform().save_soon();
+  s_.platform().request_frame();
+  return true;
+}
+
+const std::vector<Finding>& Secretariat::draft_findings(std::string_view key) {
+  const Date today = s_.today();
+  if (draft_findings_key_ != key || draft_findings_revision_ != revision_ || !(draft_findings_day_ == today)) {
+    const CampaignDraft* d = reg_.draft(key);
+    draft_findings_ = d ? check_campaign_draft(*d, s_.library(), today) : std::vector<Finding>{};
+    draft_findings_key_ = std::string(key);
+    draft_findings_revision_ = revision_;
+    draft_findings_day_ = today;
+  }
+  return draft_findings_;
+}
+
+bool Secretariat::publish_draft(std::string_view key, bool share) {
+  CampaignDraft* d = reg_.draft(key);
+  if (!d || s_.read_only()) return false;
+  auto p = hoso::publish_draft(*d, s_.library(), s_.today(), s_.now());
+  if (!p) {
+    s_.toast(Toast::Kind::error, p.error().what.in(s_.settings().language), 12);
+    return false;
+  }
+  RegisterChanges c;
+  c.drafts.push_back(d->key);
+  changed(c);
+  if (share) s_.platform().share(p->file_name, "application/json", p->bytes);
+  else s_.platform().download(p->file_name, "application/json", p->bytes);
+  last_published_ = std::move(p).value();
+  s_.save_now();
+  return true;
 }
 
 }  // namespace hoso::app

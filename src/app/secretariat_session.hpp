@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/award.hpp"
+#include "core/campaign_draft.hpp"
 #include "core/council.hpp"
 #include "core/registry.hpp"
 #include "store/registry_store.hpp"
@@ -88,6 +89,30 @@ class Secretariat {
   // Keeps where the certificates' lines print (allowed in a closed campaign: it only prints).
   bool set_certificate_layout(const doc::CertificateLayout& l);
 
+  // ---- campaigns the secretariat writes and publishes (core/campaign_draft.hpp) ----
+  // Drafts keep working in a closed register: a campaign's close is not the next one's.
+  const std::vector<CampaignDraft>& drafts() const { return reg_.drafts; }
+  const CampaignDraft* draft(std::string_view key) const { return reg_.draft(key); }
+  // The JSON of a campaign the workspace knows (built-in or held), or null.
+  nlohmann::json campaign_source(std::string_view id) const;
+  // A new draft from campaign `id` (next year's, a new id) or a correction of it (its next
+  // version); the draft's key, or empty (toasted) when there is no such campaign.
+  std::string duplicate_campaign(std::string_view id);
+  std::string correct_campaign(std::string_view id);
+  bool edit_draft(std::string_view key, std::string_view path, const nlohmann::json& value);
+  bool edit_draft_deadline(std::string_view key, const nlohmann::json& date, bool stated_before);
+  std::string add_draft_criterion(std::string_view key, std::string_view rule_path);  // its path
+  bool remove_draft_item(std::string_view key, std::string_view path);
+  bool move_draft_item(std::string_view key, std::string_view path, int by);
+  bool set_draft_units(std::string_view key, std::string_view lines);
+  bool delete_draft(std::string_view key);
+  // Its findings (check_campaign_draft), recomputed when it or the day changed.
+  const std::vector<Finding>& draft_findings(std::string_view key);
+  // Publishes: the sealed file is downloaded (shared on a phone when `share`); toasts why not.
+  bool publish_draft(std::string_view key, bool share = false);
+  // The last file published this session, for a second download.
+  const std::optional<PublishedCampaign>& last_published() const { return last_published_; }
+
   // ---- the campaign's close ----
   // A closed register changes no more (read_only() is true) until reopened with a reason.
   bool close_campaign();
@@ -122,6 +147,13 @@ class Secretariat {
   RegisterView view_;
   std::uint64_t view_revision_ = 0;
   Date view_day_;
+
+  bool draft_changed(CampaignDraft& d, const Outcome<Done>& r);
+  std::vector<Finding> draft_findings_;
+  std::string draft_findings_key_;
+  std::uint64_t draft_findings_revision_ = 0;
+  Date draft_findings_day_;
+  std::optional<PublishedCampaign> last_published_;
 
   MeetingResult result_;
   std::uint64_t result_revision_ = 0;

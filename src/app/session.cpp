@@ -28,6 +28,7 @@ const char* screen_name(Screen screen) {
     case Screen::registry: return "registry";
     case Screen::council: return "council";
     case Screen::awards: return "awards";
+    case Screen::campaigns: return "campaigns";
   }
   return "unknown";
 }

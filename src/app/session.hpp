@@ -33,6 +33,7 @@ enum class Screen {
   registry,   // secretariat
   council,    // secretariat
   awards,     // secretariat: the authorities' decisions
+  campaigns,  // secretariat: the campaigns it writes and publishes
 };
 
 // The screen's name for tests and logs (hoso.state().screen): "dashboard", "dossier", …

@@ -133,6 +133,15 @@ const AwardDecision* Register::award(std::string_view id) const {
   return nullptr;
 }
 
+const CampaignDraft* Register::draft(std::string_view key) const {
+  for (const CampaignDraft& d : drafts)
+    if (d.key == key) return &d;
+  return nullptr;
+}
+CampaignDraft* Register::draft(std::string_view key) {
+  return const_cast<CampaignDraft*>(static_cast<const Register&>(*this).draft(key));
+}
+
 const AwardDecision* Register::award_of(std::string_view dossier_id) const {
   const Decision* d = decision(dossier_id);
   return d && !d->award_id.empty() ? award(d->award_id) : nullptr;
@@ -178,7 +187,7 @@ Status status_of(const Register& r, std::string_view dossier_id) {
 }
 
 bool RegisterChanges::empty() const {
-  return !state && !history && revisions.empty() && removed_revisions.empty() && decisions.empty() && meetings.empty() &&
+  return !state && !history && drafts.empty() && revisions.empty() && removed_revisions.empty() && decisions.empty() && meetings.empty() &&
          awards.empty() && removed_awards.empty();
 }
 
@@ -195,6 +204,7 @@ void RegisterChanges::merge(const RegisterChanges& o) {
   add(meetings, o.meetings);
   add(awards, o.awards);
   add(removed_awards, o.removed_awards);
+  add(drafts, o.drafts);
 }
 
 // ---- lateness ----------------------------------------------------------------------------------

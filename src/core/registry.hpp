@@ -28,6 +28,7 @@
 
 #include "core/bilingual.hpp"
 #include "core/campaign.hpp"
+#include "core/campaign_draft.hpp"
 #include "core/date.hpp"
 #include "core/dossier.hpp"
 #include "core/documents/certificates.hpp"
@@ -181,6 +182,11 @@ struct Register {
   doc::CertificateLayout certificate_layout = doc::CertificateLayout::defaults();
   // Every award recorded here, in every campaign (its own record: store/registry_store.hpp).
   std::vector<AwardRecord> history;
+  // The campaigns the secretariat is writing (the Campaigns screen), each its own record; like
+  // the history they outlive one campaign's register.
+  std::vector<CampaignDraft> drafts;
+  const CampaignDraft* draft(std::string_view key) const;
+  CampaignDraft* draft(std::string_view key);
 
   const PackageRevision* revision(std::string_view key) const;
   const Decision* decision(std::string_view dossier_id) const;
@@ -221,6 +227,7 @@ struct RegisterChanges {
   std::vector<std::string> awards;             // AwardDecision ids to (re)write
   std::vector<std::string> removed_awards;     // withdrawn: their record goes to the trash
   bool history = false;                        // the award history
+  std::vector<std::string> drafts;             // CampaignDraft keys to (re)write
   bool empty() const;
   void merge(const RegisterChanges& other);
 };

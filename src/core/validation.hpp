@@ -54,7 +54,7 @@ inline constexpr std::string_view attachment = "attachment";          // bad met
 }  // namespace rule
 
 struct Finding {
-  enum class Owner { dossier, minutes };
+  enum class Owner { dossier, minutes, campaign };  // campaign: the secretariat's campaign editor
   Owner owner = Owner::dossier;
   std::string owner_id;  // the dossier's or the minutes' id
   // Where to fix it. Usually inside the owner; a dossier's missing vote points into the minutes

@@ -30,5 +30,6 @@ void intake_screen(app::Session&) { loading_full_edition(); }
 void registry_screen(app::Session&) { loading_full_edition(); }
 void council_screen(app::Session&) { loading_full_edition(); }
 void awards_screen(app::Session&) { loading_full_edition(); }
+void campaigns_screen(app::Session&) { loading_full_edition(); }
 
 }  // namespace hoso::ui

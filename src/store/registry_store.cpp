@@ -18,6 +18,11 @@ constexpr std::string_view kAwards = "registry/awards/";
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// Ours to report: the register's records, the award history and the campaign drafts.
+bool ours(std::string_view name) {
+  return starts_with(name, kRoot) || name == kAwardHistoryRecord || starts_with(name, kCampaignDrafts);
+}
+
 std::string record(std::string_view dir, std::string_view stem) {
   return std::string(dir) + std::string(stem) + ".json";
 }
@@ -46,6 +51,7 @@ std::optional<DataError> register_record_problem(std::string_view name, const nl
   if (starts_with(name, kDecisions)) return problem_of(decision_from_json(data, file));
   if (starts_with(name, kSessions)) return problem_of(meeting_from_json(data, file));
   if (starts_with(name, kAwards)) return problem_of(award_from_json(data, file));
+  if (starts_with(name, kCampaignDrafts)) return problem_of(draft_from_json(file, data));
   return std::nullopt;
 }
 
@@ -53,6 +59,7 @@ std::string revision_record(std::string_view key) { return record(kPackages, ste
 std::string decision_record(std::string_view dossier_id) { return record(kDecisions, stem_for(dossier_id)); }
 std::string meeting_record(std::string_view meeting_id) { return record(kSessions, stem_for(meeting_id)); }
 std::string award_record(std::string_view award_id) { return record(kAwards, stem_for(award_id)); }
+std::string draft_record(std::string_view key) { return record(kCampaignDrafts, stem_for(key)); }
 
 Result<RegistryLoad> RegistryStore::load(Millis now) {
   auto report = records_.load_all(now);
@@ -65,20 +72,20 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   // As WorkspaceStore::load: quarantined, previous-only and left-in-place records are reported
   // every time, never dropped silently; only the registry's own are ours to report.
   for (const Quarantined& q : report.quarantined)
-    if (starts_with(q.name, kRoot) || q.name == kAwardHistoryRecord)
+    if (ours(q.name))
       out.broken.push_back(BrokenRecord{q.name, q.problem.describe(Language::vi), q.problem.describe(Language::en),
                                         q.previous_valid});
   for (const std::string& name : report.previous_only)
-    if (starts_with(name, kRoot))
+    if (ours(name))
       out.broken.push_back(BrokenRecord{name, "Chỉ còn bản trước của tệp này (bản hiện tại bị thiếu hoặc đã bị để riêng).",
                                         "Only the previous version of this file is left (the current one is missing or was set aside).",
                                         true, BrokenRecord::Kind::previous_only});
   for (const Error& e : report.left_in_place)
-    if (starts_with(e.detail.file, kRoot))
+    if (ours(e.detail.file))
       out.broken.push_back(BrokenRecord{e.detail.file, e.describe(Language::vi), e.describe(Language::en), false,
                                         BrokenRecord::Kind::left_in_place});
   for (const Recovered& r : report.recovered)
-    if (starts_with(r.name, kRoot)) out.recovered.push_back(r.name);
+    if (ours(r.name)) out.recovered.push_back(r.name);
 
   Register& reg = out.reg;
   for (const Record& rec : report.records) {
@@ -109,6 +116,10 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
       auto h = history_from_json(rec.data, rec.name);
       if (!h) out.broken.push_back(broken_from(rec.name, h.error()));
       else reg.history = std::move(h.value());
+    } else if (starts_with(rec.name, kCampaignDrafts)) {
+      auto d = draft_from_json(rec.name, rec.data);
+      if (!d) out.broken.push_back(broken_from(rec.name, d.error()));
+      else reg.drafts.push_back(std::move(d.value()));
     } else if (starts_with(rec.name, kAwards)) {
       auto a = award_from_json(rec.data, rec.name);
       if (!a) out.broken.push_back(broken_from(rec.name, a.error()));
@@ -125,6 +136,8 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   sort_register(reg);
   std::stable_sort(reg.meetings.begin(), reg.meetings.end(),
                    [](const CouncilMeeting& a, const CouncilMeeting& b) { return a.created < b.created; });
+  std::stable_sort(reg.drafts.begin(), reg.drafts.end(),
+                   [](const CampaignDraft& a, const CampaignDraft& b) { return a.created < b.created; });
   std::stable_sort(reg.awards.begin(), reg.awards.end(),
                    [](const AwardDecision& a, const AwardDecision& b) { return a.recorded < b.recorded; });
   state_held_ = std::any_of(out.broken.begin(), out.broken.end(),
@@ -137,6 +150,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   meetings_.clear();
   awards_.clear();
   removed_awards_.clear();
+  drafts_.clear();
   return out;
 }
 
@@ -153,6 +167,7 @@ void RegistryStore::mark(const RegisterChanges& c) {
   }
   decisions_.insert(c.decisions.begin(), c.decisions.end());
   meetings_.insert(c.meetings.begin(), c.meetings.end());
+  drafts_.insert(c.drafts.begin(), c.drafts.end());
   for (const std::string& k : c.awards) {
     awards_.insert(k);
     removed_awards_.erase(k);
@@ -170,11 +185,12 @@ void RegistryStore::mark_all_dirty(const Register& r) {
   for (const Decision& d : r.decisions) decisions_.insert(d.dossier_id);
   for (const CouncilMeeting& m : r.meetings) meetings_.insert(m.id);
   for (const AwardDecision& a : r.awards) awards_.insert(a.id);
+  for (const CampaignDraft& d : r.drafts) drafts_.insert(d.key);
 }
 
 bool RegistryStore::dirty() const {
   return state_dirty_ || history_dirty_ || !revisions_.empty() || !removed_.empty() || !decisions_.empty() || !meetings_.empty() ||
-         !awards_.empty() || !removed_awards_.empty();
+         !awards_.empty() || !removed_awards_.empty() || !drafts_.empty();
 }
 
 FlushResult RegistryStore::flush(const Register& r, Millis now) {
@@ -208,6 +224,11 @@ FlushResult RegistryStore::flush(const Register& r, Millis now) {
   for (auto it = awards_.begin(); it != awards_.end();) {
     const AwardDecision* a = r.award(*it);
     if (!a || save(award_record(*it), to_json(*a))) it = awards_.erase(it);
+    else ++it;
+  }
+  for (auto it = drafts_.begin(); it != drafts_.end();) {
+    const CampaignDraft* d = r.draft(*it);
+    if (!d || save(draft_record(*it), draft_to_json(*d))) it = drafts_.erase(it);
     else ++it;
   }
   auto remove_all = [&](std::set<std::string, std::less<>>& keys, std::string (*record_of)(std::string_view)) {

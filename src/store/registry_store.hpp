@@ -10,6 +10,7 @@
 //   registry/sessions/<meeting id>.json       a council session (CouncilMeeting), with its corrections
 //   registry/awards/<award id>.json           an authority's recorded decision (AwardDecision)
 //   history/awards.json                       every award recorded here, in every campaign
+//   campaign-drafts/<key>.json                a campaign the secretariat writes (core/campaign_draft.hpp)
 //
 // Loading follows WorkspaceStore: a damaged record is quarantined by the RecordStore and reported,
 // a record that parses but does not read as its type is reported and left in place, the rest loads.
@@ -33,6 +34,9 @@ std::string revision_record(std::string_view key);         // "registry/packages
 std::string decision_record(std::string_view dossier_id);
 std::string meeting_record(std::string_view meeting_id);   // "registry/sessions/<id>.json"
 std::string award_record(std::string_view award_id);       // "registry/awards/<id>.json"
+// Outside registry/: a campaign being written outlives one campaign's register.
+inline constexpr std::string_view kCampaignDrafts = "campaign-drafts/";
+std::string draft_record(std::string_view key);            // "campaign-drafts/<key>.json"
 
 // The first problem the register's loader would report for a record of the register (its head, a
 // revision, decision, meeting or award decision, the award history), or nothing when it reads or
@@ -79,7 +83,7 @@ class RegistryStore {
   bool state_dirty_ = false;
   bool history_dirty_ = false;
   bool state_held_ = false;
-  std::set<std::string, std::less<>> revisions_, removed_, decisions_, meetings_, awards_, removed_awards_;
+  std::set<std::string, std::less<>> revisions_, removed_, decisions_, meetings_, awards_, removed_awards_, drafts_;
 };
 
 }  // namespace hoso::store

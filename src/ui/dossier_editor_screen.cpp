@@ -117,23 +117,7 @@ void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* 
   if (!open) return;
   for (size_t i = 0; i < mine.size(); ++i) {
     const Finding* f = mine[i];
-    const std::string text = (f->severity == Severity::error ? "• " : "– ") + tr(f->message);
-    const std::string id = "finding." + f->path + "." + std::to_string(i);
-    // A row wraps its whole message (a selectable would cut it at the edge). Not taller than its
-    // text: a fixed finding's row disappears, and a tall row would move the form under the finger.
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y;
-    // On a touch screen a row is a finger high (44 px with the spacing), as the issue of small
-    // targets asks; the list starts folded there, so a fixed row moves no field under the finger.
-    const float touch_h = touch_row_height();
-    const float row_h = touch_h > 0 ? std::max(text_h, touch_h - ImGui::GetStyle().ItemSpacing.y) : text_h;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(width, row_h));
-    annotate(text.c_str(), id);
-    ImGui::GetWindowDrawList()->AddText(nullptr, 0, ImVec2(at.x, at.y + (row_h - text_h) * 0.5f),
-                                        f->severity == Severity::error && !still_to_fill(*f) ? p.error : p.warning,
-                                        text.c_str(), nullptr, width);
-    if (chosen) {
+    if (finding_row(*f, i, f->severity == Severity::error && !still_to_fill(*f) ? p.error : p.warning)) {
       std::string_view sec = path_section(f->path);
       if (sec == "minutes") {
         s.nav.screen = app::Screen::minutes;

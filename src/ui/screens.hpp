@@ -35,6 +35,7 @@ void intake_screen(app::Session& s);
 void registry_screen(app::Session& s);
 void council_screen(app::Session& s);
 void awards_screen(app::Session& s);
+void campaigns_screen(app::Session& s);
 
 // The person chose the navigation entry of the screen already shown: as on a phone's tab bar,
 // the screen goes back to its start (the register leaves a record's reading view). True for the

@@ -151,6 +151,9 @@ void people_card(app::Session& s) {
   ImGui::PushFont(fonts.small);
   muted(tr(st.role == Role::secretariat ? "settings.role_secretariat_help" : "settings.role_unit_help"));
   ImGui::PopFont();
+  // The phone's bottom bar has no room for the campaigns (written a few times a year): here.
+  if (st.role == Role::secretariat && is_phone() && button(tr("settings.campaigns"), "settings.campaigns"))
+    s.nav.screen = app::Screen::campaigns;
   spacer(0.3f);
 
   unit_and_author_fields(s);

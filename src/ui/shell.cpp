@@ -41,6 +41,7 @@ constexpr NavItem kUnitNav[] = {
     {Screen::settings, "nav.settings", "nav.settings"},
 };
 constexpr NavItem kSecretariatNav[] = {
+    {Screen::campaigns, "nav.campaigns", "nav.campaigns"},
     {Screen::intake, "nav.intake", "nav.intake"},
     {Screen::registry, "nav.registry", "nav.registry"},
     {Screen::council, "nav.council", "nav.council"},
@@ -350,6 +351,7 @@ void screen(app::Session& s) {
     case Screen::registry: registry_screen(s); break;
     case Screen::council: council_screen(s); break;
     case Screen::awards: awards_screen(s); break;
+    case Screen::campaigns: campaigns_screen(s); break;
   }
 }
 
@@ -422,12 +424,15 @@ void bottom_nav(app::Session& s, float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + height), p.surface);
   dl->AddLine(pos, ImVec2(pos.x + w, pos.y), p.border);
-  auto items = nav_items(s);
+  // Five a row at most: the secretariat's campaigns are reached from Settings on a phone.
+  std::vector<NavItem> items;
+  for (const NavItem& item : nav_items(s))
+    if (item.screen != Screen::campaigns) items.push_back(item);
   float cell = w / static_cast<float>(items.size());
   ImGui::PushFont(fonts.small);
   for (size_t i = 0; i < items.size(); ++i) {
     const NavItem& item = items[i];
-    bool current = nav_group(s) == item.screen;
+    bool current = nav_group(s) == item.screen || (item.screen == Screen::settings && s.nav.screen == Screen::campaigns);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + cell * static_cast<float>(i), pos.y));
     std::string id = std::string("##") + item.id;
     if (ImGui::InvisibleButton(id.c_str(), ImVec2(cell, height))) go(s, item.screen);

@@ -984,6 +984,25 @@ std::optional<nlohmann::json> input_field(const FieldSpec& spec, const nlohmann:
   return text_to_json(buf, spec.kind);
 }
 
+bool finding_row(const Finding& f, std::size_t i, ImU32 color) {
+  const std::string text = (f.severity == Severity::error ? "• " : "– ") + tr(f.message);
+  const std::string id = "finding." + f.path + "." + std::to_string(i);
+  // A row wraps its whole message (a selectable would cut it at the edge). Not taller than its
+  // text: a fixed finding's row disappears, and a tall row would move the form under the finger.
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y;
+  // On a touch screen a row is a finger high (44 px with the spacing), as the issue of small
+  // targets asks; the list starts folded there, so a fixed row moves no field under the finger.
+  const float touch_h = touch_row_height();
+  const float row_h = touch_h > 0 ? std::max(text_h, touch_h - ImGui::GetStyle().ItemSpacing.y) : text_h;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const bool chosen = ImGui::Selectable(("##" + id).c_str(), false, ImGuiSelectableFlags_None, ImVec2(width, row_h));
+  annotate(text.c_str(), id);
+  ImGui::GetWindowDrawList()->AddText(nullptr, 0, ImVec2(at.x, at.y + (row_h - text_h) * 0.5f), color, text.c_str(),
+                                      nullptr, width);
+  return chosen;
+}
+
 std::optional<bool> checkbox_field(const FieldSpec& spec, bool value, const FindingIndex& findings) {
   std::string id = spec.label;
   id += "##";

@@ -136,6 +136,10 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
 std::vector<const Finding*> findings_at_fields(std::string_view scope, std::span<const Finding* const> all);
 void check_all_fields(std::string_view scope);
 
+// One row of a list of findings ("• message"), the whole message wrapped, a finger high on a touch
+// screen; id "finding.<path>.<i>". True when chosen (the screen goes to the field).
+bool finding_row(const Finding& f, std::size_t i, ImU32 color);
+
 // The label, required marker and help of a field (used by the field functions, and by screens
 // that lay out something custom under a label).
 void field_label(const FieldSpec& spec);

@@ -1,10 +1,12 @@
-// Issue 16: a unit opens a campaign file. Refusals first (a truncated file, a package, a deadline
+// Issue 16: the secretariat writes next year's campaign from Plan 32 and publishes it; a unit
+// opens the file (second test). A unit opens a campaign file. Refusals first (a truncated file, a package, a deadline
 // before the period: each says why and the workspace keeps its one campaign), then next year's
 // campaign (a copy of Plan 32 with a new number and a deadline a month from today) through the
 // real file chooser, the preview, accept; Plan 32 becomes closed and its dossier stays, read-only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, App, DESKTOP, PHONE, ROOT } from './lib/harness.mjs';
@@ -95,4 +97,103 @@ test('refusals, then next year\'s campaign accepted; Plan 32 closed and kept', a
     await app.screenshot('campaigns-preview-phone');
     app.assertClean(assert);
   } finally { await p.close(); }
+});
+
+// ---- the secretariat writes and publishes; a unit opens the file ----------------------------------
+
+const display = (iso) => iso.split('-').reverse().join('/');
+const drafts = async (app) => (await app.state()).registry.campaign_drafts;
+
+// Replaces a field's text as a person does: click, select all, type, leave with Enter (one-line
+// fields) or a click on the page's heading (multi-line ones, where Enter is a new line).
+async function typeField(app, id, text, { multiline = false } = {}) {
+  // Scrolled fully into view first, as a person does before typing.
+  const it = await app.scrollTo(id);
+  await app.page.mouse.click(it.x + it.w * 0.3, it.y + Math.min(it.h / 2, 20));
+  await app.settle();
+  assert.ok((await app.item(id)).active, `${id} takes the typing at the first click`);
+  await app.press('Control+A');
+  await app.insertText(text);
+  await app.press(multiline ? 'Tab' : 'Enter');
+}
+
+test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes; a unit opens it', async () => {
+  const office = await openBrowser({ device: DESKTOP });
+  let published;
+  try {
+    const app = await App.open(office.context, server);
+    await app.click('nav.settings');
+    await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
+    await app.click('nav.campaigns');
+    await app.item('campaigns.state.32-KH-SNgV');
+    await app.screenshot('campaigns-secretariat-list-desktop');
+    await app.click('campaigns.duplicate.32-KH-SNgV');
+    let d = (await drafts(app))[0];
+    const errorsAt = (draft) => draft.findings.filter((f) => f.severity === 'error').map((f) => f.path);
+    assert.ok(errorsAt(d).includes('plan.number'), 'last year\'s plan number is found');
+    assert.ok(errorsAt(d).includes('award_forms[1].rules[0].criteria[0].text_vi'), 'placeholder criteria are found');
+    await app.screenshot('campaigns-editor-findings-desktop');
+
+    await typeField(app, 'plan.number', '15/KH-SNgV');
+    await typeField(app, 'plan.date', display(inDays(-40)));
+    await typeField(app, 'period.start', display(inDays(-40)));
+    await typeField(app, 'period.end', display(inDays(25)));
+    // A deadline before the period: said at the field, and publishing is refused.
+    await typeField(app, 'deadline', display(inDays(-60)));
+    d = (await drafts(app))[0];
+    assert.ok(errorsAt(d).includes('deadline'));
+    await typeField(app, 'deadline', display(inDays(30)));
+    // A criterion reworded (multi-line: Tab leaves it).
+    const criterion = 'award_forms[0].rules[1].criteria[1].text_vi';
+    await typeField(app, criterion, 'Hoàn thành xuất sắc nhiệm vụ được giao trong năm 2026.', { multiline: true });
+    // The Bằng khen's criteria are placeholders: the finding leads to them; this year it is left out.
+    await app.click((await app.items()).find((i) => i.id.startsWith('finding.award_forms[1].rules[0]'))?.id ?? 'campaign.publish');
+    await app.click('award_forms[1].remove');
+    d = (await drafts(app))[0];
+    assert.deepEqual(errorsAt(d), [], JSON.stringify(d.findings));
+    assert.equal(d.id, '15-KH-SNgV-2026');
+    assert.equal(d.content.award_forms[0].rules[1].criteria[1].text_vi, 'Hoàn thành xuất sắc nhiệm vụ được giao trong năm 2026.');
+    assert.deepEqual(d.content.deadline, { before: inDays(30) });
+
+    const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 30000 }), app.click('campaign.publish')]);
+    published = join(dir, download.suggestedFilename());
+    await download.saveAs(published);
+    assert.equal(download.suggestedFilename(), '15-KH-SNgV-2026_v1.json');
+    await app.item('campaign.share');
+    await app.screenshot('campaigns-editor-published-desktop');
+    // An independent validator: the published file against the published schema (ajv).
+    execFileSync('node', [join(ROOT, 'tests/tools/validate_data_files.mjs'), published], { stdio: 'pipe' });
+    // The draft, and that it was published, survive a reload (read back from IndexedDB).
+    await app.saved();
+    await app.reload();
+    d = (await drafts(app))[0];
+    assert.equal(d.published_version, 1);
+    assert.equal(d.published_as_is, true);
+    // On a phone the bottom bar keeps five entries: the campaigns are in Settings.
+    await app.page.setViewportSize(PHONE.viewport);
+    await app.settle(300);
+    assert.ok(!(await app.has('nav.campaigns')));
+    await app.click('nav.settings');
+    await app.click('settings.campaigns');
+    assert.equal((await app.state()).screen, 'campaigns');
+    await app.screenshot('campaigns-secretariat-list-phone');
+    await app.click(`campaigns.edit.${d.key}`);
+    await app.screenshot('campaigns-editor-phone');
+    app.assertClean(assert);
+  } finally { await office.close(); }
+
+  const unit = await openBrowser({ device: PHONE });
+  try {
+    const app = await App.open(unit.context, server);
+    await pick(app, published);
+    await app.item('campaign.accept');
+    await app.click('campaign.accept');
+    await app.until('the published campaign is active', async () => (await app.state()).active_campaign === '15-KH-SNgV-2026');
+    const s = await app.state();
+    const c = s.campaigns.find((x) => x.id === '15-KH-SNgV-2026');
+    assert.equal(c.plan_number, '15/KH-SNgV');
+    assert.equal(c.deadline, inDays(29), 'the last day is the day before "trước ngày"');
+    assert.equal(c.state, 'open');
+    app.assertClean(assert);
+  } finally { await unit.close(); }
 });

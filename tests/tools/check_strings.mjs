@@ -11,7 +11,7 @@ const secVi = read('assets/i18n/secretariat/vi.json'), secEn = read('assets/i18n
 const vi = { ...read('assets/i18n/vi.json'), ...secVi };
 const en = { ...read('assets/i18n/en.json'), ...secEn };
 // The full edition's own files (HOSO_SECRETARIAT_SOURCES in cmake/web.cmake).
-const fullEditionOnly = /(secretariat_session|secretariat_ui|intake_screen|registry_screen|council_screen|awards_screen)\.(cpp|hpp)$/;
+const fullEditionOnly = /(secretariat_session|secretariat_ui|intake_screen|registry_screen|council_screen|awards_screen|campaigns_screen)\.(cpp|hpp)$/;
 const used = new Set();
 const problems = [];
 const keyLike = /"([a-z_]+(?:\.[a-z0-9_]+)+)"/g;

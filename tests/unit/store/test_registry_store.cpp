@@ -6,7 +6,9 @@
 #include "store/record_readers.hpp"
 
 #include "../core/registry_fixtures.hpp"
+#include "core/assets.hpp"
 #include "core/award.hpp"
+#include "core/campaign_draft.hpp"
 #include "core/council.hpp"
 #include "store/workspace_store.hpp"
 #include "store_test_util.hpp"
@@ -194,6 +196,52 @@ TEST_F(RegistryStoreTest, BrokenRecordsAreReportedAndTheRestLoads) {
   EXPECT_EQ(loaded->reg.decisions.size(), r.decisions.size() - 1);
   EXPECT_TRUE(loaded->reg.meetings.empty());
   EXPECT_EQ(loaded->reg.revisions, r.revisions);
+}
+
+// The campaigns the secretariat writes: each draft its own record outside registry/, written when
+// it changed, read back whole; one that does not read is reported and the others load.
+TEST_F(RegistryStoreTest, CampaignDraftsRoundTripAndABrokenOneIsReported) {
+  RecordStore records(dir_);
+  RegistryStore store(records);
+  ASSERT_TRUE(store.load(kT0).ok());
+  Register r = core::empty_register();
+  const auto plan32 = nlohmann::json::parse(*assets::find("campaigns/32-KH-SNgV.json"));
+  const std::vector<std::string> taken{"32-KH-SNgV"};
+  r.drafts.push_back(duplicate_campaign(plan32, taken, kT0));
+  r.drafts.push_back(duplicate_campaign(plan32, taken, kT0 + 1));
+  ASSERT_TRUE(set_draft_value(r.drafts[0], "plan.number", "15/KH-SNgV"));
+  RegisterChanges c;
+  c.drafts = {r.drafts[0].key, r.drafts[1].key};
+  store.mark(c);
+  const FlushResult flushed = store.flush(r, kT0);
+  EXPECT_TRUE(flushed.errors.empty());
+  EXPECT_EQ(flushed.written, 2);
+  EXPECT_TRUE(exists(draft_record(r.drafts[0].key)));
+  EXPECT_EQ(draft_record(r.drafts[0].key).rfind("campaign-drafts/", 0), 0u);
+
+  RecordStore again(dir_);
+  auto loaded = RegistryStore(again).load(kT0 + 1000);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(loaded->broken.empty());
+  ASSERT_EQ(loaded->reg.drafts.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {  // instants are kept to the second
+    EXPECT_EQ(loaded->reg.drafts[i].key, r.drafts[i].key);
+    EXPECT_EQ(loaded->reg.drafts[i].content, r.drafts[i].content);
+    EXPECT_EQ(loaded->reg.drafts[i].created / 1000, r.drafts[i].created / 1000);
+  }
+  EXPECT_FALSE(register_record_problem(draft_record(r.drafts[0].key), draft_to_json(r.drafts[0])));
+
+  json broken = read_json(draft_record(r.drafts[1].key));
+  broken["data"]["format"] = "hoso-campaign";
+  write_raw(draft_record(r.drafts[1].key), broken.dump());
+  RecordStore third(dir_);
+  auto partial = RegistryStore(third).load(kT0 + 2000);
+  ASSERT_TRUE(partial.ok());
+  ASSERT_EQ(partial->broken.size(), 1u);
+  EXPECT_EQ(partial->broken[0].name, draft_record(r.drafts[1].key));
+  ASSERT_EQ(partial->reg.drafts.size(), 1u);
+  EXPECT_EQ(partial->reg.drafts[0].plan_number(), "15/KH-SNgV");
+  EXPECT_TRUE(register_record_problem(draft_record(r.drafts[1].key), broken["data"]));
 }
 
 TEST_F(RegistryStoreTest, LivesBesideTheWorkspace) {

@@ -1,0 +1,340 @@
+// The secretariat's campaigns (Đợt thi đua): every campaign the workspace knows and every campaign
+// it is writing; next year's campaign made from this year's, a correction as the next version; the
+// editor, with its findings at the fields; publishing the file units open
+// (core/campaign_draft.hpp). Fields are named by the JSON path of what they edit.
+#include <string>
+#include <vector>
+
+#include "app/secretariat_session.hpp"
+#include "app/session.hpp"
+#include "core/campaigns.hpp"
+#include "core/paths.hpp"
+#include "core/text.hpp"
+#include "imgui.h"
+#include "ui/screens.hpp"
+#include "ui/secretariat_ui.hpp"
+#include "ui/strings.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace hoso::ui {
+namespace {
+
+using nlohmann::json;
+
+struct CampaignsState {
+  std::string open;  // the draft in the editor; empty: the list
+};
+CampaignsState st;
+
+const json& at(const json& j, std::string_view path) {
+  static const json null;
+  auto steps = parse_path(path);
+  if (!steps) return null;
+  const json* v = &j;
+  for (const PathStep& s : *steps) {
+    if (!v->is_object() || !v->contains(s.key)) return null;
+    v = &(*v)[s.key];
+    if (s.index) {
+      if (!v->is_array() || *s.index >= v->size()) return null;
+      v = &(*v)[*s.index];
+    }
+  }
+  return *v;
+}
+
+std::string state_label(CampaignState state) {
+  switch (state) {
+    case CampaignState::open: return tr("campaigns.state_open");
+    case CampaignState::past_deadline: return tr("campaigns.state_past");
+    case CampaignState::closed: return tr("campaigns.state_closed");
+  }
+  return {};
+}
+
+// ---- the editor -------------------------------------------------------------------------------
+
+struct Editor {
+  app::Session& s;
+  app::Secretariat& sec;
+  const CampaignDraft& d;
+  const FindingIndex& idx;
+
+  void field(std::string_view path, const char* label_key, InputKind kind = InputKind::text, bool required = false,
+             const char* help_key = nullptr) {
+    FieldSpec spec;
+    spec.path = path;
+    spec.label = tr(label_key);
+    spec.help = help_key ? tr(help_key) : nullptr;
+    spec.kind = kind;
+    spec.required = required;
+    spec.lines = 4;
+    focus_if_target(s, path);
+    if (auto v = input_field(spec, at(d.content, path), idx)) sec.edit_draft(d.key, path, *v);
+  }
+
+  void deadline() {
+    const json& dl = at(d.content, "deadline");
+    const bool before = !dl.is_object() || dl.contains("before") || !dl.contains("on_or_before");
+    const json& date = at(d.content, before ? "deadline.before" : "deadline.on_or_before");
+    FieldSpec spec;
+    spec.path = "deadline";
+    spec.label = tr("campaign_editor.deadline");
+    spec.kind = InputKind::date;
+    spec.required = true;
+    focus_if_target(s, "deadline");
+    if (auto v = input_field(spec, date, idx)) sec.edit_draft_deadline(d.key, *v, before);
+    const std::vector<Option> wording{{"before", tr("campaign_editor.deadline_before")},
+                                      {"on_or_before", tr("campaign_editor.deadline_by")}};
+    FieldSpec w;
+    w.path = "deadline.wording";
+    w.label = tr("campaign_editor.deadline_wording");
+    focus_if_target(s, w.path);
+    if (auto v = choice_field(w, before ? "before" : "on_or_before", wording, idx))
+      sec.edit_draft_deadline(d.key, date, *v == "before");
+    // How units will read it, in words.
+    if (auto day = parse_iso_date(date.is_string() ? date.get<std::string>() : "")) {
+      const Deadline read{before ? add_days(*day, -1) : *day, before};
+      muted(trf("campaign_editor.deadline_reads", {tr(read.describe())}).c_str());
+    }
+  }
+
+  void criteria(const std::string& rule_path) {
+    const json& list = at(d.content, rule_path + ".criteria");
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const std::string kp = rule_path + ".criteria[" + std::to_string(k) + "]";
+      ImGui::PushID(kp.c_str());
+      subheading(trf("campaign_editor.criterion", {std::to_string(k + 1)}).c_str());
+      field(kp + ".text_vi", "campaign_editor.criterion_vi", InputKind::multiline, true);
+      field(kp + ".text_en", "campaign_editor.criterion_en", InputKind::multiline, true);
+      if (k > 0 && button(tr("campaign_editor.up"), kp + ".up")) sec.move_draft_item(d.key, kp, -1);
+      if (k > 0) ImGui::SameLine();
+      if (k + 1 < list.size() && button(tr("campaign_editor.down"), kp + ".down")) sec.move_draft_item(d.key, kp, 1);
+      if (k + 1 < list.size()) ImGui::SameLine();
+      if (button(tr("campaign_editor.remove_criterion"), kp + ".remove", ButtonKind::danger))
+        sec.remove_draft_item(d.key, kp);
+      ImGui::PopID();
+      spacer(0.4f);
+    }
+    const std::string add = rule_path + ".criteria";
+    field_findings(idx.at(add));
+    focus_if_target(s, add);
+    if (button(tr("campaign_editor.add_criterion"), add)) {
+      const std::string added = sec.add_draft_criterion(d.key, rule_path);
+      if (!added.empty()) {
+        s.nav.focus_path = added + ".text_vi";
+        s.nav.focus_frames = 6;
+      }
+    }
+  }
+
+  void award_forms() {
+    const json& forms = at(d.content, "award_forms");
+    for (std::size_t f = 0; f < forms.size(); ++f) {
+      const std::string fp = "award_forms[" + std::to_string(f) + "]";
+      begin_card(fp.c_str());
+      const json& name = at(d.content, fp + ".name_vi");
+      subheading(name.is_string() ? name.get_ref<const std::string&>().c_str() : "");
+      field(fp + ".name_vi", "campaign_editor.award_name", InputKind::long_text, true);
+      const json& rules = at(d.content, fp + ".rules");
+      for (std::size_t r = 0; r < rules.size(); ++r) {
+        const std::string rp = fp + ".rules[" + std::to_string(r) + "]";
+        const bool collective = at(d.content, rp + ".kind") == "collective";
+        spacer(0.4f);
+        heading(tr(collective ? "campaign_editor.for_collectives" : "campaign_editor.for_individuals"));
+        field(rp + ".quota", "campaign_editor.quota", InputKind::integer, false, "campaign_editor.quota_help");
+        criteria(rp);
+      }
+      spacer(0.4f);
+      if (forms.size() > 1 && button(tr("campaign_editor.remove_award"), fp + ".remove", ButtonKind::danger))
+        sec.remove_draft_item(d.key, fp);
+      end_card();
+    }
+  }
+
+  void units() {
+    FieldSpec spec;
+    spec.path = "units";
+    spec.label = tr("campaign_editor.units");
+    spec.help = tr("campaign_editor.units_help");
+    spec.kind = InputKind::multiline;
+    spec.lines = 8;
+    focus_if_target(s, "units");
+    if (auto v = input_field(spec, units_as_lines(d), idx); v && v->is_string())
+      sec.set_draft_units(d.key, v->get<std::string>());
+  }
+};
+
+void findings_card(app::Session& s, const std::vector<Finding>& all) {
+  const Palette& p = palette();
+  begin_card("campaign_editor.findings");
+  int errors = 0;
+  for (const Finding& f : all) errors += f.severity == Severity::error;
+  if (all.empty()) {
+    colored_wrapped(p.success, tr("campaign_editor.no_findings"));
+  } else {
+    subheading(trf("campaign_editor.findings", {std::to_string(errors), std::to_string(all.size() - errors)}).c_str());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const Finding& f = all[i];
+      if (finding_row(f, i, f.severity == Severity::error ? p.error : p.warning)) {
+        s.nav.focus_path = f.path;
+        s.nav.focus_frames = 6;
+      }
+    }
+  }
+  end_card();
+}
+
+void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
+  if (button(tr("campaign_editor.back"), "campaign_editor.back")) {
+    st.open.clear();
+    return;
+  }
+  heading(d.plan_number().empty() ? tr("campaign_editor.title") : trf("campaign_editor.title_of", {d.plan_number()}).c_str());
+  small_muted(trf("campaign_editor.based_on", {d.based_on, d.id()}));
+  const std::vector<Finding>& all = sec.draft_findings(d.key);
+  std::vector<const Finding*> ptrs;
+  for (const Finding& f : all) ptrs.push_back(&f);
+  const std::string scope = "campaign:" + d.key;
+  const auto shown = findings_at_fields(scope, ptrs);
+  const FindingIndex idx(shown);
+  Editor e{s, sec, d, idx};
+
+  findings_card(s, all);
+  int errors = 0;
+  for (const Finding& f : all) errors += f.severity == Severity::error;
+  // Publishing: the file, and where it stands.
+  {
+    begin_card("campaign_editor.publish_card");
+    if (d.published_as_is()) colored_wrapped(palette().success, trf("campaign_editor.published", {std::to_string(d.published_version)}).c_str());
+    else if (d.published_version > 0) muted(trf("campaign_editor.changed_since", {std::to_string(d.published_version)}).c_str());
+    else muted(tr("campaign_editor.not_published"));
+    if (button(tr(errors ? "campaign_editor.publish_blocked" : "campaign_editor.publish"), "campaign.publish",
+               errors ? ButtonKind::normal : ButtonKind::primary)) {
+      if (errors) check_all_fields(scope);
+      sec.publish_draft(d.key, false);
+    }
+    if (const auto& last = sec.last_published(); last && d.published_as_is() && last->file.campaign.id == d.id()) {
+      ImGui::SameLine();
+      if (button(tr("campaign_editor.share"), "campaign.share")) sec.publish_draft(d.key, true);
+      small_muted(trf("campaign_editor.file", {last->file_name, last->file.campaign.hash.substr(0, 12)}));
+    }
+    end_card();
+  }
+
+  {
+    begin_card("campaign_editor.plan");
+    subheading(tr("campaign_editor.section_plan"));
+    e.field("issuer_parent_vi", "campaign_editor.issuer_parent", InputKind::long_text);
+    e.field("issuer_vi", "campaign_editor.issuer", InputKind::long_text, true);
+    e.field("plan.number", "campaign_editor.plan_number", InputKind::text, true);
+    e.field("plan.date", "campaign_editor.plan_date", InputKind::date, true);
+    e.field("plan.title_vi", "campaign_editor.plan_title", InputKind::multiline);
+    e.field("parent_plan.number", "campaign_editor.parent_number");
+    e.field("parent_plan.date", "campaign_editor.parent_date", InputKind::date);
+    e.field("name_vi", "campaign_editor.name", InputKind::multiline, true);
+    e.field("theme_vi", "campaign_editor.theme", InputKind::multiline);
+    end_card();
+  }
+  {
+    begin_card("campaign_editor.time");
+    subheading(tr("campaign_editor.section_time"));
+    e.field("period.start", "campaign_editor.period_start", InputKind::date, true);
+    e.field("period.end", "campaign_editor.period_end", InputKind::date, true);
+    e.deadline();
+    e.field("receiving_office_vi", "campaign_editor.receiving_office", InputKind::long_text, true);
+    end_card();
+  }
+  subheading(tr("campaign_editor.section_awards"));
+  e.award_forms();
+  {
+    begin_card("campaign_editor.units_card");
+    subheading(tr("campaign_editor.section_units"));
+    e.units();
+    end_card();
+  }
+  {
+    begin_card("campaign_editor.council");
+    subheading(tr("campaign_editor.section_council"));
+    e.field("voting.quorum.numerator", "campaign_editor.quorum_n", InputKind::integer, true);
+    e.field("voting.quorum.denominator", "campaign_editor.quorum_d", InputKind::integer, true);
+    e.field("voting.threshold.numerator", "campaign_editor.threshold_n", InputKind::integer, true);
+    e.field("voting.threshold.denominator", "campaign_editor.threshold_d", InputKind::integer, true);
+    end_card();
+  }
+  if (button(tr("campaign_editor.delete"), "campaign_editor.delete", ButtonKind::danger))
+    ask_reason({tr("campaign_editor.delete_title"), tr("campaign_editor.delete_detail"), tr("campaign_editor.delete"),
+                "delete_draft:" + d.key, "", true, false, false});
+}
+
+// ---- the list ---------------------------------------------------------------------------------
+
+void campaign_card(app::Session& s, app::Secretariat& sec, const CampaignSummary& c) {
+  const Campaign* campaign = s.library().campaign(c.id);
+  if (!campaign) return;
+  begin_card(("campaigns.card." + c.id).c_str());
+  subheading(trf("campaigns.plan", {c.plan_number, to_display(campaign->plan.date)}).c_str());
+  annotate(c.plan_number.c_str(), "campaigns.row." + c.id);
+  wrapped(tr(campaign->name).c_str());
+  const Palette& p = palette();
+  const Tone tone = c.state == CampaignState::open            ? Tone{p.success, p.success_bg}
+                    : c.state == CampaignState::past_deadline ? Tone{p.warning, p.warning_bg}
+                                                              : Tone{p.muted, p.accent_bg};
+  badge(state_label(c.state).c_str(), tone.fg, tone.bg, "campaigns.state." + c.id);
+  small_muted(trf("campaigns.deadline_version", {tr(campaign->deadline.describe()), std::to_string(c.version)}) +
+              (c.built_in ? " · " + std::string(tr("campaigns.built_in")) : ""));
+  if (button(tr("campaigns.duplicate"), "campaigns.duplicate." + c.id)) {
+    const std::string key = sec.duplicate_campaign(c.id);
+    if (!key.empty()) st.open = key;
+  }
+  if (!is_phone()) ImGui::SameLine();
+  if (button(tr("campaigns.correct"), "campaigns.correct." + c.id)) {
+    const std::string key = sec.correct_campaign(c.id);
+    if (!key.empty()) st.open = key;
+  }
+  end_card();
+}
+
+void draft_card(app::Secretariat& sec, const CampaignDraft& d) {
+  begin_card(("campaigns.draft." + d.key).c_str());
+  const std::string number = d.plan_number().empty() ? tr("campaigns.no_number") : d.plan_number();
+  subheading(trf("campaigns.draft_title", {number}).c_str());
+  const std::vector<Finding>& all = sec.draft_findings(d.key);
+  int errors = 0;
+  for (const Finding& f : all) errors += f.severity == Severity::error;
+  const Palette& p = palette();
+  std::string where = d.published_as_is() ? trf("campaign_editor.published", {std::to_string(d.published_version)})
+                      : d.published_version ? trf("campaign_editor.changed_since", {std::to_string(d.published_version)})
+                                            : tr("campaign_editor.not_published");
+  if (errors) where += " · " + trf("campaigns.errors", errors);
+  colored_wrapped(errors ? p.error : p.muted, where.c_str());
+  small_muted(trf("campaign_editor.based_on", {d.based_on, d.id()}));
+  if (button(tr("campaigns.edit"), "campaigns.edit." + d.key, ButtonKind::primary)) st.open = d.key;
+  end_card();
+}
+
+}  // namespace
+
+void campaigns_screen(app::Session& s) {
+  app::Secretariat& sec = s.secretariat();
+  if (auto c = reason_dialog()) {
+    if (auto key = action_arg(c->action, "delete_draft")) {
+      sec.delete_draft(*key);
+      st.open.clear();
+    }
+  }
+  if (screen_chosen_again()) st.open.clear();
+  if (const CampaignDraft* d = st.open.empty() ? nullptr : sec.draft(st.open)) {
+    editor(s, sec, *d);
+  } else {
+    st.open.clear();
+    heading(tr("campaigns.title"));
+    muted(tr("campaigns.intro"));
+    for (const CampaignDraft& draft : sec.drafts()) draft_card(sec, draft);
+    for (const CampaignSummary& c : s.campaign_summaries()) campaign_card(s, sec, c);
+  }
+  if (!s.nav.focus_path.empty() && --s.nav.focus_frames <= 0) s.nav.focus_path.clear();
+  else if (!s.nav.focus_path.empty() || fields_moving()) s.platform().request_frame();
+}
+
+}  // namespace hoso::ui
