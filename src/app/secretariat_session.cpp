@@ -493,6 +493,9 @@ bool Secretariat::publish_draft(std::string_view key, bool share) {
   RegisterChanges c;
   c.drafts.push_back(d->key);
   changed(c);
+  // The secretariat holds what it published: the list shows it, and a correction is its next version.
+  if (auto held = s_.hold_campaign(p->file); !held)
+    s_.toast(Toast::Kind::error, held.error().describe(s_.settings().language), 12);
   if (share) s_.platform().share(p->file_name, "application/json", p->bytes);
   else s_.platform().download(p->file_name, "application/json", p->bytes);
   last_published_ = std::move(p).value();

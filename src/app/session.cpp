@@ -103,6 +103,20 @@ Outcome<Done> Session::accept_campaign(const CampaignFile& file) {
   return r;
 }
 
+Outcome<Done> Session::hold_campaign(const CampaignFile& file) {
+  if (auto no = refusal()) return *no;
+  const std::string active = ws_.campaign_id;
+  const std::size_t held = ws_.campaigns.size();
+  auto r = hoso::accept_campaign(library_, ws_, file, now());
+  if (!r) return r;
+  activate(ws_, active);
+  if (ws_.campaigns.size() > held) store_.mark_campaign_dirty(ws_.campaigns.back());
+  store_.mark_settings_dirty();
+  campaign_ = library_.campaign(ws_.campaign_id);  // the library may have moved
+  changed();
+  return r;
+}
+
 bool Session::switch_campaign(std::string_view id) {
   if (id == ws_.campaign_id || !hoso::switch_campaign(library_, ws_, id)) return false;
   campaign_ = library_.campaign(ws_.campaign_id);

@@ -155,6 +155,9 @@ class Session {
   Outcome<CampaignFile> read_campaign_file(std::string_view file_name, std::string_view bytes) const;
   // Adds it to the workspace, saved at once, and makes it the active campaign.
   Outcome<Done> accept_campaign(const CampaignFile& file);
+  // Adds it to the workspace without making it active or leaving the screen (the secretariat's
+  // own published campaign: it holds what it sent, and its next correction is the next version).
+  Outcome<Done> hold_campaign(const CampaignFile& file);
   bool switch_campaign(std::string_view id);
   std::vector<CampaignSummary> campaign_summaries();
   CampaignState campaign_state(const Campaign& c);

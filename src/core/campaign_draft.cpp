@@ -413,55 +413,6 @@ Outcome<PublishedCampaign> publish_draft(CampaignDraft& d, const Library& lib, D
   return out;
 }
 
-// ---- what changed -----------------------------------------------------------------------------
-
-std::vector<Bilingual> campaign_changes(const Campaign& before, const Campaign& after) {
-  std::vector<Bilingual> out;
-  if (!(before.deadline == after.deadline))
-    out.push_back({"Hạn nộp: " + before.deadline.describe().vi + " → " + after.deadline.describe().vi + ".",
-                   "Deadline: " + before.deadline.describe().en + " → " + after.deadline.describe().en + "."});
-  if (!(before.period == after.period))
-    out.push_back({"Thời gian thi đua: " + before.period.describe().vi + " → " + after.period.describe().vi + ".",
-                   "Period: " + before.period.describe().en + " → " + after.period.describe().en + "."});
-  for (const AwardForm& form : after.award_forms) {
-    const AwardForm* old = before.award_form(form.id);
-    if (!old) {
-      out.push_back({"Thêm hình thức " + in_quotes(form.name.vi) + ".", "New award form " + in_quotes(form.name.en) + "."});
-      continue;
-    }
-    for (const AwardRule& rule : form.rules) {
-      const AwardRule* was = old->rule_for(rule.kind);
-      if (!was) continue;
-      const std::string who_vi = in_quotes(form.name.vi) + (rule.kind == NomineeKind::collective ? " (tập thể)" : " (cá nhân)");
-      const std::string who_en = in_quotes(form.name.en) + (rule.kind == NomineeKind::collective ? " (collectives)" : " (individuals)");
-      for (std::size_t k = 0; k < rule.criteria.size(); ++k) {
-        const Criterion& c = rule.criteria[k];
-        auto same = std::find_if(was->criteria.begin(), was->criteria.end(), [&](const Criterion& x) { return x.id == c.id; });
-        const std::string n = std::to_string(k + 1);
-        if (same == was->criteria.end())
-          out.push_back({"Thêm tiêu chuẩn " + n + " của " + who_vi + ": " + in_quotes(c.text.vi),
-                         "New criterion " + n + " of " + who_en + ": " + in_quotes(c.text.en)});
-        else if (same->text.vi != c.text.vi)
-          out.push_back({"Sửa tiêu chuẩn " + n + " của " + who_vi + ": " + in_quotes(c.text.vi),
-                         "Criterion " + n + " of " + who_en + " reworded: " + in_quotes(c.text.en)});
-      }
-      for (const Criterion& c : was->criteria)
-        if (std::none_of(rule.criteria.begin(), rule.criteria.end(), [&](const Criterion& x) { return x.id == c.id; }))
-          out.push_back({"Bỏ tiêu chuẩn của " + who_vi + ": " + in_quotes(c.text.vi),
-                         "Criterion of " + who_en + " removed: " + in_quotes(c.text.en)});
-      if (rule.quota != was->quota) {
-        auto q = [](const std::optional<int>& v, const char* none) { return v ? std::to_string(*v) : std::string(none); };
-        out.push_back({"Số lượng đề nghị " + who_vi + ": " + q(was->quota, "không quy định") + " → " + q(rule.quota, "không quy định") + ".",
-                       "Quota of " + who_en + ": " + q(was->quota, "none") + " → " + q(rule.quota, "none") + "."});
-      }
-    }
-  }
-  for (const AwardForm& form : before.award_forms)
-    if (!after.award_form(form.id))
-      out.push_back({"Bỏ hình thức " + in_quotes(form.name.vi) + ".", "Award form " + in_quotes(form.name.en) + " removed."});
-  return out;
-}
-
 // ---- the record -------------------------------------------------------------------------------
 
 json draft_to_json(const CampaignDraft& d) {

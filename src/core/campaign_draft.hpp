@@ -81,10 +81,6 @@ struct PublishedCampaign {
 // it was published). Refused while check_campaign_draft finds an error.
 Outcome<PublishedCampaign> publish_draft(CampaignDraft& d, const Library& lib, Date today, Millis now);
 
-// What changed from one version of a campaign to the next, in sentences for the person who opens
-// the new version: the deadline, the period, each criterion added, removed or reworded, quotas.
-std::vector<Bilingual> campaign_changes(const Campaign& before, const Campaign& after);
-
 // The draft's record ({"format":"hoso-campaign-draft",…}) and back.
 nlohmann::json draft_to_json(const CampaignDraft& d);
 Outcome<CampaignDraft> draft_from_json(std::string_view name, const nlohmann::json& j);

@@ -54,6 +54,10 @@ struct CampaignSummary {
 };
 std::vector<CampaignSummary> campaign_summaries(const Library& lib, const Workspace& w, Date today);
 
+// What changed from one version of a campaign to the next, in sentences for the person who opens
+// the new version: the deadline, the period, each criterion added, removed or reworded, quotas.
+std::vector<Bilingual> campaign_changes(const Campaign& before, const Campaign& after);
+
 // The part of the workspace that belongs to one campaign: its dossiers and minutes (settings and
 // export history as they are). Validation and the dashboard look at one campaign at a time.
 Workspace campaign_part(const Workspace& w, std::string_view campaign_id);

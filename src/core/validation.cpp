@@ -538,6 +538,14 @@ std::vector<Finding> validate(const Library& lib, const Campaign& c, const Works
                "The dossier belongs to another campaign (" + in_quotes(d.campaign.id) + ")."});
       continue;
     }
+    // A corrected campaign does not rewrite the dossiers already made: each keeps the version it
+    // was written on, and says so.
+    if (d.campaign.version > 0 && d.campaign.version < c.version)
+      x.warning(std::string(kStatusPath), rule::campaign_version,
+                {"Hồ sơ được lập theo phiên bản " + std::to_string(d.campaign.version) + " của đợt thi đua; phiên bản " +
+                     std::to_string(c.version) + " đã thay đổi nội dung: hãy kiểm tra lại tiêu chuẩn và hạn nộp.",
+                 "The dossier was written on version " + std::to_string(d.campaign.version) + " of the campaign; version " +
+                     std::to_string(c.version) + " changed it: please check the criteria and the deadline."});
     const NomineeKind kind = d.nominee.kind;
     const ReportTemplate* report = lib.template_for(c, DocumentKind::report, kind);
     if (c.document(DocumentKind::report) && !report) {

@@ -23,6 +23,7 @@ namespace rule {
 inline constexpr std::string_view campaign = "campaign";              // dossier of another campaign
 inline constexpr std::string_view template_missing = "template_missing";  // its form is unknown
 inline constexpr std::string_view template_changed = "template_changed";  // written on an older form
+inline constexpr std::string_view campaign_version = "campaign_version";  // written on an older campaign version
 inline constexpr std::string_view required = "required";              // a required value is empty
 inline constexpr std::string_view length = "length";                  // text too long / too short
 inline constexpr std::string_view number = "number";                  // not a number, out of range

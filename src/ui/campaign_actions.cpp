@@ -62,8 +62,15 @@ void campaign_accept_dialog(app::Session& s) {
   ImGui::PushFont(fonts.small);
   muted(trf("campaign.preview_version", {std::to_string(c.version), c.hash.substr(0, 16)}).c_str());
   ImGui::PopFont();
-  if (const Campaign* held = s.library().campaign(c.id); held && held->version < c.version)
+  if (const Campaign* held = s.library().campaign(c.id); held && held->version < c.version) {
     colored_wrapped(palette().warning, trf("campaign.preview_replaces", {std::to_string(held->version)}).c_str());
+    // What the new version changes, so nobody has to compare two plans by eye.
+    const std::vector<Bilingual> changes = campaign_changes(*held, c);
+    constexpr std::size_t kShown = 6;
+    if (changes.empty()) muted(tr("campaign.preview_no_changes"));
+    for (std::size_t i = 0; i < changes.size() && i < kShown; ++i) wrapped(("• " + tr(changes[i])).c_str());
+    if (changes.size() > kShown) muted(trf("campaign.preview_more_changes", static_cast<long long>(changes.size() - kShown)).c_str());
+  }
   spacer(0.3f);
   const bool accept = button(tr("campaign.accept"), "campaign.accept", ButtonKind::primary);
   ImGui::SameLine();

@@ -11,6 +11,8 @@
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
+#include "core/documents/campaign_summary.hpp"
+#include "ui/print_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/secretariat_ui.hpp"
 #include "ui/strings.hpp"
@@ -134,14 +136,14 @@ struct Editor {
       const std::string fp = "award_forms[" + std::to_string(f) + "]";
       begin_card(fp.c_str());
       const json& name = at(d.content, fp + ".name_vi");
-      subheading(name.is_string() ? name.get_ref<const std::string&>().c_str() : "");
+      heading(name.is_string() ? name.get_ref<const std::string&>().c_str() : "");
       field(fp + ".name_vi", "campaign_editor.award_name", InputKind::long_text, true);
       const json& rules = at(d.content, fp + ".rules");
       for (std::size_t r = 0; r < rules.size(); ++r) {
         const std::string rp = fp + ".rules[" + std::to_string(r) + "]";
         const bool collective = at(d.content, rp + ".kind") == "collective";
         spacer(0.4f);
-        heading(tr(collective ? "campaign_editor.for_collectives" : "campaign_editor.for_individuals"));
+        subheading(tr(collective ? "campaign_editor.for_collectives" : "campaign_editor.for_individuals"));
         field(rp + ".quota", "campaign_editor.quota", InputKind::integer, false, "campaign_editor.quota_help");
         criteria(rp);
       }
@@ -149,6 +151,33 @@ struct Editor {
       if (forms.size() > 1 && button(tr("campaign_editor.remove_award"), fp + ".remove", ButtonKind::danger))
         sec.remove_draft_item(d.key, fp);
       end_card();
+    }
+  }
+
+  // Each document a dossier needs, and for each nominee kind the template the app prints it with,
+  // chosen among the templates the app holds for that document and kind.
+  void documents() {
+    const json& docs = at(d.content, "documents");
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      const std::string dp = "documents[" + std::to_string(i) + "]";
+      const json& kind_text = at(d.content, dp + ".kind");
+      const auto kind = document_kind_from_string(kind_text.is_string() ? kind_text.get<std::string>() : "");
+      const json& name = at(d.content, dp + ".name_vi");
+      subheading(name.is_string() ? name.get_ref<const std::string&>().c_str() : "");
+      for (const NomineeKind nk : {NomineeKind::collective, NomineeKind::individual}) {
+        const std::string path = dp + ".template_" + std::string(to_string(nk));
+        std::vector<Option> options;
+        for (const ReportTemplate& t : s.library().templates())
+          if (kind && t.document == *kind && (t.kind == TemplateKind::any || to_string(t.kind) == to_string(nk)))
+            options.push_back({t.id, tr(t.title) + (t.unverified ? std::string(" ") + tr("campaign_editor.unverified") : "")});
+        FieldSpec spec;
+        spec.path = path;
+        spec.label = tr(nk == NomineeKind::collective ? "campaign_editor.template_collective" : "campaign_editor.template_individual");
+        const json& value = at(d.content, path);
+        focus_if_target(s, path);
+        if (auto v = choice_field(spec, value.is_string() ? value.get<std::string>() : "", options, idx))
+          sec.edit_draft(d.key, path, *v);
+      }
     }
   }
 
@@ -219,6 +248,13 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
       if (button(tr("campaign_editor.share"), "campaign.share")) sec.publish_draft(d.key, true);
       small_muted(trf("campaign_editor.file", {last->file_name, last->file.campaign.hash.substr(0, 12)}));
     }
+    // The one-page summary that goes with the file (the version the workspace holds).
+    if (const Campaign* held = s.library().campaign(d.id()); held && d.published_as_is()) {
+      const Campaign summary_of = *held;
+      print_buttons(s, "campaign.summary", "tom-tat-dot-thi-dua_" + held->id,
+                    [summary_of] { return std::vector<doc::Document>{doc::campaign_summary(summary_of)}; },
+                    tr("campaign_editor.summary"));
+    }
     end_card();
   }
 
@@ -247,6 +283,12 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
   }
   subheading(tr("campaign_editor.section_awards"));
   e.award_forms();
+  {
+    begin_card("campaign_editor.documents");
+    subheading(tr("campaign_editor.section_documents"));
+    e.documents();
+    end_card();
+  }
   {
     begin_card("campaign_editor.units_card");
     subheading(tr("campaign_editor.section_units"));

@@ -89,10 +89,20 @@ test('refusals, then next year\'s campaign accepted; Plan 32 closed and kept', a
     await app.screenshot('campaigns-home-desktop');
     app.assertClean(assert);
   } finally { await b.close(); }
+  // On the phone the file comes the way an installed app gets it: chosen in the files app or a
+  // chat, "open with hoso" (manifest file_handlers). Headless Chromium has no installed app, so the
+  // browser's launchQueue is stood in for by one that hands the page the same FileSystemFileHandle
+  // shape; the page's own consumer reads the file.
   const p = await openBrowser({ device: PHONE });
   try {
+    await p.context.addInitScript(() => {
+      Object.defineProperty(window, 'launchQueue', { value: { setConsumer(fn) { window.__hosoLaunch = fn; } } });
+    });
     const app = await App.open(p.context, server);
-    await pick(app, file('15-KH-SNgV-phone.json', JSON.stringify(next)));
+    await app.page.evaluate((text) => {
+      const f = new File([text], '15-KH-SNgV-phone.json', { type: 'application/json' });
+      window.__hosoLaunch({ files: [{ getFile: async () => f }] });
+    }, JSON.stringify(next));
     await app.item('campaign.accept');
     await app.screenshot('campaigns-preview-phone');
     app.assertClean(assert);
@@ -161,6 +171,17 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     assert.equal(download.suggestedFilename(), '15-KH-SNgV-2026_v1.json');
     await app.item('campaign.share');
     await app.screenshot('campaigns-editor-published-desktop');
+    // The secretariat holds what it published, and keeps working on its campaign.
+    let st = await app.state();
+    assert.deepEqual(st.campaigns.map((c) => [c.id, c.version]), [['32-KH-SNgV', 1], ['15-KH-SNgV-2026', 1]]);
+    assert.equal(st.active_campaign, '32-KH-SNgV');
+    // The one-page summary that goes with the file: the plan, the deadline, the criterion as typed.
+    const [tab] = await Promise.all([app.page.context().waitForEvent('page', { timeout: 15000 }), app.click('campaign.summary.html')]);
+    await tab.waitForLoadState('load');
+    const summary = await tab.evaluate(() => document.body.innerText);
+    await tab.close();
+    for (const text of ['TÓM TẮT ĐỢT THI ĐUA', 'Kế hoạch số 15/KH-SNgV', 'Hoàn thành xuất sắc nhiệm vụ được giao trong năm 2026.', 'phiên bản 1'])
+      assert.ok(summary.includes(text), `the summary says ${text}`);
     // An independent validator: the published file against the published schema (ajv).
     execFileSync('node', [join(ROOT, 'tests/tools/validate_data_files.mjs'), published], { stdio: 'pipe' });
     // The draft, and that it was published, survive a reload (read back from IndexedDB).

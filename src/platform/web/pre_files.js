@@ -98,5 +98,19 @@ HosoWeb.files = (function () {
     if (W.started && e.dataTransfer && e.dataTransfer.files.length) deliver(0, e.dataTransfer.files);
   });
 
+  // The installed app chosen to open a file (manifest "file_handlers": a campaign file, a package,
+  // a backup received by chat): as if the file were dropped on it, once the app has started.
+  if ('launchQueue' in window && window.launchQueue && window.launchQueue.setConsumer) {
+    window.launchQueue.setConsumer(function (params) {
+      var handles = (params && params.files) || [];
+      if (!handles.length) return;
+      Promise.all(handles.map(function (h) { return h.getFile(); })).then(function (files) {
+        (function whenStarted() {
+          if (W.started) deliver(0, files); else setTimeout(whenStarted, 100);
+        })();
+      });
+    });
+  }
+
   return { download: download, canShareFiles: canShareFiles, share: share, pick: pick, open: open };
 })();

@@ -9,6 +9,7 @@
 
 #include "app/backup_actions.hpp"
 #include "app/file_routing.hpp"
+#include "app/secretariat_session.hpp"
 #include "app/session.hpp"
 #include "app/strings.hpp"
 #include "core/paths.hpp"
@@ -362,10 +363,48 @@ TEST_F(SessionTest, BackupIsWrittenThenRestoredOnThePersonsWord) {
   EXPECT_EQ(ss.toasts.back().kind, Toast::Kind::success);
 }
 
+// The secretariat writes next year's campaign and publishes it: the file is offered for download,
+// the workspace holds it (the list shows it; a correction is its next version) without leaving the
+// campaign it works on, and the draft is still there after the workspace is read again.
+TEST_F(SessionTest, SecretariatPublishesACampaignItThenHolds) {
+  Settings st = s().settings();
+  st.role = Role::secretariat;
+  s().change_settings(st);
+  Secretariat& sec = s().secretariat();
+  const std::string key = sec.duplicate_campaign("32-KH-SNgV");
+  ASSERT_FALSE(key.empty());
+  EXPECT_FALSE(sec.publish_draft(key)) << "last year's plan number and the placeholders block it";
+  EXPECT_TRUE(platform_->downloads.empty());
+  ASSERT_TRUE(sec.edit_draft(key, "plan.number", "15/KH-SNgV"));
+  ASSERT_TRUE(sec.edit_draft(key, "plan.date", "02/03/2026"));
+  ASSERT_TRUE(sec.remove_draft_item(key, "award_forms[1]"));
+  for (const Finding& f : sec.draft_findings(key)) EXPECT_NE(f.severity, Severity::error) << f.path << ": " << f.message.en;
+  ASSERT_TRUE(sec.publish_draft(key));
+  ASSERT_EQ(platform_->downloads.size(), 1u);
+  EXPECT_EQ(platform_->downloads[0].name, "15-KH-SNgV-2026_v1.json");
+  EXPECT_TRUE(read_campaign_file(platform_->downloads[0].name, platform_->downloads[0].bytes));
+  EXPECT_EQ(s().workspace().campaign_id, "32-KH-SNgV") << "the campaign worked on stays active";
+  ASSERT_NE(s().library().campaign("15-KH-SNgV-2026"), nullptr);
+  EXPECT_EQ(sec.correct_campaign("15-KH-SNgV-2026"), key) << "its correction goes on in the same draft";
+  // A corrected criterion is version 2, and the workspace holds it.
+  ASSERT_TRUE(sec.edit_draft(key, "award_forms[0].rules[0].criteria[0].text_vi", "Gương mẫu chấp hành chủ trương, chính sách."));
+  ASSERT_TRUE(sec.publish_draft(key));
+  EXPECT_EQ(platform_->downloads.back().name, "15-KH-SNgV-2026_v2.json");
+  EXPECT_EQ(s().library().campaign("15-KH-SNgV-2026")->version, 2);
+  s().flush();
+  Session again(*platform_);
+  ASSERT_TRUE(again.start());
+  const CampaignDraft* d = again.secretariat().draft(key);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->published_version, 2);
+  EXPECT_TRUE(d->published_as_is());
+  EXPECT_EQ(again.library().campaign("15-KH-SNgV-2026")->version, 2);
+}
+
 TEST(ScreenName, EveryScreenHasItsOwnName) {
   std::set<std::string> names;
-  for (int i = 0; i <= static_cast<int>(Screen::council); ++i) names.insert(screen_name(static_cast<Screen>(i)));
-  EXPECT_EQ(names.size(), static_cast<size_t>(Screen::council) + 1);
+  for (int i = 0; i <= static_cast<int>(Screen::campaigns); ++i) names.insert(screen_name(static_cast<Screen>(i)));
+  EXPECT_EQ(names.size(), static_cast<size_t>(Screen::campaigns) + 1);
   EXPECT_EQ(names.count("unknown"), 0u);
   EXPECT_STREQ(screen_name(Screen::dossier), "dossier");
 }

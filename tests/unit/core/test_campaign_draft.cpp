@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "core/assets.hpp"
+#include "core/campaigns.hpp"
+#include "core/documents/campaign_summary.hpp"
+#include "core/documents/html.hpp"
 
 namespace hoso::testing {
 namespace {
@@ -188,6 +191,24 @@ TEST(CampaignDraft, TemplateThatDoesNotFitTheDocumentIsFound) {
   auto errors = paths(check_campaign_draft(d, lib, kToday));
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].rfind("documents[2]", 0), 0u) << errors[0];
+}
+
+// The printed summary quotes what units will be held to: the deadline in words, every criterion
+// verbatim, the quotas, the file's version and hash.
+TEST(CampaignDraft, SummaryQuotesTheCampaignAsPublished) {
+  const Library lib = builtin();
+  CampaignDraft d = next_year(lib);
+  auto p = publish_draft(d, lib, kToday, kNow);
+  ASSERT_TRUE(p);
+  const Campaign& c = p->file.campaign;
+  const std::string html = doc::to_html(doc::campaign_summary(c), "print.css");
+  EXPECT_NE(html.find("Kế hoạch số 15/KH-SNgV ngày 02/03/2026"), std::string::npos);
+  EXPECT_NE(html.find(doc::escape_markup(c.deadline.describe().vi)), std::string::npos);
+  for (const AwardForm& f : c.award_forms)
+    for (const AwardRule& r : f.rules)
+      for (const Criterion& k : r.criteria) EXPECT_NE(html.find(doc::escape_markup(k.text.vi)), std::string::npos) << k.id;
+  EXPECT_NE(html.find(c.hash), std::string::npos);
+  EXPECT_NE(html.find("phiên bản 1"), std::string::npos);
 }
 
 TEST(CampaignDraft, RecordRoundTripsAndRefusesOtherFiles) {
