@@ -33,7 +33,7 @@ section "browser end-to-end (Chromium)"
 # Two files at a time: each has its own server and browser profile, and waits on the app, not the clock.
 # The longest files first (measured), so the two workers finish together; then every other file.
 e2e=()
-for name in clerk persistence secretariat unit_workflow offline faults accessibility; do e2e+=("tests/e2e/$name.test.mjs"); done
+for name in clerk persistence secretariat unit_workflow campaigns offline faults accessibility; do e2e+=("tests/e2e/$name.test.mjs"); done
 for f in tests/e2e/*.test.mjs; do [[ " ${e2e[*]} " == *" $f "* ]] || e2e+=("$f"); done
 node --test --test-concurrency=2 "${e2e[@]}" || failed=1
 section "any browser: Chromium, Firefox ESR, WebKitGTK (tests/xbrowser, Firefox and WebKit under xvfb-run)"

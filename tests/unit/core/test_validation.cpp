@@ -504,6 +504,16 @@ TEST(Validation, OlderTemplateVersionIsAWarning) {
   expect_only(check(w), rule::template_changed, "report", Severity::warning);
 }
 
+// A corrected campaign (version 2) does not rewrite a dossier made on version 1: it says so.
+TEST(Validation, DossierOnAnOlderCampaignVersionIsAWarning) {
+  const Workspace w = valid_workspace();
+  Campaign v2 = testing::campaign();
+  v2.version = 2;
+  const auto fs = validate(testing::lib(), v2, w, kToday);
+  expect_only(fs, rule::campaign_version, "status", Severity::warning);
+  EXPECT_NE(fs.front().message.vi.find("phiên bản 1"), std::string::npos) << fs.front().message.vi;
+}
+
 TEST(Validation, MissingTemplate) {
   Library l;  // templates loaded, but not the one the campaign names for reports of individuals
   for (const auto& t : testing::lib().templates())
