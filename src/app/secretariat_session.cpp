@@ -22,6 +22,15 @@ nlohmann::json bilingual_vi(const Bilingual& b) { return b.vi; }
 Secretariat::Secretariat(Session& s) : s_(s), store_(s.store().records()) {}
 
 void Secretariat::load() {
+  // The register of the campaign the workspace works on: each campaign has its own.
+  const std::string campaign_id = s_.campaign().id;
+  if (store_.root() != store::register_root(campaign_id)) {
+    store_.flush(reg_, s_.now());
+    store_.set_root(store::register_root(campaign_id));
+    // A batch read for the other campaign's register is not this one's.
+    intake_.reset();
+    pending_.clear();
+  }
   auto loaded = store_.load(s_.now());
   broken_.clear();
   if (!loaded) {
@@ -29,6 +38,8 @@ void Secretariat::load() {
     s_.toast(Toast::Kind::error, loaded.error().describe(s_.settings().language), 30);
   } else {
     reg_ = std::move(loaded->reg);
+    // A campaign's first register has no head yet: it is this campaign's.
+    if (store_.root() != store::kDefaultRegisterRoot) reg_.campaign_id = campaign_id;
     // Quarantined and previous-only records are among the workspace's notices already.
     for (store::BrokenRecord& b : loaded->broken) {
       const auto& shown = s_.broken_records();

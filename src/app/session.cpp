@@ -98,6 +98,7 @@ Outcome<Done> Session::accept_campaign(const CampaignFile& file) {
   store_.mark_settings_dirty();
   campaign_ = library_.campaign(ws_.campaign_id);
   nav = Navigation{};
+  if (secretariat_) reload_secretariat(*secretariat_);
   changed();
   save_now();
   return r;
@@ -122,6 +123,8 @@ bool Session::switch_campaign(std::string_view id) {
   campaign_ = library_.campaign(ws_.campaign_id);
   store_.mark_settings_dirty();
   nav = Navigation{};
+  // The secretariat works on this campaign's register now (each campaign has its own).
+  if (secretariat_) reload_secretariat(*secretariat_);
   changed();
   return true;
 }

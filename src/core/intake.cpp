@@ -287,10 +287,21 @@ IntakeReport classify(const Library& lib, const Register& r, std::span<const Inc
       continue;
     }
     if (v->header.campaign.id != r.campaign_id) {
+      // Each campaign has its own register: say which one the package goes to.
       const std::string theirs = in_quotes(v->header.campaign.id), ours = in_quotes(r.campaign_id);
-      e.refusal = DataError{files[i].name, "campaign.id",
-                            {"Gói thuộc kế hoạch " + theirs + ", sổ này là của kế hoạch " + ours + ": không nhận.",
-                             "The package belongs to the campaign " + theirs + "; this register is for " + ours + ": refused."}};
+      const Campaign* held = lib.campaign(v->header.campaign.id);
+      const Bilingual what =
+          held ? Bilingual{"Gói thuộc kế hoạch " + theirs + ", sổ này là của kế hoạch " + ours +
+                               ": không nhận ở đây. Chọn đợt " + held->plan.number +
+                               " ở mục Đợt thi đua (Mở sổ của đợt này) rồi nhận lại gói.",
+                           "The package belongs to the campaign " + theirs + "; this register is for " + ours +
+                               ": refused here. Choose the campaign " + held->plan.number +
+                               " under Campaigns (Open its register), then take the package again."}
+               : Bilingual{"Gói thuộc kế hoạch " + theirs + ", sổ này là của kế hoạch " + ours +
+                               "; Văn phòng chưa có đợt thi đua này: không nhận.",
+                           "The package belongs to the campaign " + theirs + "; this register is for " + ours +
+                               ", and the Office does not hold that campaign: refused."};
+      e.refusal = DataError{files[i].name, "campaign.id", what};
       continue;
     }
     e.package = std::move(v.value());

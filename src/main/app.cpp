@@ -143,6 +143,8 @@ void App::dev_generate(int dossiers, double attachment_bytes, bool ready, unsign
   opts.now = session_.now();
   Workspace w = generate_workspace(session_.library(), session_.campaign(), opts);
   w.settings = session_.workspace().settings;
+  // The campaign files the workspace holds stay: the generated dossiers are the active one's.
+  w.campaigns = session_.workspace().campaigns;
   // Made-up attachments: pseudo-random bytes (xorshift), stored like real ones. Not real PDFs:
   // nothing here looks inside them.
   const std::size_t each = dossiers > 0 && attachment_bytes > 0 ? static_cast<std::size_t>(attachment_bytes / (2.0 * dossiers)) : 0;

@@ -10,17 +10,24 @@
 namespace hoso::store {
 namespace {
 
-constexpr std::string_view kRoot = "registry/";
-constexpr std::string_view kPackages = "registry/packages/";
-constexpr std::string_view kDecisions = "registry/decisions/";
-constexpr std::string_view kSessions = "registry/sessions/";
-constexpr std::string_view kAwards = "registry/awards/";
+// Under a register's root ("registry/", or "registers/<campaign>/"):
+constexpr std::string_view kPackages = "packages/";
+constexpr std::string_view kDecisions = "decisions/";
+constexpr std::string_view kSessions = "sessions/";
+constexpr std::string_view kAwards = "awards/";
+constexpr std::string_view kState = "state.json";
+constexpr std::string_view kOtherRegisters = "registers/";
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// Ours to report: the register's records, the award history and the campaign drafts.
-bool ours(std::string_view name) {
-  return starts_with(name, kRoot) || name == kAwardHistoryRecord || starts_with(name, kCampaignDrafts);
+// A register record's name without its root ("packages/…", "state.json"), or nullopt when the name
+// is under no register's root.
+std::optional<std::string_view> in_a_register(std::string_view name) {
+  if (starts_with(name, kDefaultRegisterRoot)) return name.substr(kDefaultRegisterRoot.size());
+  if (!starts_with(name, kOtherRegisters)) return std::nullopt;
+  const std::size_t slash = name.find('/', kOtherRegisters.size());
+  if (slash == std::string_view::npos) return std::nullopt;
+  return name.substr(slash + 1);
 }
 
 std::string record(std::string_view dir, std::string_view stem) {
@@ -45,21 +52,58 @@ BrokenRecord broken_from(const std::string& name, const DataError& e) {
 
 std::optional<DataError> register_record_problem(std::string_view name, const nlohmann::json& data) {
   const std::string file(name);
-  if (name == kRegisterStateRecord) return problem_of(register_state_from_json(data, file));
   if (name == kAwardHistoryRecord) return problem_of(history_from_json(data, file));
-  if (starts_with(name, kPackages)) return problem_of(revision_from_json(data, file));
-  if (starts_with(name, kDecisions)) return problem_of(decision_from_json(data, file));
-  if (starts_with(name, kSessions)) return problem_of(meeting_from_json(data, file));
-  if (starts_with(name, kAwards)) return problem_of(award_from_json(data, file));
   if (starts_with(name, kCampaignDrafts)) return problem_of(draft_from_json(file, data));
+  const auto rel = in_a_register(name);
+  if (!rel) return std::nullopt;
+  if (*rel == kState) return problem_of(register_state_from_json(data, file));
+  if (starts_with(*rel, kPackages)) return problem_of(revision_from_json(data, file));
+  if (starts_with(*rel, kDecisions)) return problem_of(decision_from_json(data, file));
+  if (starts_with(*rel, kSessions)) return problem_of(meeting_from_json(data, file));
+  if (starts_with(*rel, kAwards)) return problem_of(award_from_json(data, file));
   return std::nullopt;
 }
 
-std::string revision_record(std::string_view key) { return record(kPackages, stem_for(key)); }
-std::string decision_record(std::string_view dossier_id) { return record(kDecisions, stem_for(dossier_id)); }
-std::string meeting_record(std::string_view meeting_id) { return record(kSessions, stem_for(meeting_id)); }
-std::string award_record(std::string_view award_id) { return record(kAwards, stem_for(award_id)); }
+bool is_register_head(std::string_view record_name) {
+  const auto rel = in_a_register(record_name);
+  return rel && *rel == kState;
+}
+
+std::string register_root(std::string_view campaign_id) {
+  // The first release's register (Plan 32, the only campaign there was) stays where it was.
+  if (campaign_id == kDefaultCampaignId) return std::string(kDefaultRegisterRoot);
+  return std::string(kOtherRegisters) + stem_for(campaign_id) + "/";
+}
+std::string revision_record(std::string_view key, std::string_view root) {
+  return std::string(root) + record(kPackages, stem_for(key));
+}
+std::string decision_record(std::string_view dossier_id, std::string_view root) {
+  return std::string(root) + record(kDecisions, stem_for(dossier_id));
+}
+std::string meeting_record(std::string_view meeting_id, std::string_view root) {
+  return std::string(root) + record(kSessions, stem_for(meeting_id));
+}
+std::string award_record(std::string_view award_id, std::string_view root) {
+  return std::string(root) + record(kAwards, stem_for(award_id));
+}
 std::string draft_record(std::string_view key) { return record(kCampaignDrafts, stem_for(key)); }
+
+bool RegistryStore::ours(std::string_view name) const {
+  return starts_with(name, root_) || name == kAwardHistoryRecord || starts_with(name, kCampaignDrafts);
+}
+
+void RegistryStore::set_root(std::string root) {
+  root_ = std::move(root);
+  state_held_ = false;
+  state_dirty_ = history_dirty_ = false;
+  revisions_.clear();
+  removed_.clear();
+  decisions_.clear();
+  meetings_.clear();
+  awards_.clear();
+  removed_awards_.clear();
+  drafts_.clear();
+}
 
 Result<RegistryLoad> RegistryStore::load(Millis now) {
   auto report = records_.load_all(now);
@@ -89,7 +133,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
 
   Register& reg = out.reg;
   for (const Record& rec : report.records) {
-    if (rec.name == kRegisterStateRecord) {
+    if (rec.name == state_record()) {
       auto head = register_state_from_json(rec.data, rec.name);
       if (!head) {
         out.broken.push_back(broken_from(rec.name, head.error()));
@@ -100,15 +144,15 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
       reg.closed_at = head->closed_at;
       reg.closed_by = std::move(head->closed_by);
       reg.certificate_layout = std::move(head->certificate_layout);
-    } else if (starts_with(rec.name, kPackages)) {
+    } else if (starts_with(rec.name, root_ + std::string(kPackages))) {
       auto p = revision_from_json(rec.data, rec.name);
       if (!p) out.broken.push_back(broken_from(rec.name, p.error()));
       else reg.revisions.push_back(std::move(p.value()));
-    } else if (starts_with(rec.name, kDecisions)) {
+    } else if (starts_with(rec.name, root_ + std::string(kDecisions))) {
       auto d = decision_from_json(rec.data, rec.name);
       if (!d) out.broken.push_back(broken_from(rec.name, d.error()));
       else reg.decisions.push_back(std::move(d.value()));
-    } else if (starts_with(rec.name, kSessions)) {
+    } else if (starts_with(rec.name, root_ + std::string(kSessions))) {
       auto m = meeting_from_json(rec.data, rec.name);
       if (!m) out.broken.push_back(broken_from(rec.name, m.error()));
       else reg.meetings.push_back(std::move(m.value()));
@@ -120,7 +164,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
       auto d = draft_from_json(rec.name, rec.data);
       if (!d) out.broken.push_back(broken_from(rec.name, d.error()));
       else reg.drafts.push_back(std::move(d.value()));
-    } else if (starts_with(rec.name, kAwards)) {
+    } else if (starts_with(rec.name, root_ + std::string(kAwards))) {
       auto a = award_from_json(rec.data, rec.name);
       if (!a) out.broken.push_back(broken_from(rec.name, a.error()));
       else reg.awards.push_back(std::move(a.value()));
@@ -141,7 +185,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   std::stable_sort(reg.awards.begin(), reg.awards.end(),
                    [](const AwardDecision& a, const AwardDecision& b) { return a.recorded < b.recorded; });
   state_held_ = std::any_of(out.broken.begin(), out.broken.end(),
-                            [](const BrokenRecord& b) { return b.name == kRegisterStateRecord; });
+                            [&](const BrokenRecord& b) { return b.name == state_record(); });
   state_dirty_ = false;
   history_dirty_ = false;
   revisions_.clear();
@@ -208,22 +252,22 @@ FlushResult RegistryStore::flush(const Register& r, Millis now) {
   // mention rather than a head naming records that are missing.
   for (auto it = revisions_.begin(); it != revisions_.end();) {
     const PackageRevision* p = r.revision(*it);
-    if (!p || save(revision_record(*it), to_json(*p))) it = revisions_.erase(it);
+    if (!p || save(revision_record(*it, root_), to_json(*p))) it = revisions_.erase(it);
     else ++it;
   }
   for (auto it = decisions_.begin(); it != decisions_.end();) {
     const Decision* d = r.decision(*it);
-    if (!d || save(decision_record(*it), to_json(*d))) it = decisions_.erase(it);
+    if (!d || save(decision_record(*it, root_), to_json(*d))) it = decisions_.erase(it);
     else ++it;
   }
   for (auto it = meetings_.begin(); it != meetings_.end();) {
     const CouncilMeeting* m = r.meeting(*it);
-    if (!m || save(meeting_record(*it), to_json(*m))) it = meetings_.erase(it);
+    if (!m || save(meeting_record(*it, root_), to_json(*m))) it = meetings_.erase(it);
     else ++it;
   }
   for (auto it = awards_.begin(); it != awards_.end();) {
     const AwardDecision* a = r.award(*it);
-    if (!a || save(award_record(*it), to_json(*a))) it = awards_.erase(it);
+    if (!a || save(award_record(*it, root_), to_json(*a))) it = awards_.erase(it);
     else ++it;
   }
   for (auto it = drafts_.begin(); it != drafts_.end();) {
@@ -231,9 +275,10 @@ FlushResult RegistryStore::flush(const Register& r, Millis now) {
     if (!d || save(draft_record(*it), draft_to_json(*d))) it = drafts_.erase(it);
     else ++it;
   }
-  auto remove_all = [&](std::set<std::string, std::less<>>& keys, std::string (*record_of)(std::string_view)) {
+  auto remove_all = [&](std::set<std::string, std::less<>>& keys,
+                        std::string (*record_of)(std::string_view, std::string_view)) {
     for (auto it = keys.begin(); it != keys.end();) {
-      auto s = records_.remove(record_of(*it), now);
+      auto s = records_.remove(record_of(*it, root_), now);
       if (s || s.error().kind == ErrorKind::not_found) it = keys.erase(it);
       else {
         result.errors.push_back(s.error());
@@ -244,8 +289,8 @@ FlushResult RegistryStore::flush(const Register& r, Millis now) {
   if (history_dirty_ && save(std::string(kAwardHistoryRecord), history_json(r.history))) history_dirty_ = false;
   remove_all(removed_, revision_record);
   remove_all(removed_awards_, award_record);
-  if (state_dirty_ && state_held_) result.errors.push_back(held_unreadable_error(kRegisterStateRecord));
-  else if (state_dirty_ && save(std::string(kRegisterStateRecord), register_state_json(r))) state_dirty_ = false;
+  if (state_dirty_ && state_held_) result.errors.push_back(held_unreadable_error(state_record()));
+  else if (state_dirty_ && save(state_record(), register_state_json(r))) state_dirty_ = false;
   return result;
 }
 
@@ -257,7 +302,7 @@ Status RegistryStore::restore_previous(std::string_view record_name, Millis now)
 
 Status RegistryStore::start_over(std::string_view record_name, Millis now) {
   if (auto s = records_.set_aside(record_name, now); !s) return s;
-  if (record_name == kRegisterStateRecord) {
+  if (record_name == state_record()) {
     state_held_ = false;
     state_dirty_ = true;
   }

@@ -4,6 +4,8 @@
 // council meeting, one for the register's head, and attachments as blobs named by SHA-256. Only
 // what changed is written (mark the RegisterChanges a core function returns, then flush()).
 //
+// One register per campaign: Plan 32's under registry/ (where the first release kept it), any other
+// campaign's under registers/<campaign id>/ with the same layout:
 //   registry/state.json                       campaign id and the log of removals and choices
 //   registry/packages/<package id>_r<n>_<hash12>.json   one revision, as received
 //   registry/decisions/<dossier id>.json      a dossier's status, return reason and their audit
@@ -25,15 +27,21 @@
 
 namespace hoso::store {
 
-inline constexpr std::string_view kRegisterStateRecord = "registry/state.json";
+// One register per campaign, each under its root: Plan 32's (the first release's, the only
+// campaign there was) at "registry/", every other campaign's at "registers/<campaign id>/".
+inline constexpr std::string_view kDefaultRegisterRoot = "registry/";
+std::string register_root(std::string_view campaign_id);
+inline constexpr std::string_view kRegisterStateRecord = "registry/state.json";  // Plan 32's head
+bool is_register_head(std::string_view record_name);  // "<any register's root>state.json"
 // Outside registry/: the history outlives one campaign's register.
 inline constexpr std::string_view kAwardHistoryRecord = "history/awards.json";
-std::string revision_record(std::string_view key);         // "registry/packages/<key>.json"
-// "registry/decisions/<id>.json"; an id that is not a safe file name (it came from a unit's
+// "<root>packages/<key>.json"
+std::string revision_record(std::string_view key, std::string_view root = kDefaultRegisterRoot);
+// "<root>decisions/<id>.json"; an id that is not a safe file name (it came from a unit's
 // file) is named by "h-" and the first 40 hex of its SHA-256. The record holds the real id.
-std::string decision_record(std::string_view dossier_id);
-std::string meeting_record(std::string_view meeting_id);   // "registry/sessions/<id>.json"
-std::string award_record(std::string_view award_id);       // "registry/awards/<id>.json"
+std::string decision_record(std::string_view dossier_id, std::string_view root = kDefaultRegisterRoot);
+std::string meeting_record(std::string_view meeting_id, std::string_view root = kDefaultRegisterRoot);  // "<root>sessions/<id>.json"
+std::string award_record(std::string_view award_id, std::string_view root = kDefaultRegisterRoot);      // "<root>awards/<id>.json"
 // Outside registry/: a campaign being written outlives one campaign's register.
 inline constexpr std::string_view kCampaignDrafts = "campaign-drafts/";
 std::string draft_record(std::string_view key);            // "campaign-drafts/<key>.json"
@@ -52,7 +60,12 @@ struct RegistryLoad {
 class RegistryStore {
  public:
   // `records` is the workspace's store (WorkspaceStore::records()); it must outlive this.
-  explicit RegistryStore(RecordStore& records) : records_(records) {}
+  explicit RegistryStore(RecordStore& records, std::string root = std::string(kDefaultRegisterRoot))
+      : records_(records), root_(std::move(root)) {}
+  // Another campaign's register: what is still dirty is dropped (flush first), load() reads it.
+  void set_root(std::string root);
+  const std::string& root() const { return root_; }
+  std::string state_record() const { return root_ + "state.json"; }
 
   // Reads the registry's records (load_all on the RecordStore). Revisions come in the order they
   // were received, decisions and meetings by name.
@@ -79,7 +92,10 @@ class RegistryStore {
   Result<std::string> attachment(std::string_view sha256) const;
 
  private:
+  bool ours(std::string_view name) const;
+
   RecordStore& records_;
+  std::string root_;
   bool state_dirty_ = false;
   bool history_dirty_ = false;
   bool state_held_ = false;

@@ -325,6 +325,14 @@ void campaign_card(app::Session& s, app::Secretariat& sec, const CampaignSummary
   badge(state_label(c.state).c_str(), tone.fg, tone.bg, "campaigns.state." + c.id);
   small_muted(trf("campaigns.deadline_version", {tr(campaign->deadline.describe()), std::to_string(c.version)}) +
               (c.built_in ? " · " + std::string(tr("campaigns.built_in")) : ""));
+  // Each campaign has its own register: intake, council and decisions work on the one open.
+  if (c.id == s.campaign().id) {
+    colored_wrapped(p.success, tr("campaigns.register_open"));
+  } else if (button(tr("campaigns.open_register"), "campaigns.open_register." + c.id, ButtonKind::primary)) {
+    s.switch_campaign(c.id);
+    s.nav.screen = app::Screen::campaigns;
+    return end_card();
+  }
   if (button(tr("campaigns.duplicate"), "campaigns.duplicate." + c.id)) {
     const std::string key = sec.duplicate_campaign(c.id);
     if (!key.empty()) st.open = key;
@@ -365,7 +373,11 @@ void campaigns_screen(app::Session& s) {
       st.open.clear();
     }
   }
-  if (screen_chosen_again()) st.open.clear();
+  // Coming from another screen, or choosing "Đợt thi đua" again: the list (a draft is one tap
+  // away on it), as the dossiers' entry opens their list.
+  static int drawn_at = -10;
+  if (screen_chosen_again() || ImGui::GetFrameCount() > drawn_at + 1) st.open.clear();
+  drawn_at = ImGui::GetFrameCount();
   if (const CampaignDraft* d = st.open.empty() ? nullptr : sec.draft(st.open)) {
     editor(s, sec, *d);
   } else {

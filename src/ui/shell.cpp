@@ -261,7 +261,7 @@ void notices(app::Session& s) {
     }
     // The settings and the register's head are held (never written over) while unreadable:
     // starting over is the person's choice, and the broken file stays in quarantine.
-    if (b.name == store::kWorkspaceRecord || b.name == store::kRegisterStateRecord) {
+    if (b.name == store::kWorkspaceRecord || store::is_register_head(b.name)) {
       if (b.previous_valid) ImGui::SameLine();
       if (button(tr("notice.start_over"), "notice.start_over." + b.name)) {
         auto r = s.start_over(b.name);

@@ -200,21 +200,78 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     await app.screenshot('campaigns-secretariat-list-phone');
     await app.click(`campaigns.edit.${d.key}`);
     await app.screenshot('campaigns-editor-phone');
+    await app.page.setViewportSize(DESKTOP.viewport);
+    await app.settle(300);
+
+    // A unit opens the file, works on the new campaign and sends its package.
+    const unit = await openBrowser({ device: DESKTOP });
+    let pkg;
+    try {
+      const u = await App.open(unit.context, server);
+      await pick(u, published);
+      await u.item('campaign.accept');
+      await u.click('campaign.accept');
+      await u.until('the published campaign is active', async () => (await u.state()).active_campaign === '15-KH-SNgV-2026');
+      const c = (await u.state()).campaigns.find((x) => x.id === '15-KH-SNgV-2026');
+      assert.equal(c.plan_number, '15/KH-SNgV');
+      assert.equal(c.deadline, inDays(29), 'the last day is the day before "trước ngày"');
+      assert.equal(c.state, 'open');
+      // The dossier itself is the unit's own tests' subject; here one made ready by the dev hook.
+      await u.page.evaluate(() => window.hoso.dev.generate(1, { seed: 3, ready: true }));
+      await u.until('a ready dossier of the new campaign', async () => {
+        const w = (await u.state()).workspace;
+        return w.dossiers.length === 1 && w.dossiers[0].status === 'ready' && w.dossiers[0].campaign.id === '15-KH-SNgV-2026';
+      });
+      await u.click('nav.settings');
+      await u.click('settings.unit');
+      await u.click('settings.unit=van-phong');
+      await u.click('nav.export');
+      await typeField(u, 'contact.name', 'Văn thư Văn phòng Sở');
+      await typeField(u, 'contact.phone', '0205 3870 123');
+      await u.find('export.build');
+      const [download] = await Promise.all([u.page.waitForEvent('download', { timeout: 30000 }), u.click('export.build')]);
+      pkg = join(dir, download.suggestedFilename());
+      await download.saveAs(pkg);
+      assert.equal(JSON.parse(readFileSync(pkg, 'utf8')).campaign.id, '15-KH-SNgV-2026');
+      u.assertClean(assert);
+    } finally { await unit.close(); }
+
+    // The secretariat: Plan 32's register refuses it and says where it goes; the new campaign's
+    // register takes it; Plan 32's register is as it was.
+    await app.click('nav.intake');
+    const intake = async () => {
+      const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('intake.pick')]);
+      await chooser.setFiles([pkg]);
+      await app.until('the report', async () => (await app.state()).registry.intake?.state === 'waiting');
+      return (await app.state()).registry.intake.entries[0];
+    };
+    if (await app.has('intake.who_done')) {
+      await typeField(app, 'settings.author', 'Lê Thu Hà');
+      await app.click('intake.who_done');
+    }
+    let entry = await intake();
+    assert.equal(entry.verdict, 'refused');
+    assert.ok(entry.summary.includes('Mở sổ của đợt này'), entry.summary);
+    await app.click('nav.campaigns');
+    await app.click('campaigns.open_register.15-KH-SNgV-2026');
+    await app.until('the new campaign\'s register', async () => (await app.state()).registry.campaign_id === '15-KH-SNgV-2026');
+    await app.click('nav.intake');
+    entry = await intake();
+    assert.equal(entry.verdict, 'accepted', JSON.stringify(entry));
+    await app.click('intake.apply');
+    await app.until('filed under the new campaign', async () => (await app.state()).registry.rows?.length === 1);
+    await app.click('nav.registry');
+    await app.screenshot('campaigns-new-register-desktop');
+    await app.saved();
+    await app.reload();
+    let reg = (await app.state()).registry;
+    assert.equal(reg.campaign_id, '15-KH-SNgV-2026');
+    assert.equal(reg.rows.length, 1);
+    await app.click('nav.campaigns');
+    await app.click('campaigns.open_register.32-KH-SNgV');
+    await app.until('Plan 32\'s register', async () => (await app.state()).registry.campaign_id === '32-KH-SNgV');
+    reg = (await app.state()).registry;
+    assert.equal(reg.rows.length, 0, 'nothing of the new campaign in Plan 32\'s register');
     app.assertClean(assert);
   } finally { await office.close(); }
-
-  const unit = await openBrowser({ device: PHONE });
-  try {
-    const app = await App.open(unit.context, server);
-    await pick(app, published);
-    await app.item('campaign.accept');
-    await app.click('campaign.accept');
-    await app.until('the published campaign is active', async () => (await app.state()).active_campaign === '15-KH-SNgV-2026');
-    const s = await app.state();
-    const c = s.campaigns.find((x) => x.id === '15-KH-SNgV-2026');
-    assert.equal(c.plan_number, '15/KH-SNgV');
-    assert.equal(c.deadline, inDays(29), 'the last day is the day before "trước ngày"');
-    assert.equal(c.state, 'open');
-    app.assertClean(assert);
-  } finally { await unit.close(); }
 });

@@ -399,6 +399,29 @@ TEST_F(SessionTest, SecretariatPublishesACampaignItThenHolds) {
   EXPECT_EQ(d->published_version, 2);
   EXPECT_TRUE(d->published_as_is());
   EXPECT_EQ(again.library().campaign("15-KH-SNgV-2026")->version, 2);
+
+  // Each campaign has its own register: opening the new campaign's starts an empty one under
+  // registers/, and Plan 32's is where it was when the secretariat comes back to it.
+  Secretariat& office = again.secretariat();
+  EXPECT_EQ(office.reg().campaign_id, "32-KH-SNgV");
+  office.new_meeting(Date{2026, 3, 10});
+  again.flush();
+  ASSERT_EQ(office.reg().meetings.size(), 1u);
+  ASSERT_TRUE(again.switch_campaign("15-KH-SNgV-2026"));
+  EXPECT_EQ(office.reg().campaign_id, "15-KH-SNgV-2026");
+  EXPECT_TRUE(office.reg().meetings.empty());
+  EXPECT_EQ(office.drafts().size(), 1u) << "drafts are the Office's, not one register's";
+  const std::string meeting = office.new_meeting(Date{2026, 12, 10});
+  ASSERT_FALSE(meeting.empty());
+  again.flush();
+  EXPECT_TRUE(std::filesystem::exists(dir_ / ("registers/15-KH-SNgV-2026/sessions/" + meeting + ".json")));
+  ASSERT_TRUE(again.switch_campaign("32-KH-SNgV"));
+  EXPECT_EQ(office.reg().campaign_id, "32-KH-SNgV");
+  ASSERT_EQ(office.reg().meetings.size(), 1u);
+  EXPECT_EQ(office.reg().meetings[0].date, (Date{2026, 3, 10}));
+  ASSERT_TRUE(again.switch_campaign("15-KH-SNgV-2026"));
+  ASSERT_EQ(office.reg().meetings.size(), 1u);
+  EXPECT_EQ(office.reg().meetings[0].date, (Date{2026, 12, 10}));
 }
 
 TEST(ScreenName, EveryScreenHasItsOwnName) {

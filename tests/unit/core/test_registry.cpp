@@ -117,6 +117,7 @@ TEST(Intake, RefusalsSayWhy) {
   EXPECT_EQ(rep.entries[1].refusal->path, "byte 1");
   EXPECT_EQ(rep.entries[2].refusal->path, "campaign.id");
   EXPECT_CONTAINS(rep.entries[2].summary().vi, "sổ này là của kế hoạch “32-KH-SNgV”");
+  EXPECT_CONTAINS(rep.entries[2].summary().vi, "Chọn đợt") << "the package's campaign is held: where to take it";
 
   Register r = testing::empty_register();
   const IntakeApplied applied = apply_intake(r, rep, kSecretariat);
