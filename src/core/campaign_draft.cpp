@@ -184,12 +184,10 @@ Outcome<Done> set_draft_value(CampaignDraft& d, std::string_view path, const jso
   }
   json v = value.is_string() ? json(text::nfc(value.get<std::string>())) : value;
   if (is_date_key(last.key)) v = file_date(v);
-  // An optional number left empty is taken out (a quota the plan does not set).
+  // An optional number left empty is null: a quota the plan does not set, no prize set.
   const bool optional_number = last.key == "quota" || last.key == "prize";
-  if (optional_number && v.is_string() && text::trim(v.get<std::string>()).empty()) {
-    if (target) return no_such(path);
-    parent->erase(last.key);
-  } else if (target) {
+  if (optional_number && v.is_string() && text::trim(v.get<std::string>()).empty()) v = nullptr;
+  if (target) {
     *target = std::move(v);
   } else {
     (*parent)[last.key] = std::move(v);

@@ -49,7 +49,7 @@ std::string campaign_id_for(const nlohmann::json& content, std::span<const std::
 
 // ---- changes: each refuses (nothing changed) a path that names nothing the campaign has ----
 // Sets the value at `path`: an existing member, or a new member of an existing object. A string is
-// stored in NFC; an empty string for an optional member (a quota) removes it.
+// stored in NFC; an empty optional number (a quota, a prize) is null.
 Outcome<Done> set_draft_value(CampaignDraft& d, std::string_view path, const nlohmann::json& value);
 // The deadline: its date (ISO, or as typed) and how the plan words it (before: "trước ngày", the
 // date itself late; else "chậm nhất ngày", the date the last day).

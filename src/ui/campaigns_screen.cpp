@@ -71,6 +71,7 @@ struct Editor {
     spec.kind = kind;
     spec.required = required;
     spec.lines = 4;
+    spec.read_only = s.read_only();  // another tab holds the workspace
     focus_if_target(s, path);
     if (auto v = input_field(spec, at(d.content, path), idx)) sec.edit_draft(d.key, path, *v);
   }
@@ -84,6 +85,7 @@ struct Editor {
     spec.label = tr("campaign_editor.deadline");
     spec.kind = InputKind::date;
     spec.required = true;
+    spec.read_only = s.read_only();
     focus_if_target(s, "deadline");
     if (auto v = input_field(spec, date, idx)) sec.edit_draft_deadline(d.key, *v, before);
     const std::vector<Option> wording{{"before", tr("campaign_editor.deadline_before")},
@@ -91,6 +93,7 @@ struct Editor {
     FieldSpec w;
     w.path = "deadline.wording";
     w.label = tr("campaign_editor.deadline_wording");
+    w.read_only = s.read_only();
     focus_if_target(s, w.path);
     if (auto v = choice_field(w, before ? "before" : "on_or_before", wording, idx))
       sec.edit_draft_deadline(d.key, date, *v == "before");
@@ -138,6 +141,21 @@ struct Editor {
       const json& name = at(d.content, fp + ".name_vi");
       heading(name.is_string() ? name.get_ref<const std::string&>().c_str() : "");
       field(fp + ".name_vi", "campaign_editor.award_name", InputKind::long_text, true);
+      // Who decides it, and so to whom the Office submits (Law 06/2022/QH15, Chapter V).
+      if (at(d.content, fp + ".decided_by").is_object()) {
+        const json& level = at(d.content, fp + ".decided_by.level");
+        const std::vector<Option> levels{{"issuer", tr("campaign_editor.decider_issuer")},
+                                         {"parent", tr("campaign_editor.decider_parent")}};
+        FieldSpec spec;
+        const std::string lp = fp + ".decided_by.level";
+        spec.path = lp;
+        spec.label = tr("campaign_editor.decider");
+        spec.read_only = s.read_only();
+        focus_if_target(s, lp);
+        if (auto v = choice_field(spec, level.is_string() ? level.get<std::string>() : "issuer", levels, idx))
+          sec.edit_draft(d.key, lp, *v);
+        field(fp + ".decided_by.title_vi", "campaign_editor.decider_title", InputKind::long_text);
+      }
       const json& rules = at(d.content, fp + ".rules");
       for (std::size_t r = 0; r < rules.size(); ++r) {
         const std::string rp = fp + ".rules[" + std::to_string(r) + "]";
@@ -145,6 +163,7 @@ struct Editor {
         spacer(0.4f);
         subheading(tr(collective ? "campaign_editor.for_collectives" : "campaign_editor.for_individuals"));
         field(rp + ".quota", "campaign_editor.quota", InputKind::integer, false, "campaign_editor.quota_help");
+        field(rp + ".prize", "campaign_editor.prize", InputKind::integer, false, "campaign_editor.prize_help");
         criteria(rp);
       }
       spacer(0.4f);
@@ -173,6 +192,7 @@ struct Editor {
         FieldSpec spec;
         spec.path = path;
         spec.label = tr(nk == NomineeKind::collective ? "campaign_editor.template_collective" : "campaign_editor.template_individual");
+        spec.read_only = s.read_only();
         const json& value = at(d.content, path);
         focus_if_target(s, path);
         if (auto v = choice_field(spec, value.is_string() ? value.get<std::string>() : "", options, idx))
@@ -188,6 +208,7 @@ struct Editor {
     spec.help = tr("campaign_editor.units_help");
     spec.kind = InputKind::multiline;
     spec.lines = 8;
+    spec.read_only = s.read_only();
     focus_if_target(s, "units");
     if (auto v = input_field(spec, units_as_lines(d), idx); v && v->is_string())
       sec.set_draft_units(d.key, v->get<std::string>());

@@ -234,10 +234,12 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
       else await app.click('settings.campaigns');
       await checkTree(app, `secretariat ${size} campaigns`);
       await checkAxe(app, `secretariat ${size} campaigns`);
+      await app.screenshot(`campaigns-list-${size}`);
       const draft = (await app.state()).registry.campaign_drafts[0];
       await app.click(draft ? `campaigns.edit.${draft.key}` : 'campaigns.duplicate.32-KH-SNgV');
       await checkTree(app, `secretariat ${size} campaign editor`);
       await checkAxe(app, `secretariat ${size} campaign editor`);
+      await app.screenshot(`campaigns-editor-${size}`);
       await app.click('campaign_editor.back');
     }
     assert.deepEqual(fieldHeights.filter((l) => l.startsWith('secretariat')), [], 'fields are 44 CSS px tall when narrow');

@@ -166,9 +166,12 @@ TEST(CampaignDraft, ValuesOnlyWhereTheCampaignHasThem) {
   EXPECT_FALSE(remove_draft_item(d, "units[99]"));
   EXPECT_FALSE(add_criterion(d, "award_forms[0].rules[7]"));
   EXPECT_EQ(d.content, before);
-  // A quota left empty is none; a number sets it.
+  // A quota left empty is none (null: the reader wants the member); a number sets it.
   ASSERT_TRUE(set_draft_value(d, "award_forms[0].rules[1].quota", ""));
-  EXPECT_FALSE(d.content["award_forms"][0]["rules"][1].contains("quota"));
+  EXPECT_TRUE(d.content["award_forms"][0]["rules"][1]["quota"].is_null());
+  EXPECT_TRUE(check_campaign_draft(d, builtin(), kToday).empty());
+  ASSERT_TRUE(set_draft_value(d, "award_forms[0].rules[1].prize", nullptr));
+  EXPECT_TRUE(check_campaign_draft(d, builtin(), kToday).empty()) << "no prize set is allowed";
   ASSERT_TRUE(set_draft_value(d, "award_forms[0].rules[1].quota", 4));
   EXPECT_EQ(d.content["award_forms"][0]["rules"][1]["quota"], 4);
 }
