@@ -92,9 +92,7 @@ bool RegistryStore::ours(std::string_view name) const {
   return starts_with(name, root_) || name == kAwardHistoryRecord || starts_with(name, kCampaignDrafts);
 }
 
-void RegistryStore::set_root(std::string root) {
-  root_ = std::move(root);
-  state_held_ = false;
+void RegistryStore::forget_changes() {
   state_dirty_ = history_dirty_ = false;
   revisions_.clear();
   removed_.clear();
@@ -103,6 +101,12 @@ void RegistryStore::set_root(std::string root) {
   awards_.clear();
   removed_awards_.clear();
   drafts_.clear();
+}
+
+void RegistryStore::set_root(std::string root) {
+  root_ = std::move(root);
+  state_held_ = false;
+  forget_changes();
 }
 
 Result<RegistryLoad> RegistryStore::load(Millis now) {
@@ -186,15 +190,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
                    [](const AwardDecision& a, const AwardDecision& b) { return a.recorded < b.recorded; });
   state_held_ = std::any_of(out.broken.begin(), out.broken.end(),
                             [&](const BrokenRecord& b) { return b.name == state_record(); });
-  state_dirty_ = false;
-  history_dirty_ = false;
-  revisions_.clear();
-  removed_.clear();
-  decisions_.clear();
-  meetings_.clear();
-  awards_.clear();
-  removed_awards_.clear();
-  drafts_.clear();
+  forget_changes();
   return out;
 }
 

@@ -93,6 +93,7 @@ class RegistryStore {
 
  private:
   bool ours(std::string_view name) const;
+  void forget_changes();  // nothing marked to write
 
   RecordStore& records_;
   std::string root_;
