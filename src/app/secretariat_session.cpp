@@ -391,17 +391,21 @@ nlohmann::json Secretariat::campaign_source(std::string_view id) const {
   return nullptr;
 }
 
+std::string Secretariat::add_draft(CampaignDraft d) {
+  reg_.drafts.push_back(std::move(d));
+  RegisterChanges c;
+  c.drafts.push_back(reg_.drafts.back().key);
+  changed(c);
+  return reg_.drafts.back().key;
+}
+
 std::string Secretariat::duplicate_campaign(std::string_view id) {
   nlohmann::json source = campaign_source(id);
   if (source.is_null() || s_.read_only()) return {};
   std::vector<std::string> taken;
   for (const Campaign& c : s_.library().campaigns()) taken.push_back(c.id);
   for (const CampaignDraft& d : reg_.drafts) taken.push_back(d.id());
-  reg_.drafts.push_back(hoso::duplicate_campaign(source, taken, s_.now()));
-  RegisterChanges c;
-  c.drafts.push_back(reg_.drafts.back().key);
-  changed(c);
-  return reg_.drafts.back().key;
+  return add_draft(hoso::duplicate_campaign(source, taken, s_.now()));
 }
 
 std::string Secretariat::correct_campaign(std::string_view id) {
@@ -410,62 +414,55 @@ std::string Secretariat::correct_campaign(std::string_view id) {
   // One correction at a time: an open draft of the same campaign is where it goes on.
   for (const CampaignDraft& d : reg_.drafts)
     if (d.id() == id) return d.key;
-  reg_.drafts.push_back(hoso::correct_campaign(source, s_.now()));
-  RegisterChanges c;
-  c.drafts.push_back(reg_.drafts.back().key);
-  changed(c);
-  return reg_.drafts.back().key;
+  return add_draft(hoso::correct_campaign(source, s_.now()));
 }
 
-bool Secretariat::draft_changed(CampaignDraft& d, const Outcome<Done>& r) {
-  if (!r) {
+bool Secretariat::change_draft(std::string_view key, const std::function<Outcome<Done>(CampaignDraft&)>& change) {
+  CampaignDraft* d = reg_.draft(key);
+  if (!d || s_.read_only()) return false;
+  if (auto r = change(*d); !r) {
     s_.toast(Toast::Kind::error, r.error().what.in(s_.settings().language), 12);
     return false;
   }
-  d.changed = s_.now();
+  d->changed = s_.now();
   RegisterChanges c;
-  c.drafts.push_back(d.key);
+  c.drafts.push_back(d->key);
   changed(c);
   return true;
 }
 
 bool Secretariat::edit_draft(std::string_view key, std::string_view path, const nlohmann::json& value) {
-  CampaignDraft* d = reg_.draft(key);
-  if (!d || s_.read_only()) return false;
-  return draft_changed(*d, set_draft_value(*d, path, value));
+  return change_draft(key, [&](CampaignDraft& d) { return set_draft_value(d, path, value); });
 }
 
 bool Secretariat::edit_draft_deadline(std::string_view key, const nlohmann::json& date, bool stated_before) {
-  CampaignDraft* d = reg_.draft(key);
-  if (!d || s_.read_only()) return false;
-  return draft_changed(*d, set_draft_deadline(*d, date, stated_before));
+  return change_draft(key, [&](CampaignDraft& d) { return set_draft_deadline(d, date, stated_before); });
 }
 
 std::string Secretariat::add_draft_criterion(std::string_view key, std::string_view rule_path) {
-  CampaignDraft* d = reg_.draft(key);
-  if (!d || s_.read_only()) return {};
-  auto path = add_criterion(*d, rule_path);
-  if (!draft_changed(*d, path ? Outcome<Done>(Done{}) : Outcome<Done>(path.error()))) return {};
-  return *path;
+  std::string added;
+  change_draft(key, [&](CampaignDraft& d) -> Outcome<Done> {
+    auto path = add_criterion(d, rule_path);
+    if (!path) return path.error();
+    added = *path;
+    return Done{};
+  });
+  return added;
 }
 
 bool Secretariat::remove_draft_item(std::string_view key, std::string_view path) {
-  CampaignDraft* d = reg_.draft(key);
-  if (!d || s_.read_only()) return false;
-  return draft_changed(*d, hoso::remove_draft_item(*d, path));
+  return change_draft(key, [&](CampaignDraft& d) { return hoso::remove_draft_item(d, path); });
 }
 
 bool Secretariat::move_draft_item(std::string_view key, std::string_view path, int by) {
-  CampaignDraft* d = reg_.draft(key);
-  if (!d || s_.read_only()) return false;
-  return draft_changed(*d, hoso::move_draft_item(*d, path, by));
+  return change_draft(key, [&](CampaignDraft& d) { return hoso::move_draft_item(d, path, by); });
 }
 
 bool Secretariat::set_draft_units(std::string_view key, std::string_view lines) {
-  CampaignDraft* d = reg_.draft(key);
-  if (!d || s_.read_only()) return false;
-  set_units_from_lines(*d, lines);
-  return draft_changed(*d, Done{});
+  return change_draft(key, [&](CampaignDraft& d) -> Outcome<Done> {
+    set_units_from_lines(d, lines);
+    return Done{};
+  });
 }
 
 bool Secretariat::delete_draft(std::string_view key) {

@@ -5,6 +5,7 @@
 // Like the unit's workspace: each change marks its records, bumps the revision and schedules a
 // save (platform().save_soon()); Session::flush() writes them. Nothing here draws.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -148,7 +149,10 @@ class Secretariat {
   std::uint64_t view_revision_ = 0;
   Date view_day_;
 
-  bool draft_changed(CampaignDraft& d, const Outcome<Done>& r);
+  // Every change of a draft goes through here: refused in a tab that may not write, toasted when
+  // the change is refused, else marked, saved soon and the findings made again.
+  bool change_draft(std::string_view key, const std::function<Outcome<Done>(CampaignDraft&)>& change);
+  std::string add_draft(CampaignDraft d);  // its key
   std::vector<Finding> draft_findings_;
   std::string draft_findings_key_;
   std::uint64_t draft_findings_revision_ = 0;

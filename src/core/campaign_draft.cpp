@@ -16,9 +16,9 @@ using nlohmann::json;
 
 namespace {
 
-// The JSON value a path names, or nullptr. `parent_only`: the value holding the last step.
-json* resolve(json& root, const std::vector<PathStep>& steps, std::size_t count) {
-  json* at = &root;
+// The value the first `count` steps of a path name, or nullptr.
+const json* resolve(const json& root, const std::vector<PathStep>& steps, std::size_t count) {
+  const json* at = &root;
   for (std::size_t i = 0; i < count; ++i) {
     const PathStep& s = steps[i];
     if (!at->is_object()) return nullptr;
@@ -31,6 +31,9 @@ json* resolve(json& root, const std::vector<PathStep>& steps, std::size_t count)
     }
   }
   return at;
+}
+json* resolve(json& root, const std::vector<PathStep>& steps, std::size_t count) {
+  return const_cast<json*>(resolve(static_cast<const json&>(root), steps, count));
 }
 
 DataError no_such(std::string_view path) {
@@ -144,27 +147,37 @@ std::string campaign_id_for(const json& content, std::span<const std::string> ta
   return id;
 }
 
-CampaignDraft duplicate_campaign(const json& source, std::span<const std::string> taken, Millis now) {
+const json& draft_value(const CampaignDraft& d, std::string_view path) {
+  static const json null;
+  auto steps = parse_path(path);
+  const json* v = steps ? resolve(d.content, *steps, steps->size()) : nullptr;
+  return v ? *v : null;
+}
+
+namespace {
+// A draft holding `source` as it was published (without its seal).
+CampaignDraft draft_of(const json& source, Millis now) {
   CampaignDraft d;
   d.key = "d" + std::to_string(now);
   d.content = source;
   d.content.erase("content_sha256");
   d.based_on = str_at(source, "id") + " v" + std::to_string(int_at(source, "version"));
+  d.created = d.changed = now;
+  return d;
+}
+}  // namespace
+
+CampaignDraft duplicate_campaign(const json& source, std::span<const std::string> taken, Millis now) {
+  CampaignDraft d = draft_of(source, now);
   d.content["version"] = 1;
   d.content["id"] = campaign_id_for(d.content, taken);
-  d.created = d.changed = now;
   return d;
 }
 
 CampaignDraft correct_campaign(const json& source, Millis now) {
-  CampaignDraft d;
-  d.key = "d" + std::to_string(now);
-  d.content = source;
-  d.content.erase("content_sha256");
-  d.based_on = str_at(source, "id") + " v" + std::to_string(int_at(source, "version"));
+  CampaignDraft d = draft_of(source, now);
   d.published_version = int_at(source, "version");
   d.published_hash = sha256_hex(canonical_dump(d.content));
-  d.created = d.changed = now;
   return d;
 }
 

@@ -47,6 +47,9 @@ CampaignDraft correct_campaign(const nlohmann::json& source, Millis now);
 // "15-KH-SNgV-2026"), unique among `taken`. A published draft keeps its id.
 std::string campaign_id_for(const nlohmann::json& content, std::span<const std::string> taken);
 
+// The value at `path` ("award_forms[0].name_vi"), or null when the campaign has none there.
+const nlohmann::json& draft_value(const CampaignDraft& d, std::string_view path);
+
 // ---- changes: each refuses (nothing changed) a path that names nothing the campaign has ----
 // Sets the value at `path`: an existing member, or a new member of an existing object. A string is
 // stored in NFC; an empty optional number (a quota, a prize) is null.

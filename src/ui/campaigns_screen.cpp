@@ -8,7 +8,6 @@
 #include "app/secretariat_session.hpp"
 #include "app/session.hpp"
 #include "core/campaigns.hpp"
-#include "core/paths.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
 #include "core/documents/campaign_summary.hpp"
@@ -28,22 +27,6 @@ struct CampaignsState {
   std::string open;  // the draft in the editor; empty: the list
 };
 CampaignsState st;
-
-const json& at(const json& j, std::string_view path) {
-  static const json null;
-  auto steps = parse_path(path);
-  if (!steps) return null;
-  const json* v = &j;
-  for (const PathStep& s : *steps) {
-    if (!v->is_object() || !v->contains(s.key)) return null;
-    v = &(*v)[s.key];
-    if (s.index) {
-      if (!v->is_array() || *s.index >= v->size()) return null;
-      v = &(*v)[*s.index];
-    }
-  }
-  return *v;
-}
 
 std::string state_label(CampaignState state) {
   switch (state) {
@@ -73,13 +56,13 @@ struct Editor {
     spec.lines = 4;
     spec.read_only = s.read_only();  // another tab holds the workspace
     focus_if_target(s, path);
-    if (auto v = input_field(spec, at(d.content, path), idx)) sec.edit_draft(d.key, path, *v);
+    if (auto v = input_field(spec, draft_value(d, path), idx)) sec.edit_draft(d.key, path, *v);
   }
 
   void deadline() {
-    const json& dl = at(d.content, "deadline");
+    const json& dl = draft_value(d, "deadline");
     const bool before = !dl.is_object() || dl.contains("before") || !dl.contains("on_or_before");
-    const json& date = at(d.content, before ? "deadline.before" : "deadline.on_or_before");
+    const json& date = draft_value(d, before ? "deadline.before" : "deadline.on_or_before");
     FieldSpec spec;
     spec.path = "deadline";
     spec.label = tr("campaign_editor.deadline");
@@ -105,7 +88,7 @@ struct Editor {
   }
 
   void criteria(const std::string& rule_path) {
-    const json& list = at(d.content, rule_path + ".criteria");
+    const json& list = draft_value(d, rule_path + ".criteria");
     for (std::size_t k = 0; k < list.size(); ++k) {
       const std::string kp = rule_path + ".criteria[" + std::to_string(k) + "]";
       ImGui::PushID(kp.c_str());
@@ -134,16 +117,16 @@ struct Editor {
   }
 
   void award_forms() {
-    const json& forms = at(d.content, "award_forms");
+    const json& forms = draft_value(d, "award_forms");
     for (std::size_t f = 0; f < forms.size(); ++f) {
       const std::string fp = "award_forms[" + std::to_string(f) + "]";
       begin_card(fp.c_str());
-      const json& name = at(d.content, fp + ".name_vi");
+      const json& name = draft_value(d, fp + ".name_vi");
       heading(name.is_string() ? name.get_ref<const std::string&>().c_str() : "");
       field(fp + ".name_vi", "campaign_editor.award_name", InputKind::long_text, true);
       // Who decides it, and so to whom the Office submits (Law 06/2022/QH15, Chapter V).
-      if (at(d.content, fp + ".decided_by").is_object()) {
-        const json& level = at(d.content, fp + ".decided_by.level");
+      if (draft_value(d, fp + ".decided_by").is_object()) {
+        const json& level = draft_value(d, fp + ".decided_by.level");
         const std::vector<Option> levels{{"issuer", tr("campaign_editor.decider_issuer")},
                                          {"parent", tr("campaign_editor.decider_parent")}};
         FieldSpec spec;
@@ -156,10 +139,10 @@ struct Editor {
           sec.edit_draft(d.key, lp, *v);
         field(fp + ".decided_by.title_vi", "campaign_editor.decider_title", InputKind::long_text);
       }
-      const json& rules = at(d.content, fp + ".rules");
+      const json& rules = draft_value(d, fp + ".rules");
       for (std::size_t r = 0; r < rules.size(); ++r) {
         const std::string rp = fp + ".rules[" + std::to_string(r) + "]";
-        const bool collective = at(d.content, rp + ".kind") == "collective";
+        const bool collective = draft_value(d, rp + ".kind") == "collective";
         spacer(0.4f);
         subheading(tr(collective ? "campaign_editor.for_collectives" : "campaign_editor.for_individuals"));
         field(rp + ".quota", "campaign_editor.quota", InputKind::integer, false, "campaign_editor.quota_help");
@@ -176,12 +159,12 @@ struct Editor {
   // Each document a dossier needs, and for each nominee kind the template the app prints it with,
   // chosen among the templates the app holds for that document and kind.
   void documents() {
-    const json& docs = at(d.content, "documents");
+    const json& docs = draft_value(d, "documents");
     for (std::size_t i = 0; i < docs.size(); ++i) {
       const std::string dp = "documents[" + std::to_string(i) + "]";
-      const json& kind_text = at(d.content, dp + ".kind");
+      const json& kind_text = draft_value(d, dp + ".kind");
       const auto kind = document_kind_from_string(kind_text.is_string() ? kind_text.get<std::string>() : "");
-      const json& name = at(d.content, dp + ".name_vi");
+      const json& name = draft_value(d, dp + ".name_vi");
       subheading(name.is_string() ? name.get_ref<const std::string&>().c_str() : "");
       for (const NomineeKind nk : {NomineeKind::collective, NomineeKind::individual}) {
         const std::string path = dp + ".template_" + std::string(to_string(nk));
@@ -193,7 +176,7 @@ struct Editor {
         spec.path = path;
         spec.label = tr(nk == NomineeKind::collective ? "campaign_editor.template_collective" : "campaign_editor.template_individual");
         spec.read_only = s.read_only();
-        const json& value = at(d.content, path);
+        const json& value = draft_value(d, path);
         focus_if_target(s, path);
         if (auto v = choice_field(spec, value.is_string() ? value.get<std::string>() : "", options, idx))
           sec.edit_draft(d.key, path, *v);
