@@ -439,10 +439,10 @@ bool Secretariat::edit_draft_deadline(std::string_view key, const nlohmann::json
   return change_draft(key, [&](CampaignDraft& d) { return set_draft_deadline(d, date, stated_before); });
 }
 
-std::string Secretariat::add_draft_criterion(std::string_view key, std::string_view rule_path) {
+std::string Secretariat::add_draft_item(std::string_view key, std::string_view list_path, std::string_view kind) {
   std::string added;
   change_draft(key, [&](CampaignDraft& d) -> Outcome<Done> {
-    auto path = add_criterion(d, rule_path);
+    auto path = hoso::add_draft_item(d, list_path, kind);
     if (!path) return path.error();
     added = *path;
     return Done{};

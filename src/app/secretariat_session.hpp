@@ -102,7 +102,8 @@ class Secretariat {
   std::string correct_campaign(std::string_view id);
   bool edit_draft(std::string_view key, std::string_view path, const nlohmann::json& value);
   bool edit_draft_deadline(std::string_view key, const nlohmann::json& date, bool stated_before);
-  std::string add_draft_criterion(std::string_view key, std::string_view rule_path);  // its path
+  // A criterion, a decision basis or a nominee kind (core add_draft_item); the new item's path.
+  std::string add_draft_item(std::string_view key, std::string_view list_path, std::string_view kind = {});
   bool remove_draft_item(std::string_view key, std::string_view path);
   bool move_draft_item(std::string_view key, std::string_view path, int by);
   bool set_draft_units(std::string_view key, std::string_view lines);

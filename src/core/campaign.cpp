@@ -25,6 +25,26 @@ std::optional<NomineeKind> nominee_kind_from_string(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view to_string(CampaignKind k) {
+  switch (k) {
+    case CampaignKind::regular: return "regular";
+    case CampaignKind::thematic: return "thematic";
+    case CampaignKind::special: return "special";
+    case CampaignKind::unspecified: break;
+  }
+  return "";
+}
+
+Bilingual describe(CampaignKind k) {
+  switch (k) {
+    case CampaignKind::regular: return {"Thi đua thường xuyên", "Regular emulation"};
+    case CampaignKind::thematic: return {"Thi đua theo chuyên đề", "Thematic emulation"};
+    case CampaignKind::special: return {"Đợt thi đua đặc biệt", "Special emulation campaign"};
+    case CampaignKind::unspecified: break;
+  }
+  return {};
+}
+
 std::string_view to_string(Decider d) { return d == Decider::parent_head ? "parent_head" : "issuer_head"; }
 
 std::string_view to_string(DocumentKind kind) {
@@ -86,15 +106,15 @@ const AwardForm* Campaign::award_form(std::string_view form_id) const {
   return nullptr;
 }
 
-const NomineeKindSpec* Campaign::kind_spec(NomineeKind kind) const {
+const NomineeKindSpec* Campaign::kind_spec(NomineeKind nominee) const {
   for (const auto& k : nominee_kinds)
-    if (k.kind == kind) return &k;
+    if (k.kind == nominee) return &k;
   return nullptr;
 }
 
-const DocumentSpec* Campaign::document(DocumentKind kind) const {
+const DocumentSpec* Campaign::document(DocumentKind wanted) const {
   for (const auto& d : documents)
-    if (d.kind == kind) return &d;
+    if (d.kind == wanted) return &d;
   return nullptr;
 }
 
@@ -359,6 +379,12 @@ Outcome<Campaign> campaign_from_json(std::string_view file_name, const json& roo
   read_document_ref(r, root, "parent_plan", c.parent_plan);
   r.bilingual(root, "", "name", c.name);
   r.bilingual(root, "", "theme", c.theme, false);
+  if (std::string kind; root.contains("kind") && r.str(root, "", "kind", kind)) {
+    for (CampaignKind k : {CampaignKind::regular, CampaignKind::thematic, CampaignKind::special})
+      if (kind == to_string(k)) c.kind = k;
+    if (c.kind == CampaignKind::unspecified)
+      r.fail("kind", json_in::msg_invalid_value(kind, "regular, thematic, special"));
+  }
 
   if (const json* period = r.member(root, "", "period", true); period && r.expect_object(*period, "period")) {
     r.date(*period, "period", "start", c.period.start);

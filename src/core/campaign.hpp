@@ -173,6 +173,13 @@ struct LegalBasis {
   bool operator==(const LegalBasis&) const = default;
 };
 
+// How the campaign is organised (Law 06/2022/QH15 names regular and thematic emulation); a
+// special campaign is the thematic kind a plan calls "đợt thi đua đặc biệt" (Plan 32/KH-SNgV).
+// Files of the first releases name none.
+enum class CampaignKind { unspecified, regular, thematic, special };
+std::string_view to_string(CampaignKind k);  // "", "regular", "thematic", "special"
+Bilingual describe(CampaignKind k);            // "Thi đua thường xuyên" …; empty for unspecified
+
 struct Campaign {
   std::string id;      // "32-KH-SNgV"
   int version = 0;     // of this campaign's content; a higher version replaces a lower one
@@ -188,6 +195,7 @@ struct Campaign {
   DocumentRef parent_plan;  // 134/KH-UBND, 15/5/2025
   Bilingual name;           // the movement, verbatim
   Bilingual theme;          // verbatim
+  CampaignKind kind = CampaignKind::unspecified;
   Period period;
   Deadline deadline;
   Bilingual receiving_office;

@@ -241,6 +241,39 @@ Outcome<std::string> add_criterion(CampaignDraft& d, std::string_view rule_path)
   return std::string(rule_path) + ".criteria[" + std::to_string(list.size() - 1) + "]";
 }
 
+Outcome<std::string> add_draft_item(CampaignDraft& d, std::string_view list_path, std::string_view kind) {
+  constexpr std::string_view criteria = ".criteria", rules = ".rules";
+  auto ends_with = [&](std::string_view tail) {
+    return list_path.size() > tail.size() && list_path.substr(list_path.size() - tail.size()) == tail;
+  };
+  if (ends_with(criteria)) return add_criterion(d, list_path.substr(0, list_path.size() - criteria.size()));
+  if (list_path == "decision_bases" && d.content.is_object()) {
+    json& list = d.content["decision_bases"];
+    if (!list.is_array()) list = json::array();
+    list.push_back(json{{"text_vi", "Căn cứ "}, {"text_en", "Pursuant to "}});
+    return "decision_bases[" + std::to_string(list.size() - 1) + "]";
+  }
+  const auto nominee = nominee_kind_from_string(kind);
+  auto steps = parse_path(list_path);
+  json* list = ends_with(rules) && nominee && steps ? resolve(d.content, *steps, steps->size()) : nullptr;
+  if (!list || !list->is_array()) return no_such(list_path);
+  for (const json& rule : *list)
+    if (str_at(rule, "kind") == kind)
+      return DataError{"", std::string(list_path),
+                       {"Hình thức này đã có đối tượng đó.", "This award form already takes that nominee kind."}};
+  json& kinds = d.content["nominee_kinds"];
+  if (!kinds.is_array()) kinds = json::array();
+  bool known = false;
+  for (const json& k : kinds) known = known || str_at(k, "kind") == kind;
+  const bool collective = *nominee == NomineeKind::collective;
+  if (!known)
+    kinds.push_back(json{{"kind", kind},
+                         {"name_vi", collective ? "Tập thể" : "Cá nhân"},
+                         {"name_en", collective ? "Collective" : "Individual"}});
+  list->push_back(json{{"kind", kind}, {"criteria", json::array()}, {"quota", nullptr}});
+  return std::string(list_path) + "[" + std::to_string(list->size() - 1) + "]";
+}
+
 Outcome<Done> remove_draft_item(CampaignDraft& d, std::string_view path) {
   auto e = element(d.content, path);
   if (!e) return e.error();
@@ -324,6 +357,10 @@ std::vector<Finding> check_campaign_draft(const CampaignDraft& d, const Library&
                "The plan number " + in_quotes(number) + " of " + to_display(other.plan.date) +
                    " belongs to another campaign: type the new plan's number."});
   }
+  if (str_at(c, "kind").empty())
+    error("kind", "campaign.kind",
+          {"Chưa chọn loại đợt thi đua: thường xuyên, theo chuyên đề hay đặc biệt.",
+           "The campaign's kind is not chosen: regular, thematic or special."});
   const json& period = member_or_null(c, "period");
   const auto start = date_at(period, "start"), end = date_at(period, "end");
   if (!start) error("period.start", "campaign.period", {"Chưa nhập ngày bắt đầu đợt thi đua.", "The start of the period is missing."});
@@ -376,6 +413,15 @@ std::vector<Finding> check_campaign_draft(const CampaignDraft& d, const Library&
                  "Criterion " + n + " of " + rule_label_en(forms[f], rules[r]) + " has no English text."});
       }
     }
+  }
+  const json& bases = member_or_null(c, "decision_bases");
+  for (std::size_t i = 0; i < bases.size() && bases.is_array(); ++i) {
+    // A new basis starts as "Căn cứ ": only the words after it say anything.
+    const std::string said = text::fold(text::trim(str_at(bases[i], "text_vi")));
+    if (said.empty() || said == "can cu")
+      error("decision_bases[" + std::to_string(i) + "].text_vi", "campaign.basis_empty",
+            {"Căn cứ " + std::to_string(i + 1) + " của quyết định chưa có nội dung: nhập văn bản được căn cứ, hoặc bỏ dòng này.",
+             "Basis " + std::to_string(i + 1) + " of the decision has no text: type the document it cites, or remove it."});
   }
   std::set<std::string> unit_names;
   for (const json& u : member_or_null(c, "units"))

@@ -60,6 +60,12 @@ Outcome<Done> set_draft_deadline(CampaignDraft& d, const nlohmann::json& date, b
 // A new criterion at the end of a rule ("award_forms[0].rules[1]"), with a fresh stable id; its
 // path ("award_forms[0].rules[1].criteria[3]").
 Outcome<std::string> add_criterion(CampaignDraft& d, std::string_view rule_path);
+// A new element at the end of the list at `list_path`; its path. The lists a clerk adds to:
+// a rule's criteria ("award_forms[0].rules[1].criteria", as add_criterion), the decision's bases
+// ("decision_bases"), and an award form's nominee kinds ("award_forms[0].rules", with `kind`
+// "collective" or "individual": refused when the form already takes that kind; the campaign's
+// nominee_kinds gain the kind when they lack it).
+Outcome<std::string> add_draft_item(CampaignDraft& d, std::string_view list_path, std::string_view kind = {});
 // Removes the element at `path` ("…criteria[2]", "award_forms[1]", "units[4]").
 Outcome<Done> remove_draft_item(CampaignDraft& d, std::string_view path);
 // Moves the element at `path` one place up (-1) or down (+1) in its list.

@@ -59,6 +59,30 @@ struct Editor {
     if (auto v = input_field(spec, draft_value(d, path), idx)) sec.edit_draft(d.key, path, *v);
   }
 
+  // A yes/no member ("secretariat.unverified"): absent reads as no.
+  void flag(std::string_view path, const char* label_key) {
+    FieldSpec spec;
+    spec.path = path;
+    spec.label = tr(label_key);
+    spec.read_only = s.read_only();
+    focus_if_target(s, path);
+    if (auto v = checkbox_field(spec, draft_value(d, path) == true, idx)) sec.edit_draft(d.key, path, *v);
+  }
+
+  void choice(std::string_view path, const char* label_key, const std::vector<Option>& options, std::string_view fallback) {
+    FieldSpec spec;
+    spec.path = path;
+    spec.label = tr(label_key);
+    spec.read_only = s.read_only();
+    focus_if_target(s, path);
+    const json& value = draft_value(d, path);
+    if (auto v = choice_field(spec, value.is_string() ? value.get_ref<const std::string&>() : fallback, options, idx))
+      sec.edit_draft(d.key, path, *v);
+  }
+
+  // Each member when the campaign has the object it belongs to (an older file may lack it).
+  bool has(std::string_view object_path) { return draft_value(d, object_path).is_object(); }
+
   void deadline() {
     const json& dl = draft_value(d, "deadline");
     const bool before = !dl.is_object() || dl.contains("before") || !dl.contains("on_or_before");
@@ -108,7 +132,7 @@ struct Editor {
     field_findings(idx.at(add));
     focus_if_target(s, add);
     if (button(tr("campaign_editor.add_criterion"), add)) {
-      const std::string added = sec.add_draft_criterion(d.key, rule_path);
+      const std::string added = sec.add_draft_item(d.key, add);
       if (!added.empty()) {
         s.nav.focus_path = added + ".text_vi";
         s.nav.focus_frames = 6;
@@ -125,19 +149,13 @@ struct Editor {
       heading(name.is_string() ? name.get_ref<const std::string&>().c_str() : "");
       field(fp + ".name_vi", "campaign_editor.award_name", InputKind::long_text, true);
       // Who decides it, and so to whom the Office submits (Law 06/2022/QH15, Chapter V).
-      if (draft_value(d, fp + ".decided_by").is_object()) {
-        const json& level = draft_value(d, fp + ".decided_by.level");
-        const std::vector<Option> levels{{"issuer", tr("campaign_editor.decider_issuer")},
-                                         {"parent", tr("campaign_editor.decider_parent")}};
-        FieldSpec spec;
-        const std::string lp = fp + ".decided_by.level";
-        spec.path = lp;
-        spec.label = tr("campaign_editor.decider");
-        spec.read_only = s.read_only();
-        focus_if_target(s, lp);
-        if (auto v = choice_field(spec, level.is_string() ? level.get<std::string>() : "issuer", levels, idx))
-          sec.edit_draft(d.key, lp, *v);
+      if (has(fp + ".decided_by")) {
+        choice(fp + ".decided_by.level", "campaign_editor.decider",
+               {{"issuer", tr("campaign_editor.decider_issuer")}, {"parent", tr("campaign_editor.decider_parent")}},
+               "issuer");
         field(fp + ".decided_by.title_vi", "campaign_editor.decider_title", InputKind::long_text);
+        field(fp + ".decided_by.basis_vi", "campaign_editor.decider_basis", InputKind::long_text);
+        flag(fp + ".decided_by.unverified", "campaign_editor.unverified_flag");
       }
       const json& rules = draft_value(d, fp + ".rules");
       for (std::size_t r = 0; r < rules.size(); ++r) {
@@ -148,6 +166,26 @@ struct Editor {
         field(rp + ".quota", "campaign_editor.quota", InputKind::integer, false, "campaign_editor.quota_help");
         field(rp + ".prize", "campaign_editor.prize", InputKind::integer, false, "campaign_editor.prize_help");
         criteria(rp);
+        // A form takes at least one nominee kind (the reader refuses none).
+        if (rules.size() > 1 &&
+            button(tr(collective ? "campaign_editor.remove_collectives" : "campaign_editor.remove_individuals"),
+                   rp + ".remove", ButtonKind::danger))
+          sec.remove_draft_item(d.key, rp);
+      }
+      // The nominee kind the form does not take yet.
+      for (const std::string_view kind : {"collective", "individual"}) {
+        bool taken = false;
+        for (const json& rule : rules) taken = taken || rule.value("kind", "") == kind;
+        if (taken) continue;
+        spacer(0.4f);
+        const std::string id = fp + ".rules.add." + std::string(kind);
+        if (button(tr(kind == "collective" ? "campaign_editor.add_collectives" : "campaign_editor.add_individuals"), id)) {
+          const std::string added = sec.add_draft_item(d.key, fp + ".rules", kind);
+          if (!added.empty()) {
+            s.nav.focus_path = added + ".quota";
+            s.nav.focus_frames = 6;
+          }
+        }
       }
       spacer(0.4f);
       if (forms.size() > 1 && button(tr("campaign_editor.remove_award"), fp + ".remove", ButtonKind::danger))
@@ -180,6 +218,44 @@ struct Editor {
         focus_if_target(s, path);
         if (auto v = choice_field(spec, value.is_string() ? value.get<std::string>() : "", options, idx))
           sec.edit_draft(d.key, path, *v);
+      }
+    }
+  }
+
+  // The issuer's Office, the provincial emulation office, and what a decision of the issuer's
+  // head cites: the documents print them (core/award.cpp, the submissions).
+  void offices_and_bases() {
+    if (has("secretariat")) {
+      field("secretariat.name_vi", "campaign_editor.office_name", InputKind::long_text, true);
+      field("secretariat.abbreviation", "campaign_editor.office_abbreviation", InputKind::text, true);
+      field("secretariat.head_vi", "campaign_editor.office_head", InputKind::long_text, true);
+      flag("secretariat.unverified", "campaign_editor.unverified_flag");
+    }
+    if (has("provincial_office")) {
+      field("provincial_office.name_vi", "campaign_editor.provincial_office", InputKind::long_text);
+      flag("provincial_office.unverified", "campaign_editor.unverified_flag");
+    }
+    spacer(0.4f);
+    subheading(tr("campaign_editor.decision_bases"));
+    const json& bases = draft_value(d, "decision_bases");
+    for (std::size_t i = 0; i < bases.size() && bases.is_array(); ++i) {
+      const std::string bp = "decision_bases[" + std::to_string(i) + "]";
+      ImGui::PushID(bp.c_str());
+      field(bp + ".text_vi", "campaign_editor.basis_vi", InputKind::multiline, true);
+      field(bp + ".text_en", "campaign_editor.basis_en", InputKind::multiline);
+      flag(bp + ".unverified", "campaign_editor.unverified_flag");
+      if (i > 0 && button(tr("campaign_editor.up"), bp + ".up")) sec.move_draft_item(d.key, bp, -1);
+      if (i > 0) ImGui::SameLine();
+      if (button(tr("campaign_editor.remove_basis"), bp + ".remove", ButtonKind::danger)) sec.remove_draft_item(d.key, bp);
+      ImGui::PopID();
+      spacer(0.4f);
+    }
+    focus_if_target(s, "decision_bases");
+    if (button(tr("campaign_editor.add_basis"), "decision_bases")) {
+      const std::string added = sec.add_draft_item(d.key, "decision_bases");
+      if (!added.empty()) {
+        s.nav.focus_path = added + ".text_vi";
+        s.nav.focus_frames = 6;
       }
     }
   }
@@ -274,6 +350,13 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
     e.field("parent_plan.date", "campaign_editor.parent_date", InputKind::date);
     e.field("name_vi", "campaign_editor.name", InputKind::multiline, true);
     e.field("theme_vi", "campaign_editor.theme", InputKind::multiline);
+    e.choice("kind", "campaign_editor.kind",
+             {{"regular", tr(describe(CampaignKind::regular))},
+              {"thematic", tr(describe(CampaignKind::thematic))},
+              {"special", tr(describe(CampaignKind::special))}},
+             "");
+    e.field("issuer_abbreviation", "campaign_editor.issuer_abbreviation");
+    e.field("issuer_head_vi", "campaign_editor.issuer_head", InputKind::long_text);
     end_card();
   }
   {
@@ -291,6 +374,12 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
     begin_card("campaign_editor.documents");
     subheading(tr("campaign_editor.section_documents"));
     e.documents();
+    end_card();
+  }
+  {
+    begin_card("campaign_editor.offices");
+    subheading(tr("campaign_editor.section_offices"));
+    e.offices_and_bases();
     end_card();
   }
   {

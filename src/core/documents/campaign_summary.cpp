@@ -16,6 +16,7 @@ Document campaign_summary(const Campaign& c) {
                               {plain("Kế hoạch số " + c.plan.number + " ngày " + to_display(c.plan.date) + " của " +
                                      c.issuer.vi)}}});
   doc.blocks.push_back(labelled("Phong trào", c.name.vi));
+  if (c.kind != CampaignKind::unspecified) doc.blocks.push_back(labelled("Loại", describe(c.kind).vi));
   if (!c.theme.vi.empty()) doc.blocks.push_back(labelled("Chủ đề", c.theme.vi));
   if (!c.parent_plan.number.empty())
     doc.blocks.push_back(labelled("Căn cứ", "Kế hoạch số " + c.parent_plan.number + " ngày " +

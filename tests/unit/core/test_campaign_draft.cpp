@@ -176,6 +176,70 @@ TEST(CampaignDraft, ValuesOnlyWhereTheCampaignHasThem) {
   EXPECT_EQ(d.content["award_forms"][0]["rules"][1]["quota"], 4);
 }
 
+TEST(CampaignDraft, KindIsChosenBeforePublishingAndReadBackFromTheFile) {
+  const Library lib = builtin();
+  EXPECT_EQ(lib.campaign("32-KH-SNgV")->kind, CampaignKind::special) << "the plan calls it a special campaign";
+  CampaignDraft d = next_year(lib);
+  d.content.erase("kind");
+  EXPECT_TRUE(has(paths(check_campaign_draft(d, lib, kToday)), "kind"));
+  ASSERT_TRUE(set_draft_value(d, "kind", "regular"));
+  EXPECT_TRUE(check_campaign_draft(d, lib, kToday).empty());
+  auto p = publish_draft(d, lib, kToday, kNow);
+  ASSERT_TRUE(p) << p.error().describe(Language::en);
+  EXPECT_EQ(p->file.campaign.kind, CampaignKind::regular);
+  EXPECT_EQ(describe(CampaignKind::regular).vi, "Thi đua thường xuyên");
+  // A file of the first releases names no kind and still opens; a kind the format lacks does not.
+  json old = plan32();
+  old.erase("kind");
+  auto read_old = campaign_from_json("old.json", old);
+  ASSERT_TRUE(read_old);
+  EXPECT_EQ(read_old->kind, CampaignKind::unspecified);
+  old["kind"] = "yearly";
+  auto bad = campaign_from_json("bad.json", old);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().path, "kind");
+}
+
+TEST(CampaignDraft, NomineeKindsAndDecisionBasesAreAddedAndRemovedByPath) {
+  const Library lib = builtin();
+  CampaignDraft d = next_year(lib);
+  // The Giấy khen takes both kinds: a second collective rule is refused.
+  EXPECT_FALSE(add_draft_item(d, "award_forms[0].rules", "collective"));
+  ASSERT_TRUE(remove_draft_item(d, "award_forms[0].rules[0]"));
+  EXPECT_EQ(d.content["award_forms"][0]["rules"].size(), 1u);
+  auto rule = add_draft_item(d, "award_forms[0].rules", "collective");
+  ASSERT_TRUE(rule);
+  EXPECT_EQ(*rule, "award_forms[0].rules[1]");
+  // Back with no criteria: found, at the list the clerk adds to.
+  EXPECT_TRUE(has(paths(check_campaign_draft(d, lib, kToday)), "award_forms[0].rules[1].criteria"));
+  auto crit = add_draft_item(d, "award_forms[0].rules[1].criteria");
+  ASSERT_TRUE(crit);
+  ASSERT_TRUE(set_draft_value(d, *crit + ".text_vi", "Hoàn thành xuất sắc nhiệm vụ."));
+  ASSERT_TRUE(set_draft_value(d, *crit + ".text_en", "Accomplishes its tasks excellently."));
+  ASSERT_TRUE(set_draft_value(d, "award_forms[0].rules[1].quota", 2));
+  EXPECT_TRUE(check_campaign_draft(d, lib, kToday).empty());
+  EXPECT_FALSE(add_draft_item(d, "award_forms[0].rules", "everyone"));
+  EXPECT_FALSE(add_draft_item(d, "units"));
+
+  // A new basis starts as "Căn cứ " and is an error until it names a document.
+  const std::size_t bases = d.content["decision_bases"].size();
+  auto basis = add_draft_item(d, "decision_bases");
+  ASSERT_TRUE(basis);
+  EXPECT_EQ(*basis, "decision_bases[" + std::to_string(bases) + "]");
+  EXPECT_TRUE(has(paths(check_campaign_draft(d, lib, kToday)), *basis + ".text_vi"));
+  ASSERT_TRUE(set_draft_value(d, *basis + ".text_vi", "Căn cứ Kế hoạch số 15/KH-SNgV ngày 02/3/2026;"));
+  ASSERT_TRUE(set_draft_value(d, "secretariat.unverified", false));
+  EXPECT_TRUE(check_campaign_draft(d, lib, kToday).empty());
+  auto p = publish_draft(d, lib, kToday, kNow);
+  ASSERT_TRUE(p) << p.error().describe(Language::en);
+  const Campaign& c = p->file.campaign;
+  EXPECT_EQ(c.decision_bases.back().text.vi, "Căn cứ Kế hoạch số 15/KH-SNgV ngày 02/3/2026;");
+  EXPECT_FALSE(c.secretariat.unverified);
+  ASSERT_EQ(c.award_forms[0].rules.size(), 2u);
+  EXPECT_EQ(c.award_forms[0].rules[1].kind, NomineeKind::collective);
+  EXPECT_EQ(c.award_forms[0].rules[1].quota, 2);
+}
+
 TEST(CampaignDraft, DatesAsTypedAreKeptAsTheFileWritesThem) {
   CampaignDraft d = next_year(builtin());
   ASSERT_TRUE(set_draft_value(d, "plan.date", "2/3/2026"));
