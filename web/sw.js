@@ -69,10 +69,33 @@ function plain(r) {
   });
 }
 
+// A file shared to the installed app (manifest "share_target", Android's share sheet): the browser
+// posts it here. It waits in a cache of its own (not this build's: a new build must not delete
+// it) until the page takes it (pre_files.js), and the app opens.
+function keepShared(req) {
+  var scope = self.registration.scope;
+  return req.formData().then(function (form) {
+    var files = form.getAll('file').filter(function (f) { return typeof f !== 'string'; });
+    return caches.open('hoso-shared:' + new URL(scope).pathname).then(function (c) {
+      return Promise.all(files.map(function (f, i) {
+        return c.put(new Request(scope + 'shared/' + Date.now() + '-' + i), new Response(f, {
+          headers: { 'Content-Type': f.type || 'application/json', 'X-Name': encodeURIComponent(f.name) }
+        }));
+      }));
+    });
+  }).catch(function () { /* nothing readable was shared: the app opens all the same */ }).then(function () {
+    return Response.redirect(scope + '?shared=1', 303);
+  });
+}
+
 // The cache first, then the network (a file this build does not list, or a cache the browser
 // has evicted). A navigation ignores the query string: "./?from=home" is the app too.
 self.addEventListener('fetch', function (event) {
   var req = event.request;
+  if (req.method === 'POST' && req.url === new URL('share-target', self.registration.scope).href) {
+    event.respondWith(keepShared(req));
+    return;
+  }
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(req, { ignoreSearch: req.mode === 'navigate' }).then(function (hit) {

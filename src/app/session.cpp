@@ -131,11 +131,22 @@ bool Session::switch_campaign(std::string_view id) {
 
 std::vector<CampaignSummary> Session::campaign_summaries() { return hoso::campaign_summaries(library_, ws_, today()); }
 
-CampaignState Session::campaign_state(const Campaign& c) { return state_of(library_, c, today()); }
+CampaignState Session::campaign_state(const Campaign& c) { return state_of(library_, ws_, c, today()); }
 
 bool Session::campaign_closed(std::string_view campaign_id) {
   const Campaign* c = library_.campaign(campaign_id);
-  return c && campaign_state(*c) == CampaignState::closed;
+  return c && is_closed(campaign_state(*c));
+}
+
+bool Session::mark_campaign(std::string_view id, std::optional<CampaignMark> mark) {
+  if (refusal()) return false;
+  if (auto done = hoso::mark_campaign(library_, ws_, id, mark); !done) {
+    toast(Toast::Kind::warning, done.error().what.in(settings().language), 8);
+    return false;
+  }
+  store_.mark_settings_dirty();
+  changed();
+  return true;
 }
 
 bool Session::read_only() const {

@@ -162,7 +162,9 @@ class Session {
   std::vector<CampaignSummary> campaign_summaries();
   CampaignState campaign_state(const Campaign& c);
   // The dossiers and minutes of a closed campaign are read-only (still printable).
-  bool campaign_closed(std::string_view campaign_id);
+  bool campaign_closed(std::string_view campaign_id);  // closed or archived: its work is read-only
+  // Closes, archives or reopens (no mark) a campaign in this workspace (core mark_campaign).
+  bool mark_campaign(std::string_view id, std::optional<CampaignMark> mark);
 
   // The secretariat's register and what its screens change (secretariat_session.hpp), read from
   // the store on first use; flush() writes it with the workspace. Only in the full edition

@@ -422,6 +422,11 @@ std::vector<Finding> check_campaign_draft(const CampaignDraft& d, const Library&
       error("decision_bases[" + std::to_string(i) + "].text_vi", "campaign.basis_empty",
             {"Căn cứ " + std::to_string(i + 1) + " của quyết định chưa có nội dung: nhập văn bản được căn cứ, hoặc bỏ dòng này.",
              "Basis " + std::to_string(i + 1) + " of the decision has no text: type the document it cites, or remove it."});
+    const std::string en = text::fold(text::trim(str_at(bases[i], "text_en")));
+    if (en.empty() || en == "pursuant to")
+      out.push_back(finding("decision_bases[" + std::to_string(i) + "].text_en", Severity::warning, "campaign.basis_en",
+                            {"Căn cứ " + std::to_string(i + 1) + " chưa có bản tiếng Anh.",
+                             "Basis " + std::to_string(i + 1) + " has no English text."}));
   }
   std::set<std::string> unit_names;
   for (const json& u : member_or_null(c, "units"))

@@ -75,6 +75,7 @@ std::string_view to_string(CampaignState s) {
     case CampaignState::open: return "open";
     case CampaignState::past_deadline: return "past_deadline";
     case CampaignState::closed: return "closed";
+    case CampaignState::archived: return "archived";
   }
   return "open";
 }

@@ -42,9 +42,10 @@ std::string seal_campaign_file(const nlohmann::json& content);
 bool has_placeholder_criteria(const AwardForm& form);
 
 // Where a campaign stands on `today`. `superseded`: the workspace holds another campaign that is
-// still open, so a campaign past its deadline is closed (read-only, still printable).
-enum class CampaignState { open, past_deadline, closed };
+// still open, so a campaign past its deadline is closed (read-only, still printable). A person
+// may also close a campaign, or archive it (closed, and out of the switcher): core/campaigns.hpp.
+enum class CampaignState { open, past_deadline, closed, archived };
 CampaignState campaign_state(const Campaign& c, Date today, bool superseded);
-std::string_view to_string(CampaignState s);  // "open", "past_deadline", "closed"
+std::string_view to_string(CampaignState s);  // "open", "past_deadline", "closed", "archived"
 
 }  // namespace hoso

@@ -59,23 +59,39 @@ Outcome<Done> accept_campaign(Library& lib, Workspace& w, const CampaignFile& fi
 }
 
 bool switch_campaign(const Library& lib, Workspace& w, std::string_view id) {
-  if (!lib.campaign(id)) return false;
+  auto mark = w.campaign_marks.find(id);
+  if (!lib.campaign(id) || (mark != w.campaign_marks.end() && mark->second == CampaignMark::archived)) return false;
   activate(w, id);
   return true;
 }
 
-CampaignState state_of(const Library& lib, const Campaign& c, Date today) {
+CampaignState state_of(const Library& lib, const Workspace& w, const Campaign& c, Date today) {
+  if (auto it = w.campaign_marks.find(c.id); it != w.campaign_marks.end())
+    return it->second == CampaignMark::archived ? CampaignState::archived : CampaignState::closed;
   bool another_open = false;
   for (const Campaign& other : lib.campaigns())
     if (other.id != c.id && !other.deadline.is_late(today)) another_open = true;
   return campaign_state(c, today, another_open);
 }
 
+bool is_closed(CampaignState s) { return s == CampaignState::closed || s == CampaignState::archived; }
+
+Outcome<Done> mark_campaign(const Library& lib, Workspace& w, std::string_view id, std::optional<CampaignMark> mark) {
+  const Campaign* c = lib.campaign(id);
+  if (!c) return DataError{"", "", {"Không có đợt thi đua " + std::string(id) + ".", "There is no campaign " + std::string(id) + "."}};
+  if (mark == CampaignMark::archived && w.campaign_id == id)
+    return DataError{"", "", {"Đợt " + c->plan.number + " đang được chọn: chọn đợt khác trước khi lưu trữ đợt này.",
+                              "Campaign " + c->plan.number + " is the one chosen: choose another before archiving it."}};
+  if (mark) w.campaign_marks[std::string(id)] = *mark;
+  else if (auto it = w.campaign_marks.find(id); it != w.campaign_marks.end()) w.campaign_marks.erase(it);
+  return Done{};
+}
+
 std::vector<CampaignSummary> campaign_summaries(const Library& lib, const Workspace& w, Date today) {
   std::vector<CampaignSummary> out;
   for (const Campaign& c : lib.campaigns()) {
     bool held = std::any_of(w.campaigns.begin(), w.campaigns.end(), [&](const HeldCampaign& h) { return h.id == c.id; });
-    out.push_back({c.id, c.version, c.plan.number, c.deadline.last_day, state_of(lib, c, today), !held});
+    out.push_back({c.id, c.version, c.plan.number, c.deadline.last_day, state_of(lib, w, c, today), !held});
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // campaign files the person accepted (Workspace::campaigns), which one is active, where each
 // stands, and what accepting a new file would do. The app's Session keeps a library made by
 // library_for and changes the workspace only through accept_campaign and switch_campaign.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,11 +37,19 @@ Outcome<CampaignPreview> preview_campaign(const Library& lib, const Workspace& w
 // active.
 Outcome<Done> accept_campaign(Library& lib, Workspace& w, const CampaignFile& file, Millis now);
 
-// Makes `id` the active campaign; false (nothing changed) if `lib` has no such campaign.
+// Makes `id` the active campaign; false (nothing changed) if `lib` has no such campaign, or it is
+// archived (unarchived first).
 bool switch_campaign(const Library& lib, Workspace& w, std::string_view id);
 
-// A campaign is closed once past its deadline while another campaign of the library is open.
-CampaignState state_of(const Library& lib, const Campaign& c, Date today);
+// A campaign is closed once past its deadline while another campaign of the library is open, or
+// when the person closed it; archived when they archived it (w.campaign_marks).
+CampaignState state_of(const Library& lib, const Workspace& w, const Campaign& c, Date today);
+// True for closed and archived: the campaign's dossiers and minutes are kept as they are.
+bool is_closed(CampaignState s);
+
+// Closes, archives or reopens (no mark) a campaign of `lib`. The active campaign is not archived
+// (the switcher always shows it): another is chosen first. Refused with a reason, nothing changed.
+Outcome<Done> mark_campaign(const Library& lib, Workspace& w, std::string_view id, std::optional<CampaignMark> mark);
 
 // One line per campaign, for the switcher and hoso.state(): every campaign the library holds, the
 // built-in first, in the library's order.

@@ -248,12 +248,19 @@ std::optional<DataError> check_campaign(const Library& lib, std::string_view fil
   // The campaign's text is not in the package: a difference is worth a look, not a refusal (the
   // dossiers record their own campaign reference; validation compares them with the app's).
   const std::string theirs = std::to_string(ref.version), mine = std::to_string(ours->version);
-  if (ref.version != ours->version)
+  // An older version: the unit had not opened the correction yet. A newer one: this app has not.
+  if (ref.version < ours->version)
     v.warnings.push_back({std::string(file), "campaign.version",
-                          {"Gói được lập theo phiên bản " + theirs + " của kế hoạch " + id + ", ứng dụng này dùng phiên bản " +
-                               mine + ": hãy đối chiếu tiêu chuẩn.",
-                           "The package was made under version " + theirs + " of the campaign " + id +
-                               "; this app uses version " + mine + ": compare the criteria."}});
+                          {"Gói được lập theo phiên bản " + theirs + " của kế hoạch " + id + ", cũ hơn phiên bản " + mine +
+                               " ứng dụng này dùng (đơn vị chưa mở bản sửa đổi): hãy đối chiếu tiêu chuẩn.",
+                           "The package was made under version " + theirs + " of the campaign " + id + ", older than version " +
+                               mine + " this app uses (the unit had not opened the correction): compare the criteria."}});
+  else if (ref.version > ours->version)
+    v.warnings.push_back({std::string(file), "campaign.version",
+                          {"Gói được lập theo phiên bản " + theirs + " của kế hoạch " + id + ", mới hơn phiên bản " + mine +
+                               " ứng dụng này dùng: mở tệp đợt thi đua phiên bản " + theirs + " rồi hãy đối chiếu tiêu chuẩn.",
+                           "The package was made under version " + theirs + " of the campaign " + id + ", newer than version " +
+                               mine + " this app uses: open version " + theirs + " of the campaign file, then compare the criteria."}});
   else if (ref.hash != ours->hash)
     v.warnings.push_back({std::string(file), "campaign.hash",
                           {"Nội dung kế hoạch " + id + " (phiên bản " + mine + ") khi lập gói khác với bản trong ứng dụng này.",

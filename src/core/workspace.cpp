@@ -164,6 +164,8 @@ Outcome<HeldCampaign> held_campaign_from_json(const json& j, std::string_view fi
   return h;
 }
 
+std::string_view to_string(CampaignMark m) { return m == CampaignMark::archived ? "archived" : "closed"; }
+
 json to_json(const Workspace& w) {
   json campaigns = json::array();
   for (const auto& h : w.campaigns) campaigns.push_back(to_json(h));
@@ -174,6 +176,8 @@ json to_json(const Workspace& w) {
   json exports = exports_to_json(w.exports);
   json campaign_exports = json::object();
   for (const auto& [id, e] : w.campaign_exports) campaign_exports[id] = exports_to_json(e);
+  json marks = json::object();
+  for (const auto& [id, m] : w.campaign_marks) marks[id] = to_string(m);
   return {{"format", "hoso-workspace"},
           {"format_version", kWorkspaceFormatVersion},
           {"settings", to_json(w.settings)},
@@ -182,7 +186,8 @@ json to_json(const Workspace& w) {
           {"dossiers", std::move(dossiers)},
           {"minutes", std::move(minutes)},
           {"exports", std::move(exports)},
-          {"campaign_exports", std::move(campaign_exports)}};
+          {"campaign_exports", std::move(campaign_exports)},
+          {"campaign_marks", std::move(marks)}};
 }
 
 Outcome<Workspace> workspace_from_json(const json& j, std::string_view file_name) {
@@ -228,6 +233,13 @@ Outcome<Workspace> workspace_from_json(const json& j, std::string_view file_name
     for (const auto& [id, e] : ce->items()) {
       if (!r.ok()) break;
       read_exports(r, e, member_path("campaign_exports", id), w.campaign_exports[id]);
+    }
+  if (const json* marks = r.member(j, "", "campaign_marks", false); marks && r.expect_object(*marks, "campaign_marks"))
+    for (const auto& [id, m] : marks->items()) {
+      std::string mark;
+      if (!r.str(*marks, "campaign_marks", id, mark)) break;
+      if (mark == "closed" || mark == "archived") w.campaign_marks[id] = mark == "closed" ? CampaignMark::closed : CampaignMark::archived;
+      else r.fail(member_path("campaign_marks", id), json_in::msg_invalid_value(mark, "closed, archived"));
     }
   if (!r.ok()) return r.take_error();
   return w;

@@ -54,6 +54,11 @@ struct HeldCampaign {
   bool operator==(const HeldCampaign&) const = default;
 };
 
+// What a person decided about a campaign, beside what its dates say: closed by hand (its work
+// read-only, no longer announced), or archived (also left out of the switcher).
+enum class CampaignMark { closed, archived };
+std::string_view to_string(CampaignMark m);  // "closed", "archived"
+
 struct Workspace {
   Settings settings;
   // The active campaign: what the dashboard, dossier list, minutes and export show. Workspaces of
@@ -65,6 +70,8 @@ struct Workspace {
   ExportHistory exports;  // the active campaign's: each campaign's packages form their own chain
   // The other campaigns' histories, by campaign id; activate() swaps them with `exports`.
   std::map<std::string, ExportHistory, std::less<>> campaign_exports;
+  // By campaign id; absent: as its dates say. Workspaces before 2026-12 hold none.
+  std::map<std::string, CampaignMark, std::less<>> campaign_marks;
 
   Dossier* dossier(std::string_view id);
   const Dossier* dossier(std::string_view id) const;

@@ -22,6 +22,7 @@ nlohmann::json settings_record(const Workspace& w) {
   head.campaign_id = w.campaign_id;
   head.exports = w.exports;
   head.campaign_exports = w.campaign_exports;
+  head.campaign_marks = w.campaign_marks;
   return to_json(head);
 }
 
@@ -68,6 +69,7 @@ Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
       out.workspace.campaign_id = head->campaign_id;
       out.workspace.exports = head->exports;
       out.workspace.campaign_exports = head->campaign_exports;
+      out.workspace.campaign_marks = head->campaign_marks;
     } else if (starts_with(rec.name, kDossierDir)) {
       auto d = dossier_from_json(rec.data, rec.name);
       if (!d) out.broken.push_back(broken_from(rec.name, d.error()));

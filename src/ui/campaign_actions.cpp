@@ -22,6 +22,7 @@ const char* state_key(CampaignState st) {
     case CampaignState::open: return "campaign.state.open";
     case CampaignState::past_deadline: return "campaign.state.past_deadline";
     case CampaignState::closed: return "campaign.state.closed";
+    case CampaignState::archived: return "campaign.state.archived";
   }
   return "campaign.state.open";
 }
@@ -91,7 +92,8 @@ void campaign_accept_dialog(app::Session& s) {
 void campaign_switcher(app::Session& s) {
   std::vector<Option> options;
   for (const CampaignSummary& c : s.campaign_summaries())
-    options.push_back({c.id, std::string(tr("campaign.plan_short")) + " " + c.plan_number + " · " + tr(state_key(c.state))});
+    if (c.state != CampaignState::archived)  // put away: on the Campaigns screen only
+      options.push_back({c.id, std::string(tr("campaign.plan_short")) + " " + c.plan_number + " · " + tr(state_key(c.state))});
   FieldSpec spec{"campaign.switch", tr("campaign.switch")};
   if (options.size() > 1)
     if (auto v = choice_field(spec, s.campaign().id, options, FindingIndex{})) s.switch_campaign(*v);

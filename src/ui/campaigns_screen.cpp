@@ -33,6 +33,7 @@ std::string state_label(CampaignState state) {
     case CampaignState::open: return tr("campaigns.state_open");
     case CampaignState::past_deadline: return tr("campaigns.state_past");
     case CampaignState::closed: return tr("campaigns.state_closed");
+    case CampaignState::archived: return tr("campaigns.state_archived");
   }
   return {};
 }
@@ -416,15 +417,32 @@ void campaign_card(app::Session& s, app::Secretariat& sec, const CampaignSummary
                     : c.state == CampaignState::past_deadline ? Tone{p.warning, p.warning_bg}
                                                               : Tone{p.muted, p.accent_bg};
   badge(state_label(c.state).c_str(), tone.fg, tone.bg, "campaigns.state." + c.id);
-  small_muted(trf("campaigns.deadline_version", {tr(campaign->deadline.describe()), std::to_string(c.version)}) +
+  const std::string kind = campaign->kind == CampaignKind::unspecified ? "" : tr(describe(campaign->kind)) + std::string(" · ");
+  small_muted(kind + trf("campaigns.deadline_version", {tr(campaign->deadline.describe()), std::to_string(c.version)}) +
               (c.built_in ? " · " + std::string(tr("campaigns.built_in")) : ""));
+  const bool archived = c.state == CampaignState::archived;
+  const bool marked = s.workspace().campaign_marks.count(c.id) > 0;
   // Each campaign has its own register: intake, council and decisions work on the one open.
-  if (c.id == s.campaign().id) {
+  if (archived) {
+    muted(tr("campaigns.archived_note"));
+  } else if (c.id == s.campaign().id) {
     colored_wrapped(p.success, tr("campaigns.register_open"));
   } else if (button(tr("campaigns.open_register"), "campaigns.open_register." + c.id, ButtonKind::primary)) {
     s.switch_campaign(c.id);
     s.nav.screen = app::Screen::campaigns;
     return end_card();
+  }
+  // Closing keeps every dossier and minutes as they are (read-only, printable); archiving also
+  // takes the campaign out of the switcher. Both are undone here.
+  if (marked) {
+    if (button(tr(archived ? "campaigns.unarchive" : "campaigns.reopen"), (archived ? "campaigns.unarchive." : "campaigns.reopen.") + c.id))
+      s.mark_campaign(c.id, std::nullopt);
+  } else if (!is_closed(c.state) && button(tr("campaigns.close"), "campaigns.close." + c.id)) {
+    s.mark_campaign(c.id, CampaignMark::closed);
+  }
+  if (!archived && c.id != s.campaign().id) {
+    if (!is_phone()) ImGui::SameLine();
+    if (button(tr("campaigns.archive"), "campaigns.archive." + c.id)) s.mark_campaign(c.id, CampaignMark::archived);
   }
   if (button(tr("campaigns.duplicate"), "campaigns.duplicate." + c.id)) {
     const std::string key = sec.duplicate_campaign(c.id);
@@ -478,7 +496,17 @@ void campaigns_screen(app::Session& s) {
     heading(tr("campaigns.title"));
     muted(tr("campaigns.intro"));
     for (const CampaignDraft& draft : sec.drafts()) draft_card(sec, draft);
-    for (const CampaignSummary& c : s.campaign_summaries()) campaign_card(s, sec, c);
+    const auto all = s.campaign_summaries();
+    for (const CampaignSummary& c : all)
+      if (c.state != CampaignState::archived) campaign_card(s, sec, c);
+    // Archived campaigns last, under their own heading: out of the way, never out of reach.
+    bool any_archived = false;
+    for (const CampaignSummary& c : all) {
+      if (c.state != CampaignState::archived) continue;
+      if (!any_archived) subheading(tr("campaigns.archived"));
+      any_archived = true;
+      campaign_card(s, sec, c);
+    }
   }
   if (!s.nav.focus_path.empty() && --s.nav.focus_frames <= 0) s.nav.focus_path.clear();
   else if (!s.nav.focus_path.empty() || fields_moving()) s.platform().request_frame();

@@ -48,10 +48,10 @@ void campaign_card(app::Session& s) {
   const int left = c.deadline.days_left(s.today());
   std::string days;
   ImU32 fg = p.success, bg = p.success_bg;
-  if (left < 0) {
+  const bool closed = is_closed(s.campaign_state(c));
+  if (left < 0 || closed) {
     // Past: a fact about the campaign, not an alarm (the person can do nothing about it). Closed
-    // once another campaign the workspace holds is open; then its work is read-only.
-    const bool closed = s.campaign_state(c) == CampaignState::closed;
+    // once another campaign the workspace holds is open, or by hand; then its work is read-only.
     days = trf(closed ? "campaign.closed" : "campaign.past_deadline", {to_display(c.deadline.last_day)});
     fg = p.primary;
     bg = p.accent_bg;

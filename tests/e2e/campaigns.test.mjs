@@ -107,6 +107,39 @@ test('refusals, then next year\'s campaign accepted; Plan 32 closed and kept', a
     await app.screenshot('campaigns-preview-phone');
     app.assertClean(assert);
   } finally { await p.close(); }
+  // Or shared to it from Android's share sheet (manifest share_target): the browser posts the file
+  // to the app's service worker, which keeps it and opens the app. A form posting the file the way
+  // the manifest asks stands in for the share sheet; the worker and the page are the app's own.
+  const shared = await openBrowser({ device: PHONE });
+  try {
+    const app = await App.open(shared.context, server);
+    await app.page.evaluate(async () => {
+      const sw = navigator.serviceWorker;
+      await sw.ready;
+      if (!sw.controller) await new Promise((r) => sw.addEventListener('controllerchange', r, { once: true }));
+    });
+    const target = JSON.parse(readFileSync(join(ROOT, 'web/manifest.webmanifest'), 'utf8')).share_target;
+    // The share sheet is not the app's page: it posts from outside it.
+    await app.page.goto('about:blank');
+    await app.page.evaluate((t) => {
+      const form = Object.assign(document.createElement('form'), { method: t.method, enctype: t.enctype, action: t.action });
+      form.appendChild(Object.assign(document.createElement('input'), { type: 'file', name: t.params.files[0].name, id: 'share-sheet' }));
+      document.body.appendChild(form);
+    }, { ...target, action: new URL(target.action, server.url).href });
+    await app.page.setInputFiles('#share-sheet', { name: '15-KH-SNgV-shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
+    const opened = app.page.waitForEvent('load', { timeout: 30000 });
+    await app.page.evaluate(() => document.getElementById('share-sheet').form.submit());
+    await opened;
+    await app.ready();
+    await app.item('campaign.accept');
+    assert.equal(new URL(app.page.url()).search, '', 'the address is the app\'s again');
+    await app.tap('campaign.accept');
+    await app.until('the shared campaign taken', (st) => st.active_campaign === '15-KH-SNgV-2026');
+    // Taken once: a reload does not offer it again.
+    await app.reload();
+    assert.ok(!(await app.has('campaign.accept')));
+    app.assertClean(assert);
+  } finally { await shared.close(); }
 });
 
 // ---- the secretariat writes and publishes; a unit opens the file ----------------------------------
@@ -171,7 +204,20 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     await app.click(`finding.${placeholder}.${at}`);
     await app.until('the jump to the placeholder', async () => (await app.item(placeholder)).y < 400);
     await app.click('award_forms[1].remove');
+    // Its kind (Plan 32 is a special campaign; next year's is thematic), and one more basis for the
+    // award decision: empty, it is found at its field; typed, it is not.
+    const bases = (await drafts(app))[0].content.decision_bases.length;
+    await app.click('decision_bases');
+    const basis = `decision_bases[${bases}].text_vi`;
+    assert.ok(errorsAt((await drafts(app))[0]).includes(basis), 'a new basis with nothing after "Căn cứ" is found');
+    await typeField(app, basis, 'Căn cứ Kế hoạch số 15/KH-SNgV của Sở Ngoại vụ;', { multiline: true });
+    await app.screenshot('campaigns-editor-offices-desktop');
+    await toTop(app);
+    await app.click('kind');
+    await app.click('kind=thematic');
     d = (await drafts(app))[0];
+    assert.equal(d.content.kind, 'thematic');
+    assert.equal(d.content.decision_bases[bases].text_vi, 'Căn cứ Kế hoạch số 15/KH-SNgV của Sở Ngoại vụ;');
     assert.deepEqual(errorsAt(d), [], JSON.stringify(d.findings));
     assert.equal(d.id, '15-KH-SNgV-2026');
     assert.equal(d.content.award_forms[0].rules[1].criteria[1].text_vi, 'Hoàn thành xuất sắc nhiệm vụ được giao trong năm 2026.');
@@ -269,6 +315,27 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     await app.until('Plan 32\'s register', async () => (await app.state()).registry.campaign_id === '32-KH-SNgV');
     reg = (await app.state()).registry;
     assert.equal(reg.rows.length, 0, 'nothing of the new campaign in Plan 32\'s register');
+
+    // Last year's campaign put away: the new one chosen, Plan 32 archived (out of the switcher),
+    // the new one closed by hand and reopened; the marks survive a reload.
+    const stateOf = async (id) => (await app.state()).campaigns.find((c) => c.id === id).state;
+    await app.click('campaigns.open_register.15-KH-SNgV-2026');
+    await app.until('the new campaign chosen', async () => (await app.state()).active_campaign === '15-KH-SNgV-2026');
+    await app.click('campaigns.archive.32-KH-SNgV');
+    await app.until('Plan 32 archived', async () => (await stateOf('32-KH-SNgV')) === 'archived');
+    assert.ok(!(await app.has('campaigns.archive.15-KH-SNgV-2026')), 'the chosen campaign is not archived');
+    await app.click('campaigns.close.15-KH-SNgV-2026');
+    await app.until('the new campaign closed', async () => (await stateOf('15-KH-SNgV-2026')) === 'closed');
+    await app.screenshot('campaigns-archived-desktop');
+    await app.saved();
+    await app.reload();
+    await app.click('nav.campaigns');
+    assert.equal(await stateOf('32-KH-SNgV'), 'archived');
+    assert.equal(await stateOf('15-KH-SNgV-2026'), 'closed');
+    await app.click('campaigns.reopen.15-KH-SNgV-2026');
+    await app.until('reopened', async () => (await stateOf('15-KH-SNgV-2026')) === 'open');
+    await app.click('campaigns.unarchive.32-KH-SNgV');
+    await app.until('Plan 32 back, closed by the new one', async () => (await stateOf('32-KH-SNgV')) === 'closed');
     app.assertClean(assert);
   } finally { await office.close(); }
 });

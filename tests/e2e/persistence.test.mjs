@@ -3,10 +3,10 @@
 // page's own indexedDB, as a person's browser holds it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, openBrowser, App, DESKTOP, PHONE } from './lib/harness.mjs';
+import { startServer, openBrowser, App, DESKTOP, PHONE, ROOT } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -422,6 +422,86 @@ test('backup: export, clear all site data, import: the workspace is identical; a
     await app.saved();
     await app.reload();
     assert.deepEqual((await app.state()).workspace, before, 'and it is stored');
+    app.assertClean(assert);
+  } finally { await b.close(); }
+});
+
+// ---- a workspace of the first release (before many campaigns), committed as it left it ----------
+
+const RELEASE1 = join(ROOT, 'tests/unit/store/fixtures/release-1');
+
+// The release's store directory as IDBFS keeps it: one entry per directory and file under /data.
+function release1Entries() {
+  const out = [];
+  (function walk(dir, path) {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name), at = `${path}/${name}`;
+      if (statSync(full).isDirectory()) { out.push({ path: at, dir: true }); walk(full, at); }
+      else out.push({ path: at, bytes: [...readFileSync(full)] });
+    }
+  })(join(RELEASE1, 'store'), '/data');
+  return out;
+}
+
+test('a workspace saved by the first release opens intact: its IndexedDB as it left it, and its backup', async () => {
+  const saved = JSON.parse(readFileSync(join(RELEASE1, 'backup.json'), 'utf8'));
+  const savedDossiers = saved.records.filter((r) => r.name.startsWith('dossiers/')).map((r) => r.data.id).sort();
+  const a = await openBrowser({ device: DESKTOP });
+  let upgraded;
+  try {
+    // The release's files put into this profile's IndexedDB (the app made its database on a first
+    // visit; with no page of the app open, what it holds is replaced by what the release left).
+    let app = await App.open(a.context, server);
+    await app.page.goto(`${server.url}favicon.svg`);
+    await app.page.evaluate((entries) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('/data');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction('FILE_DATA', 'readwrite');
+        const st = tx.objectStore('FILE_DATA');
+        st.clear();
+        for (const e of entries)
+          st.put(e.dir ? { timestamp: new Date(), mode: 16877 } : { timestamp: new Date(), mode: 33206, contents: new Uint8Array(e.bytes) }, e.path);
+        tx.oncomplete = () => { db.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), release1Entries());
+    // Showing the icon file, the browser asked for /favicon.ico (the app's page names its icon).
+    app.errors = app.errors.filter((e) => !e.includes('404'));
+    await app.goto();
+    let st = await app.state();
+    assert.deepEqual(st.broken, []);
+    assert.deepEqual(st.campaigns.map((c) => c.id), ['32-KH-SNgV']);
+    assert.equal(st.active_campaign, '32-KH-SNgV');
+    assert.deepEqual(dossiers(st).map((d) => d.id).sort(), savedDossiers);
+    assert.equal(st.workspace.minutes.length, 1);
+    assert.equal(st.workspace.settings.author, 'Lê Thị Cúc');
+    assert.equal(st.workspace.exports.last_revision, 1);
+    upgraded = st.workspace;
+    await app.screenshot('persistence-release1-desktop');
+    // The secretariat's register of that release: the package and its three dossiers.
+    await app.click('nav.settings');
+    await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
+    st = await app.state();
+    assert.equal(st.registry.campaign_id, '32-KH-SNgV');
+    assert.equal(st.registry.rows.length, 3);
+    assert.deepEqual(st.broken, []);
+    app.assertClean(assert);
+  } finally { await a.close(); }
+
+  // Its one-file backup, restored into a new, empty profile, gives the same workspace.
+  const b = await openBrowser({ device: DESKTOP });
+  try {
+    const app = await App.open(b.context, server);
+    await app.click('nav.settings');
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('settings.backup.import')]);
+    await chooser.setFiles(join(RELEASE1, 'backup.json'));
+    await app.click('backup.confirm');
+    assert.deepEqual((await app.state()).workspace, upgraded);
+    await app.saved();
+    await app.reload();
+    assert.deepEqual((await app.state()).workspace, upgraded, 'and it is stored');
     app.assertClean(assert);
   } finally { await b.close(); }
 });

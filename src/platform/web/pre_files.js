@@ -112,5 +112,28 @@ HosoWeb.files = (function () {
     });
   }
 
+  // A file shared to the installed app (manifest "share_target": Android's share sheet): sw.js
+  // keeps it in a cache of its own and opens the app; taken here once, as if dropped.
+  var shared = 'hoso-shared:' + new URL('./', location.href).pathname;
+  if (window.caches) caches.has(shared).then(function (has) {
+    if (!has) return;
+    return caches.open(shared).then(function (c) {
+      return c.keys().then(function (reqs) {
+        return Promise.all(reqs.map(function (r) {
+          return c.match(r).then(function (res) { return res.blob().then(function (b) {
+            c.delete(r);
+            return new File([b], decodeURIComponent(res.headers.get('X-Name') || 'shared.json'), { type: b.type });
+          }); });
+        }));
+      });
+    }).then(function (files) {
+      if (location.search.indexOf('shared=') >= 0) history.replaceState(null, '', './');
+      (function whenStarted() {
+        if (!files.length) return;
+        if (W.started) deliver(0, files); else setTimeout(whenStarted, 100);
+      })();
+    });
+  });
+
   return { download: download, canShareFiles: canShareFiles, share: share, pick: pick, open: open };
 })();

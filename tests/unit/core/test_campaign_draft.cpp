@@ -228,6 +228,8 @@ TEST(CampaignDraft, NomineeKindsAndDecisionBasesAreAddedAndRemovedByPath) {
   EXPECT_EQ(*basis, "decision_bases[" + std::to_string(bases) + "]");
   EXPECT_TRUE(has(paths(check_campaign_draft(d, lib, kToday)), *basis + ".text_vi"));
   ASSERT_TRUE(set_draft_value(d, *basis + ".text_vi", "Căn cứ Kế hoạch số 15/KH-SNgV ngày 02/3/2026;"));
+  EXPECT_TRUE(has(paths(check_campaign_draft(d, lib, kToday), Severity::warning), *basis + ".text_en"));
+  ASSERT_TRUE(set_draft_value(d, *basis + ".text_en", "Pursuant to Plan No. 15/KH-SNgV of 2 March 2026;"));
   ASSERT_TRUE(set_draft_value(d, "secretariat.unverified", false));
   EXPECT_TRUE(check_campaign_draft(d, lib, kToday).empty());
   auto p = publish_draft(d, lib, kToday, kNow);

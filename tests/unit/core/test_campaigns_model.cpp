@@ -137,7 +137,41 @@ TEST(CampaignsModel, PlanThirtyTwoClosesOnceANewCampaignIsOpen) {
   EXPECT_EQ(both[1].state, CampaignState::open);
   EXPECT_FALSE(both[1].built_in);
   // Once the new one is past too, neither is superseded.
-  EXPECT_EQ(state_of(l, *l.campaign("15-KH-SNgV-2026"), {2026, 12, 20}), CampaignState::past_deadline);
+  EXPECT_EQ(state_of(l, w, *l.campaign("15-KH-SNgV-2026"), {2026, 12, 20}), CampaignState::past_deadline);
+}
+
+TEST(CampaignsModel, APersonClosesArchivesAndReopensACampaignAndTheWorkspaceKeepsIt) {
+  Library l = lib();
+  Workspace w = valid_workspace();
+  ASSERT_TRUE(accept_campaign(l, w, file_of(next_json()), kNow).ok());
+  const Campaign& next = *l.campaign("15-KH-SNgV-2026");
+  // Closed by hand before its deadline: closed, and so read-only.
+  ASSERT_TRUE(mark_campaign(l, w, next.id, CampaignMark::closed));
+  EXPECT_EQ(state_of(l, w, next, kDecember), CampaignState::closed);
+  EXPECT_TRUE(is_closed(state_of(l, w, next, kDecember)));
+  // The chosen campaign is not archived; another is chosen first.
+  auto refused = mark_campaign(l, w, next.id, CampaignMark::archived);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().what.vi.find("chọn đợt khác"), std::string::npos);
+  EXPECT_EQ(w.campaign_marks.at(next.id), CampaignMark::closed) << "nothing changed";
+  ASSERT_TRUE(mark_campaign(l, w, kDefaultCampaignId, CampaignMark::archived));
+  EXPECT_FALSE(switch_campaign(l, w, kDefaultCampaignId)) << "an archived campaign is unarchived first";
+  EXPECT_EQ(campaign_summaries(l, w, kDecember)[0].state, CampaignState::archived);
+  EXPECT_FALSE(mark_campaign(l, w, "no-such", CampaignMark::closed));
+  // Kept across a save and a load, and undone.
+  auto back = workspace_from_json(to_json(w));
+  ASSERT_TRUE(back) << back.error().describe(Language::en);
+  EXPECT_EQ(back->campaign_marks, w.campaign_marks);
+  ASSERT_TRUE(mark_campaign(l, w, next.id, std::nullopt));
+  EXPECT_EQ(state_of(l, w, next, kDecember), CampaignState::open);
+  ASSERT_TRUE(mark_campaign(l, w, kDefaultCampaignId, std::nullopt));
+  EXPECT_TRUE(switch_campaign(l, w, kDefaultCampaignId));
+  // A mark the format lacks is refused, naming it.
+  json j = to_json(w);
+  j["campaign_marks"] = {{"15-KH-SNgV-2026", "hidden"}};
+  auto bad = workspace_from_json(j);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().path, "campaign_marks.15-KH-SNgV-2026");
 }
 
 TEST(CampaignsModel, OneCampaignsPartOfTheWorkspace) {

@@ -588,7 +588,18 @@ TEST(Package, OtherCampaignVersionIsAWarning) {
   ASSERT_TRUE(v.ok()) << v.error().describe(Language::en);
   ASSERT_EQ(v->warnings.size(), 1u);
   EXPECT_EQ(v->warnings[0].path, "campaign.version");
-  EXPECT_CONTAINS(v->warnings[0].what.en, "compare the criteria");
+  EXPECT_CONTAINS(v->warnings[0].what.en, "newer than version");
+  EXPECT_CONTAINS(v->warnings[0].what.vi, "mở tệp đợt thi đua phiên bản");
+  // An older version: the unit had not opened the correction.
+  Library newer = load_builtin_library().value();
+  json corrected = json::parse(*assets::find("campaigns/32-KH-SNgV.json"));
+  corrected["version"] = campaign().version + 1;
+  ASSERT_TRUE(newer.add(campaign_from_json("v2.json", corrected).value()));
+  auto older = verify_package(newer, kFile, sample_package().text);
+  ASSERT_TRUE(older.ok()) << older.error().describe(Language::en);
+  ASSERT_EQ(older->warnings.size(), 1u);
+  EXPECT_CONTAINS(older->warnings[0].what.en, "older than version 2");
+  EXPECT_CONTAINS(older->warnings[0].what.vi, "chưa mở bản sửa đổi");
   j = json::parse(sample_package().text);
   j["campaign"]["hash"] = std::string(64, 'e');
   v = verify(reseal(j));

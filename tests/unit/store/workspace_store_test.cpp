@@ -210,5 +210,19 @@ TEST_F(WorkspaceStoreTest, BlobsNothingRefersToAreDeleted) {
   EXPECT_FALSE(ws.attachment(sha256_hex(in_package)));
 }
 
+TEST_F(WorkspaceStoreTest, ClosedAndArchivedCampaignsAreKeptWithTheSettings) {
+  Workspace w = saved_workspace();
+  WorkspaceStore ws(dir_);
+  ASSERT_TRUE(ws.load(kT0 + 1500));
+  w.campaign_marks["15-KH-SNgV-2026"] = CampaignMark::closed;
+  w.campaign_marks[std::string(kDefaultCampaignId)] = CampaignMark::archived;
+  ws.mark_settings_dirty();
+  ASSERT_TRUE(ws.flush(w, kT0 + 1600).errors.empty());
+  WorkspaceStore again(dir_);
+  auto loaded = again.load(kT0 + 1700);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->workspace.campaign_marks, w.campaign_marks);
+}
+
 }  // namespace
 }  // namespace hoso::store::testing
