@@ -2,6 +2,8 @@
 // it is writing; next year's campaign made from this year's, a correction as the next version; the
 // editor, with its findings at the fields; publishing the file units open
 // (core/campaign_draft.hpp). Fields are named by the JSON path of what they edit.
+#include <algorithm>
+#include <cfloat>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "ui/print_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/secretariat_ui.hpp"
+#include "ui/semantics.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -22,11 +25,46 @@ namespace hoso::ui {
 namespace {
 
 using nlohmann::json;
+namespace sem = semantics;
 
 struct CampaignsState {
-  std::string open;  // the draft in the editor; empty: the list
+  std::string open;     // the draft in the editor; empty: the list
+  std::string jump_to;  // a section chosen in "Đến mục…": scrolled to the top when drawn
 };
 CampaignsState st;
+
+// The editor's sections: the card id and its title, in the order drawn.
+constexpr std::pair<const char*, const char*> kSections[] = {
+    {"plan", "campaign_editor.section_plan"},         {"time", "campaign_editor.section_time"},
+    {"awards", "campaign_editor.section_awards"},     {"documents", "campaign_editor.section_documents"},
+    {"offices", "campaign_editor.section_offices"},   {"units", "campaign_editor.section_units"},
+    {"council", "campaign_editor.section_council"}};
+
+// A section's title; the editor scrolls it to the top when it was chosen in "Đến mục…".
+void section_title(const char* section) {
+  for (const auto& [id, title] : kSections)
+    if (std::string_view(id) == section) subheading(tr(title));
+  if (st.jump_to == section) {
+    scroll_last_item_to_top();
+    st.jump_to.clear();
+  }
+}
+
+// The editor is many screens long: its sections, one tap away.
+void section_jump() {
+  ImGui::SetNextItemWidth(is_phone() ? -FLT_MIN : std::min(ImGui::GetContentRegionAvail().x, em() * 18));
+  const bool open = ImGui::BeginCombo("##campaign_editor.jump", tr("editor.jump"), ImGuiComboFlags_HeightLarge);
+  if (open) {
+    for (const auto& [id, title] : kSections) {
+      const std::string item = std::string(tr(title)) + "##campaign_editor.jump=" + id;
+      if (option(item.c_str(), false)) st.jump_to = id;
+      sem::describe_last_item(sem::Role::option);
+    }
+    ImGui::EndCombo();
+  }
+  annotate(tr("editor.jump"), "campaign_editor.jump");
+  sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, tr("editor.jump"));
+}
 
 std::string state_label(CampaignState state) {
   switch (state) {
@@ -302,6 +340,7 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
   }
   heading(d.plan_number().empty() ? tr("campaign_editor.title") : trf("campaign_editor.title_of", {d.plan_number()}).c_str());
   small_muted(trf("campaign_editor.based_on", {d.based_on, d.id()}));
+  section_jump();
   const std::vector<Finding>& all = sec.draft_findings(d.key);
   std::vector<const Finding*> ptrs;
   for (const Finding& f : all) ptrs.push_back(&f);
@@ -341,7 +380,7 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
 
   {
     begin_card("campaign_editor.plan");
-    subheading(tr("campaign_editor.section_plan"));
+    section_title("plan");
     e.field("issuer_parent_vi", "campaign_editor.issuer_parent", InputKind::long_text);
     e.field("issuer_vi", "campaign_editor.issuer", InputKind::long_text, true);
     e.field("plan.number", "campaign_editor.plan_number", InputKind::text, true);
@@ -362,36 +401,36 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
   }
   {
     begin_card("campaign_editor.time");
-    subheading(tr("campaign_editor.section_time"));
+    section_title("time");
     e.field("period.start", "campaign_editor.period_start", InputKind::date, true);
     e.field("period.end", "campaign_editor.period_end", InputKind::date, true);
     e.deadline();
     e.field("receiving_office_vi", "campaign_editor.receiving_office", InputKind::long_text, true);
     end_card();
   }
-  subheading(tr("campaign_editor.section_awards"));
+  section_title("awards");
   e.award_forms();
   {
     begin_card("campaign_editor.documents");
-    subheading(tr("campaign_editor.section_documents"));
+    section_title("documents");
     e.documents();
     end_card();
   }
   {
     begin_card("campaign_editor.offices");
-    subheading(tr("campaign_editor.section_offices"));
+    section_title("offices");
     e.offices_and_bases();
     end_card();
   }
   {
     begin_card("campaign_editor.units_card");
-    subheading(tr("campaign_editor.section_units"));
+    section_title("units");
     e.units();
     end_card();
   }
   {
     begin_card("campaign_editor.council");
-    subheading(tr("campaign_editor.section_council"));
+    section_title("council");
     e.field("voting.quorum.numerator", "campaign_editor.quorum_n", InputKind::integer, true);
     e.field("voting.quorum.denominator", "campaign_editor.quorum_d", InputKind::integer, true);
     e.field("voting.threshold.numerator", "campaign_editor.threshold_n", InputKind::integer, true);

@@ -206,6 +206,11 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     await app.click('award_forms[1].remove');
     // Its kind (Plan 32 is a special campaign; next year's is thematic), and one more basis for the
     // award decision: empty, it is found at its field; typed, it is not.
+    // The editor is long: "Đến mục…" goes to a section.
+    await toTop(app);
+    await app.click('campaign_editor.jump');
+    await app.click('campaign_editor.jump=offices');
+    await app.until('the offices section at the top', async () => (await app.item('secretariat.name_vi')).y < 400);
     const bases = (await drafts(app))[0].content.decision_bases.length;
     await app.click('decision_bases');
     const basis = `decision_bases[${bases}].text_vi`;

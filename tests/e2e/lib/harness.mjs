@@ -138,7 +138,7 @@ export class App {
   async until(what, fn, timeout = 10000) {
     const t0 = Date.now();
     for (;;) {
-      const v = fn(await this.state());
+      const v = await fn(await this.state());  // fn may be async (it may ask for an item)
       if (v) return v;
       if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
       await this.settle(50);
