@@ -50,6 +50,28 @@ function storedPaths(page) {
 
 const dossierPath = (id) => `/data/dossiers/${id}.json`;
 
+// Writes files into what IndexedDB holds, as IDBFS keeps them ({path, bytes} a file, {path, dir}
+// a directory), from another page of the same origin that is not the app; `clear` first empties it.
+async function putStored(context, entries, { clear = false } = {}) {
+  const tool = await context.newPage();
+  await tool.goto(server.url + 'no-app-here');
+  await tool.evaluate(({ entries, clear }) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('/data');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('FILE_DATA', 'readwrite');
+      const st = tx.objectStore('FILE_DATA');
+      if (clear) st.clear();
+      for (const e of entries)
+        st.put(e.dir ? { timestamp: new Date(), mode: 16877 } : { timestamp: new Date(), mode: 33206, contents: new Uint8Array(e.bytes) }, e.path);
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), { entries, clear });
+  await tool.close();
+}
+
 // Waits until IndexedDB holds `text` in the file (the change is committed, not only typed).
 async function waitStored(page, path, text, timeout = 15000) {
   const t0 = Date.now();
@@ -149,28 +171,7 @@ test('a broken dossier file: the app starts, names it, keeps the others, restore
     await closeAndWait(app.page);
 
     // Garbage where the dossier's file is, from another page of the same origin (not the app).
-    const tool = await b.context.newPage();
-    await tool.goto(server.url + 'no-app-here');
-    const broke = await tool.evaluate((path) => new Promise((resolve, reject) => {
-      const open = indexedDB.open('/data');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const tx = db.transaction('FILE_DATA', 'readwrite');
-        const st = tx.objectStore('FILE_DATA');
-        const get = st.get(path);
-        get.onsuccess = () => {
-          const e = get.result;
-          e.contents = new Uint8Array([0x7b, 0x22, 0x66, 0xff, 0x00, 0x13, 0x37, 0xde, 0xad]);  // '{"f' + junk
-          e.timestamp = new Date();
-          st.put(e, path);
-        };
-        tx.oncomplete = () => { db.close(); resolve(true); };
-        tx.onerror = () => reject(tx.error);
-      };
-    }), dossierPath(victim));
-    assert.ok(broke);
-    await tool.close();
+    await putStored(b.context, [{ path: dossierPath(victim), bytes: [0x7b, 0x22, 0x66, 0xff, 0x00, 0x13, 0x37, 0xde, 0xad] }]);  // '{"f' + junk
 
     app = await openAgain(b.context);
     const name = `dossiers/${victim}.json`;
@@ -331,6 +332,20 @@ test('settings: every choice takes effect and is kept across a reload', async ()
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
   '1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2bd8a3b0000000049454e44ae426082', 'hex');
 
+// Restores a backup from Settings (the person confirms) and checks the workspace it gives, then
+// that it is stored: the same after a reload.
+async function restoreAndReload(app, path, expected, { press = (id) => app.click(id), shot } = {}) {
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), press('settings.backup.import')]);
+  await chooser.setFiles(path);
+  await app.item('backup.confirm');
+  if (shot) await app.screenshot(shot);
+  await press('backup.confirm');
+  assert.deepEqual((await app.state()).workspace, expected);
+  await app.saved();
+  await app.reload();
+  assert.deepEqual((await app.state()).workspace, expected, 'and it is stored');
+}
+
 test('backup: export, clear all site data, import: the workspace is identical; a damaged backup changes nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hoso-backup-'));
   const pngPath = join(dir, 'anh-the.png');
@@ -413,15 +428,7 @@ test('backup: export, clear all site data, import: the workspace is identical; a
     await app.tap('nav.settings');
     await app.screenshot('persistence-settings-phone');
     await app.scrollTo('settings.backup.import');
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.tap('settings.backup.import')]);
-    await chooser.setFiles(backupPath);
-    await app.item('backup.confirm');
-    await app.screenshot('persistence-backup-confirm-phone');
-    await app.tap('backup.confirm');
-    assert.deepEqual((await app.state()).workspace, before);
-    await app.saved();
-    await app.reload();
-    assert.deepEqual((await app.state()).workspace, before, 'and it is stored');
+    await restoreAndReload(app, backupPath, before, { press: (id) => app.tap(id), shot: 'persistence-backup-confirm-phone' });
     app.assertClean(assert);
   } finally { await b.close(); }
 });
@@ -452,24 +459,9 @@ test('a workspace saved by the first release opens intact: its IndexedDB as it l
     // The release's files put into this profile's IndexedDB (the app made its database on a first
     // visit; with no page of the app open, what it holds is replaced by what the release left).
     let app = await App.open(a.context, server);
-    await app.page.goto(`${server.url}favicon.svg`);
-    await app.page.evaluate((entries) => new Promise((resolve, reject) => {
-      const open = indexedDB.open('/data');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const tx = db.transaction('FILE_DATA', 'readwrite');
-        const st = tx.objectStore('FILE_DATA');
-        st.clear();
-        for (const e of entries)
-          st.put(e.dir ? { timestamp: new Date(), mode: 16877 } : { timestamp: new Date(), mode: 33206, contents: new Uint8Array(e.bytes) }, e.path);
-        tx.oncomplete = () => { db.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    }), release1Entries());
-    // Showing the icon file, the browser asked for /favicon.ico (the app's page names its icon).
-    app.errors = app.errors.filter((e) => !e.includes('404'));
-    await app.goto();
+    await app.page.close();
+    await putStored(a.context, release1Entries(), { clear: true });
+    app = await App.open(a.context, server);
     let st = await app.state();
     assert.deepEqual(st.broken, []);
     assert.deepEqual(st.campaigns.map((c) => c.id), ['32-KH-SNgV']);
@@ -495,13 +487,7 @@ test('a workspace saved by the first release opens intact: its IndexedDB as it l
   try {
     const app = await App.open(b.context, server);
     await app.click('nav.settings');
-    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('settings.backup.import')]);
-    await chooser.setFiles(join(RELEASE1, 'backup.json'));
-    await app.click('backup.confirm');
-    assert.deepEqual((await app.state()).workspace, upgraded);
-    await app.saved();
-    await app.reload();
-    assert.deepEqual((await app.state()).workspace, upgraded, 'and it is stored');
+    await restoreAndReload(app, join(RELEASE1, 'backup.json'), upgraded);
     app.assertClean(assert);
   } finally { await b.close(); }
 });
