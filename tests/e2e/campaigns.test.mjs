@@ -5,7 +5,7 @@
 // real file chooser, the preview, accept; Plan 32 becomes closed and its dossier stays, read-only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,10 +40,11 @@ async function pick(app, path) {
 
 // The refusal is a toast (its wording is checked by the core's tests, test_campaign_file.cpp);
 // here: it appears, no preview is offered, and the workspace does not change.
-async function refused(app, path, name) {
+async function refused(app, path, name, says = async () => {}) {
   await pick(app, path);
   await app.page.waitForFunction(() => window.hoso.items().some((i) => i.id === 'toast.close'), null, { timeout: 10000 });
   await app.screenshot(`campaigns-refused-${name}`);
+  await says();
   const s = await app.state();
   assert.equal(s.campaigns.length, 1, 'the workspace still holds only Plan 32');
   assert.equal(s.workspace.campaigns.length, 0);
@@ -66,6 +67,16 @@ test('refusals, then next year\'s campaign accepted; Plan 32 closed and kept', a
     await refused(app, file('cat-ngang.json', text.slice(0, text.length / 2)), 'truncated');
     await refused(app, join(ROOT, 'tests/fuzz/corpus/package/valid_r1.json'), 'package');
     await refused(app, file('han-truoc-ky.json', JSON.stringify(badDeadline)), 'deadline');
+    // 50 MB (sparse on disk): refused by its size, before it is read.
+    const huge = join(dir, 'dot-thi-dua-50mb.json');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024);
+    closeSync(fd);
+    await refused(app, huge, 'huge', async () => {
+      const label = (await app.item('toast.text')).label;
+      assert.match(label, /dot-thi-dua-50mb\.json/);
+      assert.match(label, /50 MB/);
+    });
 
     await pick(app, file('15-KH-SNgV.json', text));
     await app.item('campaign.accept');
