@@ -399,13 +399,13 @@ std::string Secretariat::add_draft(CampaignDraft d) {
   return reg_.drafts.back().key;
 }
 
-std::string Secretariat::duplicate_campaign(std::string_view id) {
+std::string Secretariat::duplicate_campaign(std::string_view id, bool blank) {
   nlohmann::json source = campaign_source(id);
   if (source.is_null() || s_.read_only()) return {};
   std::vector<std::string> taken;
   for (const Campaign& c : s_.library().campaigns()) taken.push_back(c.id);
   for (const CampaignDraft& d : reg_.drafts) taken.push_back(d.id());
-  return add_draft(hoso::duplicate_campaign(source, taken, s_.now()));
+  return add_draft(blank ? blank_campaign(source, taken, s_.now()) : hoso::duplicate_campaign(source, taken, s_.now()));
 }
 
 std::string Secretariat::correct_campaign(std::string_view id) {

@@ -96,9 +96,10 @@ class Secretariat {
   const CampaignDraft* draft(std::string_view key) const { return reg_.draft(key); }
   // The JSON of a campaign the workspace knows (built-in or held), or null.
   nlohmann::json campaign_source(std::string_view id) const;
-  // A new draft from campaign `id` (next year's, a new id) or a correction of it (its next
-  // version); the draft's key, or empty (toasted) when there is no such campaign.
-  std::string duplicate_campaign(std::string_view id);
+  // A new draft from campaign `id` (next year's, a new id; `blank`: only what belongs to its
+  // issuer, core blank_campaign) or a correction of it (its next version); the draft's key, or
+  // empty (toasted) when there is no such campaign.
+  std::string duplicate_campaign(std::string_view id, bool blank = false);
   std::string correct_campaign(std::string_view id);
   bool edit_draft(std::string_view key, std::string_view path, const nlohmann::json& value);
   bool edit_draft_deadline(std::string_view key, const nlohmann::json& date, bool stated_before);

@@ -174,6 +174,32 @@ CampaignDraft duplicate_campaign(const json& source, std::span<const std::string
   return d;
 }
 
+CampaignDraft blank_campaign(const json& source, std::span<const std::string> taken, Millis now) {
+  CampaignDraft d = draft_of(source, now);
+  json& c = d.content;
+  if (!c.is_object()) return d;
+  c["version"] = 1;
+  c.erase("kind");
+  for (const char* key : {"description_vi", "description_en", "name_vi", "name_en", "theme_vi", "theme_en"})
+    if (c.contains(key)) c[key] = "";
+  for (const char* ref : {"plan", "parent_plan"})
+    if (c.contains(ref) && c[ref].is_object())
+      for (const char* key : {"number", "date", "title_vi", "title_en"})
+        if (c[ref].contains(key)) c[ref][key] = "";
+  c["period"] = json{{"start", ""}, {"end", ""}};
+  c["deadline"] = json{{"before", ""}};
+  if (c.contains("award_forms") && c["award_forms"].is_array())
+    for (json& form : c["award_forms"])
+      if (form.contains("rules") && form["rules"].is_array())
+        for (json& rule : form["rules"]) {
+          rule["criteria"] = json::array();
+          rule["quota"] = nullptr;
+          for (const char* key : {"preamble_vi", "preamble_en", "quota_note_vi", "quota_note_en"}) rule.erase(key);
+        }
+  c["id"] = campaign_id_for(c, taken);
+  return d;
+}
+
 CampaignDraft correct_campaign(const json& source, Millis now) {
   CampaignDraft d = draft_of(source, now);
   d.published_version = int_at(source, "version");
@@ -361,6 +387,9 @@ std::vector<Finding> check_campaign_draft(const CampaignDraft& d, const Library&
     error("kind", "campaign.kind",
           {"Chưa chọn loại đợt thi đua: thường xuyên, theo chuyên đề hay đặc biệt.",
            "The campaign's kind is not chosen: regular, thematic or special."});
+  if (text::trim(str_at(c, "name_vi")).empty())
+    error("name_vi", "campaign.name", {"Chưa nhập tên phong trào thi đua (nguyên văn kế hoạch).",
+                                        "The movement's name (verbatim from the plan) is missing."});
   const json& period = member_or_null(c, "period");
   const auto start = date_at(period, "start"), end = date_at(period, "end");
   if (!start) error("period.start", "campaign.period", {"Chưa nhập ngày bắt đầu đợt thi đua.", "The start of the period is missing."});

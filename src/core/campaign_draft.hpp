@@ -40,6 +40,11 @@ struct CampaignDraft {
 // A new campaign for next year from `source` (a campaign file's JSON: built-in or held): the same
 // content as version 1 of a new id, to be edited. `taken` are the ids already in use.
 CampaignDraft duplicate_campaign(const nlohmann::json& source, std::span<const std::string> taken, Millis now);
+// A new campaign of the same issuer, started from nothing of `source`'s plan: the number, dates,
+// titles, name, theme, kind, period and deadline are empty, each award form keeps who decides it
+// and its prizes but has no criteria and no quotas; what belongs to the issuer stays (its name,
+// offices, decision bases, documents and templates, units, council rules).
+CampaignDraft blank_campaign(const nlohmann::json& source, std::span<const std::string> taken, Millis now);
 // A corrected version of a published campaign: the same id, published as the next version.
 CampaignDraft correct_campaign(const nlohmann::json& source, Millis now);
 

@@ -534,6 +534,12 @@ void campaigns_screen(app::Session& s) {
     st.open.clear();
     heading(tr("campaigns.title"));
     muted(tr("campaigns.intro"));
+    // A campaign of a new kind, not a copy of last year's: the issuer's data kept, the plan empty.
+    if (button(tr("campaigns.new"), "campaigns.new")) {
+      const std::string key = sec.duplicate_campaign(s.campaign().id, true);
+      if (!key.empty()) st.open = key;
+    }
+    small_muted(tr("campaigns.new_help"));
     for (const CampaignDraft& draft : sec.drafts()) draft_card(sec, draft);
     const auto all = s.campaign_summaries();
     for (const CampaignSummary& c : all)

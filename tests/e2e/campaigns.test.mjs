@@ -352,6 +352,14 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     await app.until('reopened', async () => (await stateOf('15-KH-SNgV-2026')) === 'open');
     await app.click('campaigns.unarchive.32-KH-SNgV');
     await app.until('Plan 32 back, closed by the new one', async () => (await stateOf('32-KH-SNgV')) === 'closed');
+    // A campaign of a new kind, started blank: the issuer kept, the plan asked for.
+    await toTop(app);
+    await app.click('campaigns.new');
+    const blank = (await drafts(app)).find((x) => !x.published_version);
+    assert.equal(blank.content.issuer_vi, 'Sở Ngoại vụ');
+    for (const p of ['plan.number', 'name_vi', 'kind', 'deadline'])
+      assert.ok(errorsAt(blank).includes(p), `the blank campaign asks for ${p}`);
+    await app.item('campaign_editor.back');
     app.assertClean(assert);
   } finally { await office.close(); }
 });

@@ -242,6 +242,24 @@ TEST(CampaignDraft, NomineeKindsAndDecisionBasesAreAddedAndRemovedByPath) {
   EXPECT_EQ(c.award_forms[0].rules[1].quota, 2);
 }
 
+TEST(CampaignDraft, BlankCampaignKeepsTheIssuerAndAsksForEverythingOfThePlan) {
+  const Library lib = builtin();
+  std::vector<std::string> taken{"32-KH-SNgV"};
+  CampaignDraft d = blank_campaign(plan32(), taken, kNow);
+  EXPECT_EQ(d.content["issuer_vi"], "Sở Ngoại vụ");
+  EXPECT_EQ(d.content["units"], plan32()["units"]);
+  EXPECT_EQ(d.content["decision_bases"], plan32()["decision_bases"]);
+  EXPECT_EQ(d.content["award_forms"][0]["decided_by"], plan32()["award_forms"][0]["decided_by"]);
+  EXPECT_TRUE(d.content["award_forms"][0]["rules"][0]["criteria"].empty());
+  EXPECT_TRUE(d.content["award_forms"][0]["rules"][0]["quota"].is_null());
+  EXPECT_EQ(d.id(), "dot-thi-dua") << "until it has a number";
+  const auto errors = paths(check_campaign_draft(d, lib, kToday));
+  for (const char* p : {"plan.number", "name_vi", "kind", "period.start", "period.end", "deadline",
+                        "award_forms[0].rules[0].criteria", "award_forms[1].rules[1].criteria"})
+    EXPECT_TRUE(has(errors, p)) << p;
+  EXPECT_FALSE(publish_draft(d, lib, kToday, kNow));
+}
+
 TEST(CampaignDraft, DatesAsTypedAreKeptAsTheFileWritesThem) {
   CampaignDraft d = next_year(builtin());
   ASSERT_TRUE(set_draft_value(d, "plan.date", "2/3/2026"));
