@@ -55,7 +55,10 @@ const Campaign& Secretariat::campaign() const {
   return c ? *c : s_.campaign();
 }
 
-bool Secretariat::read_only() const { return s_.read_only() || reg_.closed(); }
+// Closed by its register's close, or by hand on the Campaigns screen (the workspace's mark).
+bool Secretariat::read_only() const {
+  return s_.read_only() || reg_.closed() || s_.workspace().campaign_marks.count(reg_.campaign_id) > 0;
+}
 
 const RegisterView& Secretariat::view() {
   const Date today = s_.today();
@@ -251,14 +254,21 @@ bool Secretariat::set_certificate_layout(const doc::CertificateLayout& l) {
 
 // ---- the campaign's close -----------------------------------------------------------------------
 
+// The register's close is the campaign's: the workspace marks it closed too (its work read-only,
+// no longer announced; core mark_campaign), and reopening the register takes the mark away.
 bool Secretariat::close_campaign() {
-  if (read_only()) return false;
-  return apply(hoso::close_campaign(reg_, s_.edit_context()));
+  if (read_only() || !apply(hoso::close_campaign(reg_, s_.edit_context()))) return false;
+  s_.mark_campaign(campaign().id, CampaignMark::closed);
+  return true;
 }
 
 bool Secretariat::reopen_campaign(std::string_view reason) {
   if (s_.read_only()) return false;  // closed is what this undoes
-  return apply(hoso::reopen_campaign(reg_, reason, s_.edit_context()));
+  if (!apply(hoso::reopen_campaign(reg_, reason, s_.edit_context()))) return false;
+  const auto& marks = s_.workspace().campaign_marks;
+  if (auto it = marks.find(campaign().id); it != marks.end() && it->second == CampaignMark::closed)
+    s_.mark_campaign(campaign().id, std::nullopt);
+  return true;
 }
 
 // ---- hoso.state() ------------------------------------------------------------------------------

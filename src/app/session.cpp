@@ -358,7 +358,7 @@ void Session::touched(const Minutes& m) {
 std::string Session::new_id() { return format_uuid_v4(platform_.random16()); }
 
 Outcome<std::string> Session::create_dossier(NomineeKind kind, std::string_view award_form) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(campaign_->id)) return *no;  // a closed campaign takes no new dossier
   auto ctx = edit_context();
   ws_.dossiers.push_back(new_dossier(library_, *campaign_, new_id(), kind, award_form, ctx.author, ctx.now));
   Dossier& d = ws_.dossiers.back();
@@ -369,7 +369,7 @@ Outcome<std::string> Session::create_dossier(NomineeKind kind, std::string_view 
 }
 
 Outcome<std::string> Session::duplicate(const Dossier& source) {
-  if (auto no = refusal()) return *no;
+  if (auto no = refusal(source.campaign.id)) return *no;
   Dossier copy = duplicate_dossier(source, new_id(), edit_context());
   ws_.dossiers.push_back(std::move(copy));
   touched(ws_.dossiers.back());
@@ -380,6 +380,7 @@ Outcome<Done> Session::delete_dossier(std::string_view id) {
   if (auto no = refusal()) return *no;
   auto it = std::find_if(ws_.dossiers.begin(), ws_.dossiers.end(), [&](const Dossier& d) { return d.id == id; });
   if (it == ws_.dossiers.end()) return no_such_dossier(id);
+  if (auto no = refusal(it->campaign.id)) return *no;  // a closed campaign's work is kept as it is
   deleted_.emplace(std::move(*it), static_cast<size_t>(it - ws_.dossiers.begin()));
   ws_.dossiers.erase(it);
   store_.mark_dossier_removed(id);
@@ -542,7 +543,7 @@ Outcome<Done> Session::update_workspace(Workspace w) {
   for (const Minutes& m : w.minutes)
     if (const Minutes* old = ws_.find_minutes(m.id); !old || *old != m) store_.mark_minutes_dirty(m.id);
   if (w.settings != ws_.settings || w.exports != ws_.exports || w.campaign_id != ws_.campaign_id ||
-      w.campaign_exports != ws_.campaign_exports)
+      w.campaign_exports != ws_.campaign_exports || w.campaign_marks != ws_.campaign_marks)
     store_.mark_settings_dirty();
   for (const HeldCampaign& h : w.campaigns)
     if (std::find(ws_.campaigns.begin(), ws_.campaigns.end(), h) == ws_.campaigns.end()) store_.mark_campaign_dirty(h);

@@ -54,6 +54,9 @@ Outcome<Done> accept_campaign(Library& lib, Workspace& w, const CampaignFile& fi
     if (!added) return added.error();
     w.campaigns.push_back({file.campaign.id, file.campaign.version, file.campaign.hash, file.content, now});
   }
+  // Opened again on purpose: an archived campaign comes back (the active one is never archived).
+  if (auto it = w.campaign_marks.find(file.campaign.id); it != w.campaign_marks.end() && it->second == CampaignMark::archived)
+    w.campaign_marks.erase(it);
   activate(w, file.campaign.id);
   return Done{};
 }

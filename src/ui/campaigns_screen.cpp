@@ -473,7 +473,10 @@ void campaign_card(app::Session& s, app::Secretariat& sec, const CampaignSummary
   }
   // Closing keeps every dossier and minutes as they are (read-only, printable); archiving also
   // takes the campaign out of the switcher. Both are undone here.
-  if (marked) {
+  if (marked && !archived && c.id == s.campaign().id && sec.reg().closed()) {
+    // Closed with its register (the close report): reopened there, with a reason.
+    muted(tr("campaigns.register_closed"));
+  } else if (marked) {
     if (button(tr(archived ? "campaigns.unarchive" : "campaigns.reopen"), (archived ? "campaigns.unarchive." : "campaigns.reopen.") + c.id))
       s.mark_campaign(c.id, std::nullopt);
   } else if (!is_closed(c.state) && button(tr("campaigns.close"), "campaigns.close." + c.id)) {

@@ -388,6 +388,22 @@ void read_block(const std::string& label, const std::string& text, std::string_v
   spacer(0.2f);
 }
 
+// Awards recorded here before, in this campaign or another, for the same nominee: what the
+// council weighs first, so it is in the summary beside the register, not only in the full record.
+void earlier_awards(app::Secretariat& sec, const Dossier& d) {
+  std::size_t earlier = 0;
+  for (const AwardRecord* h : history_of(sec.reg(), d.nominee)) {
+    if (h->dossier_id == d.id) continue;
+    if (earlier++ == 0) {
+      ImGui::PushFont(fonts.small);
+      muted(tr("registry.read.history"));
+      ImGui::PopFont();
+    }
+    noted(palette().success, (h->award_form + " · " + h->decision + " (" + h->campaign_name + ")").c_str(),
+          "registry.read.history." + std::to_string(earlier));
+  }
+}
+
 void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, const PackageRevision& rev) {
   const Campaign& c = sec.campaign();
   spacer(0.3f);
@@ -407,18 +423,6 @@ void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, cons
         for (const Category& cat : k->categories)
           if (cat.id == text) text = tr(cat.name);
     read_block(tr(f->label), text, "registry.read.nominee." + std::string(f->id));
-  }
-  // Awards recorded here before, in this campaign or another, for the same nominee.
-  std::size_t earlier = 0;
-  for (const AwardRecord* h : history_of(sec.reg(), d.nominee)) {
-    if (h->dossier_id == d.id) continue;
-    if (earlier++ == 0) {
-      ImGui::PushFont(fonts.small);
-      muted(tr("registry.read.history"));
-      ImGui::PopFont();
-    }
-    noted(palette().success, (h->award_form + " · " + h->decision + " (" + h->campaign_name + ")").c_str(),
-          "registry.read.history." + std::to_string(earlier));
   }
   spacer(0.2f);
   // Criteria, numbered as the plan numbers them, each with the unit's evidence.
@@ -528,6 +532,7 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   muted(trf("registry.from", {rev.header.sender.unit_name, n(rev.header.revision), rev.file_name,
                               to_display_vietnam(rev.received)}).c_str());
   ImGui::PopFont();
+  earlier_awards(sec, d);
   if (row.status == Status::returned) {
     const Decision* dec = r.decision(id);
     noted(p.error, trf("registry.returned_reason", {dec ? dec->return_reason : std::string()}).c_str(), "registry.return_reason");

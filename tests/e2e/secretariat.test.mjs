@@ -119,10 +119,28 @@ async function typeInto(app, id, text, opts = {}) {
 
 // ---- the units' side -----------------------------------------------------------------------------
 
-async function makeUnit(u) {
+// A file dropped on the page, from anywhere, as a person drags it from the files app.
+async function dropFile(app, path) {
+  await app.page.evaluate(([text, name]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'application/json' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [readFileSync(path, 'utf8'), path.split('/').pop()]);
+  await app.settle();
+}
+
+// A campaign file dropped and accepted: the app works on that campaign.
+async function acceptCampaign(app, path, id) {
+  await dropFile(app, path);
+  await press(app, 'campaign.accept');
+  await waitFor(app, `campaign ${id} chosen`, (s) => s.active_campaign === id);
+}
+
+async function makeUnit(u, { campaignFile, campaignId } = {}) {
   const browser = await openBrowser({ device: DESKTOP });
   await withClock(browser, u.clock);
   const app = await App.open(browser.context, server);
+  if (campaignFile) await acceptCampaign(app, campaignFile, campaignId);
   // Generated ready (they pass every check): marking dossiers ready by hand is unit 1's revision 2
   // below and the unit's own workflow test; here it would only spend the test command's time.
   await app.page.evaluate(([n, seed]) => window.hoso.dev.generate(n, { seed, ready: true }), [u.n, u.seed]);
@@ -655,6 +673,59 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await app.item('intake.pick');
     await app.page.waitForFunction(() => document.querySelector('[data-id="intake.pick"]')?.getAttribute('aria-disabled') === 'true',
       null, { timeout: 5000 });  // no intake in a closed campaign
+    // The register's close is the campaign's: closed in the workspace too.
+    assert.equal((await app.state()).campaigns.find((c) => c.id === '32-KH-SNgV').state, 'closed');
+
+    // ---- the next campaign: the woman nominated again; her award shows on her new dossier --------
+    const nextId = '15-KH-SNgV-2025';
+    const nextFile = join(OUT, `${nextId}.json`);
+    const plan32Name = JSON.parse(readFileSync(join(ROOT, 'assets/campaigns/32-KH-SNgV.json'), 'utf8')).name_vi;
+    {
+      const c = JSON.parse(readFileSync(join(ROOT, 'assets/campaigns/32-KH-SNgV.json'), 'utf8'));
+      Object.assign(c, { id: nextId, version: 1, kind: 'regular', name_vi: 'Phong trào thi đua thường xuyên năm 2026', period: { start: '2025-11-15', end: '2026-10-31' }, deadline: { on_or_before: '2026-11-10' } });
+      Object.assign(c.plan, { number: '15/KH-SNgV', date: '2025-11-15' });
+      c.award_forms = c.award_forms.filter((f) => !f.rules.some((r) => r.criteria.some((k) => k.placeholder)));
+      writeFileSync(nextFile, JSON.stringify(c));
+    }
+    await acceptCampaign(app, nextFile, nextId);
+    await waitFor(app, 'the new campaign\'s register', (s) => s.registry.campaign_id === nextId);
+    const her = allDossiers.find((d) => d.id === woman.id).nominee;
+    const unit = await makeUnit({ id: 'van-phong', seed: 31, n: 2, clock: '2025-11-22T02:00:00Z' }, { campaignFile: nextFile, campaignId: nextId });
+    let again;
+    try {
+      const u = unit.app;
+      const mine = (await u.state()).workspace.dossiers.find((d) => d.nominee.kind === 'individual' && d.campaign.id === nextId);
+      assert.ok(mine, 'an individual dossier in the new campaign');
+      await u.click('nav.dossiers');
+      await press(u, `list.row.${mine.id}`);
+      await typeInto(u, 'nominee.full_name', her.full_name);
+      const [y, m, d] = her.birth_date.split('-');
+      await typeInto(u, 'nominee.birth_date', `${d}/${m}/${y}`);
+      await u.press('Tab');
+      await press(u, 'nominee.gender');
+      await press(u, 'nominee.gender=female');
+      await waitFor(u, 'her name, birth date and gender', (st) => {
+        const n = st.workspace.dossiers.find((x) => x.id === mine.id).nominee;
+        return n.full_name === her.full_name && n.birth_date === her.birth_date && n.gender === 'female';
+      });
+      if ((await u.state()).workspace.dossiers.find((x) => x.id === mine.id).status !== 'ready') await markReady(u, mine.id);
+      again = await exportPackage(u, 'next-u1-r1.json');
+      assert.equal(again.pkg.campaign.id, nextId);
+      u.assertClean(assert);
+    } finally { await unit.browser.close(); }
+    await app.click('nav.intake');
+    await chooseFiles(app, [again.file]);
+    const [entry] = await reportOnScreen(app, 1);
+    assert.equal(entry.verdict, 'Đã nhận', JSON.stringify(entry));
+    await applyBatch(app, 1);
+    await app.click('nav.registry');
+    const herNew = again.pkg.dossiers.find((x) => x.nominee.full_name === her.full_name);
+    await press(app, `registry.row.${herNew.id}`, { x: 0.3 });
+    await app.screenshot('secretariat-history-next-campaign-desktop-1280x800');
+    // In the summary beside the register: what the council weighs first.
+    assert.equal(await label(app, 'registry.read.history.1'),
+      'Giấy khen của Giám đốc Sở · Quyết định số 120/QĐ-SNgV ngày 20/11/2025 của Giám đốc Sở Ngoại vụ ' +
+      `(${plan32Name})`);
     await app.saved();
     app.assertClean(assert);
   } finally {
@@ -667,6 +738,14 @@ test('five units\' packages: intake report, register, council session, CSV byte 
   try {
     const app = await App.open(phone.context, server);
     assert.equal((await app.state()).edition, 'full', 'the role is remembered');
+    // The office works on next year's campaign now; Plan 32's register is a few taps away.
+    assert.equal((await app.state()).registry.campaign_id, '15-KH-SNgV-2025', 'the campaign chosen is remembered');
+    await app.tap('nav.settings');
+    await reveal(app, 'settings.campaigns', { phone: true });
+    await app.tap('settings.campaigns');
+    await reveal(app, 'campaigns.open_register.32-KH-SNgV', { phone: true });
+    await app.tap('campaigns.open_register.32-KH-SNgV');
+    await waitFor(app, 'Plan 32\'s register', (s) => s.registry.campaign_id === '32-KH-SNgV');
     await app.tap('nav.intake');
     await app.screenshot('secretariat-intake-phone-390x844');
     await app.tap('nav.registry');

@@ -113,26 +113,30 @@ HosoWeb.files = (function () {
   }
 
   // A file shared to the installed app (manifest "share_target": Android's share sheet): sw.js
-  // keeps it in a cache of its own and opens the app; taken here once, as if dropped.
+  // keeps it in a cache of its own and opens the app. Once the app has started it is read, then
+  // claimed (the delete that succeeds: of two pages, one takes it), then handed on as if dropped.
   var shared = 'hoso-shared:' + new URL('./', location.href).pathname;
-  if (window.caches) caches.has(shared).then(function (has) {
-    if (!has) return;
-    return caches.open(shared).then(function (c) {
+  function takeShared() {
+    if (!W.started) return setTimeout(takeShared, 100);
+    caches.open(shared).then(function (c) {
       return c.keys().then(function (reqs) {
         return Promise.all(reqs.map(function (r) {
-          return c.match(r).then(function (res) { return res.blob().then(function (b) {
-            c.delete(r);
-            return new File([b], decodeURIComponent(res.headers.get('X-Name') || 'shared.json'), { type: b.type });
-          }); });
+          return c.match(r).then(function (res) {
+            return res && res.blob().then(function (b) {
+              var f = new File([b], decodeURIComponent(res.headers.get('X-Name') || 'shared.json'), { type: b.type });
+              return c.delete(r).then(function (mine) { return mine ? f : null; });
+            });
+          });
         }));
       });
     }).then(function (files) {
-      if (location.search.indexOf('shared=') >= 0) history.replaceState(null, '', './');
-      (function whenStarted() {
-        if (!files.length) return;
-        if (W.started) deliver(0, files); else setTimeout(whenStarted, 100);
-      })();
+      files = files.filter(Boolean);
+      if (files.length) deliver(0, files);
     });
+  }
+  if (window.caches) caches.has(shared).then(function (has) {
+    if (location.search.indexOf('shared=') >= 0) history.replaceState(null, '', './');
+    if (has) takeShared();
   });
 
   return { download: download, canShareFiles: canShareFiles, share: share, pick: pick, open: open };

@@ -422,6 +422,21 @@ TEST_F(SessionTest, SecretariatPublishesACampaignItThenHolds) {
   ASSERT_TRUE(again.switch_campaign("15-KH-SNgV-2026"));
   ASSERT_EQ(office.reg().meetings.size(), 1u);
   EXPECT_EQ(office.reg().meetings[0].date, (Date{2026, 12, 10}));
+
+  // The register's close is the campaign's close in the workspace; reopening undoes both.
+  const Campaign& next = *again.library().campaign("15-KH-SNgV-2026");
+  ASSERT_TRUE(office.close_campaign());
+  EXPECT_EQ(again.campaign_state(next), CampaignState::closed);
+  EXPECT_TRUE(again.campaign_closed("15-KH-SNgV-2026"));
+  ASSERT_TRUE(office.reopen_campaign("Còn một quyết định chưa ghi"));
+  EXPECT_FALSE(again.campaign_closed("15-KH-SNgV-2026"));
+  // Plan 32 archived while another is chosen; kept across a start.
+  ASSERT_TRUE(again.mark_campaign("32-KH-SNgV", CampaignMark::archived));
+  EXPECT_FALSE(again.switch_campaign("32-KH-SNgV"));
+  again.flush();
+  Session third(*platform_);
+  ASSERT_TRUE(third.start());
+  EXPECT_EQ(third.workspace().campaign_marks.at("32-KH-SNgV"), CampaignMark::archived);
 }
 
 TEST(ScreenName, EveryScreenHasItsOwnName) {

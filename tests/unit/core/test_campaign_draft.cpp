@@ -219,6 +219,17 @@ TEST(CampaignDraft, NomineeKindsAndDecisionBasesAreAddedAndRemovedByPath) {
   ASSERT_TRUE(set_draft_value(d, "award_forms[0].rules[1].quota", 2));
   EXPECT_TRUE(check_campaign_draft(d, lib, kToday).empty());
   EXPECT_FALSE(add_draft_item(d, "award_forms[0].rules", "everyone"));
+  {
+    // A campaign for individuals only gains the collective kind with its first collective rule.
+    CampaignDraft only = next_year(lib);
+    only.content["nominee_kinds"].erase(0);
+    ASSERT_TRUE(remove_draft_item(only, "award_forms[0].rules[0]"));
+    ASSERT_EQ(only.content["nominee_kinds"].size(), 1u);
+    ASSERT_TRUE(add_draft_item(only, "award_forms[0].rules", "collective"));
+    ASSERT_EQ(only.content["nominee_kinds"].size(), 2u);
+    EXPECT_EQ(only.content["nominee_kinds"][1]["kind"], "collective");
+    EXPECT_EQ(only.content["nominee_kinds"][1]["name_vi"], "Tập thể");
+  }
   EXPECT_FALSE(add_draft_item(d, "units"));
 
   // A new basis starts as "Căn cứ " and is an error until it names a document.

@@ -166,12 +166,20 @@ TEST(CampaignsModel, APersonClosesArchivesAndReopensACampaignAndTheWorkspaceKeep
   EXPECT_EQ(state_of(l, w, next, kDecember), CampaignState::open);
   ASSERT_TRUE(mark_campaign(l, w, kDefaultCampaignId, std::nullopt));
   EXPECT_TRUE(switch_campaign(l, w, kDefaultCampaignId));
-  // A mark the format lacks is refused, naming it.
+  // A mark of a newer release reads as none; the rest of the workspace loads.
   json j = to_json(w);
   j["campaign_marks"] = {{"15-KH-SNgV-2026", "hidden"}};
-  auto bad = workspace_from_json(j);
-  ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().path, "campaign_marks.15-KH-SNgV-2026");
+  auto newer = workspace_from_json(j);
+  ASSERT_TRUE(newer) << newer.error().describe(Language::en);
+  EXPECT_TRUE(newer->campaign_marks.empty());
+  EXPECT_EQ(newer->campaign_id, w.campaign_id);
+  // An archived campaign opened again from its file comes back, and is the one chosen.
+  ASSERT_TRUE(mark_campaign(l, w, next.id, CampaignMark::closed));
+  ASSERT_TRUE(switch_campaign(l, w, kDefaultCampaignId));
+  ASSERT_TRUE(mark_campaign(l, w, next.id, CampaignMark::archived));
+  ASSERT_TRUE(accept_campaign(l, w, file_of(next_json()), kNow + 1));
+  EXPECT_EQ(w.campaign_id, next.id);
+  EXPECT_EQ(state_of(l, w, next, kDecember), CampaignState::open);
 }
 
 TEST(CampaignsModel, OneCampaignsPartOfTheWorkspace) {
