@@ -84,12 +84,24 @@ struct Editor {
   const CampaignDraft& d;
   const FindingIndex& idx;
 
+  // A value; a Vietnamese text ("…_vi") is followed by its English twin ("…_en") where the
+  // campaign has one: every label exists in both languages, and both are the clerk's to keep.
   void field(std::string_view path, const char* label_key, InputKind kind = InputKind::text, bool required = false,
              const char* help_key = nullptr) {
+    text_field(path, tr(label_key), kind, required, help_key ? tr(help_key) : nullptr);
+    constexpr std::string_view vi = "_vi";
+    if (path.size() > vi.size() && path.substr(path.size() - vi.size()) == vi) {
+      const std::string en = std::string(path.substr(0, path.size() - vi.size())) + "_en";
+      if (draft_value(d, en).is_string())
+        text_field(en, trf("campaign_editor.in_english", {tr(label_key)}), kind, required, nullptr);
+    }
+  }
+
+  void text_field(std::string_view path, const std::string& label, InputKind kind, bool required, const char* help) {
     FieldSpec spec;
     spec.path = path;
-    spec.label = tr(label_key);
-    spec.help = help_key ? tr(help_key) : nullptr;
+    spec.label = label.c_str();
+    spec.help = help;
     spec.kind = kind;
     spec.required = required;
     spec.lines = 4;
@@ -156,8 +168,7 @@ struct Editor {
       const std::string kp = rule_path + ".criteria[" + std::to_string(k) + "]";
       ImGui::PushID(kp.c_str());
       subheading(trf("campaign_editor.criterion", {std::to_string(k + 1)}).c_str());
-      field(kp + ".text_vi", "campaign_editor.criterion_vi", InputKind::multiline, true);
-      field(kp + ".text_en", "campaign_editor.criterion_en", InputKind::multiline, true);
+      field(kp + ".text_vi", "campaign_editor.criterion_vi", InputKind::multiline, true);  // and text_en
       if (k > 0 && button(tr("campaign_editor.up"), kp + ".up")) sec.move_draft_item(d.key, kp, -1);
       if (k > 0) ImGui::SameLine();
       if (k + 1 < list.size() && button(tr("campaign_editor.down"), kp + ".down")) sec.move_draft_item(d.key, kp, 1);
@@ -280,8 +291,7 @@ struct Editor {
     for (std::size_t i = 0; i < bases.size() && bases.is_array(); ++i) {
       const std::string bp = "decision_bases[" + std::to_string(i) + "]";
       ImGui::PushID(bp.c_str());
-      field(bp + ".text_vi", "campaign_editor.basis_vi", InputKind::multiline, true);
-      field(bp + ".text_en", "campaign_editor.basis_en", InputKind::multiline);
+      field(bp + ".text_vi", "campaign_editor.basis_vi", InputKind::multiline, true);  // and text_en
       flag(bp + ".unverified", "campaign_editor.unverified_flag");
       if (i > 0 && button(tr("campaign_editor.up"), bp + ".up")) sec.move_draft_item(d.key, bp, -1);
       if (i > 0) ImGui::SameLine();
@@ -388,6 +398,8 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
     e.field("plan.title_vi", "campaign_editor.plan_title", InputKind::multiline);
     e.field("parent_plan.number", "campaign_editor.parent_number");
     e.field("parent_plan.date", "campaign_editor.parent_date", InputKind::date);
+    e.field("parent_plan.title_vi", "campaign_editor.parent_title", InputKind::multiline);
+    e.field("place", "campaign_editor.place");
     e.field("name_vi", "campaign_editor.name", InputKind::multiline, true);
     e.field("theme_vi", "campaign_editor.theme", InputKind::multiline);
     e.choice("kind", "campaign_editor.kind",
@@ -435,6 +447,10 @@ void editor(app::Session& s, app::Secretariat& sec, const CampaignDraft& d) {
     e.field("voting.quorum.denominator", "campaign_editor.quorum_d", InputKind::integer, true);
     e.field("voting.threshold.numerator", "campaign_editor.threshold_n", InputKind::integer, true);
     e.field("voting.threshold.denominator", "campaign_editor.threshold_d", InputKind::integer, true);
+    if (e.has("voting.unit_threshold")) {
+      e.field("voting.unit_threshold.numerator", "campaign_editor.unit_threshold_n", InputKind::integer, true);
+      e.field("voting.unit_threshold.denominator", "campaign_editor.unit_threshold_d", InputKind::integer, true);
+    }
     end_card();
   }
   if (button(tr("campaign_editor.delete"), "campaign_editor.delete", ButtonKind::danger))
