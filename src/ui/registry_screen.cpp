@@ -242,6 +242,7 @@ void table(app::Session& s, app::Secretariat& sec, float height) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable("##registry.table", 7, flags, ImVec2(0, height))) return;
+  tab_through_table();  // a keyboard's Tab reaches the rows
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("registry.col.unit"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
   ImGui::TableSetupColumn(tr("registry.col.nominee"), ImGuiTableColumnFlags_WidthStretch, 2.6f);

@@ -504,6 +504,21 @@ void next_field_cell() {
   ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
 }
 
+void tab_through_table() {
+  ImGuiWindow* inner = ImGui::GetCurrentWindow();
+  if (!(inner->Flags & ImGuiWindowFlags_ChildWindow) || !inner->ParentWindow) return;
+  // What Begin does for a child begun NavFlattened, done after BeginTable's own Begin: the
+  // table's rows then share their parent's Tab order (ImGui tabs within one window for navigation).
+  // Begin gave the child a focus scope of its own (tabbing stays within one scope); it goes, and
+  // End, seeing the flag, pops none.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (inner->Flags & ImGuiWindowFlags_NavFlattened || g.CurrentFocusScopeId != inner->ID) return;
+  inner->Flags |= ImGuiWindowFlags_NavFlattened;
+  inner->RootWindowForNav = inner->ParentWindow->RootWindowForNav;
+  ImGui::PopFocusScope();
+  inner->NavRootFocusScopeId = g.CurrentFocusScopeId;
+}
+
 void scroll_last_item_to_top() {
   ImGuiWindow* scroller = scrolling_window();
   ImGui::SetScrollFromPosY(scroller, ImGui::GetItemRectMin().y - scroller->Pos.y - em() * 0.5f, 0.0f);

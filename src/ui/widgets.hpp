@@ -166,6 +166,9 @@ void next_field_cell();
 // focus lands on the next field in a frame or two.
 bool tab_leaving_multiline();
 void scroll_last_item_to_top();
+// Right after BeginTable of a table that scrolls (ImGuiTableFlags_ScrollY: its rows sit in a child
+// window of their own, which Tab would skip): its rows join the Tab order of the window around it.
+void tab_through_table();
 
 // The app tells the widgets when the viewport changed size this frame (an on-screen keyboard
 // opened), so the field being edited scrolls back into view.

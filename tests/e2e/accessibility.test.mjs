@@ -243,6 +243,32 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
       await app.click('campaign_editor.back');
     }
     assert.deepEqual(fieldHeights.filter((l) => l.startsWith('secretariat')), [], 'fields are 44 CSS px tall when narrow');
+
+    // By keyboard alone, the register's rows are in the Tab order (the table scrolls in a window of
+    // its own, which ImGui's Tab would skip), and Enter opens the one reached.
+    await app.page.setViewportSize(DESKTOP.viewport);
+    await app.click('nav.intake');
+    await app.page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'valid_r1.json', { type: 'application/json' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, readFileSync(join(ROOT, 'tests/fuzz/corpus/package/valid_r1.json'), 'utf8'));
+    await app.until('the report', (st) => st.registry.intake?.state === 'waiting', 20000);
+    if (await app.has('intake.who_done')) {
+      await app.click('settings.author');
+      await app.insertText('Lê Thu Hà');
+      await app.click('intake.who_done');
+    }
+    await app.click('intake.apply');
+    const reg = await app.until('filed', (st) => st.registry.rows?.length > 0 && st.registry, 20000);
+    await app.click('nav.registry');
+    await app.click('registry.search');
+    const row = `registry.row.${reg.rows[0].dossier_id}`;
+    await tabTo(app, row, { max: 40 });
+    assert.ok(!(await app.has('registry.status')), 'no row is open before Enter');
+    await app.page.keyboard.press('Enter');
+    await app.item('registry.status');
+    await app.screenshot('a11y-registry-row-by-keyboard');
     app.assertClean(assert);
   } finally { await b.close(); }
 });
