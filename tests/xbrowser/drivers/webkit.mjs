@@ -69,12 +69,20 @@ export async function launch({ width, height }) {
   const caps = await driver.getCapabilities();
   // The window's outer size includes no browser chrome in automation mode; set it, then correct
   // by what the page reports as its inner size.
+  // Under xvfb the new size reaches the page a moment after setRect returns: wait until the page
+  // sees roughly the size asked for, or the correction is computed from the old size (from a
+  // desktop 1280 to a phone 390 it came out negative: "Invalid width value").
   async function viewport(w, h) {
     await driver.manage().window().setRect({ width: w, height: h });
-    const inner = await driver.executeScript('return [innerWidth, innerHeight]');
-    if (inner[0] !== w || inner[1] !== h) {
-      await driver.manage().window().setRect({ width: w + (w - inner[0]), height: h + (h - inner[1]) });
+    let inner = [0, 0];
+    for (let i = 0; i < 30; i++) {
+      inner = await driver.executeScript('return [innerWidth, innerHeight]');
+      if (Math.abs(inner[0] - w) < w / 4 && Math.abs(inner[1] - h) < h / 4) break;
+      await new Promise((r) => setTimeout(r, 100));
     }
+    const width = w + (w - inner[0]), height = h + (h - inner[1]);
+    if ((inner[0] !== w || inner[1] !== h) && width > 0 && height > 0)
+      await driver.manage().window().setRect({ width, height });
   }
   await viewport(width, height);
   const evaluate = (fn, arg) => driver.executeScript(`return (${fn}).apply(null, arguments)`, arg === undefined ? null : arg);
