@@ -273,6 +273,30 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
   } finally { await b.close(); }
 });
 
+// WCAG 1.4.10 Reflow: at 320 CSS px wide (a 1280 px screen at 400 % zoom) every main screen and the
+// dossier editor fit the width: nothing drawn past the right edge, no sideways scrolling.
+test('320 CSS px wide: every main screen and the editor reflow to the width', async () => {
+  const W = 320;
+  const b = await openBrowser({ device: { ...PHONE, viewport: { width: W, height: 640 } } });
+  try {
+    const app = await App.open(b.context, server);
+    await app.page.evaluate(() => window.hoso.dev.generate(3, { seed: 5 }));
+    const past = async () => (await app.items()).filter((i) => i.id && i.w > 0 && i.x + i.w > W + 1)
+      .map((i) => `${i.id} ${Math.round(i.x)}+${Math.round(i.w)}`);
+    for (const [name, nav] of UNIT_SCREENS) {
+      await app.tap(nav);
+      assert.deepEqual(await past(), [], `${name}: nothing past the right edge at 320 px`);
+      assert.equal(await app.page.evaluate(() => document.documentElement.scrollWidth), W, `${name}: no sideways scrolling`);
+    }
+    await app.tap('nav.dossiers');
+    await app.tap(`list.row.${(await app.state()).workspace.dossiers[0].id}`);
+    await app.until('the editor', (st) => st.screen === 'dossier');
+    assert.deepEqual(await past(), [], 'the editor: nothing past the right edge at 320 px');
+    await app.screenshot('a11y-reflow-320-editor');
+    app.assertClean(assert);
+  } finally { await b.close(); }
+});
+
 // ---- keyboard only -----------------------------------------------------------------------------
 // The id of what has the keyboard focus: the mirror's element (data-id), or the field edited.
 async function focusedId(app) {
