@@ -57,7 +57,7 @@ const Campaign& Secretariat::campaign() const {
 
 // Closed by its register's close, or by hand on the Campaigns screen (the workspace's mark).
 bool Secretariat::read_only() const {
-  return s_.read_only() || reg_.closed() || s_.workspace().campaign_marks.count(reg_.campaign_id) > 0;
+  return s_.read_only() || reg_.closed() || mark_of(s_.workspace(), reg_.campaign_id).has_value();
 }
 
 const RegisterView& Secretariat::view() {
@@ -265,9 +265,7 @@ bool Secretariat::close_campaign() {
 bool Secretariat::reopen_campaign(std::string_view reason) {
   if (s_.read_only()) return false;  // closed is what this undoes
   if (!apply(hoso::reopen_campaign(reg_, reason, s_.edit_context()))) return false;
-  const auto& marks = s_.workspace().campaign_marks;
-  if (auto it = marks.find(campaign().id); it != marks.end() && it->second == CampaignMark::closed)
-    s_.mark_campaign(campaign().id, std::nullopt);
+  if (mark_of(s_.workspace(), campaign().id) == CampaignMark::closed) s_.mark_campaign(campaign().id, std::nullopt);
   return true;
 }
 

@@ -55,22 +55,19 @@ Outcome<Done> accept_campaign(Library& lib, Workspace& w, const CampaignFile& fi
     w.campaigns.push_back({file.campaign.id, file.campaign.version, file.campaign.hash, file.content, now});
   }
   // Opened again on purpose: an archived campaign comes back (the active one is never archived).
-  if (auto it = w.campaign_marks.find(file.campaign.id); it != w.campaign_marks.end() && it->second == CampaignMark::archived)
-    w.campaign_marks.erase(it);
+  if (mark_of(w, file.campaign.id) == CampaignMark::archived) w.campaign_marks.erase(file.campaign.id);
   activate(w, file.campaign.id);
   return Done{};
 }
 
 bool switch_campaign(const Library& lib, Workspace& w, std::string_view id) {
-  auto mark = w.campaign_marks.find(id);
-  if (!lib.campaign(id) || (mark != w.campaign_marks.end() && mark->second == CampaignMark::archived)) return false;
+  if (!lib.campaign(id) || mark_of(w, id) == CampaignMark::archived) return false;
   activate(w, id);
   return true;
 }
 
 CampaignState state_of(const Library& lib, const Workspace& w, const Campaign& c, Date today) {
-  if (auto it = w.campaign_marks.find(c.id); it != w.campaign_marks.end())
-    return it->second == CampaignMark::archived ? CampaignState::archived : CampaignState::closed;
+  if (const auto mark = mark_of(w, c.id)) return mark == CampaignMark::archived ? CampaignState::archived : CampaignState::closed;
   bool another_open = false;
   for (const Campaign& other : lib.campaigns())
     if (other.id != c.id && !other.deadline.is_late(today)) another_open = true;
@@ -86,7 +83,7 @@ Outcome<Done> mark_campaign(const Library& lib, Workspace& w, std::string_view i
     return DataError{"", "", {"Đợt " + c->plan.number + " đang được chọn: chọn đợt khác trước khi lưu trữ đợt này.",
                               "Campaign " + c->plan.number + " is the one chosen: choose another before archiving it."}};
   if (mark) w.campaign_marks[std::string(id)] = *mark;
-  else if (auto it = w.campaign_marks.find(id); it != w.campaign_marks.end()) w.campaign_marks.erase(it);
+  else w.campaign_marks.erase(std::string(id));
   return Done{};
 }
 

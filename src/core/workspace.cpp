@@ -164,6 +164,12 @@ Outcome<HeldCampaign> held_campaign_from_json(const json& j, std::string_view fi
   return h;
 }
 
+std::optional<CampaignMark> mark_of(const Workspace& w, std::string_view campaign_id) {
+  auto it = w.campaign_marks.find(campaign_id);
+  if (it == w.campaign_marks.end()) return std::nullopt;
+  return it->second;
+}
+
 std::string_view to_string(CampaignMark m) { return m == CampaignMark::archived ? "archived" : "closed"; }
 
 json to_json(const Workspace& w) {

@@ -82,6 +82,9 @@ struct Workspace {
   bool operator==(const Workspace&) const = default;
 };
 
+// The mark a person put on a campaign, if any.
+std::optional<CampaignMark> mark_of(const Workspace& w, std::string_view campaign_id);
+
 // Makes `campaign_id` the active campaign, bringing its export history into `exports` and
 // putting the previous campaign's aside.
 void activate(Workspace& w, std::string_view campaign_id);

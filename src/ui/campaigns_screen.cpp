@@ -3,7 +3,6 @@
 // editor, with its findings at the fields; publishing the file units open
 // (core/campaign_draft.hpp). Fields are named by the JSON path of what they edit.
 #include <algorithm>
-#include <cfloat>
 #include <string>
 #include <vector>
 
@@ -16,7 +15,6 @@
 #include "ui/print_actions.hpp"
 #include "ui/screens.hpp"
 #include "ui/secretariat_ui.hpp"
-#include "ui/semantics.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -25,7 +23,6 @@ namespace hoso::ui {
 namespace {
 
 using nlohmann::json;
-namespace sem = semantics;
 
 struct CampaignsState {
   std::string open;     // the draft in the editor; empty: the list
@@ -33,17 +30,18 @@ struct CampaignsState {
 };
 CampaignsState st;
 
-// The editor's sections: the card id and its title, in the order drawn.
-constexpr std::pair<const char*, const char*> kSections[] = {
-    {"plan", "campaign_editor.section_plan"},         {"time", "campaign_editor.section_time"},
-    {"awards", "campaign_editor.section_awards"},     {"documents", "campaign_editor.section_documents"},
-    {"offices", "campaign_editor.section_offices"},   {"units", "campaign_editor.section_units"},
-    {"council", "campaign_editor.section_council"}};
+// The editor's sections, in the order drawn, and their titles.
+constexpr const char* kSections[] = {"plan", "time", "awards", "documents", "offices", "units", "council"};
+constexpr const char* kSectionTitles[] = {"campaign_editor.section_plan",    "campaign_editor.section_time",
+                                          "campaign_editor.section_awards",  "campaign_editor.section_documents",
+                                          "campaign_editor.section_offices", "campaign_editor.section_units",
+                                          "campaign_editor.section_council"};
+static_assert(std::size(kSections) == std::size(kSectionTitles));
 
 // A section's title; the editor scrolls it to the top when it was chosen in "Đến mục…".
-void section_title(const char* section) {
-  for (const auto& [id, title] : kSections)
-    if (std::string_view(id) == section) subheading(tr(title));
+void section_title(std::string_view section) {
+  for (std::size_t i = 0; i < std::size(kSections); ++i)
+    if (section == kSections[i]) subheading(tr(kSectionTitles[i]));
   if (st.jump_to == section) {
     scroll_last_item_to_top();
     st.jump_to.clear();
@@ -52,18 +50,8 @@ void section_title(const char* section) {
 
 // The editor is many screens long: its sections, one tap away.
 void section_jump() {
-  ImGui::SetNextItemWidth(is_phone() ? -FLT_MIN : std::min(ImGui::GetContentRegionAvail().x, em() * 18));
-  const bool open = ImGui::BeginCombo("##campaign_editor.jump", tr("editor.jump"), ImGuiComboFlags_HeightLarge);
-  if (open) {
-    for (const auto& [id, title] : kSections) {
-      const std::string item = std::string(tr(title)) + "##campaign_editor.jump=" + id;
-      if (option(item.c_str(), false)) st.jump_to = id;
-      sem::describe_last_item(sem::Role::option);
-    }
-    ImGui::EndCombo();
-  }
-  annotate(tr("editor.jump"), "campaign_editor.jump");
-  sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, tr("editor.jump"));
+  const int chosen = ui::section_jump("campaign_editor.jump", kSections, [](std::size_t i) { return std::string(tr(kSectionTitles[i])); });
+  if (chosen >= 0) st.jump_to = kSections[chosen];
 }
 
 std::string state_label(CampaignState state) {
@@ -131,6 +119,14 @@ struct Editor {
       sec.edit_draft(d.key, path, *v);
   }
 
+  // A new item at the end of `list` (core add_draft_item), its `member` then taking the typing.
+  void add_item(std::string_view list, std::string_view member, std::string_view kind = {}) {
+    const std::string added = sec.add_draft_item(d.key, list, kind);
+    if (added.empty()) return;
+    s.nav.focus_path = added + "." + std::string(member);
+    s.nav.focus_frames = 6;
+  }
+
   // Each member when the campaign has the object it belongs to (an older file may lack it).
   bool has(std::string_view object_path) { return draft_value(d, object_path).is_object(); }
 
@@ -181,13 +177,7 @@ struct Editor {
     const std::string add = rule_path + ".criteria";
     field_findings(idx.at(add));
     focus_if_target(s, add);
-    if (button(tr("campaign_editor.add_criterion"), add)) {
-      const std::string added = sec.add_draft_item(d.key, add);
-      if (!added.empty()) {
-        s.nav.focus_path = added + ".text_vi";
-        s.nav.focus_frames = 6;
-      }
-    }
+    if (button(tr("campaign_editor.add_criterion"), add)) add_item(add, "text_vi");
   }
 
   void award_forms() {
@@ -229,13 +219,8 @@ struct Editor {
         if (taken) continue;
         spacer(0.4f);
         const std::string id = fp + ".rules.add." + std::string(kind);
-        if (button(tr(kind == "collective" ? "campaign_editor.add_collectives" : "campaign_editor.add_individuals"), id)) {
-          const std::string added = sec.add_draft_item(d.key, fp + ".rules", kind);
-          if (!added.empty()) {
-            s.nav.focus_path = added + ".quota";
-            s.nav.focus_frames = 6;
-          }
-        }
+        if (button(tr(kind == "collective" ? "campaign_editor.add_collectives" : "campaign_editor.add_individuals"), id))
+          add_item(fp + ".rules", "quota", kind);
       }
       spacer(0.4f);
       if (forms.size() > 1 && button(tr("campaign_editor.remove_award"), fp + ".remove", ButtonKind::danger))
@@ -260,14 +245,8 @@ struct Editor {
         for (const ReportTemplate& t : s.library().templates())
           if (kind && t.document == *kind && (t.kind == TemplateKind::any || to_string(t.kind) == to_string(nk)))
             options.push_back({t.id, tr(t.title) + (t.unverified ? std::string(" ") + tr("campaign_editor.unverified") : "")});
-        FieldSpec spec;
-        spec.path = path;
-        spec.label = tr(nk == NomineeKind::collective ? "campaign_editor.template_collective" : "campaign_editor.template_individual");
-        spec.read_only = s.read_only();
-        const json& value = draft_value(d, path);
-        focus_if_target(s, path);
-        if (auto v = choice_field(spec, value.is_string() ? value.get<std::string>() : "", options, idx))
-          sec.edit_draft(d.key, path, *v);
+        choice(path, nk == NomineeKind::collective ? "campaign_editor.template_collective" : "campaign_editor.template_individual",
+               options, "");
       }
     }
   }
@@ -300,13 +279,7 @@ struct Editor {
       spacer(0.4f);
     }
     focus_if_target(s, "decision_bases");
-    if (button(tr("campaign_editor.add_basis"), "decision_bases")) {
-      const std::string added = sec.add_draft_item(d.key, "decision_bases");
-      if (!added.empty()) {
-        s.nav.focus_path = added + ".text_vi";
-        s.nav.focus_frames = 6;
-      }
-    }
+    if (button(tr("campaign_editor.add_basis"), "decision_bases")) add_item("decision_bases", "text_vi");
   }
 
   void units() {
@@ -476,7 +449,7 @@ void campaign_card(app::Session& s, app::Secretariat& sec, const CampaignSummary
   small_muted(kind + trf("campaigns.deadline_version", {tr(campaign->deadline.describe()), std::to_string(c.version)}) +
               (c.built_in ? " · " + std::string(tr("campaigns.built_in")) : ""));
   const bool archived = c.state == CampaignState::archived;
-  const bool marked = s.workspace().campaign_marks.count(c.id) > 0;
+  const bool marked = mark_of(s.workspace(), c.id).has_value();
   // Each campaign has its own register: intake, council and decisions work on the one open.
   if (archived) {
     muted(tr("campaigns.archived_note"));

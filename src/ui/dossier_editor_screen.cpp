@@ -141,27 +141,16 @@ FindingTally count_in(std::span<const Finding* const> mine, std::string_view sec
 // The editor is about ten phone screens long: a list of its sections, each with what is left in
 // it, goes straight to one.
 void section_jump(std::span<const Finding* const> mine, NomineeKind kind) {
-  ImGui::SetNextItemWidth(is_phone() ? -FLT_MIN : std::min(ImGui::GetContentRegionAvail().x, em() * 18));
-  const bool open = ImGui::BeginCombo("##editor.jump", tr("editor.jump"), ImGuiComboFlags_HeightLarge);
-  if (open) {
-    for (size_t i = 0; i < std::size(kSections); ++i) {
-      const FindingTally tally = count_in(mine, kSections[i]);
-      std::string item = tr(section_title(i, kind));
-      if (!tally.empty()) {
-        // Beside the title when it fits, else on a line of its own: never cut at the edge.
-        const std::string beside = item + "  (" + tally.text() + ")";
-        item = ImGui::CalcTextSize(beside.c_str()).x <= ImGui::GetContentRegionAvail().x - em() ? beside
-                                                                                             : item + "\n(" + tally.text() + ")";
-      }
-      item += "##editor.jump=";
-      item += kSections[i];
-      if (option(item.c_str(), false)) jump_to_section = kSections[i];
-      sem::describe_last_item(sem::Role::option);
-    }
-    ImGui::EndCombo();
-  }
-  annotate(tr("editor.jump"), "editor.jump");
-  sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, tr("editor.jump"));
+  const int chosen = ui::section_jump("editor.jump", kSections, [&](std::size_t i) {
+    const FindingTally tally = count_in(mine, kSections[i]);
+    std::string item = tr(section_title(i, kind));
+    if (tally.empty()) return item;
+    // Beside the title when it fits, else on a line of its own: never cut at the edge.
+    const std::string beside = item + "  (" + tally.text() + ")";
+    return ImGui::CalcTextSize(beside.c_str()).x <= ImGui::GetContentRegionAvail().x - em() ? beside
+                                                                                           : item + "\n(" + tally.text() + ")";
+  });
+  if (chosen >= 0) jump_to_section = kSections[chosen];
 }
 
 // A dossier sent to the secretariat says so, and is reopened for editing only on purpose: the

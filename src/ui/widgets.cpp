@@ -504,6 +504,23 @@ void next_field_cell() {
   ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
 }
 
+bool begin_section_jump(std::string_view id) {
+  ImGui::SetNextItemWidth(is_phone() ? -FLT_MIN : std::min(ImGui::GetContentRegionAvail().x, em() * 18));
+  return ImGui::BeginCombo(("##" + std::string(id)).c_str(), tr("editor.jump"), ImGuiComboFlags_HeightLarge);
+}
+
+bool section_jump_option(std::string_view id, const std::string& label, const char* key) {
+  const bool chosen = option((label + "##" + std::string(id) + "=" + key).c_str(), false);
+  sem::describe_last_item(sem::Role::option);
+  return chosen;
+}
+
+void end_section_jump(std::string_view id, bool open) {
+  if (open) ImGui::EndCombo();
+  annotate(tr("editor.jump"), id);
+  sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, tr("editor.jump"));
+}
+
 void tab_through_table() {
   ImGuiWindow* inner = ImGui::GetCurrentWindow();
   if (!(inner->Flags & ImGuiWindowFlags_ChildWindow) || !inner->ParentWindow) return;

@@ -166,6 +166,22 @@ void next_field_cell();
 // focus lands on the next field in a frame or two.
 bool tab_leaving_multiline();
 void scroll_last_item_to_top();
+// "Đến mục…": a long form's sections in a list, one tap away. Each option's id is
+// "<id>=<key>" and its text label(i), made while the list is open (it may wrap to the list's
+// width); the index of the section chosen this frame, or -1. A template, not a std::function: the
+// dossier editor draws it in the unit's first visit, which has no room for a callback's machinery.
+bool begin_section_jump(std::string_view id);
+bool section_jump_option(std::string_view id, const std::string& label, const char* key);
+void end_section_jump(std::string_view id, bool open);
+template <class Label>
+int section_jump(std::string_view id, std::span<const char* const> keys, Label label) {
+  const bool open = begin_section_jump(id);
+  int chosen = -1;
+  for (std::size_t i = 0; open && i < keys.size(); ++i)
+    if (section_jump_option(id, label(i), keys[i])) chosen = static_cast<int>(i);
+  end_section_jump(id, open);
+  return chosen;
+}
 // Right after BeginTable of a table that scrolls (ImGuiTableFlags_ScrollY: its rows sit in a child
 // window of their own, which Tab would skip): its rows join the Tab order of the window around it.
 void tab_through_table();

@@ -248,11 +248,7 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
     // its own, which ImGui's Tab would skip), and Enter opens the one reached.
     await app.page.setViewportSize(DESKTOP.viewport);
     await app.click('nav.intake');
-    await app.page.evaluate((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], 'valid_r1.json', { type: 'application/json' }));
-      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, readFileSync(join(ROOT, 'tests/fuzz/corpus/package/valid_r1.json'), 'utf8'));
+    await app.drop(join(ROOT, 'tests/fuzz/corpus/package/valid_r1.json'));
     await app.until('the report', (st) => st.registry.intake?.state === 'waiting', 20000);
     if (await app.has('intake.who_done')) {
       await app.click('settings.author');

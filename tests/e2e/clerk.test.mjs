@@ -295,11 +295,7 @@ test('the unit: after export the screen says what went and what next; a new revi
       assert.ok(nav.includes('nav.intake') && !nav.includes('nav.import'), `navigation: ${nav.join(', ')}`);
       await sec.click('nav.settings');
       // A package dropped on Settings: intake takes it; the secretariat stays the secretariat.
-      await sec.page.evaluate((text) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([text], 'unit-r1.json', { type: 'application/json' }));
-        document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      }, readFileSync(file, 'utf8'));
+      await sec.drop(file);
       const s2 = await sec.until('intake', (s) => s.registry && s.registry.intake && s.registry.intake.state === 'waiting' && s, 20000);
       assert.equal(s2.workspace.settings.role, 'secretariat');
       assert.equal(s2.workspace.settings.unit_id, '');

@@ -119,19 +119,9 @@ async function typeInto(app, id, text, opts = {}) {
 
 // ---- the units' side -----------------------------------------------------------------------------
 
-// A file dropped on the page, from anywhere, as a person drags it from the files app.
-async function dropFile(app, path) {
-  await app.page.evaluate(([text, name]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], name, { type: 'application/json' }));
-    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [readFileSync(path, 'utf8'), path.split('/').pop()]);
-  await app.settle();
-}
-
 // A campaign file dropped and accepted: the app works on that campaign.
 async function acceptCampaign(app, path, id) {
-  await dropFile(app, path);
+  await app.drop(path);
   await press(app, 'campaign.accept');
   await waitFor(app, `campaign ${id} chosen`, (s) => s.active_campaign === id);
 }

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { mkdtempSync, mkdirSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, extname, normalize } from 'node:path';
+import { basename, join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -194,6 +194,16 @@ export class App {
     await this.page.mouse.click(it.x + it.w * offsetX, it.y + Math.min(it.h * offsetY, 20));
     await this.settle();
     return it;
+  }
+  // A file dropped on the page, as a person drags it from the files app (the page's own drop
+  // handler takes it). `path`: a file on disk, its name kept.
+  async drop(path) {
+    await this.page.evaluate(([text, name]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/json' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [readFileSync(path, 'utf8'), basename(path)]);
+    await this.settle();
   }
   async tap(id) {
     const it = await this.find(id);
