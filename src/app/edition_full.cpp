@@ -14,7 +14,7 @@ bool has_secretariat_tools() { return true; }
 void load_edition_strings() {
   add_catalogues(secretariat_strings::find("vi.json"), secretariat_strings::find("en.json"));
   // A backup's register records are checked before a restore (store/record_readers.hpp).
-  store::set_register_record_check(store::register_record_problem);
+  store::set_registry_record_check(store::registry_record_problem);
 }
 bool flush_secretariat(Secretariat& sec) {
   sec.flush();

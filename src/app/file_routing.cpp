@@ -11,6 +11,8 @@
 #include "app/session.hpp"
 #include "app/strings.hpp"
 #include "core/attachments.hpp"
+#include "core/intake.hpp"
+#include "core/return_note.hpp"
 
 namespace hoso::app {
 

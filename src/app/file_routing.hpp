@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/platform.hpp"
+#include "core/return_note.hpp"
 
 namespace hoso::app {
 

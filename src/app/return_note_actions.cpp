@@ -4,6 +4,7 @@
 #include "app/session.hpp"
 #include "core/registry.hpp"
 #include "app/strings.hpp"
+#include "core/return_note.hpp"
 
 namespace hoso::app {
 

@@ -6,6 +6,9 @@
 #include "core/assets.hpp"
 #include "core/proposal_export.hpp"
 #include "app/strings.hpp"
+#include "core/intake.hpp"
+#include "core/registry_view.hpp"
+#include "core/return_note.hpp"
 
 namespace hoso::app {
 
@@ -24,9 +27,9 @@ Secretariat::Secretariat(Session& s) : s_(s), store_(s.store().records()) {}
 void Secretariat::load() {
   // The register of the campaign the workspace works on: each campaign has its own.
   const std::string campaign_id = s_.campaign().id;
-  if (store_.root() != store::register_root(campaign_id)) {
+  if (store_.root() != store::registry_root(campaign_id)) {
     store_.flush(reg_, s_.now());
-    store_.set_root(store::register_root(campaign_id));
+    store_.set_root(store::registry_root(campaign_id));
     // A batch read for the other campaign's register is not this one's.
     intake_.reset();
     pending_.clear();
@@ -34,12 +37,12 @@ void Secretariat::load() {
   auto loaded = store_.load(s_.now());
   broken_.clear();
   if (!loaded) {
-    reg_ = Register{};
+    reg_ = Registry{};
     s_.toast(Toast::Kind::error, loaded.error().describe(s_.settings().language), 30);
   } else {
     reg_ = std::move(loaded->reg);
     // A campaign's first register has no head yet: it is this campaign's.
-    if (store_.root() != store::kDefaultRegisterRoot) reg_.campaign_id = campaign_id;
+    if (store_.root() != store::kDefaultRegistryRoot) reg_.campaign_id = campaign_id;
     // Quarantined and previous-only records are among the workspace's notices already.
     for (store::BrokenRecord& b : loaded->broken) {
       const auto& shown = s_.broken_records();
@@ -60,7 +63,7 @@ bool Secretariat::read_only() const {
   return s_.read_only() || reg_.closed() || mark_of(s_.workspace(), reg_.campaign_id).has_value();
 }
 
-const RegisterView& Secretariat::view() {
+const RegistryView& Secretariat::view() {
   const Date today = s_.today();
   if (view_revision_ != revision_ || view_day_ != today) {
     view_ = make_view(s_.library(), campaign(), reg_, today);
@@ -70,14 +73,14 @@ const RegisterView& Secretariat::view() {
   return view_;
 }
 
-void Secretariat::changed(const RegisterChanges& c) {
+void Secretariat::changed(const RegistryChanges& c) {
   store_.mark(c);
   ++revision_;
   s_.platform().save_soon();
   s_.platform().request_frame();
 }
 
-bool Secretariat::apply(const Outcome<RegisterChanges>& r) {
+bool Secretariat::apply(const Outcome<RegistryChanges>& r) {
   if (!r) {
     // What to do, in words: the register's refusals name no file, and their path is internal.
     s_.toast(Toast::Kind::error, r.error().what.in(s_.settings().language), 12);
@@ -194,11 +197,11 @@ bool Secretariat::close_meeting(std::string_view id) {
 }
 
 int Secretariat::add_eligible(CouncilMeeting& edited) {
-  const RegisterView& v = view();
-  RegisterFilter eligible;
+  const RegistryView& v = view();
+  RegistryFilter eligible;
   eligible.dossier.status = Status::eligible;
   int added = 0;
-  for (std::size_t i : filter_and_sort(reg_, v, eligible, RegisterSort::name)) {
+  for (std::size_t i : filter_and_sort(reg_, v, eligible, RegistrySort::name)) {
     if (edited.vote_for(v.dossiers[i].id)) continue;
     edited.votes.push_back({v.dossiers[i].id, 0, 0});
     ++added;
@@ -225,7 +228,7 @@ void Secretariat::export_proposals(const CouncilMeeting& m, bool csv) {
 // ---- the authority's decisions -----------------------------------------------------------------
 
 std::optional<Bilingual> Secretariat::award_problem(const AwardDecision& d) const {
-  Register trial = reg_;  // a click's worth of copying: the person is told before the dialog
+  Registry trial = reg_;  // a click's worth of copying: the person is told before the dialog
   auto r = hoso::record_award(trial, campaign(), d, s_.today(), s_.edit_context());
   if (r) return std::nullopt;
   return r.error().what;
@@ -273,7 +276,7 @@ bool Secretariat::reopen_campaign(std::string_view reason) {
 
 nlohmann::json Secretariat::snapshot() {
   using nlohmann::json;
-  json j = register_snapshot(reg_);
+  json j = registry_snapshot(reg_);
   if (intake_) {
     static constexpr const char* kState[] = {"reading", "waiting", "applied", "discarded"};
     json entries = json::array();
@@ -302,10 +305,10 @@ nlohmann::json Secretariat::snapshot() {
                    {"added", intake_->added},
                    {"entries", std::move(entries)}};
   }
-  const RegisterView& v = view();
+  const RegistryView& v = view();
   json rows = json::array();
   for (std::size_t i = 0; i < v.rows.size(); ++i) {
-    const RegisterRow& row = v.rows[i];
+    const RegistryRow& row = v.rows[i];
     const Dossier& d = v.dossiers[i];
     const Sender& sender = v.revision_of(reg_, i).header.sender;
     json rules = json::array();
@@ -355,7 +358,7 @@ nlohmann::json Secretariat::snapshot() {
                          {"status", to_string(b.status)},
                          {"decision_number", b.decision_number}});
     json corrections = json::array();
-    for (const RegisterChange& c : m.corrections)
+    for (const RegistryChange& c : m.corrections)
       corrections.push_back({{"subject", c.subject}, {"old", c.old_value}, {"new", c.new_value}, {"reason", c.reason},
                              {"author", c.author}});
     results[m.id] = {{"decided", res.decided}, {"why", res.why.vi}, {"ballots", std::move(ballots)},
@@ -401,7 +404,7 @@ nlohmann::json Secretariat::campaign_source(std::string_view id) const {
 
 std::string Secretariat::add_draft(CampaignDraft d) {
   reg_.drafts.push_back(std::move(d));
-  RegisterChanges c;
+  RegistryChanges c;
   c.drafts.push_back(reg_.drafts.back().key);
   changed(c);
   return reg_.drafts.back().key;
@@ -433,7 +436,7 @@ bool Secretariat::change_draft(std::string_view key, const std::function<Outcome
     return false;
   }
   d->changed = s_.now();
-  RegisterChanges c;
+  RegistryChanges c;
   c.drafts.push_back(d->key);
   changed(c);
   return true;
@@ -506,7 +509,7 @@ bool Secretariat::publish_draft(std::string_view key, bool share) {
     s_.toast(Toast::Kind::error, p.error().what.in(s_.settings().language), 12);
     return false;
   }
-  RegisterChanges c;
+  RegistryChanges c;
   c.drafts.push_back(d->key);
   changed(c);
   // The secretariat holds what it published: the list shows it, and a correction is its next version.

@@ -18,6 +18,9 @@
 #include "core/council.hpp"
 #include "core/registry.hpp"
 #include "store/registry_store.hpp"
+#include "core/intake.hpp"
+#include "core/registry_view.hpp"
+#include "core/return_note.hpp"
 
 namespace hoso::app {
 
@@ -40,10 +43,10 @@ class Secretariat {
 
   // Reads the register from the store (first use, or after the workspace was reloaded).
   void load();
-  const Register& reg() const { return reg_; }
+  const Registry& reg() const { return reg_; }
   const Campaign& campaign() const;
   // The table of every nominee, recomputed when the register (or the day) changed.
-  const RegisterView& view();
+  const RegistryView& view();
   std::uint64_t revision() const { return revision_; }
   // Registry records that did not load (the workspace's notices already list quarantined ones).
   const std::vector<store::BrokenRecord>& broken() const { return broken_; }
@@ -128,13 +131,13 @@ class Secretariat {
   nlohmann::json snapshot();
 
  private:
-  bool apply(const Outcome<RegisterChanges>& r);
-  void changed(const RegisterChanges& c);
+  bool apply(const Outcome<RegistryChanges>& r);
+  void changed(const RegistryChanges& c);
   void classify_pending();
 
   Session& s_;
   store::RegistryStore store_;
-  Register reg_;
+  Registry reg_;
   std::vector<store::BrokenRecord> broken_;
   std::uint64_t revision_ = 1;
 
@@ -147,7 +150,7 @@ class Secretariat {
   std::optional<Intake> intake_;
   std::uint64_t batches_ = 0;
 
-  RegisterView view_;
+  RegistryView view_;
   std::uint64_t view_revision_ = 0;
   Date view_day_;
 

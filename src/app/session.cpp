@@ -1,6 +1,7 @@
 #include "app/session.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "app/edition.hpp"
 #include "app/strings.hpp"
@@ -15,21 +16,19 @@ constexpr Millis kFindingsThrottleMs = 250;
 constexpr Millis kAuditCoalesceMs = 5 * 60 * 1000;
 }  // namespace
 
+// Each screen's name for tests and logs, a row each.
+constexpr std::pair<Screen, const char*> kScreenNames[] = {
+    {Screen::dashboard, "dashboard"},   {Screen::dossiers, "dossiers"},
+    {Screen::dossier, "dossier"},       {Screen::minutes, "minutes"},
+    {Screen::package_export, "package_export"}, {Screen::package_import, "package_import"},
+    {Screen::settings, "settings"},     {Screen::intake, "intake"},
+    {Screen::registry, "registry"},     {Screen::council, "council"},
+    {Screen::awards, "awards"},         {Screen::campaigns, "campaigns"},
+};
+
 const char* screen_name(Screen screen) {
-  switch (screen) {
-    case Screen::dashboard: return "dashboard";
-    case Screen::dossiers: return "dossiers";
-    case Screen::dossier: return "dossier";
-    case Screen::minutes: return "minutes";
-    case Screen::package_export: return "package_export";
-    case Screen::package_import: return "package_import";
-    case Screen::settings: return "settings";
-    case Screen::intake: return "intake";
-    case Screen::registry: return "registry";
-    case Screen::council: return "council";
-    case Screen::awards: return "awards";
-    case Screen::campaigns: return "campaigns";
-  }
+  for (const auto& [row, name] : kScreenNames)
+    if (row == screen) return name;
   return "unknown";
 }
 
@@ -486,12 +485,12 @@ Outcome<Done> Session::replace_dossier(Dossier d) {
 
 void Session::flush() {
   if (read_only()) return;
-  const bool register_saved = !secretariat_ || flush_secretariat(*secretariat_);
+  const bool registry_saved = !secretariat_ || flush_secretariat(*secretariat_);
   if (store_.dirty()) {
     auto r = store_.flush(ws_, now());
     if (!r.errors.empty()) toast(Toast::Kind::error, r.errors.front().describe(settings().language), 20);
   }
-  if (register_saved && !store_.dirty()) collect_garbage();
+  if (registry_saved && !store_.dirty()) collect_garbage();
 }
 
 void Session::collect_garbage() {

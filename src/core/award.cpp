@@ -26,7 +26,7 @@ bool listed(const std::vector<std::string>& ids, std::string_view id) {
 
 }  // namespace
 
-std::vector<AwardCandidate> award_candidates(const Campaign& c, const Register& r, std::string_view meeting_id,
+std::vector<AwardCandidate> award_candidates(const Campaign& c, const Registry& r, std::string_view meeting_id,
                                              Decider decider) {
   std::vector<AwardCandidate> out;
   const CouncilMeeting* m = r.meeting(meeting_id);
@@ -43,15 +43,15 @@ std::vector<AwardCandidate> award_candidates(const Campaign& c, const Register& 
   return out;
 }
 
-std::string next_award_id(const Register& r) {
+std::string next_award_id(const Registry& r) {
   int n = 1;
   while (r.award("qd-" + std::to_string(n))) ++n;
-  for (const RegisterChange& c : r.log)  // a withdrawn decision's id is not given again
+  for (const RegistryChange& c : r.log)  // a withdrawn decision's id is not given again
     while (c.subject == "awards/qd-" + std::to_string(n)) ++n;
   return "qd-" + std::to_string(n);
 }
 
-Outcome<RegisterChanges> record_award(Register& r, const Campaign& c, AwardDecision d, Date today,
+Outcome<RegistryChanges> record_award(Registry& r, const Campaign& c, AwardDecision d, Date today,
                                       const EditContext& ctx) {
   d.number = text::trim(d.number);
   d.signer = text::trim(d.signer);
@@ -93,7 +93,7 @@ Outcome<RegisterChanges> record_award(Register& r, const Campaign& c, AwardDecis
   for (const AwardCandidate& a : candidates) (listed(d.awarded, a.dossier_id) ? awarded : d.not_awarded).push_back(a.dossier_id);
   d.awarded = std::move(awarded);
   const std::string reason = "Quyết định số " + d.number + " ngày " + day(d.date);
-  RegisterChanges out;
+  RegistryChanges out;
   for (const auto& [ids, to] : {std::pair{&d.awarded, Status::awarded}, std::pair{&d.not_awarded, Status::not_awarded}})
     for (const std::string& id : *ids) {
       bool created = false;
@@ -106,7 +106,7 @@ Outcome<RegisterChanges> record_award(Register& r, const Campaign& c, AwardDecis
   // Kept across campaigns: who was awarded what, by which decision.
   const std::string said = describe(d, c).vi;
   for (const std::string& id : d.awarded) {
-    const Register::Found f = r.find_dossier(id);
+    const Registry::Found f = r.find_dossier(id);
     if (!f.dossier) continue;
     const Nominee& n = f.dossier->nominee;
     r.history.push_back({nominee_key(n), n.kind, display_name(n), n.kind == NomineeKind::individual ? n.birth_date : std::string(),
@@ -118,14 +118,14 @@ Outcome<RegisterChanges> record_award(Register& r, const Campaign& c, AwardDecis
   return out;
 }
 
-Outcome<RegisterChanges> withdraw_award(Register& r, std::string_view award_id, std::string_view reason,
+Outcome<RegistryChanges> withdraw_award(Registry& r, std::string_view award_id, std::string_view reason,
                                         const EditContext& ctx) {
   auto it = std::find_if(r.awards.begin(), r.awards.end(), [&](const AwardDecision& a) { return a.id == award_id; });
   if (it == r.awards.end())
     return refusal("id", "Không có quyết định " + in_quotes(award_id) + " trong sổ.", "There is no decision " + in_quotes(award_id) + " in the register.");
   if (text::trim(reason).empty())
     return refusal("reason", "Hãy ghi lý do hủy ghi nhận quyết định.", "Give the reason for withdrawing the decision.");
-  RegisterChanges out;
+  RegistryChanges out;
   for (Decision& dec : r.decisions) {
     if (dec.award_id != award_id) continue;
     if (auto moved = move_status(dec, Status::proposed, reason, ctx); !moved) return moved.error();
@@ -156,7 +156,7 @@ Bilingual describe(const AwardDecision& d, const Campaign& c) {
 
 // ---- the award history -------------------------------------------------------------------------
 
-std::vector<const AwardRecord*> history_of(const Register& r, const Nominee& n) {
+std::vector<const AwardRecord*> history_of(const Registry& r, const Nominee& n) {
   std::vector<const AwardRecord*> out;
   const std::string key = nominee_key(n);
   if (key.empty()) return out;
@@ -165,7 +165,7 @@ std::vector<const AwardRecord*> history_of(const Register& r, const Nominee& n) 
   return out;
 }
 
-std::vector<const AwardRecord*> search_history(const Register& r, std::string_view query) {
+std::vector<const AwardRecord*> search_history(const Registry& r, std::string_view query) {
   std::vector<const AwardRecord*> out;
   for (auto it = r.history.rbegin(); it != r.history.rend(); ++it) {
     const AwardRecord& h = *it;
@@ -183,13 +183,13 @@ json history_json(const std::vector<AwardRecord>& h) {
                     {"campaign_name", a.campaign_name}, {"decision", a.decision}, {"decision_number", a.decision_number},
                     {"decision_date", a.decision_date.year ? to_iso(a.decision_date) : std::string()},
                     {"award_id", a.award_id}, {"dossier_id", a.dossier_id}});
-  return {{"format", kRegisterFormat}, {"format_version", kRegisterFormatVersion}, {"awards", std::move(list)}};
+  return {{"format", kRegistryFormat}, {"format_version", kRegistryFormatVersion}, {"awards", std::move(list)}};
 }
 
 Outcome<std::vector<AwardRecord>> history_from_json(const json& j, std::string_view file_name) {
   json_in::Reader r(file_name);
   std::vector<AwardRecord> out;
-  if (!r.format(j, kRegisterFormat, kRegisterFormatVersion)) return r.take_error();
+  if (!r.format(j, kRegistryFormat, kRegistryFormatVersion)) return r.take_error();
   const json* list = r.member(j, "", "awards", true);
   if (list && r.expect_array(*list, "awards"))
     for (std::size_t i = 0; i < list->size() && r.ok(); ++i) {
@@ -219,12 +219,12 @@ Outcome<std::vector<AwardRecord>> history_from_json(const json& j, std::string_v
 
 // ---- award money -------------------------------------------------------------------------------
 
-PaymentList payment_list(const Campaign& c, const Register& r, const AwardDecision& d) {
+PaymentList payment_list(const Campaign& c, const Registry& r, const AwardDecision& d) {
   PaymentList p;
   p.decision_id = d.id;
   p.decision = describe(d, c);
   for (const std::string& id : d.awarded) {
-    const Register::Found f = r.find_dossier(id);
+    const Registry::Found f = r.find_dossier(id);
     PaymentLine line;
     line.dossier_id = id;
     if (f.dossier) {
@@ -326,7 +326,7 @@ std::string payment_file_name(const AwardDecision& d, std::string_view ext) {
 
 // ---- certificates --------------------------------------------------------------------------------
 
-std::vector<doc::Certificate> certificates(const Campaign& c, const Register& r, const AwardDecision& d) {
+std::vector<doc::Certificate> certificates(const Campaign& c, const Registry& r, const AwardDecision& d) {
   std::vector<doc::Certificate> out;
   if (d.decider != Decider::issuer_head) return out;
   std::string place_date;
@@ -334,7 +334,7 @@ std::vector<doc::Certificate> certificates(const Campaign& c, const Register& r,
     place_date += run.text;
   const std::string signer_title = doc::upper(text::trim(d.signer_title).empty() ? c.issuer_head.vi : d.signer_title);
   for (const std::string& id : d.awarded) {
-    const Register::Found f = r.find_dossier(id);
+    const Registry::Found f = r.find_dossier(id);
     if (!f.dossier) continue;
     const Nominee& n = f.dossier->nominee;
     doc::Certificate cert;
@@ -362,9 +362,9 @@ doc::CertificateFrame certificate_frame(const Campaign& c, const AwardDecision& 
   return {doc::upper(c.issuer_head.vi + " " + c.issuer.vi), "GIẤY KHEN"};
 }
 
-Outcome<RegisterChanges> set_certificate_layout(Register& r, const doc::CertificateLayout& l) {
+Outcome<RegistryChanges> set_certificate_layout(Registry& r, const doc::CertificateLayout& l) {
   if (auto why = doc::layout_problem(l)) return refusal("certificate_layout", why->vi, why->en);
-  RegisterChanges out;
+  RegistryChanges out;
   if (r.certificate_layout == l) return out;
   r.certificate_layout = l;
   out.state = true;
@@ -373,7 +373,7 @@ Outcome<RegisterChanges> set_certificate_layout(Register& r, const doc::Certific
 
 // ---- the campaign's close ------------------------------------------------------------------------
 
-doc::CloseReport close_report(const Campaign& c, const Register& r, Date date) {
+doc::CloseReport close_report(const Campaign& c, const Registry& r, Date date) {
   doc::CloseReport out;
   out.date = date;
   const std::vector<bool> live = in_force(r);
@@ -418,33 +418,33 @@ doc::CloseReport close_report(const Campaign& c, const Register& r, Date date) {
   return out;
 }
 
-Outcome<RegisterChanges> close_campaign(Register& r, const EditContext& ctx) {
+Outcome<RegistryChanges> close_campaign(Registry& r, const EditContext& ctx) {
   if (r.closed())
     return refusal("closed", "Đợt thi đua đã khép lại ngày " + to_display_vietnam(r.closed_at) + ".",
                    "The campaign was closed on " + to_display_vietnam(r.closed_at) + ".");
   r.closed_at = whole_seconds(ctx.now);
   r.closed_by = ctx.author;
   r.log.push_back({r.closed_at, ctx.author, "closed", false, true, {}});
-  RegisterChanges out;
+  RegistryChanges out;
   out.state = true;
   return out;
 }
 
-Outcome<RegisterChanges> reopen_campaign(Register& r, std::string_view reason, const EditContext& ctx) {
+Outcome<RegistryChanges> reopen_campaign(Registry& r, std::string_view reason, const EditContext& ctx) {
   if (!r.closed()) return refusal("closed", "Đợt thi đua đang mở.", "The campaign is open.");
   if (text::trim(reason).empty())
     return refusal("reason", "Hãy ghi lý do mở lại đợt thi đua.", "Give the reason for reopening the campaign.");
   r.log.push_back({whole_seconds(ctx.now), ctx.author, "closed", true, false, std::string(text::trim(reason))});
   r.closed_at = 0;
   r.closed_by.clear();
-  RegisterChanges out;
+  RegistryChanges out;
   out.state = true;
   return out;
 }
 
 json to_json(const AwardDecision& d) {
-  return {{"format", kRegisterFormat},
-          {"format_version", kRegisterFormatVersion},
+  return {{"format", kRegistryFormat},
+          {"format_version", kRegistryFormatVersion},
           {"id", d.id},
           {"decider", to_string(d.decider)},
           {"number", d.number},
@@ -461,7 +461,7 @@ json to_json(const AwardDecision& d) {
 Outcome<AwardDecision> award_from_json(const json& j, std::string_view file_name) {
   json_in::Reader r(file_name);
   AwardDecision d;
-  if (!r.format(j, kRegisterFormat, kRegisterFormatVersion)) return r.take_error();
+  if (!r.format(j, kRegistryFormat, kRegistryFormatVersion)) return r.take_error();
   r.str(j, "", "id", d.id);
   std::string decider;
   if (r.str(j, "", "decider", decider)) {

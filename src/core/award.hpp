@@ -36,26 +36,26 @@ struct AwardCandidate {
 // The dossiers `meeting_id` proposed whose award form `decider` decides, in the meeting's result
 // order (award form, collectives then people, rank). Dossiers answered by another decision and
 // those no longer proposed are left out.
-std::vector<AwardCandidate> award_candidates(const Campaign& c, const Register& r, std::string_view meeting_id,
+std::vector<AwardCandidate> award_candidates(const Campaign& c, const Registry& r, std::string_view meeting_id,
                                              Decider decider);
 
 // The next free id: "qd-1", "qd-2", ...
-std::string next_award_id(const Register& r);
+std::string next_award_id(const Registry& r);
 
 // Records a signed decision. Refused, with what to fix, when: the number, the date or the signer is
 // missing; the date is not a real date or lies in the future of `today`; the meeting is unknown or
 // not closed; a dossier it lists is not a candidate of that meeting and decider; it awards nobody;
 // the same decider already has a decision with that number. Every candidate in `awarded` goes to
 // "awarded", every other candidate to "not awarded" (the reason names the decision), and the
-// decision is kept in Register::awards. `d.not_awarded`, `recorded` and `recorded_by` are filled
+// decision is kept in Registry::awards. `d.not_awarded`, `recorded` and `recorded_by` are filled
 // here.
-Outcome<RegisterChanges> record_award(Register& r, const Campaign& c, AwardDecision d, Date today,
+Outcome<RegistryChanges> record_award(Registry& r, const Campaign& c, AwardDecision d, Date today,
                                       const EditContext& ctx);
 
 // Takes a recorded decision back (a mistaken number, the wrong list): its dossiers go back to
-// "proposed" (audited), the decision leaves Register::awards, and the act is logged in
-// Register::log with the reason. A reason is required.
-Outcome<RegisterChanges> withdraw_award(Register& r, std::string_view award_id, std::string_view reason,
+// "proposed" (audited), the decision leaves Registry::awards, and the act is logged in
+// Registry::log with the reason. A reason is required.
+Outcome<RegistryChanges> withdraw_award(Registry& r, std::string_view award_id, std::string_view reason,
                                         const EditContext& ctx);
 
 // The authority as the campaign names it for the first award form `decider` decides; nullopt when
@@ -69,10 +69,10 @@ Bilingual describe(const AwardDecision& d, const Campaign& c);
 // ---- the award history -------------------------------------------------------------------------
 
 // Awards recorded for this nominee (the same nominee_key), in any campaign, oldest first.
-std::vector<const AwardRecord*> history_of(const Register& r, const Nominee& n);
+std::vector<const AwardRecord*> history_of(const Registry& r, const Nominee& n);
 // Records whose name, unit, award form, decision or campaign contain every word of `query`,
 // without diacritics ("tran minh ha" finds "Trần Minh Hà"); newest first. An empty query: all.
-std::vector<const AwardRecord*> search_history(const Register& r, std::string_view query);
+std::vector<const AwardRecord*> search_history(const Registry& r, std::string_view query);
 nlohmann::json history_json(const std::vector<AwardRecord>& h);
 Outcome<std::vector<AwardRecord>> history_from_json(const nlohmann::json& j, std::string_view file_name = {});
 
@@ -96,7 +96,7 @@ struct PaymentList {
   long long total = 0;             // of the amounts set
   int without_amount = 0;          // lines the campaign gives no amount for
 };
-PaymentList payment_list(const Campaign& c, const Register& r, const AwardDecision& d);
+PaymentList payment_list(const Campaign& c, const Registry& r, const AwardDecision& d);
 
 // The printable list's input (documents/council_documents.hpp), dated `date`.
 doc::Payment payment_document_input(const PaymentList& p, Date date);
@@ -117,24 +117,24 @@ std::string payment_file_name(const AwardDecision& d, std::string_view ext);
 // "Bà …" / "Ông …" for people (by their recorded gender), the collective's name; position and
 // unit; the achievement in the campaign; the decision's number and date; place and date; the
 // signer. Empty for the Chairman's decisions (the province prints its Bằng khen).
-std::vector<doc::Certificate> certificates(const Campaign& c, const Register& r, const AwardDecision& d);
+std::vector<doc::Certificate> certificates(const Campaign& c, const Registry& r, const AwardDecision& d);
 doc::CertificateFrame certificate_frame(const Campaign& c, const AwardDecision& d);
 
 // Keeps the secretariat's alignment of the certificates' lines. Refused when a line would leave
 // the sheet (doc::layout_problem).
-Outcome<RegisterChanges> set_certificate_layout(Register& r, const doc::CertificateLayout& l);
+Outcome<RegistryChanges> set_certificate_layout(Registry& r, const doc::CertificateLayout& l);
 
 // ---- the campaign's close ------------------------------------------------------------------------
 
 // What the campaign came to, per sending unit and in all: the dossiers in force, returned (with
 // the reasons), proposed by the council, awarded and not awarded; and every decision recorded.
-doc::CloseReport close_report(const Campaign& c, const Register& r, Date date);
+doc::CloseReport close_report(const Campaign& c, const Registry& r, Date date);
 
 // Closes the campaign's register: from then on nothing in it changes (intake, statuses, meetings,
 // decisions) until it is reopened. Logged. Refused when already closed.
-Outcome<RegisterChanges> close_campaign(Register& r, const EditContext& ctx);
+Outcome<RegistryChanges> close_campaign(Registry& r, const EditContext& ctx);
 // Reopens a closed register, with a reason (logged). Refused when it is open or without a reason.
-Outcome<RegisterChanges> reopen_campaign(Register& r, std::string_view reason, const EditContext& ctx);
+Outcome<RegistryChanges> reopen_campaign(Registry& r, std::string_view reason, const EditContext& ctx);
 
 nlohmann::json to_json(const AwardDecision& d);
 Outcome<AwardDecision> award_from_json(const nlohmann::json& j, std::string_view file_name = {});

@@ -28,13 +28,14 @@ struct DataError {
   bool operator==(const DataError&) const = default;
 };
 
-// A value or the reason there is none. Functions that take outside data return this and never
-// throw to the caller.
-template <class T>
-class Outcome {
+// A value or the reason there is none (an error of type E), like C++23's std::expected. Functions
+// that take outside data return one and never throw to the caller: the core's Outcome below, the
+// store's Result (store/result.hpp) with an error kind the app acts on.
+template <class T, class E>
+class [[nodiscard]] Expected {
  public:
-  Outcome(T value) : v_(std::move(value)) {}  // NOLINT: implicit on purpose, like std::expected
-  Outcome(DataError error) : v_(std::move(error)) {}  // NOLINT
+  Expected(T value) : v_(std::move(value)) {}  // NOLINT: implicit on purpose, like std::expected
+  Expected(E error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -45,11 +46,14 @@ class Outcome {
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
-  const DataError& error() const { return std::get<1>(v_); }
+  const E& error() const { return std::get<1>(v_); }
 
  private:
-  std::variant<T, DataError> v_;
+  std::variant<T, E> v_;
 };
+
+template <class T>
+using Outcome = Expected<T, DataError>;
 
 // For functions that succeed with nothing to return.
 struct Done {

@@ -7,6 +7,7 @@
 #include "core/json_in.hpp"
 #include "core/registry_detail.hpp"
 #include "core/text.hpp"
+#include "core/registry_view.hpp"
 
 namespace hoso {
 
@@ -14,7 +15,7 @@ using json_in::in_quotes;
 using nlohmann::json;
 using namespace registry_detail;
 
-CouncilMeeting new_meeting(const Campaign& c, const Register& r, const RegisterView& v, std::string id, Date date,
+CouncilMeeting new_meeting(const Campaign& c, const Registry& r, const RegistryView& v, std::string id, Date date,
                            Millis now) {
   CouncilMeeting m;
   m.id = std::move(id);
@@ -22,8 +23,8 @@ CouncilMeeting new_meeting(const Campaign& c, const Register& r, const RegisterV
   m.quorum = c.voting.quorum;
   m.threshold = c.voting.threshold;
   m.created = m.updated = whole_seconds(now);
-  std::vector<std::size_t> rows = filter_and_sort(r, v, RegisterFilter{{{}, Status::eligible, {}, {}}, {}, false, false},
-                                                  RegisterSort::name);
+  std::vector<std::size_t> rows = filter_and_sort(r, v, RegistryFilter{{{}, Status::eligible, {}, {}}, {}, false, false},
+                                                  RegistrySort::name);
   for (std::size_t i : rows) m.votes.push_back({v.dossiers[i].id, 0, 0});
   return m;
 }
@@ -163,7 +164,7 @@ void fill_quota(std::vector<BallotResult*>& group, std::optional<int> quota, int
 
 }  // namespace
 
-MeetingResult meeting_result(const Campaign& c, const Register& r, const CouncilMeeting& m) {
+MeetingResult meeting_result(const Campaign& c, const Registry& r, const CouncilMeeting& m) {
   MeetingResult res;
   const int total = m.members_total;
   int opinions = 0;
@@ -191,7 +192,7 @@ MeetingResult meeting_result(const Campaign& c, const Register& r, const Council
     b.dossier_id = v.dossier_id;
     b.votes_for = v.votes_for;
     b.votes_against = v.votes_against;
-    const Register::Found found = r.find_dossier(v.dossier_id);
+    const Registry::Found found = r.find_dossier(v.dossier_id);
     const Status status = status_of(r, v.dossier_id);
     b.status = status;
     if (const AwardDecision* a = r.award_of(v.dossier_id)) {
@@ -273,7 +274,7 @@ MeetingResult meeting_result(const Campaign& c, const Register& r, const Council
 
 namespace {
 
-Outcome<bool> set_decision(Register& r, std::string_view id, Status to, const EditContext& ctx, RegisterChanges& out) {
+Outcome<bool> set_decision(Registry& r, std::string_view id, Status to, const EditContext& ctx, RegistryChanges& out) {
   bool created = false;
   Decision& d = decision_for(r, id, ctx, created);
   auto moved = move_status(d, to, {}, ctx);
@@ -283,8 +284,8 @@ Outcome<bool> set_decision(Register& r, std::string_view id, Status to, const Ed
 
 // A closed meeting's result decides who is "proposed": in the list -> proposed; taken off the list
 // by a correction -> back to eligible.
-RegisterChanges follow_result(Register& r, const Campaign& c, const CouncilMeeting& m, const EditContext& ctx) {
-  RegisterChanges out;
+RegistryChanges follow_result(Registry& r, const Campaign& c, const CouncilMeeting& m, const EditContext& ctx) {
+  RegistryChanges out;
   const MeetingResult res = meeting_result(c, r, m);
   for (const BallotResult& b : res.ballots) {
     const Status s = status_of(r, b.dossier_id);
@@ -310,7 +311,7 @@ void read_threshold(json_in::Reader& r, const json& j, std::string_view key, Thr
 
 // Every changed value of a closed meeting, as corrections with the reason.
 void record_corrections(const CouncilMeeting& before, const CouncilMeeting& after, const std::string& reason,
-                        const EditContext& ctx, std::vector<RegisterChange>& out) {
+                        const EditContext& ctx, std::vector<RegistryChange>& out) {
   const Millis t = whole_seconds(ctx.now);
   const std::string subject = "meetings/" + before.id + ".";
   json a = to_json(before), b = to_json(after);
@@ -336,11 +337,11 @@ void record_corrections(const CouncilMeeting& before, const CouncilMeeting& afte
 
 }  // namespace
 
-Outcome<RegisterChanges> save_meeting(Register& r, const Campaign& c, CouncilMeeting edited, std::string_view reason,
+Outcome<RegistryChanges> save_meeting(Registry& r, const Campaign& c, CouncilMeeting edited, std::string_view reason,
                                       const EditContext& ctx) {
   if (text::trim(edited.id).empty()) return refusal("id", "Phiên họp chưa có mã.", "The meeting has no id.");
   const Millis t = whole_seconds(ctx.now);
-  RegisterChanges out;
+  RegistryChanges out;
   CouncilMeeting* cur = r.meeting(edited.id);
   if (!cur) {
     edited.closed = false;
@@ -369,13 +370,13 @@ Outcome<RegisterChanges> save_meeting(Register& r, const Campaign& c, CouncilMee
   return out;
 }
 
-Outcome<RegisterChanges> close_meeting(Register& r, const Campaign& c, std::string_view id, const EditContext& ctx) {
+Outcome<RegistryChanges> close_meeting(Registry& r, const Campaign& c, std::string_view id, const EditContext& ctx) {
   CouncilMeeting* m = r.meeting(id);
   if (!m) return refusal("id", "Không có phiên họp " + in_quotes(id) + ".", "There is no meeting " + in_quotes(id) + ".");
   if (m->closed) return refusal("closed", "Phiên họp đã kết thúc.", "The meeting is already closed.");
   m->closed = true;
   m->closed_at = m->updated = whole_seconds(ctx.now);
-  RegisterChanges out;
+  RegistryChanges out;
   out.meetings.push_back(m->id);
   out.merge(follow_result(r, c, *m, ctx));
   return out;
@@ -387,8 +388,8 @@ json to_json(const CouncilMeeting& m) {
   json absent = json::array(), votes = json::array();
   for (const CouncilAbsence& a : m.absent) absent.push_back({{"name", a.name}, {"reason", a.reason}, {"opinion", a.opinion}});
   for (const CouncilVote& v : m.votes) votes.push_back({{"dossier_id", v.dossier_id}, {"for", v.votes_for}, {"against", v.votes_against}});
-  return {{"format", kRegisterFormat},
-          {"format_version", kRegisterFormatVersion},
+  return {{"format", kRegistryFormat},
+          {"format_version", kRegistryFormatVersion},
           {"id", m.id},
           {"council", m.council},
           {"date", m.date.year ? to_iso(m.date) : std::string()},
@@ -413,7 +414,7 @@ json to_json(const CouncilMeeting& m) {
 Outcome<CouncilMeeting> meeting_from_json(const json& j, std::string_view file_name) {
   json_in::Reader r(file_name);
   CouncilMeeting m;
-  if (!r.format(j, kRegisterFormat, kRegisterFormatVersion)) return r.take_error();
+  if (!r.format(j, kRegistryFormat, kRegistryFormatVersion)) return r.take_error();
   r.str(j, "", "id", m.id);
   r.str(j, "", "council", m.council, false);
   std::string date;

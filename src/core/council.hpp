@@ -12,12 +12,13 @@
 #include "core/bilingual.hpp"
 #include "core/campaign.hpp"
 #include "core/registry.hpp"
+#include "core/registry_view.hpp"
 
 namespace hoso {
 
 // A new, open meeting on `date`: the campaign's quorum and threshold, and a vote row (0 / 0) for
 // every eligible dossier of the view, collectives first, then people, in Vietnamese order.
-CouncilMeeting new_meeting(const Campaign& c, const Register& r, const RegisterView& v, std::string id,
+CouncilMeeting new_meeting(const Campaign& c, const Registry& r, const RegistryView& v, std::string id,
                            Date date, Millis now);
 
 enum class BallotOutcome {
@@ -81,20 +82,20 @@ struct MeetingResult {
 // dossier that is not eligible counts as not_eligible — unless a closed meeting made it proposed
 // and a decision may since have awarded it or not). Ballots are invalid when for + against exceeds
 // the members present plus the absent members' written opinions.
-MeetingResult meeting_result(const Campaign& c, const Register& r, const CouncilMeeting& m);
+MeetingResult meeting_result(const Campaign& c, const Registry& r, const CouncilMeeting& m);
 
 // Adds or replaces a meeting with the edited copy. Open: replaced as is. Closed: `reason` is
 // required and every changed value is recorded in its corrections (who, when, what, old -> new,
 // why); the statuses follow the new result (see close_meeting). `closed`, `closed_at`,
 // `corrections` and `created` of the edited copy are ignored: they change only here.
-Outcome<RegisterChanges> save_meeting(Register& r, const Campaign& c, CouncilMeeting edited,
+Outcome<RegistryChanges> save_meeting(Registry& r, const Campaign& c, CouncilMeeting edited,
                                       std::string_view reason, const EditContext& ctx);
 
 // Closes the meeting with its result: the proposed nominees go from eligible to proposed (on the
 // council's list to the Director); a nominee proposed by this meeting before a correction that
 // took it off goes back to eligible. A meeting without a quorum can be closed too: the record
 // says it decided nothing, and no status changes. Closing twice is refused.
-Outcome<RegisterChanges> close_meeting(Register& r, const Campaign& c, std::string_view id,
+Outcome<RegistryChanges> close_meeting(Registry& r, const Campaign& c, std::string_view id,
                                        const EditContext& ctx);
 
 nlohmann::json to_json(const CouncilMeeting& m);

@@ -1,11 +1,11 @@
 // Intake: package files -> an intake report -> the register; and the two explicit acts on
-// revisions (removal, a choice in a conflict). See registry.hpp.
+// revisions (removal, a choice in a conflict). See intake.hpp.
 #include <algorithm>
 #include <set>
 #include <unordered_map>
 
 #include "core/library.hpp"
-#include "core/registry.hpp"
+#include "core/intake.hpp"
 #include "core/registry_detail.hpp"
 #include "core/text.hpp"
 
@@ -111,7 +111,7 @@ struct Nominations {
 
 class Placer {
  public:
-  Placer(const Register& r, const Deadline& deadline) : r_(r), deadline_(deadline) {
+  Placer(const Registry& r, const Deadline& deadline) : r_(r), deadline_(deadline) {
     const std::vector<bool> live = in_force(r);
     for (std::size_t i = 0; i < r.revisions.size(); ++i) {
       const PackageRevision& p = r.revisions[i];
@@ -252,7 +252,7 @@ class Placer {
     return changed;
   }
 
-  const Register& r_;
+  const Registry& r_;
   Deadline deadline_;
   std::vector<Known> known_;
   std::unordered_map<std::string, Nominations> by_package_;
@@ -272,7 +272,7 @@ std::vector<std::size_t> placing_order(const IntakeReport& rep) {
 
 }  // namespace
 
-IntakeReport classify(const Library& lib, const Register& r, std::span<const IncomingFile> files,
+IntakeReport classify(const Library& lib, const Registry& r, std::span<const IncomingFile> files,
                       const VerifyLimits& limits) {
   IntakeReport rep;
   if (const Campaign* c = lib.campaign(r.campaign_id)) rep.deadline = c->deadline;
@@ -311,7 +311,7 @@ IntakeReport classify(const Library& lib, const Register& r, std::span<const Inc
   return rep;
 }
 
-IntakeApplied apply_intake(Register& r, IntakeReport report, const EditContext& ctx) {
+IntakeApplied apply_intake(Registry& r, IntakeReport report, const EditContext& ctx) {
   IntakeApplied out;
   const std::vector<std::size_t> order = placing_order(report);
   // The placer keeps pointers to the register's dossiers: no reallocation while it works.
@@ -350,11 +350,11 @@ IntakeApplied apply_intake(Register& r, IntakeReport report, const EditContext& 
       if (created || again) out.changes.decisions.push_back(d.id);
     }
   }
-  sort_register(r);
+  sort_registry(r);
   return out;
 }
 
-Outcome<RegisterChanges> remove_revision(Register& r, std::string_view key, std::string_view reason,
+Outcome<RegistryChanges> remove_revision(Registry& r, std::string_view key, std::string_view reason,
                                          const EditContext& ctx) {
   auto it = std::find_if(r.revisions.begin(), r.revisions.end(), [&](const PackageRevision& p) { return p.key() == key; });
   if (it == r.revisions.end())
@@ -379,13 +379,13 @@ Outcome<RegisterChanges> remove_revision(Register& r, std::string_view key, std:
                         {"revision", removed.header.revision},
                         {"received", to_iso_instant(removed.received)}},
                    nullptr, text::nfc(text::trim(reason))});
-  RegisterChanges out;
+  RegistryChanges out;
   out.state = true;
   out.removed_revisions.push_back(std::string(key));
   return out;
 }
 
-Outcome<RegisterChanges> choose_revision(Register& r, std::string_view key, std::string_view reason,
+Outcome<RegistryChanges> choose_revision(Registry& r, std::string_view key, std::string_view reason,
                                          const EditContext& ctx) {
   auto it = std::find_if(r.revisions.begin(), r.revisions.end(), [&](const PackageRevision& p) { return p.key() == key; });
   if (it == r.revisions.end())
@@ -394,7 +394,7 @@ Outcome<RegisterChanges> choose_revision(Register& r, std::string_view key, std:
     return refusal("revisions", "Lần gửi này đang được dùng.", "This revision is already in force.");
   if (text::trim(reason).empty())
     return refusal("reason", "Cần ghi lý do chọn lần gửi này.", "Give the reason for choosing this revision.");
-  RegisterChanges out;
+  RegistryChanges out;
   PackageRevision& chosen = *it;
   chosen.set_aside = false;
   out.revisions.push_back(chosen.key());
@@ -412,6 +412,33 @@ Outcome<RegisterChanges> choose_revision(Register& r, std::string_view key, std:
                    text::nfc(text::trim(reason))});
   out.state = true;
   return out;
+}
+
+// ---- lateness ----------------------------------------------------------------------------------
+
+Lateness lateness(const Deadline& d, Millis created, Millis received) {
+  Lateness l{vietnam_date(created), vietnam_date(received), false, false};
+  l.late = d.is_late(l.received_day);
+  l.created_late = d.is_late(l.created_day);
+  return l;
+}
+
+Bilingual describe(const Lateness& l, const Deadline& d) {
+  const std::string got = day(l.received_day), made = day(l.created_day), last = day(d.last_day);
+  if (l.late && !l.created_late)
+    return {"Nhận ngày " + got + ", sau hạn cuối " + last + ": nộp trễ (gói ghi ngày lập " + made +
+                ", đúng hạn theo ngày của gói; ngày nhận của Văn phòng là căn cứ).",
+            "Received on " + got + ", after the last day " + last + ": late (the package is dated " + made +
+                ", on time by its own date; the secretariat's receipt date is what counts)."};
+  if (l.late)
+    return {"Nhận ngày " + got + ", sau hạn cuối " + last + ": nộp trễ (gói lập ngày " + made + ").",
+            "Received on " + got + ", after the last day " + last + ": late (the package is dated " + made + ")."};
+  if (l.created_late)
+    return {"Gói ghi ngày lập " + made + ", sau hạn cuối " + last + ", nhưng Văn phòng nhận ngày " + got +
+                ": đúng hạn (đồng hồ của máy gửi có thể sai).",
+            "The package is dated " + made + ", after the last day " + last + ", but the secretariat received it on " +
+                got + ": on time (the sender's clock may be wrong)."};
+  return {};
 }
 
 }  // namespace hoso

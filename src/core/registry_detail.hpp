@@ -16,12 +16,12 @@ DataError refusal(std::string path, std::string vi, std::string en);
 Bilingual form_name(const Campaign& c, std::string_view award_form);
 
 // in_force[i]: standing(r, r.revisions[i]) == in_force, for every revision at once.
-std::vector<bool> in_force(const Register& r);
+std::vector<bool> in_force(const Registry& r);
 
 // The dossier's decision, created ("received", audited as exported -> received) when missing, in
 // dossier id order.
 // `created` says whether it was.
-Decision& decision_for(Register& r, std::string_view dossier_id, const EditContext& ctx, bool& created);
+Decision& decision_for(Registry& r, std::string_view dossier_id, const EditContext& ctx, bool& created);
 
 // A secretariat status change on a decision through edit.hpp's change_status (the status machine,
 // the reason for "returned", the audit entries), so the register records changes exactly as a
@@ -31,9 +31,9 @@ Outcome<bool> move_status(Decision& d, Status to, std::string_view reason, const
 // Two copies of one dossier say the same, whatever their export records and statuses say.
 bool same_content(const Dossier& a, const Dossier& b);
 
-// RegisterChange lists in records: written, and read from the member `key` of `j`.
-nlohmann::json changes_json(const std::vector<RegisterChange>& list);
-std::vector<RegisterChange> read_changes(json_in::Reader& r, const nlohmann::json& j, std::string_view key);
+// RegistryChange lists in records: written, and read from the member `key` of `j`.
+nlohmann::json changes_json(const std::vector<RegistryChange>& list);
+std::vector<RegistryChange> read_changes(json_in::Reader& r, const nlohmann::json& j, std::string_view key);
 
 // A share as people check it: "88,9%" / "88.9%", one decimal rounded half up, in integers
 // (the same text on every platform). 0 when total is not positive.

@@ -15,6 +15,7 @@
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
+#include "core/return_note.hpp"
 
 namespace hoso::app {
 

@@ -320,7 +320,7 @@ Result<BackupPlan> verify_backup(std::string_view text, const RecordStore& store
 namespace {
 
 // Everything the plan would touch must be as it was when the user saw the plan.
-Status check_not_stale(const RecordStore& store, const BackupPlan& plan, bool with_dropped) {
+Completed check_not_stale(const RecordStore& store, const BackupPlan& plan, bool with_dropped) {
   const auto stale = [](const std::string& name) {
     return make_error(ErrorKind::plan_stale, name,
                       "Dữ liệu đã thay đổi từ lúc kiểm tra bản sao lưu; không ghi gì. Hãy kiểm tra lại.",
@@ -354,7 +354,7 @@ Status check_not_stale(const RecordStore& store, const BackupPlan& plan, bool wi
   return Done{};
 }
 
-Status move_record_files_aside(const fs::path& root, const std::string& name, Millis now) {
+Completed move_record_files_aside(const fs::path& root, const std::string& name, Millis now) {
   for (std::string_view suffix : {std::string_view(), kPreviousSuffix, kTempSuffix}) {
     const fs::path file = root / (name + std::string(suffix));
     std::error_code ec;

@@ -6,7 +6,7 @@
 namespace hoso::store {
 namespace {
 
-RecordCheck register_check = nullptr;  // set by the full edition
+RecordCheck registry_check = nullptr;  // set by the full edition
 
 }  // namespace
 
@@ -15,10 +15,10 @@ std::optional<DataError> model_problem(std::string_view name, const nlohmann::js
   if (name == kWorkspaceRecord) return problem_of(workspace_from_json(data, file));
   if (name.starts_with("dossiers/")) return problem_of(dossier_from_json(data, file));
   if (name.starts_with("minutes/")) return problem_of(minutes_from_json(data, file));
-  if (register_check) return register_check(name, data);
+  if (registry_check) return registry_check(name, data);
   return std::nullopt;
 }
 
-void set_register_record_check(RecordCheck check) { register_check = check; }
+void set_registry_record_check(RecordCheck check) { registry_check = check; }
 
 }  // namespace hoso::store

@@ -24,10 +24,10 @@ std::optional<DataError> problem_of(const Outcome<T>& read) {
 std::optional<DataError> model_problem(std::string_view name, const nlohmann::json& data);
 
 // The register's records (registry/…, history/…) are the secretariat's: their readers live in the
-// full edition, which installs their check at start (registry_store.hpp: register_record_problem).
+// full edition, which installs their check at start (registry_store.hpp: registry_record_problem).
 // Without it — the unit's edition, which never writes them and stays small — they pass here like
 // other records, and the full edition reports any that do not read when it loads them.
 using RecordCheck = std::optional<DataError> (*)(std::string_view name, const nlohmann::json& data);
-void set_register_record_check(RecordCheck check);
+void set_registry_record_check(RecordCheck check);
 
 }  // namespace hoso::store

@@ -184,7 +184,7 @@ Result<std::vector<std::string>> RecordStore::list_records() const {
 // move on IDBFS), so a reader sees either the old or the new complete file. The first rename is
 // the commit point: recovery rolls back (deletes the temp) while the current file exists, and
 // rolls forward (the temp becomes the file) once it is gone.
-Status RecordStore::commit(const fs::path& target, std::string_view bytes, bool keep_previous) {
+Completed RecordStore::commit(const fs::path& target, std::string_view bytes, bool keep_previous) {
   const std::string shown = relative_name(root_, target);
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
@@ -327,7 +327,7 @@ Result<SaveOutcome> RecordStore::write_record(const std::string& name, const jso
   return outcome;
 }
 
-Status RecordStore::remove(std::string_view name_view, Millis now) {
+Completed RecordStore::remove(std::string_view name_view, Millis now) {
   const std::string name(name_view);
   if (!is_valid_record_name(name)) return invalid_name(name);
   const fs::path target = root_ / name;
@@ -363,7 +363,7 @@ Error held_unreadable_error(std::string_view name) {
                     "version, or choose to start it over (the unreadable file is kept aside).");
 }
 
-Status RecordStore::set_aside(std::string_view name_view, Millis now) {
+Completed RecordStore::set_aside(std::string_view name_view, Millis now) {
   const std::string name(name_view);
   if (!is_valid_record_name(name)) return invalid_name(name);
   const fs::path target = root_ / name;
@@ -508,7 +508,7 @@ Result<LoadReport> RecordStore::load_all(Millis now) {
 
 // ---- blobs --------------------------------------------------------------------------------------
 
-Status RecordStore::write_blob(std::string_view name_view, std::string_view bytes, bool replace) {
+Completed RecordStore::write_blob(std::string_view name_view, std::string_view bytes, bool replace) {
   const std::string name(name_view);
   if (!is_valid_blob_name(name)) return invalid_name(name);
   if (bytes.size() > kMaxBlobBytes) {
@@ -535,7 +535,7 @@ Result<std::string> RecordStore::read_blob(std::string_view name_view) const {
   return read_file(root_ / "blobs" / name, "blobs/" + name, kMaxBlobBytes);
 }
 
-Status RecordStore::remove_blob(std::string_view name_view) {
+Completed RecordStore::remove_blob(std::string_view name_view) {
   const std::string name(name_view);
   if (!is_valid_blob_name(name)) return invalid_name(name);
   std::error_code ec;
@@ -609,7 +609,7 @@ Result<Usage> RecordStore::usage() const {
   return u;
 }
 
-Status RecordStore::empty_trash() {
+Completed RecordStore::empty_trash() {
   std::error_code ec;
   fs::remove_all(root_ / "trash", ec);
   if (ec) return io_error("trash", "dọn thùng rác", "emptying the trash", ec);

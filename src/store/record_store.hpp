@@ -144,7 +144,7 @@ class RecordStore {
 
   // Moves the record (and its ".prev") to trash/<name>.<time>; nothing is destroyed. Guarded by
   // the sequence number like save.
-  Status remove(std::string_view name, Millis now);
+  Completed remove(std::string_view name, Millis now);
 
   // Writes the ".prev" version back as the next version (new sequence number); the current file,
   // if any, becomes the ".prev", so restoring twice swaps back. Returns the restored record.
@@ -159,7 +159,7 @@ class RecordStore {
   // Moves the record and its ".prev" to quarantine/ (kept byte for byte), so that a fresh record
   // can be written without rotating anything away: the person chose to start this record over.
   // Nothing there is not an error.
-  Status set_aside(std::string_view name, Millis now);
+  Completed set_aside(std::string_view name, Millis now);
 
   // The sequence number this store last read or wrote for `name`.
   std::optional<uint64_t> known_seq(std::string_view name) const;
@@ -167,15 +167,15 @@ class RecordStore {
   // Blobs live in blobs/<name>, written atomically. The caller names them by content (SHA-256),
   // so writing an existing name with the same bytes is a no-op and with different bytes is
   // refused (blob_mismatch) unless `replace` (used only by an approved backup import).
-  Status write_blob(std::string_view name, std::string_view bytes, bool replace = false);
+  Completed write_blob(std::string_view name, std::string_view bytes, bool replace = false);
   Result<std::string> read_blob(std::string_view name) const;
   // Deletes for real: removing attachments is how a user frees space when storage is full.
-  Status remove_blob(std::string_view name);
+  Completed remove_blob(std::string_view name);
   Result<std::vector<BlobInfo>> list_blobs() const;  // sorted by name
 
   Result<Usage> usage() const;
   // Deletes everything in trash/ (removed records); quarantine/ is never emptied by the store.
-  Status empty_trash();
+  Completed empty_trash();
 
   // Tests: called at each WriteStage of every record and blob write.
   void set_write_hook(WriteHook hook) { hook_ = std::move(hook); }
@@ -188,7 +188,7 @@ class RecordStore {
   struct WriteRequest;
   Result<SaveOutcome> write_record(const std::string& name, const nlohmann::json& data, Millis now,
                                    const WriteRequest& request);
-  Status commit(const std::filesystem::path& target, std::string_view bytes, bool keep_previous);
+  Completed commit(const std::filesystem::path& target, std::string_view bytes, bool keep_previous);
 
   std::filesystem::path root_;
   std::map<std::string, Known, std::less<>> known_;

@@ -16,16 +16,16 @@ constexpr std::string_view kDecisions = "decisions/";
 constexpr std::string_view kSessions = "sessions/";
 constexpr std::string_view kAwards = "awards/";
 constexpr std::string_view kState = "state.json";
-constexpr std::string_view kOtherRegisters = "registers/";
+constexpr std::string_view kOtherRegistries = "registers/";
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // A register record's name without its root ("packages/…", "state.json"), or nullopt when the name
 // is under no register's root.
-std::optional<std::string_view> in_a_register(std::string_view name) {
-  if (starts_with(name, kDefaultRegisterRoot)) return name.substr(kDefaultRegisterRoot.size());
-  if (!starts_with(name, kOtherRegisters)) return std::nullopt;
-  const std::size_t slash = name.find('/', kOtherRegisters.size());
+std::optional<std::string_view> in_a_registry(std::string_view name) {
+  if (starts_with(name, kDefaultRegistryRoot)) return name.substr(kDefaultRegistryRoot.size());
+  if (!starts_with(name, kOtherRegistries)) return std::nullopt;
+  const std::size_t slash = name.find('/', kOtherRegistries.size());
   if (slash == std::string_view::npos) return std::nullopt;
   return name.substr(slash + 1);
 }
@@ -50,13 +50,13 @@ BrokenRecord broken_from(const std::string& name, const DataError& e) {
 
 }  // namespace
 
-std::optional<DataError> register_record_problem(std::string_view name, const nlohmann::json& data) {
+std::optional<DataError> registry_record_problem(std::string_view name, const nlohmann::json& data) {
   const std::string file(name);
   if (name == kAwardHistoryRecord) return problem_of(history_from_json(data, file));
   if (starts_with(name, kCampaignDrafts)) return problem_of(draft_from_json(file, data));
-  const auto rel = in_a_register(name);
+  const auto rel = in_a_registry(name);
   if (!rel) return std::nullopt;
-  if (*rel == kState) return problem_of(register_state_from_json(data, file));
+  if (*rel == kState) return problem_of(registry_state_from_json(data, file));
   if (starts_with(*rel, kPackages)) return problem_of(revision_from_json(data, file));
   if (starts_with(*rel, kDecisions)) return problem_of(decision_from_json(data, file));
   if (starts_with(*rel, kSessions)) return problem_of(meeting_from_json(data, file));
@@ -64,15 +64,15 @@ std::optional<DataError> register_record_problem(std::string_view name, const nl
   return std::nullopt;
 }
 
-bool is_register_head(std::string_view record_name) {
-  const auto rel = in_a_register(record_name);
+bool is_registry_head(std::string_view record_name) {
+  const auto rel = in_a_registry(record_name);
   return rel && *rel == kState;
 }
 
-std::string register_root(std::string_view campaign_id) {
+std::string registry_root(std::string_view campaign_id) {
   // The first release's register (Plan 32, the only campaign there was) stays where it was.
-  if (campaign_id == kDefaultCampaignId) return std::string(kDefaultRegisterRoot);
-  return std::string(kOtherRegisters) + stem_for(campaign_id) + "/";
+  if (campaign_id == kDefaultCampaignId) return std::string(kDefaultRegistryRoot);
+  return std::string(kOtherRegistries) + stem_for(campaign_id) + "/";
 }
 std::string revision_record(std::string_view key, std::string_view root) {
   return std::string(root) + record(kPackages, stem_for(key));
@@ -135,10 +135,10 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   for (const Recovered& r : report.recovered)
     if (ours(r.name)) out.recovered.push_back(r.name);
 
-  Register& reg = out.reg;
+  Registry& reg = out.reg;
   for (const Record& rec : report.records) {
     if (rec.name == state_record()) {
-      auto head = register_state_from_json(rec.data, rec.name);
+      auto head = registry_state_from_json(rec.data, rec.name);
       if (!head) {
         out.broken.push_back(broken_from(rec.name, head.error()));
         continue;
@@ -181,7 +181,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   }
   // The register's order (records come by name): revisions as received, decisions by dossier id,
   // meetings as created.
-  sort_register(reg);
+  sort_registry(reg);
   std::stable_sort(reg.meetings.begin(), reg.meetings.end(),
                    [](const CouncilMeeting& a, const CouncilMeeting& b) { return a.created < b.created; });
   std::stable_sort(reg.drafts.begin(), reg.drafts.end(),
@@ -194,7 +194,7 @@ RegistryLoad RegistryStore::read(const LoadReport& report) {
   return out;
 }
 
-void RegistryStore::mark(const RegisterChanges& c) {
+void RegistryStore::mark(const RegistryChanges& c) {
   state_dirty_ = state_dirty_ || c.state;
   history_dirty_ = history_dirty_ || c.history;
   for (const std::string& k : c.revisions) {
@@ -218,7 +218,7 @@ void RegistryStore::mark(const RegisterChanges& c) {
   }
 }
 
-void RegistryStore::mark_all_dirty(const Register& r) {
+void RegistryStore::mark_all_dirty(const Registry& r) {
   state_dirty_ = true;
   history_dirty_ = !r.history.empty();
   for (const PackageRevision& p : r.revisions) revisions_.insert(p.key());
@@ -233,7 +233,7 @@ bool RegistryStore::dirty() const {
          !awards_.empty() || !removed_awards_.empty() || !drafts_.empty();
 }
 
-FlushResult RegistryStore::flush(const Register& r, Millis now) {
+FlushResult RegistryStore::flush(const Registry& r, Millis now) {
   FlushResult result;
   auto save = [&](const std::string& name, const nlohmann::json& data) {
     auto s = records_.save(name, data, now);
@@ -286,17 +286,17 @@ FlushResult RegistryStore::flush(const Register& r, Millis now) {
   remove_all(removed_, revision_record);
   remove_all(removed_awards_, award_record);
   if (state_dirty_ && state_held_) result.errors.push_back(held_unreadable_error(state_record()));
-  else if (state_dirty_ && save(state_record(), register_state_json(r))) state_dirty_ = false;
+  else if (state_dirty_ && save(state_record(), registry_state_json(r))) state_dirty_ = false;
   return result;
 }
 
-Status RegistryStore::restore_previous(std::string_view record_name, Millis now) {
+Completed RegistryStore::restore_previous(std::string_view record_name, Millis now) {
   auto r = records_.restore_previous(record_name, now);
   if (!r) return r.error();
   return Done{};
 }
 
-Status RegistryStore::start_over(std::string_view record_name, Millis now) {
+Completed RegistryStore::start_over(std::string_view record_name, Millis now) {
   if (auto s = records_.set_aside(record_name, now); !s) return s;
   if (record_name == state_record()) {
     state_held_ = false;
@@ -305,7 +305,7 @@ Status RegistryStore::start_over(std::string_view record_name, Millis now) {
   return Done{};
 }
 
-Status RegistryStore::put_attachment(std::string_view sha256, std::string_view bytes) {
+Completed RegistryStore::put_attachment(std::string_view sha256, std::string_view bytes) {
   return records_.write_blob(sha256, bytes);
 }
 

@@ -2,7 +2,7 @@
 // The secretariat's register (core/registry.hpp) on the same RecordStore as the workspace, saved
 // and protected the same way: one small record per package revision, per dossier decision and per
 // council meeting, one for the register's head, and attachments as blobs named by SHA-256. Only
-// what changed is written (mark the RegisterChanges a core function returns, then flush()).
+// what changed is written (mark the RegistryChanges a core function returns, then flush()).
 //
 // One register per campaign: Plan 32's under registry/ (where the first release kept it), any other
 // campaign's under registers/<campaign id>/ with the same layout:
@@ -29,19 +29,19 @@ namespace hoso::store {
 
 // One register per campaign, each under its root: Plan 32's (the first release's, the only
 // campaign there was) at "registry/", every other campaign's at "registers/<campaign id>/".
-inline constexpr std::string_view kDefaultRegisterRoot = "registry/";
-std::string register_root(std::string_view campaign_id);
-inline constexpr std::string_view kRegisterStateRecord = "registry/state.json";  // Plan 32's head
-bool is_register_head(std::string_view record_name);  // "<any register's root>state.json"
+inline constexpr std::string_view kDefaultRegistryRoot = "registry/";
+std::string registry_root(std::string_view campaign_id);
+inline constexpr std::string_view kRegistryStateRecord = "registry/state.json";  // Plan 32's head
+bool is_registry_head(std::string_view record_name);  // "<any register's root>state.json"
 // Outside registry/: the history outlives one campaign's register.
 inline constexpr std::string_view kAwardHistoryRecord = "history/awards.json";
 // "<root>packages/<key>.json"
-std::string revision_record(std::string_view key, std::string_view root = kDefaultRegisterRoot);
+std::string revision_record(std::string_view key, std::string_view root = kDefaultRegistryRoot);
 // "<root>decisions/<id>.json"; an id that is not a safe file name (it came from a unit's
 // file) is named by "h-" and the first 40 hex of its SHA-256. The record holds the real id.
-std::string decision_record(std::string_view dossier_id, std::string_view root = kDefaultRegisterRoot);
-std::string meeting_record(std::string_view meeting_id, std::string_view root = kDefaultRegisterRoot);  // "<root>sessions/<id>.json"
-std::string award_record(std::string_view award_id, std::string_view root = kDefaultRegisterRoot);      // "<root>awards/<id>.json"
+std::string decision_record(std::string_view dossier_id, std::string_view root = kDefaultRegistryRoot);
+std::string meeting_record(std::string_view meeting_id, std::string_view root = kDefaultRegistryRoot);  // "<root>sessions/<id>.json"
+std::string award_record(std::string_view award_id, std::string_view root = kDefaultRegistryRoot);      // "<root>awards/<id>.json"
 // Outside registry/: a campaign being written outlives one campaign's register.
 inline constexpr std::string_view kCampaignDrafts = "campaign-drafts/";
 std::string draft_record(std::string_view key);            // "campaign-drafts/<key>.json"
@@ -49,10 +49,10 @@ std::string draft_record(std::string_view key);            // "campaign-drafts/<
 // The first problem the register's loader would report for a record of the register (its head, a
 // revision, decision, meeting or award decision, the award history), or nothing when it reads or
 // is not the register's. The full edition installs it as record_readers.hpp's register check.
-std::optional<DataError> register_record_problem(std::string_view name, const nlohmann::json& data);
+std::optional<DataError> registry_record_problem(std::string_view name, const nlohmann::json& data);
 
 struct RegistryLoad {
-  Register reg;
+  Registry reg;
   std::vector<BrokenRecord> broken;    // registry records only
   std::vector<std::string> recovered;  // registry records rolled forward after a crash
 };
@@ -60,7 +60,7 @@ struct RegistryLoad {
 class RegistryStore {
  public:
   // `records` is the workspace's store (WorkspaceStore::records()); it must outlive this.
-  explicit RegistryStore(RecordStore& records, std::string root = std::string(kDefaultRegisterRoot))
+  explicit RegistryStore(RecordStore& records, std::string root = std::string(kDefaultRegistryRoot))
       : records_(records), root_(std::move(root)) {}
   // Another campaign's register: what is still dirty is dropped (flush first), load() reads it.
   void set_root(std::string root);
@@ -73,22 +73,22 @@ class RegistryStore {
   // The same from a load the caller has already done (no second pass over the disk).
   RegistryLoad read(const LoadReport& report);
 
-  void mark(const RegisterChanges& changes);
-  void mark_all_dirty(const Register& r);
+  void mark(const RegistryChanges& changes);
+  void mark_all_dirty(const Registry& r);
   bool dirty() const;
 
   // Writes every dirty record of `r`; removed revisions go to the trash. Records that fail stay
   // dirty, to be retried.
-  FlushResult flush(const Register& r, Millis now);
+  FlushResult flush(const Registry& r, Millis now);
 
-  Status restore_previous(std::string_view record_name, Millis now);
+  Completed restore_previous(std::string_view record_name, Millis now);
 
   // As WorkspaceStore: a register head (state) that did not load is never written over until
   // the person restores its previous version or starts it over (kept in quarantine/).
   bool state_held() const { return state_held_; }
-  Status start_over(std::string_view record_name, Millis now);
+  Completed start_over(std::string_view record_name, Millis now);
 
-  Status put_attachment(std::string_view sha256, std::string_view bytes);
+  Completed put_attachment(std::string_view sha256, std::string_view bytes);
   Result<std::string> attachment(std::string_view sha256) const;
 
  private:

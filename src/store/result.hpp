@@ -33,27 +33,11 @@ struct Error {
 };
 
 template <class T>
-class [[nodiscard]] Result {
- public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit on purpose, like std::expected
-  Result(Error error) : v_(std::move(error)) {}  // NOLINT
+using Result = Expected<T, Error>;
 
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() & { return std::get<0>(v_); }
-  const T& value() const& { return std::get<0>(v_); }
-  T&& value() && { return std::get<0>(std::move(v_)); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  const Error& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, Error> v_;
-};
-
-using Status = Result<Done>;
+// What a store step that has nothing to return (a removal, a blob written) gives back. Not
+// hoso::Status, a dossier's status.
+using Completed = Result<Done>;
 
 inline Error make_error(ErrorKind kind, std::string file, std::string vi, std::string en,
                         std::string path = {}) {

@@ -63,7 +63,7 @@ Result<std::string> read_file(const fs::path& path, const std::string& shown, st
   return bytes;
 }
 
-Status write_file_synced(const fs::path& path, std::string_view bytes, const std::string& shown) {
+Completed write_file_synced(const fs::path& path, std::string_view bytes, const std::string& shown) {
   // POSIX calls rather than streams: ofstream cannot fsync, and a flushed stream buffer is not
   // yet on the device. On MEMFS (the browser) fsync is a no-op; the platform's syncfs persists.
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

@@ -39,7 +39,7 @@ Result<std::string> read_file(const std::filesystem::path& path, const std::stri
 
 // Creates or truncates `path`, writes all bytes and flushes them to the device (fsync) before
 // closing, so that a rename after it never exposes a file whose content is not complete.
-Status write_file_synced(const std::filesystem::path& path, std::string_view bytes,
+Completed write_file_synced(const std::filesystem::path& path, std::string_view bytes,
                          const std::string& shown);
 
 // "20251020T081500123Z": a sortable, file-name-safe form of an instant (UTC, milliseconds).

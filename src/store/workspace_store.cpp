@@ -168,13 +168,13 @@ FlushResult WorkspaceStore::flush(const Workspace& w, Millis now) {
   return result;
 }
 
-Status WorkspaceStore::restore_previous(std::string_view record_name, Millis now) {
+Completed WorkspaceStore::restore_previous(std::string_view record_name, Millis now) {
   auto r = records_.restore_previous(record_name, now);
   if (!r) return r.error();
   return Done{};
 }
 
-Status WorkspaceStore::start_over(std::string_view record_name, Millis now) {
+Completed WorkspaceStore::start_over(std::string_view record_name, Millis now) {
   if (auto s = records_.set_aside(record_name, now); !s) return s;
   if (record_name == kWorkspaceRecord) {
     settings_held_ = false;
@@ -183,7 +183,7 @@ Status WorkspaceStore::start_over(std::string_view record_name, Millis now) {
   return Done{};
 }
 
-Status WorkspaceStore::put_attachment(std::string_view sha256, std::string_view bytes) {
+Completed WorkspaceStore::put_attachment(std::string_view sha256, std::string_view bytes) {
   return records_.write_blob(sha256, bytes);
 }
 

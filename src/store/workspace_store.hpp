@@ -65,7 +65,7 @@ class WorkspaceStore {
   FlushResult flush(const Workspace& w, Millis now);
 
   // Restores the previous version of a broken record; the caller reloads.
-  Status restore_previous(std::string_view record_name, Millis now);
+  Completed restore_previous(std::string_view record_name, Millis now);
 
   // The settings record did not load (damaged, from a newer hoso, or only its ".prev" is left):
   // the workspace runs on defaults, and they are never written over it (two saves would rotate
@@ -73,10 +73,10 @@ class WorkspaceStore {
   bool settings_held() const { return settings_held_; }
   // The person chose to start the record over: it and its ".prev" go to quarantine/ (kept), and
   // the next flush writes the settings in memory as a new record.
-  Status start_over(std::string_view record_name, Millis now);
+  Completed start_over(std::string_view record_name, Millis now);
 
   // Attachments: bytes by SHA-256 (hex).
-  Status put_attachment(std::string_view sha256, std::string_view bytes);
+  Completed put_attachment(std::string_view sha256, std::string_view bytes);
   Result<std::string> attachment(std::string_view sha256) const;
   // Deletes the blobs nothing refers to: no file of the workspace on disk (every record, its
   // ".prev" and ".tmp", the register's revisions included; trash/ and quarantine/ do not count)

@@ -186,7 +186,7 @@ void alignment_card(app::Session& s, app::Secretariat& sec) {
 
 // A decision already recorded: what it says, who it awards, its award money and certificates, and
 // the way to take it back.
-void recorded_card(app::Session& s, app::Secretariat& sec, const Register& r, const Campaign& c, const AwardDecision& d) {
+void recorded_card(app::Session& s, app::Secretariat& sec, const Registry& r, const Campaign& c, const AwardDecision& d) {
   const Palette& p = palette();
   noted(p.success, trf("awards.recorded", {tr(describe(d, c))}).c_str(), "awards." + d.id + ".state");
   small_muted(trf("awards.signed_by", {d.signer_title.empty() ? d.signer : d.signer_title + " " + d.signer}));
@@ -194,7 +194,7 @@ void recorded_card(app::Session& s, app::Secretariat& sec, const Register& r, co
     const Tone tone = status_tone(status);
     const std::string word = tr(status_label(status));
     for (const std::string& id : ids) {
-      const Register::Found f = r.find_dossier(id);
+      const Registry::Found f = r.find_dossier(id);
       ImGui::PushID(id.c_str());
       badge(word.c_str(), tone.fg, tone.bg, "awards." + d.id + "." + id);
       ImGui::SameLine();
@@ -293,7 +293,7 @@ void decision_form(app::Session& s, app::Secretariat& sec, const CouncilMeeting&
 // The campaign's close: the report on what it came to, and closing it (or reopening it, with a
 // reason).
 void close_card(app::Session& s, app::Secretariat& sec) {
-  const Register& r = sec.reg();
+  const Registry& r = sec.reg();
   spacer(0.4f);
   begin_card("##awards.close");
   subheading(tr("campaign_close.title"));
@@ -321,7 +321,7 @@ void close_card(app::Session& s, app::Secretariat& sec) {
 
 // Every award recorded here, in every campaign, found by a name or a decision typed without marks.
 void history_card(app::Secretariat& sec) {
-  const Register& r = sec.reg();
+  const Registry& r = sec.reg();
   if (r.history.empty()) return;
   spacer(0.4f);
   begin_card("##awards.history");
@@ -384,7 +384,7 @@ void handle_dialog(app::Session& s, app::Secretariat& sec) {
 
 void awards_screen(app::Session& s) {
   app::Secretariat& sec = s.secretariat();
-  const Register& r = sec.reg();
+  const Registry& r = sec.reg();
   const Campaign& c = sec.campaign();
   heading(tr("awards.title"));
   muted(tr("awards.help"));

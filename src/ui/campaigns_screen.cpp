@@ -454,8 +454,8 @@ void campaign_card(app::Session& s, app::Secretariat& sec, const CampaignSummary
   if (archived) {
     muted(tr("campaigns.archived_note"));
   } else if (c.id == s.campaign().id) {
-    colored_wrapped(p.success, tr("campaigns.register_open"));
-  } else if (button(tr("campaigns.open_register"), "campaigns.open_register." + c.id, ButtonKind::primary)) {
+    colored_wrapped(p.success, tr("campaigns.registry_open"));
+  } else if (button(tr("campaigns.open_registry"), "campaigns.open_registry." + c.id, ButtonKind::primary)) {
     s.switch_campaign(c.id);
     s.nav.screen = app::Screen::campaigns;
     return end_card();
@@ -464,7 +464,7 @@ void campaign_card(app::Session& s, app::Secretariat& sec, const CampaignSummary
   // takes the campaign out of the switcher. Both are undone here.
   if (marked && !archived && c.id == s.campaign().id && sec.reg().closed()) {
     // Closed with its register (the close report): reopened there, with a reason.
-    muted(tr("campaigns.register_closed"));
+    muted(tr("campaigns.registry_closed"));
   } else if (marked) {
     if (button(tr(archived ? "campaigns.unarchive" : "campaigns.reopen"), (archived ? "campaigns.unarchive." : "campaigns.reopen.") + c.id))
       s.mark_campaign(c.id, std::nullopt);

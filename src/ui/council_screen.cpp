@@ -44,8 +44,8 @@ std::string share_text(int part, int total) {
   return n(part) + "/" + n(total) + " · " + tr(share_percent(part, total));
 }
 
-std::string nominee_of(const Register& r, std::string_view dossier_id) {
-  const Register::Found f = r.find_dossier(dossier_id);
+std::string nominee_of(const Registry& r, std::string_view dossier_id) {
+  const Registry::Found f = r.find_dossier(dossier_id);
   if (!f.dossier) return std::string(dossier_id.substr(0, 8));
   const std::string& name = display_name(f.dossier->nominee);
   return name.empty() ? std::string(tr("dossier.unnamed")) : name;
@@ -202,7 +202,7 @@ void ballots_card(app::Secretariat& sec, CouncilMeeting& m, const MeetingResult&
   begin_card("##council.ballots");
   subheading(tr("council.ballots"));
   small_muted(trf("council.ballots_help", {tr(m.threshold.describe())}));
-  const Register& r = sec.reg();
+  const Registry& r = sec.reg();
   const Campaign& c = sec.campaign();
   const bool narrow = is_phone() || ImGui::GetContentRegionAvail().x < em() * 40;
   if (m.votes.empty()) muted(tr("council.no_ballots"));
@@ -221,7 +221,7 @@ void ballots_card(app::Secretariat& sec, CouncilMeeting& m, const MeetingResult&
   }
   for (CouncilVote& v : m.votes) {
     ImGui::PushID(v.dossier_id.c_str());
-    const Register::Found f = r.find_dossier(v.dossier_id);
+    const Registry::Found f = r.find_dossier(v.dossier_id);
     std::string sub;
     if (f.dossier) {
       const AwardForm* form = c.award_form(f.dossier->award_form);
@@ -333,14 +333,14 @@ std::string value_text(const nlohmann::json& v) {
   return v.dump();
 }
 
-void corrections_card(const Register& r, const CouncilMeeting& m) {
+void corrections_card(const Registry& r, const CouncilMeeting& m) {
   if (m.corrections.empty()) return;
   begin_card("##council.corrections");
   subheading(tr("council.corrections"));
   const std::string prefix = "meetings/" + m.id + ".";
   ImGui::PushFont(fonts.small);
   for (std::size_t i = 0; i < m.corrections.size(); ++i) {
-    const RegisterChange& c = m.corrections[i];
+    const RegistryChange& c = m.corrections[i];
     std::string what = c.subject.starts_with(prefix) ? c.subject.substr(prefix.size()) : c.subject;
     if (what.starts_with("votes.")) what = trf("council.votes_of", {nominee_of(r, what.substr(6))});
     const std::string line = trf("council.correction_line", {to_display_vietnam(c.time), c.author, what, value_text(c.old_value),
@@ -354,7 +354,7 @@ void corrections_card(const Register& r, const CouncilMeeting& m) {
 // ---- the sessions, and the acts on one -----------------------------------------------------------
 
 void sessions_line(app::Session& s, app::Secretariat& sec) {
-  const Register& r = sec.reg();
+  const Registry& r = sec.reg();
   for (const CouncilMeeting& m : r.meetings) {
     const std::string label = trf(m.closed ? "council.session_closed" : "council.session_open",
                                   {m.date.year ? to_display(m.date) : "?"});
@@ -466,7 +466,7 @@ void council_screen(app::Session& s) {
   spacer(0.4f);
   CouncilMeeting* stored = sec.meeting(st.meeting_id);
   if (!stored) {
-    muted(tr(sec.view().rows.empty() ? "council.no_register" : "council.no_session"));
+    muted(tr(sec.view().rows.empty() ? "council.no_registry" : "council.no_session"));
     handle_dialog(s, sec);
     return;
   }

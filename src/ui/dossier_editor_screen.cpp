@@ -2,6 +2,7 @@
 // report from its template, attachments, declared flags, status. The findings panel on top lists
 // what is missing; choosing one opens its section, scrolls to the field and focuses it.
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cstdio>
 
@@ -25,14 +26,39 @@ void attachments_section(app::Session& s, const Dossier& d, const FindingIndex& 
 
 namespace {
 
-constexpr const char* kSections[] = {"nominee", "award", "criteria", "summary", "report", "attachments", "flags", "status"};
-constexpr const char* kSectionTitles[] = {"section.nominee.individual", "section.award",       "section.criteria", "section.summary",
-                                          "section.report",  "section.attachments", "section.flags",    "section.status"};
-static_assert(std::size(kSections) == std::size(kSectionTitles));
+// The editor's sections, in order: each a row (its id for findings and tests, its title, what
+// draws it). Adding a section is adding a row.
+void nominee_section(app::Session& s, const Dossier& d, const FindingIndex& idx);
+void award_section(app::Session& s, const Dossier& d, const FindingIndex& idx);
+void criteria_section(app::Session& s, const Dossier& d, const FindingIndex& idx);
+void summary_section(app::Session& s, const Dossier& d, const FindingIndex& idx);
+void report_section(app::Session& s, const Dossier& d, const FindingIndex& idx);
+void flags_section(app::Session& s, const Dossier& d, const FindingIndex& idx);
+void status_section(app::Session& s, const Dossier& d, const FindingIndex& idx);
+struct EditorSection {
+  const char* id;
+  const char* title;  // catalogue key; the first section's depends on the nominee's kind
+  void (*draw)(app::Session&, const Dossier&, const FindingIndex&);
+};
+constexpr EditorSection kEditorSections[] = {
+    {"nominee", "section.nominee.individual", nominee_section},
+    {"award", "section.award", award_section},
+    {"criteria", "section.criteria", criteria_section},
+    {"summary", "section.summary", summary_section},
+    {"report", "section.report", report_section},
+    {"attachments", "section.attachments", attachments_section},
+    {"flags", "section.flags", flags_section},
+    {"status", "section.status", status_section},
+};
+constexpr auto kSections = [] {
+  std::array<const char*, std::size(kEditorSections)> ids{};
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = kEditorSections[i].id;
+  return ids;
+}();
 // The first section names who it is about: "Cá nhân được đề nghị" or "Tập thể được đề nghị".
 const char* section_title(size_t i, NomineeKind kind) {
-  if (i == 0) return kind == NomineeKind::collective ? "section.nominee.collective" : "section.nominee.individual";
-  return kSectionTitles[i];
+  if (i == 0 && kind == NomineeKind::collective) return "section.nominee.collective";
+  return kEditorSections[i].title;
 }
 
 // A section chosen in "Đến mục…": opened, and scrolled to the top when its header is drawn.
@@ -306,7 +332,7 @@ void flags_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   }
 }
 
-void status_section(app::Session& s, const Dossier& d) {
+void status_section(app::Session& s, const Dossier& d, const FindingIndex&) {
   const Palette& p = palette();
   wrapped(trf("status.current", {tr(status_label(d.status))}).c_str());
   if (d.last_export) {
@@ -426,16 +452,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
     ImGui::PushID(kSections[i]);
     if (section(s, kSections[i], tr(section_title(i, d.nominee.kind)), tally)) {
       ImGui::Indent(em() * 0.25f);
-      switch (i) {
-        case 0: nominee_section(s, d, idx); break;
-        case 1: award_section(s, d, idx); break;
-        case 2: criteria_section(s, d, idx); break;
-        case 3: summary_section(s, d, idx); break;
-        case 4: report_section(s, d, idx); break;
-        case 5: attachments_section(s, d, idx); break;
-        case 6: flags_section(s, d, idx); break;
-        case 7: status_section(s, d); break;
-      }
+      kEditorSections[i].draw(s, d, idx);
       ImGui::Unindent(em() * 0.25f);
       spacer(0.4f);
     }

@@ -13,6 +13,7 @@
 #include "core/attachments.hpp"
 #include "core/documents/unit_documents.hpp"
 #include "core/package.hpp"
+#include "core/return_note.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
 #include "ui/print_actions.hpp"

@@ -8,6 +8,7 @@
 
 #include "app/secretariat_session.hpp"
 #include "app/session.hpp"
+#include "core/intake.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
 #include "ui/screens.hpp"
@@ -111,7 +112,7 @@ void report_card(app::Session& s, app::Secretariat& sec, const app::Intake& in) 
 
 // Every revision held, in the order received: unit, revision, dates, standing; the acts on it.
 void revisions_card(app::Secretariat& sec) {
-  const Register& r = sec.reg();
+  const Registry& r = sec.reg();
   begin_card("##intake.revisions");
   subheading(trf("intake.revisions_title", static_cast<long long>(r.revisions.size())).c_str());
   if (r.revisions.empty()) {
@@ -159,7 +160,7 @@ void revisions_card(app::Secretariat& sec) {
     subheading(tr("intake.log_title"));
     ImGui::PushFont(fonts.small);
     for (std::size_t i = 0; i < r.log.size(); ++i) {
-      const RegisterChange& c = r.log[i];
+      const RegistryChange& c = r.log[i];
       const bool removal = c.new_value.is_null();
       std::string file = c.old_value.is_object() ? c.old_value.value("file_name", std::string()) : std::string();
       if (file.empty()) file = c.subject;

@@ -17,6 +17,8 @@
 #include "core/dossier_views.hpp"
 #include "core/attachments.hpp"
 #include "core/paths.hpp"
+#include "core/registry_view.hpp"
+#include "core/return_note.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/print_actions.hpp"
@@ -35,7 +37,7 @@ struct RegistryState {
   int kind = -1;
   std::string award_form, unit_id;
   bool with_errors = false, incomplete = false;
-  int sort = 0;  // RegisterSort
+  int sort = 0;  // RegistrySort
   // Cached: recomputed when the register or the filter changes.
   std::uint64_t revision = 0;
   std::string key;
@@ -55,16 +57,16 @@ std::string filter_key() {
          n(st.with_errors) + n(st.incomplete) + "|" + n(st.sort);
 }
 
-bool has_rule(const RegisterRow& row, std::string_view rule) {
+bool has_rule(const RegistryRow& row, std::string_view rule) {
   return std::any_of(row.findings.begin(), row.findings.end(), [&](const Finding& f) { return f.rule == rule; });
 }
 
 void refresh(app::Secretariat& sec) {
-  const RegisterView& v = sec.view();
+  const RegistryView& v = sec.view();
   const std::string key = filter_key();
   if (st.revision == sec.revision() && st.key == key) return;
-  const Register& r = sec.reg();
-  RegisterFilter f;
+  const Registry& r = sec.reg();
+  RegistryFilter f;
   f.dossier.search = st.search;
   if (st.status >= 0) f.dossier.status = kAllStatuses[static_cast<std::size_t>(st.status)];
   if (st.kind >= 0) f.dossier.kind = static_cast<NomineeKind>(st.kind);
@@ -72,14 +74,14 @@ void refresh(app::Secretariat& sec) {
   f.unit_id = st.unit_id;
   f.with_errors = st.with_errors;
   f.incomplete = st.incomplete;
-  st.rows = filter_and_sort(r, v, f, static_cast<RegisterSort>(st.sort));
+  st.rows = filter_and_sort(r, v, f, static_cast<RegistrySort>(st.sort));
   // The units that sent something, and the register's tallies (all rows, not only those shown).
   std::set<std::pair<std::string, std::string>> units;  // (order key, id)
   std::vector<std::pair<std::string, std::string>> names;
   std::set<std::string> same;
   st.errors = st.incomplete_rows = st.eligible = 0;
   for (std::size_t i = 0; i < v.rows.size(); ++i) {
-    const RegisterRow& row = v.rows[i];
+    const RegistryRow& row = v.rows[i];
     const Sender& sender = v.revision_of(r, i).header.sender;
     if (units.insert({row.unit_key, sender.unit_id}).second) names.push_back({sender.unit_id, sender.unit_name});
     st.errors += row.errors > 0;
@@ -131,7 +133,7 @@ std::pair<std::string, bool> completeness_text(const Completeness& k) {
 }
 
 // What the findings column says: a nominee two units proposed first, then the tallies.
-std::pair<std::string, ImU32> findings_text(const RegisterRow& row) {
+std::pair<std::string, ImU32> findings_text(const RegistryRow& row) {
   const Palette& p = palette();
   if (has_rule(row, registry_rule::same_nominee)) return {tr("registry.same_nominee_short"), p.error};
   if (row.errors) return {trf("list.errors", row.errors), p.error};
@@ -145,7 +147,7 @@ std::pair<std::string, ImU32> findings_text(const RegisterRow& row) {
 void quota_line(app::Secretariat& sec) {
   const Palette& p = palette();
   const Campaign& c = sec.campaign();
-  const RegisterView& v = sec.view();
+  const RegistryView& v = sec.view();
   bool first = true;
   for (const QuotaUse& q : v.quota) {
     if (q.count == 0 && !q.quota) continue;
@@ -236,8 +238,8 @@ void select(app::Session& s, const std::string& id) {
 
 void table(app::Session& s, app::Secretariat& sec, float height) {
   const Palette& p = palette();
-  const RegisterView& v = sec.view();
-  const Register& r = sec.reg();
+  const RegistryView& v = sec.view();
+  const Registry& r = sec.reg();
   const Campaign& c = sec.campaign();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
@@ -263,7 +265,7 @@ void table(app::Session& s, app::Secretariat& sec, float height) {
     for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
       const std::size_t i = st.rows[static_cast<std::size_t>(k)];
       const Dossier& d = v.dossiers[i];
-      const RegisterRow& row = v.rows[i];
+      const RegistryRow& row = v.rows[i];
       ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
       ImGui::TableNextColumn();
       const std::string id = "registry.row." + d.id;
@@ -306,8 +308,8 @@ void table(app::Session& s, app::Secretariat& sec, float height) {
 
 void cards(app::Session& s, app::Secretariat& sec, float height) {
   const Palette& p = palette();
-  const RegisterView& v = sec.view();
-  const Register& r = sec.reg();
+  const RegistryView& v = sec.view();
+  const Registry& r = sec.reg();
   const Campaign& c = sec.campaign();
   ImGui::BeginChild("##registry.cards", ImVec2(0, height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -321,7 +323,7 @@ void cards(app::Session& s, app::Secretariat& sec, float height) {
     for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
       const std::size_t i = st.rows[static_cast<std::size_t>(k)];
       const Dossier& d = v.dossiers[i];
-      const RegisterRow& row = v.rows[i];
+      const RegistryRow& row = v.rows[i];
       const ImVec2 start = ImGui::GetCursorScreenPos();
       const std::string id = "registry.row." + d.id;
       if (ImGui::Selectable(("##" + id).c_str(), st.selected == d.id, ImGuiSelectableFlags_None, ImVec2(0, h))) select(s, d.id);
@@ -502,11 +504,11 @@ void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, cons
 
 void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   const Palette& p = palette();
-  const RegisterView& v = sec.view();
-  const Register& r = sec.reg();
+  const RegistryView& v = sec.view();
+  const Registry& r = sec.reg();
   const Campaign& c = sec.campaign();
   const Dossier& d = v.dossiers[i];
-  const RegisterRow& row = v.rows[i];
+  const RegistryRow& row = v.rows[i];
   const PackageRevision& rev = v.revision_of(r, i);
   const std::string id = d.id;
 
@@ -628,15 +630,15 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
 }
 
 // An empty register says where its rows come from, with the way there.
-void empty_register(app::Session& s) {
+void empty_registry(app::Session& s) {
   muted(tr("registry.empty"));
   if (button(tr("registry.go_intake"), "registry.go_intake", ButtonKind::primary)) s.nav.screen = app::Screen::intake;
 }
 
 void details_pane(app::Session& s, app::Secretariat& sec) {
-  const std::size_t i = st.selected.empty() ? RegisterView::npos : sec.view().find(st.selected);
-  if (i == RegisterView::npos) {
-    if (sec.view().rows.empty()) empty_register(s);
+  const std::size_t i = st.selected.empty() ? RegistryView::npos : sec.view().find(st.selected);
+  if (i == RegistryView::npos) {
+    if (sec.view().rows.empty()) empty_registry(s);
     else muted(tr("registry.choose"));
     return;
   }
@@ -678,7 +680,7 @@ void registry_screen(app::Session& s) {
   ImGui::PopFont();
   const float avail = ImGui::GetContentRegionAvail().y;
   if (phone) {
-    if (sec.view().rows.empty()) empty_register(s);
+    if (sec.view().rows.empty()) empty_registry(s);
     cards(s, sec, std::max(em() * 12, avail - em() * 0.5f));
   } else if (const float width = ImGui::GetContentRegionAvail().x; width > em() * 52) {
     // Side by side: the rows at the left, the chosen record at the right at full height (its

@@ -4,6 +4,7 @@
 #include <cfloat>
 
 #include "app/session.hpp"
+#include "core/intake.hpp"
 #include "core/text.hpp"
 #include "imgui_stdlib.h"
 #include "ui/strings.hpp"
@@ -121,7 +122,7 @@ void small_muted(const std::string& text) {
   ImGui::PopFont();
 }
 
-void closed_notice(const Register& r) {
+void closed_notice(const Registry& r) {
   if (!r.closed()) return;
   noted(palette().warning, trf("campaign_close.notice", {to_display_vietnam(r.closed_at)}).c_str(), "campaign_close.notice");
   spacer(0.3f);

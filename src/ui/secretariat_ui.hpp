@@ -50,6 +50,6 @@ Tone standing_tone(Standing s);
 void small_muted(const std::string& text);
 
 // On every secretariat screen while the campaign is closed: when, and that it is for reading.
-void closed_notice(const Register& r);
+void closed_notice(const Registry& r);
 
 }  // namespace hoso::ui

@@ -261,7 +261,7 @@ void notices(app::Session& s) {
     }
     // The settings and the register's head are held (never written over) while unreadable:
     // starting over is the person's choice, and the broken file stays in quarantine.
-    if (b.name == store::kWorkspaceRecord || store::is_register_head(b.name)) {
+    if (b.name == store::kWorkspaceRecord || store::is_registry_head(b.name)) {
       if (b.previous_valid) ImGui::SameLine();
       if (button(tr("notice.start_over"), "notice.start_over." + b.name)) {
         auto r = s.start_over(b.name);
@@ -333,26 +333,28 @@ void toasts(app::Session& s, float bottom_margin) {
   ImGui::PopStyleColor();
 }
 
+// What draws each screen: adding a screen is adding a row (and its navigation entry above).
+struct ScreenRow {
+  Screen screen;
+  void (*draw)(app::Session&);
+};
+constexpr ScreenRow kScreenRows[] = {
+    {Screen::dashboard, dashboard_screen},   {Screen::dossiers, dossier_list_screen},
+    {Screen::dossier, dossier_editor_screen}, {Screen::minutes, minutes_screen},
+    {Screen::package_export, export_screen},  {Screen::package_import, import_screen},
+    {Screen::settings, settings_screen},      {Screen::intake, intake_screen},
+    {Screen::registry, registry_screen},      {Screen::council, council_screen},
+    {Screen::awards, awards_screen},          {Screen::campaigns, campaigns_screen},
+};
+
 void screen(app::Session& s) {
   // The secretariat's home is its register (the unit's dashboard is not in its navigation).
   if (s.nav.screen == Screen::dashboard && s.workspace().settings.role == Role::secretariat) s.nav.screen = Screen::registry;
   // The unit's import (restore its own package) would turn the secretariat's workspace into that
   // unit's: the secretariat's packages go to intake, always.
   if (s.nav.screen == Screen::package_import && s.workspace().settings.role == Role::secretariat) s.nav.screen = Screen::intake;
-  switch (s.nav.screen) {
-    case Screen::dashboard: dashboard_screen(s); break;
-    case Screen::dossiers: dossier_list_screen(s); break;
-    case Screen::dossier: dossier_editor_screen(s); break;
-    case Screen::minutes: minutes_screen(s); break;
-    case Screen::package_export: export_screen(s); break;
-    case Screen::package_import: import_screen(s); break;
-    case Screen::settings: settings_screen(s); break;
-    case Screen::intake: intake_screen(s); break;
-    case Screen::registry: registry_screen(s); break;
-    case Screen::council: council_screen(s); break;
-    case Screen::awards: awards_screen(s); break;
-    case Screen::campaigns: campaigns_screen(s); break;
-  }
+  for (const ScreenRow& row : kScreenRows)
+    if (row.screen == s.nav.screen) return row.draw(s);
 }
 
 // The navigation chose the screen already shown (go); the screen drawn next sees it.

@@ -14,6 +14,8 @@
 #include "core/registry.hpp"
 #include "core/sha256.hpp"
 #include "core/synthetic.hpp"
+#include "core/intake.hpp"
+#include "core/registry_view.hpp"
 
 namespace {
 
@@ -76,7 +78,7 @@ void BM_IntakeOf100Packages(benchmark::State& state) {
   const EditContext ctx{"Văn thư Sở", kSent + 7200000};
   std::size_t rows = 0;
   for (auto _ : state) {
-    Register r;
+    Registry r;
     IntakeReport report = classify(p.lib, r, p.files);
     const IntakeApplied applied = apply_intake(r, std::move(report), ctx);
     if (applied.added != kPackages) {
@@ -91,31 +93,31 @@ void BM_IntakeOf100Packages(benchmark::State& state) {
 }
 BENCHMARK(BM_IntakeOf100Packages)->Unit(benchmark::kMillisecond);
 
-void BM_RegisterViewOf1000Rows(benchmark::State& state) {
+void BM_RegistryViewOf1000Rows(benchmark::State& state) {
   const Packages& p = packages();
-  Register r;
+  Registry r;
   apply_intake(r, classify(p.lib, r, p.files), {"Văn thư Sở", kSent + 7200000});
   const Campaign& c = *p.lib.campaign(kDefaultCampaignId);
   for (auto _ : state) {
-    RegisterView v = make_view(p.lib, c, r, {2025, 10, 31});
+    RegistryView v = make_view(p.lib, c, r, {2025, 10, 31});
     benchmark::DoNotOptimize(v);
   }
   state.counters["rows"] = static_cast<double>(make_view(p.lib, c, r, {2025, 10, 31}).rows.size());
 }
-BENCHMARK(BM_RegisterViewOf1000Rows)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RegistryViewOf1000Rows)->Unit(benchmark::kMillisecond);
 
-void BM_RegisterFilterAndSort(benchmark::State& state) {
+void BM_RegistryFilterAndSort(benchmark::State& state) {
   const Packages& p = packages();
-  Register r;
+  Registry r;
   apply_intake(r, classify(p.lib, r, p.files), {"Văn thư Sở", kSent + 7200000});
-  const RegisterView v = make_view(p.lib, *p.lib.campaign(kDefaultCampaignId), r, {2025, 10, 31});
-  RegisterFilter f;
+  const RegistryView v = make_view(p.lib, *p.lib.campaign(kDefaultCampaignId), r, {2025, 10, 31});
+  RegistryFilter f;
   f.dossier.search = "nguyen thi";
   for (auto _ : state) {
-    auto idx = filter_and_sort(r, v, f, RegisterSort::unit);
+    auto idx = filter_and_sort(r, v, f, RegistrySort::unit);
     benchmark::DoNotOptimize(idx);
   }
 }
-BENCHMARK(BM_RegisterFilterAndSort)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RegistryFilterAndSort)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

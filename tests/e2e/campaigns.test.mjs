@@ -312,7 +312,7 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     assert.equal(entry.verdict, 'refused');
     assert.ok(entry.summary.includes('Mở sổ của đợt này'), entry.summary);
     await app.click('nav.campaigns');
-    await app.click('campaigns.open_register.15-KH-SNgV-2026');
+    await app.click('campaigns.open_registry.15-KH-SNgV-2026');
     await app.until('the new campaign\'s register', async () => (await app.state()).registry.campaign_id === '15-KH-SNgV-2026');
     await app.click('nav.intake');
     entry = await intake();
@@ -336,7 +336,7 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     assert.equal(reg.campaign_drafts[0].published_version, 1);
     assert.equal(reg.campaign_drafts[0].published_as_is, true);
     await app.click('nav.campaigns');
-    await app.click('campaigns.open_register.32-KH-SNgV');
+    await app.click('campaigns.open_registry.32-KH-SNgV');
     await app.until('Plan 32\'s register', async () => (await app.state()).registry.campaign_id === '32-KH-SNgV');
     reg = (await app.state()).registry;
     assert.equal(reg.rows.length, 0, 'nothing of the new campaign in Plan 32\'s register');
@@ -344,7 +344,7 @@ test('the secretariat duplicates Plan 32, fixes what the editor finds, publishes
     // Last year's campaign put away: the new one chosen, Plan 32 archived (out of the switcher),
     // the new one closed by hand and reopened; the marks survive a reload.
     const stateOf = async (id) => (await app.state()).campaigns.find((c) => c.id === id).state;
-    await app.click('campaigns.open_register.15-KH-SNgV-2026');
+    await app.click('campaigns.open_registry.15-KH-SNgV-2026');
     await app.until('the new campaign chosen', async () => (await app.state()).active_campaign === '15-KH-SNgV-2026');
     await app.click('campaigns.archive.32-KH-SNgV');
     await app.until('Plan 32 archived', async () => (await stateOf('32-KH-SNgV')) === 'archived');

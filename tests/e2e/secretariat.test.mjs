@@ -733,8 +733,8 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     await app.tap('nav.settings');
     await reveal(app, 'settings.campaigns', { phone: true });
     await app.tap('settings.campaigns');
-    await reveal(app, 'campaigns.open_register.32-KH-SNgV', { phone: true });
-    await app.tap('campaigns.open_register.32-KH-SNgV');
+    await reveal(app, 'campaigns.open_registry.32-KH-SNgV', { phone: true });
+    await app.tap('campaigns.open_registry.32-KH-SNgV');
     await waitFor(app, 'Plan 32\'s register', (s) => s.registry.campaign_id === '32-KH-SNgV');
     await app.tap('nav.intake');
     await app.screenshot('secretariat-intake-phone-390x844');

@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
                              [](const hoso::Decision& d) { return hoso::to_json(d); });
   round_trip<hoso::CouncilMeeting>(j, [](const json& x) { return hoso::meeting_from_json(x, "m.json"); },
                                    [](const hoso::CouncilMeeting& m) { return hoso::to_json(m); });
-  round_trip<hoso::Register>(j, [](const json& x) { return hoso::register_state_from_json(x, "s.json"); },
-                             [](const hoso::Register& r) { return hoso::register_state_json(r); });
+  round_trip<hoso::Registry>(j, [](const json& x) { return hoso::registry_state_from_json(x, "s.json"); },
+                             [](const hoso::Registry& r) { return hoso::registry_state_json(r); });
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "core/registry.hpp"
 #include "fuzz_support.hpp"
+#include "core/return_note.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -13,13 +13,15 @@
 #include "core/sha256.hpp"
 #include "core/synthetic.hpp"
 #include "domain_fixtures.hpp"
+#include "core/intake.hpp"
+#include "core/registry_view.hpp"
 
 namespace hoso::testing {
 
 inline constexpr Millis kSent = 1760948100000;      // 2025-10-20T08:15:00Z, 15:15 in Vietnam
 inline constexpr Millis kReceived = 1760950800000;  // 2025-10-20T09:00:00Z
 inline constexpr Millis kDay = 86400000;
-inline constexpr Date kRegisterToday{2025, 10, 31};
+inline constexpr Date kRegistryToday{2025, 10, 31};
 inline const EditContext kSecretariat{"Văn thư Sở", kReceived + 3600000};
 
 using Blobs = std::map<std::string, std::string, std::less<>>;
@@ -77,20 +79,20 @@ inline IncomingFile incoming(const BuiltPackage& p, Millis received = kReceived)
   return IncomingFile{p.file_name, p.text, received};
 }
 
-inline Register empty_register() {
-  Register r;
+inline Registry empty_registry() {
+  Registry r;
   r.campaign_id = campaign().id;
   return r;
 }
 
 // classify + apply_intake in one step; the report is returned for its checks.
-inline IntakeReport take_in(Register& r, const std::vector<IncomingFile>& files, const EditContext& ctx = kSecretariat) {
+inline IntakeReport take_in(Registry& r, const std::vector<IncomingFile>& files, const EditContext& ctx = kSecretariat) {
   IntakeReport report = classify(lib(), r, files);
   IntakeReport copy = report;
   apply_intake(r, std::move(copy), ctx);
   return report;
 }
 
-inline RegisterView view_of(const Register& r) { return make_view(lib(), campaign(), r, kRegisterToday); }
+inline RegistryView view_of(const Registry& r) { return make_view(lib(), campaign(), r, kRegistryToday); }
 
 }  // namespace hoso::testing

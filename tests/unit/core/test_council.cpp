@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "registry_fixtures.hpp"
+#include "core/registry_view.hpp"
 
 namespace hoso {
 namespace {
@@ -39,8 +40,8 @@ Dossier group(const std::string& id, const std::string& name, int headcount, int
 }
 
 // A register whose one revision holds these dossiers, all eligible.
-Register register_with(const std::vector<Dossier>& dossiers) {
-  Register r = testing::empty_register();
+Registry registry_with(const std::vector<Dossier>& dossiers) {
+  Registry r = testing::empty_registry();
   PackageRevision p;
   p.header.id = testing::uuid_for(1);
   p.header.revision = 1;
@@ -71,7 +72,7 @@ const BallotResult& of(const MeetingResult& res, const std::string& id) {
 }
 
 TEST(Council, ThresholdCountsAgainstTotalMembers) {
-  const Register r = register_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false)});
+  const Registry r = registry_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false)});
   // 9 members, 6 present (quorum 2/3 met). 5 of 9 is more than half; 4 of 9 is not, though it is
   // two thirds of those present.
   const MeetingResult res = meeting_result(campaign(), r, meeting(9, 6, {{"a", 5, 1}, {"b", 4, 2}}));
@@ -84,7 +85,7 @@ TEST(Council, ThresholdCountsAgainstTotalMembers) {
 }
 
 TEST(Council, NoQuorumNoResult) {
-  const Register r = register_with({person("a", "Nguyễn Văn An", false)});
+  const Registry r = registry_with({person("a", "Nguyễn Văn An", false)});
   const MeetingResult res = meeting_result(campaign(), r, meeting(9, 5, {{"a", 5, 0}}));
   EXPECT_FALSE(res.decided);
   EXPECT_EQ(res.why.vi, "Có mặt 5/9 thành viên, chưa đạt từ 2/3 tổng số thành viên trở lên: phiên họp không đủ điều kiện biểu quyết, không có kết quả.");
@@ -96,7 +97,7 @@ TEST(Council, NoQuorumNoResult) {
 }
 
 TEST(Council, WrittenOpinionsCountAsBallots) {
-  const Register r = register_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false)});
+  const Registry r = registry_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false)});
   CouncilMeeting m = meeting(9, 6, {{"a", 7, 0}, {"b", 6, 2}});
   m.absent = {{"Hà Thị Én", "Đi công tác", "Đồng ý cả hai trường hợp"}, {"Lò Văn Phúc", "Ốm", ""}, {"Vi Thị Gấm", "Nghỉ phép", ""}};
   MeetingResult res = meeting_result(campaign(), r, m);
@@ -113,7 +114,7 @@ TEST(Council, RankingAndQuota) {
     ds.push_back(person("p" + std::to_string(i), names[i], false));
     votes.push_back({"p" + std::to_string(i), 5 + i, 0});  // 5, 6, 7, 8, 9 votes of 9
   }
-  const MeetingResult res = meeting_result(campaign(), register_with(ds), meeting(9, 9, votes));
+  const MeetingResult res = meeting_result(campaign(), registry_with(ds), meeting(9, 9, votes));
   ASSERT_EQ(res.ballots.size(), 5u);
   // Ranked by share; three within the quota for individuals.
   EXPECT_EQ(res.ballots[0].dossier_id, "p4");
@@ -131,7 +132,7 @@ TEST(Council, RankingAndQuota) {
 }
 
 TEST(Council, TieAtTheEdgeGoesToAWoman) {
-  const Register r = register_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false),
+  const Registry r = registry_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false),
                                     person("m", "Lê Văn Cường", false), person("f", "Phạm Thị Dung", true)});
   const MeetingResult res = meeting_result(campaign(), r, meeting(9, 9, {{"a", 9, 0}, {"b", 8, 0}, {"m", 7, 2}, {"f", 7, 2}}));
   EXPECT_EQ(of(res, "f").outcome, BallotOutcome::proposed);
@@ -148,7 +149,7 @@ TEST(Council, TieAtTheEdgeGoesToAWoman) {
 
 TEST(Council, TrueTieStaysATie) {
   // Two women tied for the last place: priority cannot separate them.
-  const Register r = register_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false),
+  const Registry r = registry_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false),
                                     person("f1", "Lê Thị Cúc", true), person("f2", "Phạm Thị Dung", true)});
   MeetingResult res = meeting_result(campaign(), r, meeting(9, 9, {{"a", 9, 0}, {"b", 8, 0}, {"f1", 7, 2}, {"f2", 7, 2}}));
   for (const char* id : {"f1", "f2"}) {
@@ -160,7 +161,7 @@ TEST(Council, TrueTieStaysATie) {
   EXPECT_EQ(tie_break_label(TieBreak::unresolved).en, "A true tie: same share, same priority");
 
   // Three tied for two places, one a woman: she is in, the two men still tie for the last.
-  const Register r2 = register_with({person("a", "Nguyễn Văn An", false), person("f", "Lê Thị Cúc", true),
+  const Registry r2 = registry_with({person("a", "Nguyễn Văn An", false), person("f", "Lê Thị Cúc", true),
                                      person("m1", "Trần Văn Bình", false), person("m2", "Phạm Văn Dũng", false)});
   res = meeting_result(campaign(), r2, meeting(9, 9, {{"a", 9, 0}, {"f", 7, 0}, {"m1", 7, 0}, {"m2", 7, 0}}));
   EXPECT_EQ(of(res, "f").outcome, BallotOutcome::proposed);
@@ -178,7 +179,7 @@ TEST(Council, CollectivesWithSeventyPercentWomenArePreferred) {
   EXPECT_TRUE(has_priority(group("x", "X", 10, 7).nominee));  // exactly 70%
   EXPECT_FALSE(has_priority(group("x", "X", 10, 6).nominee));
   EXPECT_FALSE(has_priority(group("x", "X", 0, 0).nominee));
-  const Register r = register_with({group("g1", "Phòng Quản lý biên giới", 10, 6), group("g2", "Văn phòng Sở", 10, 7)});
+  const Registry r = registry_with({group("g1", "Phòng Quản lý biên giới", 10, 6), group("g2", "Văn phòng Sở", 10, 7)});
   // The quota for collectives is 1.
   const MeetingResult res = meeting_result(campaign(), r, meeting(9, 9, {{"g1", 8, 1}, {"g2", 8, 1}}));
   EXPECT_EQ(of(res, "g2").outcome, BallotOutcome::proposed);
@@ -189,12 +190,12 @@ TEST(Council, CollectivesWithSeventyPercentWomenArePreferred) {
 }
 
 TEST(Council, OrderAndFormsWithoutQuota) {
-  const Register r = register_with({person("i1", "Nguyễn Văn An", false), group("g1", "Văn phòng Sở", 10, 2),
+  const Registry r = registry_with({person("i1", "Nguyễn Văn An", false), group("g1", "Văn phòng Sở", 10, 2),
                                     person("b1", "Lê Văn Cường", false, "bang-khen-ct-ubnd"),
                                     person("b2", "Trần Văn Bình", false, "bang-khen-ct-ubnd"),
                                     person("b3", "Phạm Văn Dũng", false, "bang-khen-ct-ubnd"),
                                     person("b4", "Hoàng Văn Giang", false, "bang-khen-ct-ubnd")});
-  Register changed = r;
+  Registry changed = r;
   changed.decisions[0].status = Status::returned;
   const MeetingResult res = meeting_result(
       campaign(), changed, meeting(9, 9, {{"b1", 6, 0}, {"i1", 9, 0}, {"b2", 7, 0}, {"g1", 6, 0}, {"b3", 8, 0}, {"b4", 2, 0}, {"zz", 9, 0}}));
@@ -214,9 +215,9 @@ TEST(Council, OrderAndFormsWithoutQuota) {
 
 TEST(Council, NewMeetingListsTheEligible) {
   const BuiltPackage p = testing::export_package(testing::unit_workspace("thanh-tra", "Thanh tra Sở", 5, 4), testing::kSent, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   testing::take_in(r, {testing::incoming(p)});
-  const RegisterView v = testing::view_of(r);
+  const RegistryView v = testing::view_of(r);
   ASSERT_TRUE(set_status(r, v, p.workspace.dossiers[1].id, Status::eligible, "", kSecretariat).ok());
   ASSERT_TRUE(set_status(r, v, p.workspace.dossiers[3].id, Status::eligible, "", kSecretariat).ok());
   const CouncilMeeting m = new_meeting(campaign(), r, testing::view_of(r), "hd-2025", {2025, 11, 5}, kSecretariat.now);
@@ -227,7 +228,7 @@ TEST(Council, NewMeetingListsTheEligible) {
 }
 
 TEST(Council, LifeOfAMeeting) {
-  Register r = register_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false)});
+  Registry r = registry_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false)});
   CouncilMeeting m = meeting(9, 7, {{"a", 6, 1}, {"b", 4, 3}});
   auto added = save_meeting(r, campaign(), m, "", kSecretariat);
   ASSERT_TRUE(added.ok());
@@ -283,8 +284,8 @@ TEST(Council, LifeOfAMeeting) {
 
 // Three people for the Director's Giấy khen, one for the Chairman's Bằng khen, all proposed by a
 // closed meeting.
-Register proposed_register() {
-  Register r = register_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false),
+Registry proposed_registry() {
+  Registry r = registry_with({person("a", "Nguyễn Văn An", false), person("b", "Trần Văn Bình", false),
                               person("c", "Lê Văn Cường", false), person("d", "Phạm Thị Dung", true, "bang-khen-ct-ubnd")});
   EXPECT_TRUE(save_meeting(r, campaign(), meeting(9, 9, {{"a", 9, 0}, {"b", 8, 1}, {"c", 7, 2}, {"d", 9, 0}}), "", kSecretariat).ok());
   return r;
@@ -310,7 +311,7 @@ std::vector<std::string> ids_of(const std::vector<AwardCandidate>& list) {
 }
 
 TEST(Award, CandidatesAreTheMeetingsProposalsForThatAuthority) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   EXPECT_TRUE(award_candidates(campaign(), r, "hd-1", Decider::issuer_head).empty());  // not closed yet
   ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
   EXPECT_EQ(ids_of(award_candidates(campaign(), r, "hd-1", Decider::issuer_head)), (std::vector<std::string>{"a", "b", "c"}));
@@ -319,7 +320,7 @@ TEST(Award, CandidatesAreTheMeetingsProposalsForThatAuthority) {
 }
 
 TEST(Award, RefusesWhatIsMissingOrWrong) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   auto refused = [&](AwardDecision d, Date today = kToday) {
     auto out = record_award(r, campaign(), std::move(d), today, kSecretariat);
     return out.ok() ? std::string("ok") : out.error().path + ": " + out.error().what.vi;
@@ -352,7 +353,7 @@ TEST(Award, RefusesWhatIsMissingOrWrong) {
 }
 
 TEST(Award, RecordingAwardsTheTickedAndNotTheOthers) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
   const EditContext later{"Chánh Văn phòng", kSecretariat.now + 86400000};
   auto done = record_award(r, campaign(), director_decision({"b", "a"}), kToday, later);
@@ -414,7 +415,7 @@ TEST(Award, RecordingAwardsTheTickedAndNotTheOthers) {
 }
 
 TEST(Award, WithdrawingPutsTheDossiersBackAndLogsWhy) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
   ASSERT_TRUE(record_award(r, campaign(), director_decision({"a", "b"}), kToday, kSecretariat).ok());
   EXPECT_EQ(withdraw_award(r, "qd-1", " ", kSecretariat).error().path, "reason");
@@ -439,7 +440,7 @@ TEST(Award, WithdrawingPutsTheDossiersBackAndLogsWhy) {
 }
 
 TEST(Award, RecordsReadBackAndOldDecisionsStillRead) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
   AwardDecision d = director_decision({"a"});
   d.signer_title = "Giám đốc";
@@ -489,7 +490,7 @@ TEST(Award, MoneyInFiguresAndInWords) {
 }
 
 TEST(Award, PaymentListFromTheDecisionAndTheCampaignsAmounts) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
   ASSERT_TRUE(record_award(r, campaign(), director_decision({"a", "b"}), kToday, kSecretariat).ok());
   const PaymentList p = payment_list(campaign(), r, r.awards.front());
@@ -518,7 +519,7 @@ TEST(Award, PaymentListFromTheDecisionAndTheCampaignsAmounts) {
 }
 
 TEST(Award, CloseReportCountsEachUnitAndTheCampaignClosesAndReopens) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
   ASSERT_TRUE(record_award(r, campaign(), director_decision({"a", "b"}), kToday, kSecretariat).ok());
   const doc::CloseReport rep = close_report(campaign(), r, kToday);
@@ -543,20 +544,20 @@ TEST(Award, CloseReportCountsEachUnitAndTheCampaignClosesAndReopens) {
   EXPECT_EQ(close_campaign(r, kSecretariat).error().path, "closed");
   EXPECT_EQ(reopen_campaign(r, " ", kSecretariat).error().path, "reason");
   // The register's head keeps the close, and an older head (no close) reads as open.
-  auto head = register_state_from_json(nlohmann::json::parse(register_state_json(r).dump()));
+  auto head = registry_state_from_json(nlohmann::json::parse(registry_state_json(r).dump()));
   ASSERT_TRUE(head.ok());
   EXPECT_EQ(head->closed_at, r.closed_at);
-  nlohmann::json old = register_state_json(r);
+  nlohmann::json old = registry_state_json(r);
   old.erase("closed_at");
   old.erase("closed_by");
-  EXPECT_FALSE(register_state_from_json(old)->closed());
+  EXPECT_FALSE(registry_state_from_json(old)->closed());
   ASSERT_TRUE(reopen_campaign(r, "Còn quyết định của Chủ tịch UBND tỉnh.", kSecretariat).ok());
   EXPECT_FALSE(r.closed());
   EXPECT_EQ(r.log.back().reason, "Còn quyết định của Chủ tịch UBND tỉnh.");
 }
 
 TEST(Award, CertificatesForTheDirectorsAwardees) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
   ASSERT_TRUE(record_award(r, campaign(), director_decision({"a"}), kToday, kSecretariat).ok());
   const std::vector<doc::Certificate> certs = certificates(campaign(), r, r.awards.front());
@@ -583,13 +584,13 @@ TEST(Award, CertificatesForTheDirectorsAwardees) {
   EXPECT_EQ(r.certificate_layout.offset_x, 3);
   l.offset_x = 99;
   EXPECT_EQ(set_certificate_layout(r, l).error().path, "certificate_layout");
-  auto head = register_state_from_json(nlohmann::json::parse(register_state_json(r).dump()));
+  auto head = registry_state_from_json(nlohmann::json::parse(registry_state_json(r).dump()));
   ASSERT_TRUE(head.ok());
   EXPECT_EQ(head->certificate_layout.offset_x, 3);
 }
 
 TEST(Award, HistoryKeepsEveryAwardAcrossCampaignsAndFindsItWithoutMarks) {
-  Register r = proposed_register();
+  Registry r = proposed_registry();
   ASSERT_TRUE(close_meeting(r, campaign(), "hd-1", kSecretariat).ok());
   auto done = record_award(r, campaign(), director_decision({"a", "b"}), kToday, kSecretariat);
   ASSERT_TRUE(done.ok());

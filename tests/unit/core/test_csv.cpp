@@ -12,6 +12,8 @@
 #include "core/assets.hpp"
 #include "core/canonical_json.hpp"
 #include "registry_fixtures.hpp"
+#include "core/registry_view.hpp"
+#include "core/return_note.hpp"
 
 namespace hoso {
 namespace {
@@ -103,10 +105,10 @@ TEST(Csv, ProposalListBytes) {
 
 TEST(ProposalList, JsonFromARealMeeting) {
   // Units' packages -> register -> eligible -> meeting -> list.
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   const BuiltPackage p = testing::export_package(testing::unit_workspace("thanh-tra", "Thanh tra Sở", 5, 6, 0.3), testing::kSent, 1);
   testing::take_in(r, {testing::incoming(p)});
-  const RegisterView v = testing::view_of(r);
+  const RegistryView v = testing::view_of(r);
   for (const Dossier& d : v.dossiers) ASSERT_TRUE(set_status(r, v, d.id, Status::eligible, "", testing::kSecretariat).ok());
   CouncilMeeting m = new_meeting(campaign(), r, testing::view_of(r), "hd-1", {2025, 11, 5}, testing::kSecretariat.now);
   m.members_total = 9;

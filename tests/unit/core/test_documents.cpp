@@ -194,7 +194,7 @@ CouncilMeeting council_meeting() {
 }
 
 CouncilSession council() {
-  Register r;
+  Registry r;
   r.campaign_id = campaign().id;
   PackageRevision p;
   p.header.id = "7d0f3c2a-9b1e-4f6a-8c5d-2e4b6a8c0d1f";
@@ -204,7 +204,7 @@ CouncilSession council() {
   p.dossiers = council_dossiers();
   r.revisions.push_back(p);
   for (const Dossier& d : p.dossiers) r.decisions.push_back({d.id, Status::eligible, "", {}});
-  sort_register(r);
+  sort_registry(r);
   const CouncilMeeting m = council_meeting();
   const MeetingResult res = meeting_result(campaign(), r, m);
   EXPECT_TRUE(res.decided) << res.why.en;

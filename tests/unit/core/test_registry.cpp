@@ -12,6 +12,9 @@
 #include "core/library.hpp"
 #include "core/text.hpp"
 #include "registry_fixtures.hpp"
+#include "core/intake.hpp"
+#include "core/registry_view.hpp"
+#include "core/return_note.hpp"
 
 namespace hoso {
 namespace {
@@ -35,7 +38,7 @@ bool has_note(const IntakeEntry& e, std::string_view code) {
   return std::any_of(e.notes.begin(), e.notes.end(), [&](const IntakeNote& n) { return n.code == code; });
 }
 
-int rule_count(const RegisterRow& row, std::string_view rule) {
+int rule_count(const RegistryRow& row, std::string_view rule) {
   return static_cast<int>(std::count_if(row.findings.begin(), row.findings.end(), [&](const Finding& f) { return f.rule == rule; }));
 }
 
@@ -44,10 +47,10 @@ Workspace thanh_tra(uint64_t seed = 22, int n = 3) { return unit_workspace("than
 
 // ---- intake ------------------------------------------------------------------------------------
 
-TEST(Intake, NewPackagesAreAcceptedAndRegistered) {
+TEST(Intake, NewPackagesAreAcceptedAndRegistryed) {
   const BuiltPackage a = export_package(hop_tac(), kSent, 1);
   const BuiltPackage b = export_package(thanh_tra(), kSent, 2);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   const IntakeReport rep = take_in(r, {incoming(a), incoming(b)});
   ASSERT_EQ(rep.entries.size(), 2u);
   for (const IntakeEntry& e : rep.entries) {
@@ -72,9 +75,9 @@ TEST(Intake, NewPackagesAreAcceptedAndRegistered) {
     EXPECT_EQ(d.audit[0].new_value, "received");
     EXPECT_EQ(d.audit[0].author, "Văn thư Sở");
   }
-  const RegisterView v = view_of(r);
+  const RegistryView v = view_of(r);
   ASSERT_EQ(v.rows.size(), 7u);
-  for (const RegisterRow& row : v.rows) {
+  for (const RegistryRow& row : v.rows) {
     EXPECT_EQ(row.errors, 0) << (row.findings.empty() ? "" : row.findings[0].message.en);
     EXPECT_TRUE(row.completeness.complete());
     EXPECT_EQ(row.completeness.members_total, 15);
@@ -104,7 +107,7 @@ TEST(Intake, RefusalsSayWhy) {
   const std::vector<IncomingFile> files = {{"tampered.json", tampered, kReceived},
                                            {"notes.txt", "not a package", kReceived},
                                            {"elsewhere.json", elsewhere->text, kReceived}};
-  const IntakeReport rep = classify(two, testing::empty_register(), files);
+  const IntakeReport rep = classify(two, testing::empty_registry(), files);
   ASSERT_EQ(rep.entries.size(), 3u);
   for (const IntakeEntry& e : rep.entries) {
     EXPECT_EQ(e.verdict(), Verdict::refused);
@@ -119,7 +122,7 @@ TEST(Intake, RefusalsSayWhy) {
   EXPECT_CONTAINS(rep.entries[2].summary().vi, "sổ này là của kế hoạch “32-KH-SNgV”");
   EXPECT_CONTAINS(rep.entries[2].summary().vi, "Chọn đợt") << "the package's campaign is held: where to take it";
 
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   const IntakeApplied applied = apply_intake(r, rep, kSecretariat);
   EXPECT_EQ(applied.added, 0);
   EXPECT_TRUE(applied.changes.empty());
@@ -128,7 +131,7 @@ TEST(Intake, RefusalsSayWhy) {
 
 TEST(Intake, DuplicateIsSkippedInTheBatchAndLater) {
   const BuiltPackage a = export_package(hop_tac(), kSent, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   const IntakeReport first = take_in(r, {incoming(a), {"copy of it.json", a.text, kReceived + 60000}});
   EXPECT_EQ(first.entries[0].kind, IntakeKind::new_package);
   EXPECT_EQ(first.entries[1].kind, IntakeKind::duplicate);
@@ -153,7 +156,7 @@ TEST(Intake, NewerRevisionSupersedesInAnyFileOrder) {
 
   for (bool reversed : {false, true}) {
     SCOPED_TRACE(reversed ? "r2 first" : "r1 first");
-    Register r = testing::empty_register();
+    Registry r = testing::empty_registry();
     std::vector<IncomingFile> files = {incoming(r1), incoming(r2)};
     if (reversed) std::swap(files[0], files[1]);
     const IntakeReport rep = take_in(r, files);
@@ -167,13 +170,13 @@ TEST(Intake, NewerRevisionSupersedesInAnyFileOrder) {
     ASSERT_EQ(r.revisions.size(), 2u);
     for (const PackageRevision& p : r.revisions)
       EXPECT_EQ(standing(r, p), p.header.revision == 2 ? Standing::in_force : Standing::superseded);
-    const RegisterView v = view_of(r);
+    const RegistryView v = view_of(r);
     ASSERT_EQ(v.rows.size(), 4u);
-    for (const RegisterRow& row : v.rows) EXPECT_EQ(r.revisions[row.revision].header.revision, 2);
+    for (const RegistryRow& row : v.rows) EXPECT_EQ(r.revisions[row.revision].header.revision, 2);
   }
 
   // r2 on its own, then r1: the older one is history, in force stays r2.
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(r2)});
   const IntakeReport late_r1 = take_in(r, {incoming(r1, kReceived + kDay)});
   EXPECT_EQ(late_r1.entries[0].kind, IntakeKind::older_revision);
@@ -188,7 +191,7 @@ TEST(Intake, RevisionGapIsAcceptedWithAWarning) {
   const BuiltPackage r1 = export_package(hop_tac(), kSent, 1);
   const BuiltPackage r2 = export_package(r1.workspace, kSent + kDay, 1);
   const BuiltPackage r3 = export_package(r2.workspace, kSent + 2 * kDay, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(r1)});
   const IntakeReport rep = take_in(r, {incoming(r3)});
   EXPECT_EQ(rep.entries[0].kind, IntakeKind::newer_revision);
@@ -206,7 +209,7 @@ TEST(Intake, ConflictIsKeptAsideUntilAPersonChooses) {
   const BuiltPackage theirs = export_package(other, kSent - kDay, 1);
   ASSERT_EQ(mine.package_id, theirs.package_id);
 
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(mine)});
   const IntakeReport rep = take_in(r, {incoming(theirs, kReceived + 3600000)});
   const IntakeEntry& e = rep.entries[0];
@@ -219,9 +222,9 @@ TEST(Intake, ConflictIsKeptAsideUntilAPersonChooses) {
   EXPECT_TRUE(r.revisions[1].set_aside);
   EXPECT_EQ(standing(r, r.revisions[1]), Standing::set_aside);
   // The table shows the revision in force only.
-  RegisterView v = view_of(r);
+  RegistryView v = view_of(r);
   ASSERT_EQ(v.rows.size(), 4u);
-  for (const RegisterRow& row : v.rows) EXPECT_EQ(row.revision, 0u);
+  for (const RegistryRow& row : v.rows) EXPECT_EQ(row.revision, 0u);
 
   // A revision 2 chained to the other device's revision 1 is not chained to the one in force.
   const BuiltPackage theirs2 = export_package(theirs.workspace, kSent + kDay, 1);
@@ -250,7 +253,7 @@ TEST(Intake, ConflictIsKeptAsideUntilAPersonChooses) {
 TEST(Intake, SamePackageIdFromAnotherUnitIsAConflict) {
   const BuiltPackage a = export_package(hop_tac(), kSent, 7);
   const BuiltPackage b = export_package(thanh_tra(), kSent, 7);  // same id by (bad) luck or forgery
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   const IntakeReport rep = take_in(r, {incoming(a), incoming(b)});
   EXPECT_EQ(rep.entries[1].kind, IntakeKind::conflict);
   EXPECT_TRUE(has_note(rep.entries[1], intake_note::other_sender));
@@ -263,7 +266,7 @@ TEST(Intake, LatenessByReceiptWithThePackagesOwnDateBesideIt) {
   const Millis made = 1761755400000;      // 2025-10-29T16:30:00Z
   const Millis got = 1761759000000;       // 2025-10-29T17:30:00Z
   const BuiltPackage p = export_package(hop_tac(), made, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   const IntakeReport rep = take_in(r, {incoming(p, got)});
   const IntakeEntry& e = rep.entries[0];
   EXPECT_EQ(e.kind, IntakeKind::new_package);
@@ -279,8 +282,8 @@ TEST(Intake, LatenessByReceiptWithThePackagesOwnDateBesideIt) {
             "của gói; ngày nhận của Văn phòng là căn cứ).");
   // Kept with the revision, and on every row of the table.
   EXPECT_EQ(r.revisions[0].notes.size(), 1u);
-  const RegisterView v = view_of(r);
-  for (const RegisterRow& row : v.rows) {
+  const RegistryView v = view_of(r);
+  for (const RegistryRow& row : v.rows) {
     EXPECT_TRUE(row.late);
     EXPECT_EQ(rule_count(row, registry_rule::late), 1);
   }
@@ -291,7 +294,7 @@ TEST(Intake, LatenessByReceiptWithThePackagesOwnDateBesideIt) {
   EXPECT_EQ(describe(both, dl).en, "Received on 31/10/2025, after the last day 29/10/2025: late (the package is dated 30/10/2025).");
   // Dated late by a wrong clock, received on time: on time, with a note.
   const BuiltPackage future = export_package(hop_tac(), made + 3 * kDay, 1);
-  const IntakeReport clock = classify(lib(), testing::empty_register(), std::vector<IncomingFile>{incoming(future, kReceived)});
+  const IntakeReport clock = classify(lib(), testing::empty_registry(), std::vector<IncomingFile>{incoming(future, kReceived)});
   EXPECT_FALSE(clock.entries[0].lateness.late);
   EXPECT_TRUE(has_note(clock.entries[0], intake_note::clock));
   EXPECT_CONTAINS(clock.entries[0].notes[0].text.en, "on time (the sender's clock may be wrong)");
@@ -307,17 +310,17 @@ TEST(Intake, SameNomineeFromTwoUnitsIsFlagged) {
   b.dossiers.push_back(copy);
   b.minutes[0].votes.push_back({copy.id, copy.award_form, 12, 1});
   const BuiltPackage pa = export_package(a, kSent, 1), pb = export_package(b, kSent, 2);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   const IntakeReport rep = take_in(r, {incoming(pa), incoming(pb)});
   EXPECT_FALSE(has_note(rep.entries[0], intake_note::same_nominee));
   ASSERT_TRUE(has_note(rep.entries[1], intake_note::same_nominee));
   EXPECT_EQ(rep.entries[1].verdict(), Verdict::accepted_with_warnings);
   EXPECT_CONTAINS(rep.entries[1].notes[0].text.vi, "cũng được “Phòng Hợp tác quốc tế” đề nghị");
 
-  RegisterView v = view_of(r);
+  RegistryView v = view_of(r);
   const std::size_t ia = v.find(a.dossiers[0].id), ib = v.find(copy.id);
-  ASSERT_NE(ia, RegisterView::npos);
-  ASSERT_NE(ib, RegisterView::npos);
+  ASSERT_NE(ia, RegistryView::npos);
+  ASSERT_NE(ib, RegistryView::npos);
   EXPECT_EQ(rule_count(v.rows[ia], registry_rule::same_nominee), 1);
   EXPECT_EQ(rule_count(v.rows[ib], registry_rule::same_nominee), 1);
   EXPECT_CONTAINS(v.rows[ib].findings.back().message.vi, "cũng được “Phòng Hợp tác quốc tế” đề nghị");
@@ -333,9 +336,9 @@ TEST(Intake, SameNomineeFromTwoUnitsIsFlagged) {
 
 TEST(Intake, ChangedDossierGoesBackToReceived) {
   const BuiltPackage r1 = export_package(hop_tac(), kSent, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(r1)});
-  RegisterView v = view_of(r);
+  RegistryView v = view_of(r);
   const std::string changed = r1.workspace.dossiers[0].id, kept = r1.workspace.dossiers[1].id;
   ASSERT_TRUE(set_status(r, v, changed, Status::eligible, "", kSecretariat).ok());
   ASSERT_TRUE(set_status(r, v, kept, Status::eligible, "", kSecretariat).ok());
@@ -357,7 +360,7 @@ TEST(Intake, ChangedDossierGoesBackToReceived) {
 TEST(Intake, RemovalNeedsAReasonAndIsLogged) {
   const BuiltPackage r1 = export_package(hop_tac(), kSent, 1);
   const BuiltPackage r2 = export_package(r1.workspace, kSent + kDay, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(r1), incoming(r2)});
   const std::string key2 = r.revisions[1].key();
   EXPECT_FALSE(remove_revision(r, key2, "  ", kSecretariat).ok());
@@ -375,29 +378,29 @@ TEST(Intake, RemovalNeedsAReasonAndIsLogged) {
 
 // ---- the table ---------------------------------------------------------------------------------
 
-TEST(RegisterView, CompletenessFindingsAndQuota) {
+TEST(RegistryView, CompletenessFindingsAndQuota) {
   Workspace a = hop_tac(11, 4);
   // One vote below the threshold (counted against the 15 members), one criterion not met.
   a.minutes[0].votes[0].votes_for = 7;
   a.minutes[0].votes[0].votes_against = 6;
   a.dossiers[1].criteria.begin()->second.met = false;
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(export_package(a, kSent, 1)), incoming(export_package(thanh_tra(), kSent, 2))});
-  const RegisterView v = view_of(r);
+  const RegistryView v = view_of(r);
   ASSERT_EQ(v.rows.size(), 7u);
-  const RegisterRow& low = v.rows[v.find(a.dossiers[0].id)];
+  const RegistryRow& low = v.rows[v.find(a.dossiers[0].id)];
   EXPECT_EQ(low.completeness.votes_for, 7);
   EXPECT_EQ(low.completeness.members_total, 15);
   EXPECT_FALSE(low.completeness.meets_threshold);
   EXPECT_TRUE(low.completeness.minutes_vote);
   EXPECT_FALSE(low.completeness.complete());
   EXPECT_EQ(rule_count(low, rule::vote_threshold), 1);
-  const RegisterRow& unmet = v.rows[v.find(a.dossiers[1].id)];
+  const RegistryRow& unmet = v.rows[v.find(a.dossiers[1].id)];
   EXPECT_FALSE(unmet.completeness.criteria);
   EXPECT_TRUE(unmet.completeness.summary && unmet.completeness.report);
   EXPECT_GT(unmet.errors, 0);
   // The units' own quota warnings are not repeated per row: the quota is the council's.
-  for (const RegisterRow& row : v.rows) EXPECT_EQ(rule_count(row, rule::quota), 0);
+  for (const RegistryRow& row : v.rows) EXPECT_EQ(rule_count(row, rule::quota), 0);
   const auto q = std::find_if(v.quota.begin(), v.quota.end(), [](const QuotaUse& u) {
     return u.award_form == "giay-khen-gd-so" && u.kind == NomineeKind::individual;
   });
@@ -408,7 +411,7 @@ TEST(RegisterView, CompletenessFindingsAndQuota) {
   EXPECT_EQ(q->count, giay_khen);
   EXPECT_EQ(q->over(), giay_khen > 3);
 
-  RegisterFilter f;
+  RegistryFilter f;
   f.incomplete = true;
   EXPECT_EQ(filter_and_sort(r, v, f).size(), 2u);
   f = {};
@@ -419,7 +422,7 @@ TEST(RegisterView, CompletenessFindingsAndQuota) {
   EXPECT_EQ(low.errors, 0);
 }
 
-TEST(RegisterView, SearchWithoutDiacriticsAndVietnameseOrder) {
+TEST(RegistryView, SearchWithoutDiacriticsAndVietnameseOrder) {
   Workspace a = hop_tac(11, 3);
   a.dossiers[0].nominee.full_name = "Đặng Thị Ánh";
   a.dossiers[1].nominee.full_name = "Nguyễn Văn Bình";
@@ -429,21 +432,21 @@ TEST(RegisterView, SearchWithoutDiacriticsAndVietnameseOrder) {
     d.nominee.position = "Chuyên viên";
   }
   Workspace b = unit_workspace("van-phong", "Văn phòng Sở", 33, 2, 1.0);  // collectives
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(export_package(a, kSent, 1)), incoming(export_package(b, kSent, 2))});
-  const RegisterView v = view_of(r);
+  const RegistryView v = view_of(r);
   auto names = [&](const std::vector<std::size_t>& idx) {
     std::vector<std::string> out;
     for (std::size_t i : idx) out.push_back(display_name(v.dossiers[i].nominee));
     return out;
   };
   // By name: collectives first, then people by given name: An < Ánh < Bình.
-  EXPECT_EQ(names(filter_and_sort(r, v, {}, RegisterSort::name)),
+  EXPECT_EQ(names(filter_and_sort(r, v, {}, RegistrySort::name)),
             (std::vector<std::string>{"Tổ công tác số 2 thuộc Văn phòng Sở", "Văn phòng Sở", "Lê Văn An", "Đặng Thị Ánh",
                                       "Nguyễn Văn Bình"}));
   // By unit: Phòng Hợp tác quốc tế < Văn phòng Sở.
-  EXPECT_EQ(names(filter_and_sort(r, v, {}, RegisterSort::unit)).front(), "Lê Văn An");
-  RegisterFilter f;
+  EXPECT_EQ(names(filter_and_sort(r, v, {}, RegistrySort::unit)).front(), "Lê Văn An");
+  RegistryFilter f;
   f.dossier.search = "dang thi anh";
   EXPECT_EQ(names(filter_and_sort(r, v, f)), std::vector<std::string>{"Đặng Thị Ánh"});
   f.dossier.search = "hop tac quoc te";  // the sending unit's name
@@ -454,11 +457,11 @@ TEST(RegisterView, SearchWithoutDiacriticsAndVietnameseOrder) {
   EXPECT_EQ(filter_and_sort(r, v, f).size(), 3u);
 }
 
-TEST(RegisterView, StatusChangesFollowTheStatusMachine) {
+TEST(RegistryView, StatusChangesFollowTheStatusMachine) {
   const BuiltPackage p = export_package(hop_tac(), kSent, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(p)});
-  const RegisterView v = view_of(r);
+  const RegistryView v = view_of(r);
   const std::string id = p.workspace.dossiers[0].id;
   auto no_reason = set_status(r, v, id, Status::returned, " ", kSecretariat);
   ASSERT_FALSE(no_reason.ok());
@@ -472,7 +475,7 @@ TEST(RegisterView, StatusChangesFollowTheStatusMachine) {
   EXPECT_EQ(back->decisions, std::vector<std::string>{id});
   EXPECT_EQ(status_of(r, id), Status::returned);
   EXPECT_EQ(r.decision(id)->return_reason, "Thiếu xác nhận của thủ trưởng đơn vị.");
-  const RegisterView after = view_of(r);
+  const RegistryView after = view_of(r);
   EXPECT_EQ(after.rows[after.find(id)].status, Status::returned);
   EXPECT_EQ(after.dossiers[after.find(id)].return_reason, "Thiếu xác nhận của thủ trưởng đơn vị.");
 }
@@ -481,7 +484,7 @@ TEST(RegisterView, StatusChangesFollowTheStatusMachine) {
 
 TEST(ReturnNote, RoundTripIntoTheUnitsWorkspace) {
   const BuiltPackage p = export_package(hop_tac(), kSent, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(p)});
   const Dossier& d = p.workspace.dossiers[2];
   EXPECT_FALSE(make_return_note(r, campaign(), d.id).ok());  // not returned
@@ -534,7 +537,7 @@ TEST(ReturnNote, RoundTripIntoTheUnitsWorkspace) {
 
 TEST(ReturnNote, StaleNoteIsRefusedOnceTheDossierWasSentAgain) {
   const BuiltPackage p = export_package(hop_tac(), kSent, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(p)});
   const std::string id = p.workspace.dossiers[0].id;
   ASSERT_TRUE(set_status(r, view_of(r), id, Status::returned, "Sai ngày sinh.", kSecretariat).ok());
@@ -548,9 +551,9 @@ TEST(ReturnNote, StaleNoteIsRefusedOnceTheDossierWasSentAgain) {
 
 // ---- records -----------------------------------------------------------------------------------
 
-TEST(RegisterRecords, RoundTrip) {
+TEST(RegistryRecords, RoundTrip) {
   const BuiltPackage p = export_package(hop_tac(), kSent, 1);
-  Register r = testing::empty_register();
+  Registry r = testing::empty_registry();
   take_in(r, {incoming(p)});
   ASSERT_TRUE(set_status(r, view_of(r), p.workspace.dossiers[0].id, Status::returned, "Lý do.", kSecretariat).ok());
   const PackageRevision& rev = r.revisions[0];
@@ -563,7 +566,7 @@ TEST(RegisterRecords, RoundTrip) {
     EXPECT_EQ(*d2, d);
   }
   r.log.push_back({kReceived, "A", "packages/x", json{{"a", 1}}, nullptr, "vì"});
-  auto head = register_state_from_json(register_state_json(r));
+  auto head = registry_state_from_json(registry_state_json(r));
   ASSERT_TRUE(head.ok());
   EXPECT_EQ(head->log, r.log);
   EXPECT_EQ(head->campaign_id, r.campaign_id);
@@ -578,7 +581,7 @@ TEST(RegisterRecords, RoundTrip) {
   d["status"] = "ready";
   EXPECT_EQ(decision_from_json(d).error().path, "status");
 
-  const json snap = register_snapshot(r);
+  const json snap = registry_snapshot(r);
   EXPECT_EQ(snap["revisions"].size(), 1u);
   EXPECT_EQ(snap["revisions"][0]["standing"], "In force");
   EXPECT_EQ(snap["by_status"]["returned"], 1);

@@ -14,6 +14,8 @@
 #include "store/registry_store.hpp"
 #include "store/workspace_store.hpp"
 #include "store_test_util.hpp"
+#include "core/intake.hpp"
+#include "core/registry_view.hpp"
 
 namespace hoso::store::testing {
 namespace {
@@ -48,7 +50,7 @@ TEST(ReleaseFixture, DISABLED_WriteReleaseFixture) {
 
   // The secretariat's side in the same store: the unit's package taken in, a decision.
   RegistryStore reg_store(ws_store.records());
-  Register r = core::empty_register();
+  Registry r = core::empty_registry();
   IntakeApplied applied =
       apply_intake(r, classify(core::lib(), r, std::vector<IncomingFile>{core::incoming(sent)}), core::kSecretariat);
   ASSERT_EQ(applied.added, 1);

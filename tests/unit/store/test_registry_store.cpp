@@ -12,6 +12,8 @@
 #include "core/council.hpp"
 #include "store/workspace_store.hpp"
 #include "store_test_util.hpp"
+#include "core/intake.hpp"
+#include "core/registry_view.hpp"
 
 namespace hoso::store::testing {
 namespace {
@@ -22,7 +24,7 @@ class RegistryStoreTest : public StoreTest {
  protected:
   // Two units' packages (one with an attachment), a returned and an eligible dossier, a closed
   // meeting, and a removed revision in the log: everything the register holds.
-  Register filled(RegistryStore& store, Millis now) {
+  Registry filled(RegistryStore& store, Millis now) {
     Workspace a = core::unit_workspace("phong-hop-tac-quoc-te", "Phòng Hợp tác quốc tế", 11, 3);
     core::Blobs blobs;
     const std::string pdf = "%PDF-1.4 bằng khen";
@@ -33,15 +35,15 @@ class RegistryStoreTest : public StoreTest {
     const BuiltPackage pa = core::export_package(a, core::kSent, 1, blobs);
     const BuiltPackage pb = core::export_package(core::unit_workspace("thanh-tra", "Thanh tra Sở", 22, 2), core::kSent, 2);
     const BuiltPackage pb2 = core::export_package(pb.workspace, core::kSent + core::kDay, 2);
-    Register r = core::empty_register();
+    Registry r = core::empty_registry();
     IntakeApplied applied = apply_intake(
         r, classify(core::lib(), r, std::vector<IncomingFile>{core::incoming(pa), core::incoming(pb), core::incoming(pb2)}),
         core::kSecretariat);
     EXPECT_EQ(applied.added, 3);
     for (const PackageAttachment& x : applied.attachments) EXPECT_TRUE(store.put_attachment(x.sha256, x.bytes).ok());
     store.mark(applied.changes);
-    const RegisterView v = core::view_of(r);
-    auto mark = [&](const Outcome<RegisterChanges>& c) {
+    const RegistryView v = core::view_of(r);
+    auto mark = [&](const Outcome<RegistryChanges>& c) {
       EXPECT_TRUE(c.ok()) << (c ? "" : c.error().describe(Language::en));
       if (c) store.mark(*c);
     };
@@ -66,7 +68,7 @@ TEST_F(RegistryStoreTest, RoundTrip) {
   RecordStore records(dir_);
   RegistryStore store(records);
   ASSERT_TRUE(store.load(kT0).ok());
-  const Register r = filled(store, kT0);
+  const Registry r = filled(store, kT0);
   EXPECT_TRUE(store.dirty());
   const FlushResult flushed = store.flush(r, kT0);
   EXPECT_TRUE(flushed.errors.empty());
@@ -85,11 +87,11 @@ TEST_F(RegistryStoreTest, RoundTrip) {
   EXPECT_TRUE(loaded->broken.empty());
   EXPECT_EQ(loaded->reg, r);
   EXPECT_EQ(*fresh.attachment(pdf_sha_), "%PDF-1.4 bằng khen");
-  EXPECT_EQ(register_snapshot(loaded->reg), register_snapshot(r));
+  EXPECT_EQ(registry_snapshot(loaded->reg), registry_snapshot(r));
 
   // A change writes its own small record, nothing else.
-  Register changed = loaded->reg;
-  const RegisterView v = core::view_of(changed);
+  Registry changed = loaded->reg;
+  const RegistryView v = core::view_of(changed);
   const std::string id = changed.revisions[0].dossiers[2].id;
   auto c = set_status(changed, v, id, hoso::Status::eligible, "", core::kSecretariat);
   ASSERT_TRUE(c.ok());
@@ -103,7 +105,7 @@ TEST_F(RegistryStoreTest, RemovedRevisionGoesToTheTrash) {
   RecordStore records(dir_);
   RegistryStore store(records);
   ASSERT_TRUE(store.load(kT0).ok());
-  Register r = filled(store, kT0);
+  Registry r = filled(store, kT0);
   ASSERT_TRUE(store.flush(r, kT0).errors.empty());
   const std::string key = key_b2_;
   auto removed = remove_revision(r, key, "Gửi nhầm.", core::kSecretariat);
@@ -126,7 +128,7 @@ TEST_F(RegistryStoreTest, AwardDecisionsRoundTripAndWithdrawnOnesGoToTheTrash) {
   RecordStore records(dir_);
   RegistryStore store(records);
   ASSERT_TRUE(store.load(kT0).ok());
-  Register r = filled(store, kT0);
+  Registry r = filled(store, kT0);
   const std::string proposed = r.meetings[0].votes[0].dossier_id;
   ASSERT_EQ(status_of(r, proposed), hoso::Status::proposed);
   AwardDecision d;
@@ -152,11 +154,11 @@ TEST_F(RegistryStoreTest, AwardDecisionsRoundTripAndWithdrawnOnesGoToTheTrash) {
   nlohmann::json bad = to_json(r.awards.front());
   bad["decider"] = "king";
   EXPECT_FALSE(model_problem("registry/awards/qd-1.json", bad).has_value());  // the unit's edition: not its records
-  set_register_record_check(register_record_problem);
+  set_registry_record_check(registry_record_problem);
   EXPECT_EQ(model_problem("registry/awards/qd-1.json", bad)->path, "decider");
   EXPECT_FALSE(model_problem("registry/awards/qd-1.json", to_json(r.awards.front())).has_value());
   EXPECT_EQ(model_problem("history/awards.json", nlohmann::json::object())->path, "format");
-  set_register_record_check(nullptr);
+  set_registry_record_check(nullptr);
 
   auto withdrawn = withdraw_award(r, "qd-1", "Nhập nhầm số.", core::kSecretariat);
   ASSERT_TRUE(withdrawn.ok());
@@ -175,7 +177,7 @@ TEST_F(RegistryStoreTest, BrokenRecordsAreReportedAndTheRestLoads) {
   RecordStore records(dir_);
   RegistryStore store(records);
   ASSERT_TRUE(store.load(kT0).ok());
-  const Register r = filled(store, kT0);
+  const Registry r = filled(store, kT0);
   ASSERT_TRUE(store.flush(r, kT0).errors.empty());
   // One decision damaged on disk; one meeting that parses but is not a meeting.
   const std::string damaged = decision_record(r.decisions[0].dossier_id);
@@ -204,13 +206,13 @@ TEST_F(RegistryStoreTest, CampaignDraftsRoundTripAndABrokenOneIsReported) {
   RecordStore records(dir_);
   RegistryStore store(records);
   ASSERT_TRUE(store.load(kT0).ok());
-  Register r = core::empty_register();
+  Registry r = core::empty_registry();
   const auto plan32 = nlohmann::json::parse(*assets::find("campaigns/32-KH-SNgV.json"));
   const std::vector<std::string> taken{"32-KH-SNgV"};
   r.drafts.push_back(duplicate_campaign(plan32, taken, kT0));
   r.drafts.push_back(duplicate_campaign(plan32, taken, kT0 + 1));
   ASSERT_TRUE(set_draft_value(r.drafts[0], "plan.number", "15/KH-SNgV"));
-  RegisterChanges c;
+  RegistryChanges c;
   c.drafts = {r.drafts[0].key, r.drafts[1].key};
   store.mark(c);
   const FlushResult flushed = store.flush(r, kT0);
@@ -229,7 +231,7 @@ TEST_F(RegistryStoreTest, CampaignDraftsRoundTripAndABrokenOneIsReported) {
     EXPECT_EQ(loaded->reg.drafts[i].content, r.drafts[i].content);
     EXPECT_EQ(loaded->reg.drafts[i].created / 1000, r.drafts[i].created / 1000);
   }
-  EXPECT_FALSE(register_record_problem(draft_record(r.drafts[0].key), draft_to_json(r.drafts[0])));
+  EXPECT_FALSE(registry_record_problem(draft_record(r.drafts[0].key), draft_to_json(r.drafts[0])));
 
   json broken = read_json(draft_record(r.drafts[1].key));
   broken["data"]["format"] = "hoso-campaign";
@@ -241,7 +243,7 @@ TEST_F(RegistryStoreTest, CampaignDraftsRoundTripAndABrokenOneIsReported) {
   EXPECT_EQ(partial->broken[0].name, draft_record(r.drafts[1].key));
   ASSERT_EQ(partial->reg.drafts.size(), 1u);
   EXPECT_EQ(partial->reg.drafts[0].plan_number(), "15/KH-SNgV");
-  EXPECT_TRUE(register_record_problem(draft_record(r.drafts[1].key), broken["data"]));
+  EXPECT_TRUE(registry_record_problem(draft_record(r.drafts[1].key), broken["data"]));
 }
 
 TEST_F(RegistryStoreTest, LivesBesideTheWorkspace) {
@@ -253,7 +255,7 @@ TEST_F(RegistryStoreTest, LivesBesideTheWorkspace) {
   ws.mark_settings_dirty();
   ASSERT_TRUE(ws.flush(w, kT0).errors.empty());
   RegistryStore store(ws.records());
-  const Register r = filled(store, kT0);
+  const Registry r = filled(store, kT0);
   ASSERT_TRUE(store.flush(r, kT0).errors.empty());
 
   auto workspace = WorkspaceStore(dir_).load(kT0 + 1000);
@@ -276,7 +278,7 @@ TEST_F(RegistryStoreTest, DamagedStateIsHeldNotOverwritten) {
   RecordStore records(dir_);
   RegistryStore store(records);
   ASSERT_TRUE(store.load(kT0).ok());
-  Register r = filled(store, kT0);
+  Registry r = filled(store, kT0);
   ASSERT_TRUE(store.flush(r, kT0).errors.empty());
   r.log.pop_back();  // a second version of the head, so that it has a ".prev"
   store.mark_all_dirty(r);
