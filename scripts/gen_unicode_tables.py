@@ -7,7 +7,7 @@ Reads Debian's unicode-data (UnicodeData.txt, CompositionExclusions.txt and, for
 second output, NormalizationTest.txt.bz2) from /usr/share/unicode, or from $HOSO_UCD_DIR.
 
 Coverage: the whole of Unicode's canonical normalisation data (every canonical decomposition,
-every canonical combining class, every primary composite; Hangul is algorithmic in text.cpp), so
+every canonical combining class, every primary composite; Hangul is algorithmic in unicode.cpp), so
 nfc() agrees with any other conforming implementation (e.g. JavaScript's normalize("NFC")) and
 package hashes can be checked independently. The data is kept compact (about 16 KB):
 

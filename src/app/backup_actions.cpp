@@ -76,12 +76,12 @@ void export_backup(Session& s) {
   s.flush();  // the file holds what is on screen
   auto text = store::make_backup(s.store().records(), s.now());
   if (!text) {
-    s.toast(Toast::Kind::error, trf("backup.export_failed", {text.error().describe(language())}), 20);
+    s.toast(Toast::Kind::error, Message::failed("backup.export_failed", text.error()), 20);
     return;
   }
   const std::string name = backup_file_name(s);
   s.platform().download(name, "application/json", *text);
-  s.toast(Toast::Kind::success, trf("backup.exported", {name}), 10);
+  s.toast(Toast::Kind::success, Message("backup.exported", {name}), 10);
 }
 
 void choose_backup_file(Session& s) {
@@ -92,13 +92,13 @@ void on_backup_file(Session& s, std::string_view name, std::string_view bytes) {
   s.nav.screen = Screen::settings;
   pending.reset();
   if (s.read_only()) {
-    s.toast(Toast::Kind::warning, tr("backup.read_only"), 12);
+    s.toast(Toast::Kind::warning, Message("backup.read_only"), 12);
     return;
   }
   s.flush();  // the plan compares the backup with what is really stored
   auto plan = store::verify_backup(bytes, s.store().records(), name);
   if (!plan) {
-    s.toast(Toast::Kind::error, trf("backup.refused", {plan.error().describe(language())}), 30);
+    s.toast(Toast::Kind::error, Message::failed("backup.refused", plan.error()), 30);
     return;
   }
   PendingBackup p{++verified, std::string(name), std::move(*plan), {}, {}, {}};
@@ -116,7 +116,7 @@ void on_backup_file(Session& s, std::string_view name, std::string_view bytes) {
     p.dropped.push_back(describe(s, r));
   }
   if (p.plan.count(store::PlanAction::add) == 0 && p.replaced.empty() && p.dropped.empty()) {
-    s.toast(Toast::Kind::info, trf("backup.nothing_new", {name}), 10);
+    s.toast(Toast::Kind::info, Message("backup.nothing_new", {name}), 10);
     return;
   }
   pending = std::move(p);
@@ -143,7 +143,7 @@ void restore_pending_backup(Session& s) {
   const PendingBackup p = std::move(*pending);
   pending.reset();
   if (s.read_only()) {  // the tab lost the workspace while the dialog was open
-    s.toast(Toast::Kind::warning, tr("backup.read_only"), 12);
+    s.toast(Toast::Kind::warning, Message("backup.read_only"), 12);
     return;
   }
   s.flush();  // anything typed meanwhile is on disk first (the restore then sees it: plan_stale)
@@ -154,12 +154,11 @@ void restore_pending_backup(Session& s) {
   s.save_now();
   if (!r) {
     const bool stale = r.error().kind == store::ErrorKind::plan_stale;
-    s.toast(Toast::Kind::error,
-            stale ? std::string(tr("backup.stale")) : trf("backup.apply_failed", {r.error().describe(language())}), 20);
+    s.toast(Toast::Kind::error, stale ? Message("backup.stale") : Message::failed("backup.apply_failed", r.error()), 20);
     return;
   }
   const std::size_t added = r->records_added + r->blobs_added, replaced = r->records_replaced + r->blobs_replaced;
-  s.toast(Toast::Kind::success, trf("backup.restored", {std::to_string(added), std::to_string(replaced)}), 10);
+  s.toast(Toast::Kind::success, Message("backup.restored", {std::to_string(added), std::to_string(replaced)}), 10);
 }
 
 }  // namespace hoso::app

@@ -22,23 +22,23 @@ namespace {
 struct Batch {
   int added = 0;
   std::string last_added;
-  std::vector<std::string> refused;  // each names its file
+  Message refused;  // a line for each file refused, naming it
 };
 Batch batch;
 
 void attach(Session& s, std::string_view name, std::string_view mime, std::string_view bytes) {
   const Dossier* d = s.dossier(s.nav.dossier_id);
   if (!d) {
-    batch.refused.push_back(trf("attachments.no_dossier", {name}));
+    batch.refused.then(Message("attachments.no_dossier", {name}));
     return;
   }
   if (s.read_only()) {  // one line per file in the batch's message, not a toast each
-    batch.refused.push_back(trf("attachments.read_only", {name}));
+    batch.refused.then(Message("attachments.read_only", {name}));
     return;
   }
   auto added = s.add_attachment(*d, name, mime, bytes);
   if (!added) {
-    batch.refused.push_back(added.error().describe(language()));
+    batch.refused.then(Message::error(added.error()));
     return;
   }
   s.nav.open_section = "attachments";
@@ -50,7 +50,7 @@ void attach(Session& s, std::string_view name, std::string_view mime, std::strin
 void on_campaign_file(Session& s, std::string_view name, std::string_view bytes) {
   auto file = s.read_campaign_file(name, bytes);
   if (!file) {
-    s.toast(Toast::Kind::error, trf("campaign.refused", {file.error().describe(language())}), 20);
+    s.toast(Toast::Kind::error, Message::failed("campaign.refused", file.error()), 20);
     return;
   }
   s.pending_campaign = PendingCampaign{std::string(name), std::move(file).value()};
@@ -59,14 +59,13 @@ void on_campaign_file(Session& s, std::string_view name, std::string_view bytes)
 
 void report_batch(Session& s) {
   if (batch.refused.empty()) {
-    if (batch.added == 1) s.toast(Toast::Kind::success, trf("attachments.added_one", {batch.last_added}));
-    else if (batch.added > 1) s.toast(Toast::Kind::success, trf("attachments.added_many", batch.added));
+    if (batch.added == 1) s.toast(Toast::Kind::success, Message("attachments.added_one", {batch.last_added}));
+    else if (batch.added > 1) s.toast(Toast::Kind::success, Message("attachments.added_many", {std::to_string(batch.added)}));
     return;
   }
-  std::string text;
-  if (batch.added > 0) text = trf("attachments.added_many", batch.added) + "\n";
-  for (size_t i = 0; i < batch.refused.size(); ++i) text += (i ? "\n" : "") + batch.refused[i];
-  s.toast(Toast::Kind::error, std::move(text), 15);
+  Message text;
+  if (batch.added > 0) text = Message("attachments.added_many", {std::to_string(batch.added)});
+  s.toast(Toast::Kind::error, std::move(text.then(batch.refused)), 15);
 }
 
 // The secretariat's packages go to its intake (a report, then the register), wherever they are
@@ -95,14 +94,14 @@ void on_file(Session& s, FilePurpose purpose, std::string_view name, std::string
       switch (classify_file(name, mime, bytes)) {
         case DroppedKind::attachment:
           if (s.nav.screen == Screen::dossier && s.dossier(s.nav.dossier_id)) attach(s, name, mime, bytes);
-          else batch.refused.push_back(trf("attachments.drop_needs_dossier", {name}));
+          else batch.refused.then(Message("attachments.drop_needs_dossier", {name}));
           break;
         case DroppedKind::package: package(s, name, bytes, index, count); break;
         case DroppedKind::backup: on_backup_file(s, name, bytes); break;
         case DroppedKind::unknown:
           if (bytes.find("\"hoso-campaign\"") != std::string_view::npos) on_campaign_file(s, name, bytes);
           else if (looks_like_return_note(bytes)) on_return_note_file(s, name, bytes);
-          else batch.refused.push_back(trf("file.unknown", {name}));
+          else batch.refused.then(Message("file.unknown", {name}));
           break;
       }
       break;

@@ -99,12 +99,13 @@ void accept_import(Session& s, int seq, bool overwrite_conflict) {
       return refuse(*f, {f->name + ", " + a->name + ": " + stored.error().describe(Language::vi),
                          f->name + ", " + a->name + ": " + stored.error().describe(Language::en)});
   }
+  // A read-only tab refuses: the file says why instead of reading as imported.
+  if (auto updated = s.update_workspace(std::move(r->workspace)); !updated) return refuse(*f, updated.error().what);
   f->added = count(f->plan.dossiers, ItemAction::add);
   f->replaced = count(f->plan.dossiers, ItemAction::replace);
   f->minutes = static_cast<int>(f->plan.minutes.size()) - count(f->plan.minutes, ItemAction::unchanged);
   f->state = ImportFile::State::imported;
   f->package.reset();
-  s.update_workspace(std::move(r->workspace));
   s.save_now();
 }
 

@@ -19,12 +19,12 @@ bool looks_like_return_note(std::string_view bytes) {
 
 void on_return_note_file(Session& s, std::string_view name, std::string_view bytes) {
   if (s.read_only()) {
-    s.toast(Toast::Kind::error, trf("return_note.read_only", {name}), 12);
+    s.toast(Toast::Kind::error, Message("return_note.read_only", {name}), 12);
     return;
   }
   auto note = read_return_note(name, bytes);
   if (!note) {
-    s.toast(Toast::Kind::error, note.error().describe(language()), 15);
+    s.toast(Toast::Kind::error, Message::error(note.error()), 15);
     return;
   }
   // The note concerns one dossier: it is applied to a copy of that dossier alone, with the
@@ -37,7 +37,7 @@ void on_return_note_file(Session& s, std::string_view name, std::string_view byt
   if (const Dossier* d = w.dossier(note->dossier_id)) probe.dossiers.push_back(*d);
   auto applied = apply_return_note(probe, *note, s.edit_context());
   if (!applied) {
-    s.toast(Toast::Kind::error, std::string(name) + ": " + applied.error().describe(language()), 15);
+    s.toast(Toast::Kind::error, Message::failed("file.named_error", applied.error(), {name}), 15);
     return;
   }
   if (!s.dossier(note->dossier_id)) return;  // apply_return_note refuses a dossier the workspace lacks
@@ -49,7 +49,7 @@ void on_return_note_file(Session& s, std::string_view name, std::string_view byt
   s.nav.screen = Screen::dossier;
   s.nav.open_section = "status";
   s.toast(Toast::Kind::warning,
-          trf(*applied ? "return_note.applied" : "return_note.already", {note->nominee_name, note->reason}), 15);
+          Message(*applied ? "return_note.applied" : "return_note.already", {note->nominee_name, note->reason}), 15);
 }
 
 }  // namespace hoso::app

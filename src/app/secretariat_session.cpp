@@ -38,7 +38,7 @@ void Secretariat::load() {
   broken_.clear();
   if (!loaded) {
     reg_ = Registry{};
-    s_.toast(Toast::Kind::error, loaded.error().describe(s_.settings().language), 30);
+    s_.toast(Toast::Kind::error, Message::error(loaded.error()), 30);
   } else {
     reg_ = std::move(loaded->reg);
     // A campaign's first register has no head yet: it is this campaign's.
@@ -83,7 +83,7 @@ void Secretariat::changed(const RegistryChanges& c) {
 bool Secretariat::apply(const Outcome<RegistryChanges>& r) {
   if (!r) {
     // What to do, in words: the register's refusals name no file, and their path is internal.
-    s_.toast(Toast::Kind::error, r.error().what.in(s_.settings().language), 12);
+    s_.toast(Toast::Kind::error, Message::text(r.error().what), 12);
     return false;
   }
   if (!r->empty()) changed(*r);
@@ -93,7 +93,7 @@ bool Secretariat::apply(const Outcome<RegistryChanges>& r) {
 void Secretariat::flush() {
   if (!store_.dirty()) return;
   auto r = store_.flush(reg_, s_.now());
-  if (!r.errors.empty()) s_.toast(Toast::Kind::error, r.errors.front().describe(s_.settings().language), 20);
+  if (!r.errors.empty()) s_.toast(Toast::Kind::error, Message::error(r.errors.front()), 20);
 }
 
 // ---- intake ------------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ bool Secretariat::apply_intake() {
   // The bytes first: a revision never names a blob the store does not hold.
   for (const PackageAttachment& att : a.attachments)
     if (auto st = store_.put_attachment(att.sha256, att.bytes); !st)
-      s_.toast(Toast::Kind::error, att.name + ": " + st.error().describe(s_.settings().language), 20);
+      s_.toast(Toast::Kind::error, Message::failed("file.named_error", st.error(), {att.name}), 20);
   changed(a.changes);
   intake_->added = a.added;
   intake_->applied_at = s_.now();
@@ -156,6 +156,11 @@ bool Secretariat::remove_revision(std::string_view key, std::string_view reason)
   return apply(hoso::remove_revision(reg_, key, reason, s_.edit_context()));
 }
 
+bool Secretariat::confirm_cover_list(std::string_view key) {
+  if (read_only()) return false;
+  return apply(hoso::confirm_cover_list(reg_, key, s_.edit_context()));
+}
+
 bool Secretariat::choose_revision(std::string_view key, std::string_view reason) {
   if (read_only()) return false;
   return apply(hoso::choose_revision(reg_, key, reason, s_.edit_context()));
@@ -171,7 +176,7 @@ bool Secretariat::set_status(std::string_view dossier_id, Status to, std::string
 void Secretariat::download_return_note(std::string_view dossier_id) {
   auto note = make_return_note(reg_, campaign(), dossier_id);
   if (!note) {
-    s_.toast(Toast::Kind::error, note.error().describe(s_.settings().language), 12);
+    s_.toast(Toast::Kind::error, Message::error(note.error()), 12);
     return;
   }
   s_.platform().download(return_note_file_name(*note), "application/json", return_note_text(*note));
@@ -432,7 +437,7 @@ bool Secretariat::change_draft(std::string_view key, const std::function<Outcome
   CampaignDraft* d = reg_.draft(key);
   if (!d || s_.read_only()) return false;
   if (auto r = change(*d); !r) {
-    s_.toast(Toast::Kind::error, r.error().what.in(s_.settings().language), 12);
+    s_.toast(Toast::Kind::error, Message::text(r.error().what), 12);
     return false;
   }
   d->changed = s_.now();
@@ -482,7 +487,7 @@ bool Secretariat::delete_draft(std::string_view key) {
   reg_.drafts.erase(it);
   // The record goes to the trash (recoverable there), as a removed package revision does.
   if (auto st = s_.store().records().remove(store::draft_record(key), s_.now()); !st && st.error().kind != store::ErrorKind::not_found)
-    s_.toast(Toast::Kind::error, st.error().describe(s_.settings().language), 12);
+    s_.toast(Toast::Kind::error, Message::error(st.error()), 12);
   ++revision_;
   s_.platform().save_soon();
   s_.platform().request_frame();
@@ -506,7 +511,7 @@ bool Secretariat::publish_draft(std::string_view key, bool share) {
   if (!d || s_.read_only()) return false;
   auto p = hoso::publish_draft(*d, s_.library(), s_.today(), s_.now());
   if (!p) {
-    s_.toast(Toast::Kind::error, p.error().what.in(s_.settings().language), 12);
+    s_.toast(Toast::Kind::error, Message::text(p.error().what), 12);
     return false;
   }
   RegistryChanges c;
@@ -514,7 +519,7 @@ bool Secretariat::publish_draft(std::string_view key, bool share) {
   changed(c);
   // The secretariat holds what it published: the list shows it, and a correction is its next version.
   if (auto held = s_.hold_campaign(p->file); !held)
-    s_.toast(Toast::Kind::error, held.error().describe(s_.settings().language), 12);
+    s_.toast(Toast::Kind::error, Message::error(held.error()), 12);
   if (share) s_.platform().share(p->file_name, "application/json", p->bytes);
   else s_.platform().download(p->file_name, "application/json", p->bytes);
   last_published_ = std::move(p).value();

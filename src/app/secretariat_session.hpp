@@ -64,6 +64,8 @@ class Secretariat {
   void discard_intake();
   bool remove_revision(std::string_view key, std::string_view reason);
   bool choose_revision(std::string_view key, std::string_view reason);
+  // The person compared the revision's check code with the unit's signed cover list: equal.
+  bool confirm_cover_list(std::string_view key);
 
   // ---- decisions ----
   bool set_status(std::string_view dossier_id, Status to, std::string_view reason);

@@ -8,6 +8,7 @@
 #include "core/attachments.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
+#include "store/registry_store.hpp"
 
 namespace hoso::app {
 
@@ -55,7 +56,7 @@ void Session::reload_from_store() {
   } else {
     ws_ = Workspace{};
     broken_.clear();
-    toast(Toast::Kind::error, loaded.error().describe(settings().language), 30);
+    toast(Toast::Kind::error, Message::error(loaded.error()), 30);
   }
   if (secretariat_) reload_secretariat(*secretariat_);
   use_active_campaign();
@@ -67,7 +68,7 @@ void Session::reload_from_store() {
 void Session::use_active_campaign() {
   WorkspaceLibrary built = library_for(builtin_, ws_);
   library_ = std::move(built.library);
-  if (!built.left_out.empty()) toast(Toast::Kind::error, built.left_out.front().describe(settings().language), 30);
+  if (!built.left_out.empty()) toast(Toast::Kind::error, Message::error(built.left_out.front()), 30);
   campaign_ = library_.campaign(ws_.campaign_id);
   if (!campaign_) {
     ws_.campaign_id = std::string(kDefaultCampaignId);
@@ -140,7 +141,7 @@ bool Session::campaign_closed(std::string_view campaign_id) {
 bool Session::mark_campaign(std::string_view id, std::optional<CampaignMark> mark) {
   if (refusal()) return false;
   if (auto done = hoso::mark_campaign(library_, ws_, id, mark); !done) {
-    toast(Toast::Kind::warning, done.error().what.in(settings().language), 8);
+    toast(Toast::Kind::warning, Message::text(done.error().what), 8);
     return false;
   }
   store_.mark_settings_dirty();
@@ -205,7 +206,7 @@ void Session::coalesce_audit(std::vector<AuditEntry>& audit) {
 std::optional<DataError> Session::refusal() {
   if (!read_only()) return std::nullopt;
   DataError e{{}, {}, both("save.read_only_refused")};
-  toast(Toast::Kind::warning, e.what.in(settings().language), 12);
+  toast(Toast::Kind::warning, Message::text(e.what), 12);
   return e;
 }
 
@@ -214,7 +215,7 @@ std::optional<DataError> Session::refusal(std::string_view campaign_id) {
   if (auto no = refusal()) return no;
   if (campaign_id.empty() || !campaign_closed(campaign_id)) return std::nullopt;
   DataError e{{}, {}, both("campaign.closed_refused")};
-  toast(Toast::Kind::warning, e.what.in(settings().language), 12);
+  toast(Toast::Kind::warning, Message::text(e.what), 12);
   return e;
 }
 
@@ -222,7 +223,7 @@ std::optional<DataError> Session::refusal(const Dossier& shown) {
   if (auto no = refusal(shown.campaign.id)) return no;
   if (shown.status != Status::exported) return std::nullopt;
   DataError e{{}, {}, both("dossier.sent_refused")};
-  toast(Toast::Kind::warning, e.what.in(settings().language), 12);
+  toast(Toast::Kind::warning, Message::text(e.what), 12);
   return e;
 }
 
@@ -461,6 +462,22 @@ Outcome<Done> Session::start_over(std::string_view record_name) {
   return Done{};
 }
 
+bool Session::held_while_unreadable(std::string_view record_name) {
+  return record_name == store::kWorkspaceRecord || store::is_registry_head(record_name);
+}
+
+std::optional<store::Usage> Session::storage_usage() {
+  auto u = store_.records().usage();
+  if (!u) return std::nullopt;
+  return *u;
+}
+
+Outcome<Done> Session::empty_trash() {
+  if (auto no = refusal()) return *no;
+  if (auto r = store_.records().empty_trash(); !r) return r.error().detail;
+  return Done{};
+}
+
 Outcome<Done> Session::restore_previous(std::string_view record_name) {
   if (auto no = refusal()) return *no;
   // The workspace is read back from the store after the restore: what was typed and not yet
@@ -488,7 +505,7 @@ void Session::flush() {
   const bool registry_saved = !secretariat_ || flush_secretariat(*secretariat_);
   if (store_.dirty()) {
     auto r = store_.flush(ws_, now());
-    if (!r.errors.empty()) toast(Toast::Kind::error, r.errors.front().describe(settings().language), 20);
+    if (!r.errors.empty()) toast(Toast::Kind::error, Message::error(r.errors.front()), 20);
   }
   if (registry_saved && !store_.dirty()) collect_garbage();
 }
@@ -531,6 +548,25 @@ Outcome<Done> Session::replace_workspace(Workspace w) {
   return Done{};
 }
 
+Outcome<BuiltPackage> Session::export_package(std::vector<std::string> dossier_ids, const Contact& contact) {
+  if (auto no = refusal()) return *no;
+  PackageInput in{ws_, std::move(dossier_ids), contact, new_id(), now(),
+                  [this](std::string_view sha) -> std::optional<std::string> {
+                    auto bytes = attachment_bytes(sha);
+                    if (!bytes) return std::nullopt;
+                    return std::move(bytes).value();
+                  }};
+  auto built = build_package(library_, in);
+  if (!built) return built.error();
+  platform_.download(built->file_name, "application/json", built->text);
+  // The file is on its way: the dossiers are now exported in this package, and the next export
+  // continues its chain.
+  if (auto updated = update_workspace(std::move(built->workspace)); !updated) return updated.error();
+  built->workspace = {};
+  save_now();
+  return built;
+}
+
 Outcome<Done> Session::update_workspace(Workspace w) {
   if (auto no = refusal()) return *no;
   for (const Dossier& d : ws_.dossiers)
@@ -553,9 +589,9 @@ Outcome<Done> Session::update_workspace(Workspace w) {
   return Done{};
 }
 
-void Session::toast(Toast::Kind kind, std::string text, int seconds) {
+void Session::toast(Toast::Kind kind, Message message, int seconds) {
   toasts.clear();
-  toasts.push_back(Toast{kind, std::move(text), now() + seconds * 1000LL});
+  toasts.push_back(Toast{kind, std::move(message), now() + seconds * 1000LL});
   platform_.wake_after(seconds * 1000 + 50);
   platform_.request_frame();
 }

@@ -9,10 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "app/message.hpp"
 #include "app/platform.hpp"
 #include "core/campaigns.hpp"
 #include "core/edit.hpp"
 #include "core/library.hpp"
+#include "core/package.hpp"
 #include "core/validation.hpp"
 #include "core/workspace.hpp"
 #include "store/workspace_store.hpp"
@@ -50,7 +52,7 @@ struct Navigation {
 // A message shown to the person until dismissed or replaced (errors, confirmations of actions).
 struct Toast {
   enum class Kind { info, success, warning, error } kind = Kind::info;
-  std::string text;
+  Message message;  // put into words when drawn (strings.hpp: say)
   Millis until = 0;
 };
 
@@ -132,6 +134,13 @@ class Session {
   Outcome<Done> restore_previous(std::string_view record_name);
   // An unreadable settings or register record, held until now, set aside for a fresh one.
   Outcome<Done> start_over(std::string_view record_name);
+  // Whether a record is one of those held while unreadable (the settings, a register's head).
+  static bool held_while_unreadable(std::string_view record_name);
+  // What the workspace takes on this device (records, attachments, trash, quarantine).
+  std::optional<store::Usage> storage_usage();
+  // The trash let go for good (removed dossiers, a workspace a restore replaced), when space is
+  // short. Quarantined files stay: they may be all that is left of something.
+  Outcome<Done> empty_trash();
   // A dossier as a whole-dossier step made it (a return note applied to a copy).
   Outcome<Done> replace_dossier(Dossier d);
 
@@ -145,6 +154,12 @@ class Session {
   // differs is marked dirty and saved, what is gone goes to the trash, and the person stays where
   // they are.
   Outcome<Done> update_workspace(Workspace w);
+  // The unit's export: the package of `dossier_ids` (each ready or exported) with the person to
+  // contact, built and verified (core build_package), offered as a download, and the workspace
+  // advanced (the dossiers marked exported, the history at this revision), saved at once. Refused
+  // in a read-only tab, before anything is built. The result has no workspace (it is the
+  // session's now).
+  Outcome<BuiltPackage> export_package(std::vector<std::string> dossier_ids, const Contact& contact);
   void reload_from_store();
 
   std::string new_id();
@@ -175,7 +190,7 @@ class Session {
   Navigation nav;
   std::optional<PendingCampaign> pending_campaign;
   std::vector<Toast> toasts;
-  void toast(Toast::Kind kind, std::string text, int seconds = 6);
+  void toast(Toast::Kind kind, Message message, int seconds = 6);
 
  private:
   // The reason a read-only tab refuses a change, toasted; nullopt when this tab may write.
@@ -213,5 +228,14 @@ class Session {
   };
   std::unique_ptr<Secretariat, SecretariatDeleter> secretariat_;
 };
+
+// A change's result, for a screen with nothing else to do with it: a refusal or a failure is
+// toasted (the session toasts its own refusals already: the same words again change nothing).
+// True when the change was made.
+template <class T>
+bool report(Session& s, const Outcome<T>& result) {
+  if (!result) s.toast(Toast::Kind::error, Message::error(result.error()));
+  return result.ok();
+}
 
 }  // namespace hoso::app

@@ -47,17 +47,34 @@ const char* tr(std::string_view key) {
   return missing.try_emplace(lookup, lookup).first->second.c_str();
 }
 
-std::string trf(std::string_view key, std::initializer_list<std::string_view> args) {
-  std::string_view pattern = tr(key);
+namespace {
+// `pattern` with each "{}" replaced by the next argument.
+template <class Args, class Text>
+std::string fill(std::string_view pattern, const Args& args, Text text) {
   std::string out;
   auto arg = args.begin();
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] == '}' && arg != args.end()) {
-      out += *arg++;
+      out += text(*arg++);
       ++i;
     } else {
       out += pattern[i];
     }
+  }
+  return out;
+}
+}  // namespace
+
+std::string trf(std::string_view key, std::initializer_list<std::string_view> args) {
+  return fill(tr(key), args, [](std::string_view a) { return a; });
+}
+
+std::string say(const Message& m) {
+  std::string out;
+  for (const Message::Line& line : m.lines) {
+    if (!out.empty()) out += '\n';
+    if (line.key.empty()) out += line.text.in(current);
+    else out += fill(tr(line.key), line.args, [](const Bilingual& a) -> const std::string& { return a.in(current); });
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/message.hpp"
 #include "core/bilingual.hpp"
 
 namespace hoso::app {
@@ -24,5 +25,7 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
 std::string trf(std::string_view key, long long n);
 // The text for `key` in both languages, for messages that outlive the current language (errors).
 Bilingual both(std::string_view key);
+// A message in the current language, its lines joined by line breaks.
+std::string say(const Message& m);
 
 }  // namespace hoso::app

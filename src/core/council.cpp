@@ -167,9 +167,6 @@ void fill_quota(std::vector<BallotResult*>& group, std::optional<int> quota, int
 MeetingResult meeting_result(const Campaign& c, const Registry& r, const CouncilMeeting& m) {
   MeetingResult res;
   const int total = m.members_total;
-  int opinions = 0;
-  for (const CouncilAbsence& a : m.absent)
-    if (!text::trim(a.opinion).empty()) ++opinions;
   if (total <= 0) {
     res.why = {"Chưa nhập tổng số thành viên Hội đồng.", "The council's total number of members is not entered."};
   } else if (m.members_present > total || m.members_present < 0) {
@@ -184,7 +181,7 @@ MeetingResult meeting_result(const Campaign& c, const Registry& r, const Council
   }
   res.decided = res.why.vi.empty();
 
-  const int cap = std::min(total, m.members_present + opinions);  // who could cast a ballot
+  const int cap = std::min(total, members_who_could_vote(m));  // who could cast a ballot
   std::map<std::pair<std::string, NomineeKind>, std::vector<BallotResult*>> groups;
   res.ballots.reserve(m.votes.size());
   for (const CouncilVote& v : m.votes) {
@@ -385,30 +382,23 @@ Outcome<RegistryChanges> close_meeting(Registry& r, const Campaign& c, std::stri
 // ---- records -----------------------------------------------------------------------------------
 
 json to_json(const CouncilMeeting& m) {
-  json absent = json::array(), votes = json::array();
-  for (const CouncilAbsence& a : m.absent) absent.push_back({{"name", a.name}, {"reason", a.reason}, {"opinion", a.opinion}});
+  json votes = json::array();
   for (const CouncilVote& v : m.votes) votes.push_back({{"dossier_id", v.dossier_id}, {"for", v.votes_for}, {"against", v.votes_against}});
-  return {{"format", kRegistryFormat},
-          {"format_version", kRegistryFormatVersion},
-          {"id", m.id},
-          {"council", m.council},
-          {"date", m.date.year ? to_iso(m.date) : std::string()},
-          {"time", m.time},
-          {"closing_time", m.closing_time},
-          {"place", m.place},
-          {"chair", m.chair},
-          {"secretary", m.secretary},
-          {"members_total", m.members_total},
-          {"members_present", m.members_present},
-          {"absent", std::move(absent)},
-          {"quorum", threshold_json(m.quorum)},
-          {"threshold", threshold_json(m.threshold)},
-          {"votes", std::move(votes)},
-          {"closed", m.closed},
-          {"closed_at", m.closed ? json(to_iso_instant(m.closed_at)) : json(nullptr)},
-          {"corrections", changes_json(m.corrections)},
-          {"created", to_iso_instant(m.created)},
-          {"updated", to_iso_instant(m.updated)}};
+  json j = {{"format", kRegistryFormat},
+            {"format_version", kRegistryFormatVersion},
+            {"id", m.id},
+            {"council", m.council},
+            {"date", m.date.year ? to_iso(m.date) : std::string()},
+            {"quorum", threshold_json(m.quorum)},
+            {"threshold", threshold_json(m.threshold)},
+            {"votes", std::move(votes)},
+            {"closed", m.closed},
+            {"closed_at", m.closed ? json(to_iso_instant(m.closed_at)) : json(nullptr)},
+            {"corrections", changes_json(m.corrections)},
+            {"created", to_iso_instant(m.created)},
+            {"updated", to_iso_instant(m.updated)}};
+  write_meeting(j, m, OpinionWhenEmpty::written);
+  return j;
 }
 
 Outcome<CouncilMeeting> meeting_from_json(const json& j, std::string_view file_name) {
@@ -422,21 +412,7 @@ Outcome<CouncilMeeting> meeting_from_json(const json& j, std::string_view file_n
     if (auto d = parse_iso_date(date)) m.date = *d;
     else r.fail("date", {"Ngày không hợp lệ.", "Not a valid date."});
   }
-  const std::pair<const char*, std::string*> texts[] = {
-      {"time", &m.time}, {"closing_time", &m.closing_time}, {"place", &m.place}, {"chair", &m.chair}, {"secretary", &m.secretary}};
-  for (const auto& [key, out] : texts) r.str(j, "", key, *out, false);
-  r.integer(j, "", "members_total", m.members_total);
-  r.integer(j, "", "members_present", m.members_present);
-  if (const json* list = r.member(j, "", "absent", false); list && r.expect_array(*list, "absent"))
-    for (std::size_t i = 0; i < list->size() && r.ok(); ++i) {
-      const std::string p = json_in::index_path("absent", i);
-      if (!r.expect_object((*list)[i], p)) break;
-      CouncilAbsence a;
-      r.str((*list)[i], p, "name", a.name, false);
-      r.str((*list)[i], p, "reason", a.reason, false);
-      r.str((*list)[i], p, "opinion", a.opinion, false);
-      m.absent.push_back(std::move(a));
-    }
+  read_meeting(r, j, m, true);
   read_threshold(r, j, "quorum", m.quorum);
   read_threshold(r, j, "threshold", m.threshold);
   if (const json* list = r.member(j, "", "votes", true); list && r.expect_array(*list, "votes"))

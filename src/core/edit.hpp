@@ -6,6 +6,8 @@
 //   - editing a dossier that is ready or exported puts it back to draft (a ready dossier must be
 //     re-checked, an exported one needs a new revision), recorded as a status change;
 //   - dossiers in the secretariat's statuses are not editable (the unit sends a new revision).
+// edit.cpp implements reading and the dossier edits; minutes_edit.cpp the minutes edits (the
+// Minutes overloads of set_field, add_row and remove_row, and remove_vote).
 #include <cstddef>
 #include <span>
 #include <string>

@@ -385,6 +385,21 @@ Outcome<RegistryChanges> remove_revision(Registry& r, std::string_view key, std:
   return out;
 }
 
+Outcome<RegistryChanges> confirm_cover_list(Registry& r, std::string_view key, const EditContext& ctx) {
+  auto it = std::find_if(r.revisions.begin(), r.revisions.end(), [&](const PackageRevision& p) { return p.key() == key; });
+  if (it == r.revisions.end())
+    return refusal("revisions", "Không có lần gửi " + in_quotes(key) + " trong sổ.", "The register holds no revision " + in_quotes(key) + ".");
+  RegistryChanges out;
+  if (it->cover_list_checked) return out;
+  it->cover_list_checked = whole_seconds(ctx.now);
+  it->cover_list_checked_by = ctx.author;
+  out.revisions.push_back(it->key());
+  r.log.push_back({it->cover_list_checked, ctx.author, "packages/" + std::string(key) + ".cover_list_checked", nullptr,
+                   check_code(it->header.content_hash), ""});
+  out.state = true;
+  return out;
+}
+
 Outcome<RegistryChanges> choose_revision(Registry& r, std::string_view key, std::string_view reason,
                                          const EditContext& ctx) {
   auto it = std::find_if(r.revisions.begin(), r.revisions.end(), [&](const PackageRevision& p) { return p.key() == key; });

@@ -122,6 +122,11 @@ IntakeApplied apply_intake(Registry& r, IntakeReport report, const EditContext& 
 Outcome<RegistryChanges> remove_revision(Registry& r, std::string_view key, std::string_view reason,
                                          const EditContext& ctx);
 
+// The secretariat's word that the revision's check code equals the one on the unit's signed cover
+// list (PackageRevision::cover_list_checked), with who and when, logged. Given once: a second time
+// changes nothing.
+Outcome<RegistryChanges> confirm_cover_list(Registry& r, std::string_view key, const EditContext& ctx);
+
 // A person's choice in a conflict: this revision goes in force; every other revision of its
 // package with the same or a higher number is set aside (kept, not lost). Logged with the reason.
 Outcome<RegistryChanges> choose_revision(Registry& r, std::string_view key, std::string_view reason,

@@ -37,29 +37,7 @@ double vote_share(const Vote& v, const Minutes& m) {
   return m.members_total > 0 ? static_cast<double>(v.votes_for) / m.members_total : 0.0;
 }
 
-bool meets_threshold(const Vote& v, const Minutes& m, const Threshold& t) {
-  return t.met(v.votes_for, m.members_total);
-}
-
-int members_who_could_vote(const Minutes& m) {
-  int opinions = 0;
-  for (const AbsentMember& a : m.absent)
-    if (!text::trim(a.opinion).empty()) ++opinions;
-  const int could = m.members_present + opinions;
-  return m.members_total > 0 ? std::min(could, std::max(m.members_total, m.members_present)) : could;
-}
-
-bool has_quorum(const Minutes& m, const Threshold& quorum) {
-  return quorum.met(m.members_present, m.members_total);
-}
-
 json to_json(const Minutes& m) {
-  json absent = json::array();
-  for (const auto& a : m.absent) {
-    json row = {{"name", a.name}, {"reason", a.reason}};
-    if (!a.opinion.empty()) row["opinion"] = a.opinion;  // absent: files read by older releases stay the same
-    absent.push_back(std::move(row));
-  }
   json votes = json::array();
   for (const auto& v : m.votes)
     votes.push_back({{"dossier_id", v.dossier_id},
@@ -68,26 +46,20 @@ json to_json(const Minutes& m) {
                      {"against", v.votes_against}});
   json audit = json::array();
   for (const auto& e : m.audit) audit.push_back(to_json(e));
-  return {{"format_version", kMinutesFormatVersion},
-          {"id", m.id},
-          {"campaign_id", m.campaign_id},
-          {"unit_id", m.unit_id},
-          {"unit_name", m.unit_name},
-          {"date", m.date},
-          {"time", m.time},
-          {"place", m.place},
-          {"chair", m.chair},
-          {"secretary", m.secretary},
-          {"members_total", m.members_total},
-          {"members_present", m.members_present},
-          {"absent", std::move(absent)},
-          {"agenda", m.agenda},
-          {"votes", std::move(votes)},
-          {"conclusion", m.conclusion},
-          {"closing_time", m.closing_time},
-          {"audit", std::move(audit)},
-          {"created", to_iso_instant(m.created)},
-          {"updated", to_iso_instant(m.updated)}};
+  json j = {{"format_version", kMinutesFormatVersion},
+            {"id", m.id},
+            {"campaign_id", m.campaign_id},
+            {"unit_id", m.unit_id},
+            {"unit_name", m.unit_name},
+            {"date", m.date},
+            {"agenda", m.agenda},
+            {"votes", std::move(votes)},
+            {"conclusion", m.conclusion},
+            {"audit", std::move(audit)},
+            {"created", to_iso_instant(m.created)},
+            {"updated", to_iso_instant(m.updated)}};
+  write_meeting(j, m, OpinionWhenEmpty::left_out);
+  return j;
 }
 
 Outcome<Minutes> minutes_from_json(const json& j, std::string_view file_name) {
@@ -107,23 +79,9 @@ Outcome<Minutes> minutes_from_json(const json& j, std::string_view file_name) {
   if (r.ok() && m.campaign_id.empty())
     r.fail("campaign_id", {"Mã đợt thi đua không được để trống.", "The campaign id must not be empty."});
   for (auto [key, out] : {std::pair{"unit_id", &m.unit_id}, {"unit_name", &m.unit_name}, {"date", &m.date},
-                          {"time", &m.time}, {"place", &m.place}, {"chair", &m.chair},
-                          {"secretary", &m.secretary}, {"agenda", &m.agenda}, {"conclusion", &m.conclusion},
-                          {"closing_time", &m.closing_time}})
+                          {"agenda", &m.agenda}, {"conclusion", &m.conclusion}})
     r.str(j, "", key, *out, false);
-  r.integer(j, "", "members_total", m.members_total, false);
-  r.integer(j, "", "members_present", m.members_present, false);
-  if (const json* a = r.member(j, "", "absent", false); a && r.expect_array(*a, "absent")) {
-    for (std::size_t i = 0; i < a->size() && r.ok(); ++i) {
-      std::string p = index_path("absent", i);
-      if (!r.expect_object((*a)[i], p)) break;
-      AbsentMember am;
-      r.str((*a)[i], p, "name", am.name, false);
-      r.str((*a)[i], p, "reason", am.reason, false);
-      r.str((*a)[i], p, "opinion", am.opinion, false);
-      m.absent.push_back(std::move(am));
-    }
-  }
+  read_meeting(r, j, m, false);
   if (const json* vs = r.member(j, "", "votes", false); vs && r.expect_array(*vs, "votes")) {
     for (std::size_t i = 0; i < vs->size() && r.ok(); ++i) {
       std::string p = index_path("votes", i);

@@ -20,6 +20,16 @@ namespace hoso {
 using json_in::in_quotes;
 using nlohmann::json;
 
+std::string check_code(std::string_view hex) {
+  if (hex.empty()) return "…";
+  std::string out;
+  for (std::size_t i = 0; i < hex.size() && i < 16; ++i) {
+    if (i && i % 4 == 0) out += ' ';
+    out += static_cast<char>(hex[i] >= 'A' && hex[i] <= 'F' ? hex[i] - 'A' + 'a' : hex[i]);
+  }
+  return out;
+}
+
 std::string package_content_hash(const json& package) {
   if (!package.is_object() || !package.contains("manifest")) return sha256_hex(canonical_dump(package));
   // A copy, attachments and all: export and import hash their own value before the manifest is

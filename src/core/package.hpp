@@ -81,6 +81,11 @@ struct BuiltPackage {
 
 Outcome<BuiltPackage> build_package(const Library& lib, const PackageInput& in);
 
+// A package's check code as people compare it: the first 16 hex digits of its content hash, in
+// groups of four ("3f2a 9c01 77be 04d5"), as the unit's cover list prints it and the secretariat's
+// screens show it. "…" when there is no hash.
+std::string check_code(std::string_view sha256_hex);
+
 // ---- verification of an untrusted file ---------------------------------------------------------
 
 struct VerifyLimits {

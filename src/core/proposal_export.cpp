@@ -33,7 +33,7 @@ std::string award_cell(const BallotResult& b) {
 
 json proposal_list_json(const Campaign& c, const CouncilMeeting& m, const MeetingResult& res, Millis now) {
   int opinions = 0;
-  for (const CouncilAbsence& a : m.absent)
+  for (const AbsentMember& a : m.absent)
     if (!text::trim(a.opinion).empty()) ++opinions;
   json nominees = json::array();
   for (const BallotResult& b : res.ballots)
@@ -134,14 +134,7 @@ doc::CouncilSession council_document_input(const CouncilMeeting& m, const Meetin
   s.council = m.council;
   s.date = m.date;
   s.submission_date = m.date;
-  s.time = m.time;
-  s.closing_time = m.closing_time;
-  s.place = m.place;
-  s.chair = m.chair;
-  s.secretary = m.secretary;
-  s.members_total = m.members_total;
-  s.members_present = m.members_present;
-  for (const CouncilAbsence& a : m.absent) s.absent.push_back({a.name, a.reason, a.opinion});
+  static_cast<Meeting&>(s) = m;  // who met, who was absent, the counts
   s.quorum = m.quorum;
   s.threshold = m.threshold;
   // In the order the council took them, as the minutes record it.

@@ -279,6 +279,9 @@ json to_json(const PackageRevision& p) {
           {"file_name", p.file_name},
           {"received", to_iso_instant(p.received)},
           {"set_aside", p.set_aside},
+          {"cover_list_checked", p.cover_list_checked
+                                     ? json{{"time", to_iso_instant(p.cover_list_checked)}, {"by", p.cover_list_checked_by}}
+                                     : json(nullptr)},
           {"notes", std::move(notes)},
           {"minutes", std::move(minutes)},
           {"dossiers", std::move(dossiers)}};
@@ -314,6 +317,11 @@ Outcome<PackageRevision> revision_from_json(const json& j, std::string_view file
   r.str(j, "", "file_name", p.file_name, false);
   r.instant(j, "", "received", p.received);
   r.boolean(j, "", "set_aside", p.set_aside, false);
+  // Records written before the check existed have none: not yet checked.
+  if (const json* c = r.member(j, "", "cover_list_checked", false); c && !c->is_null() && r.expect_object(*c, "cover_list_checked")) {
+    r.instant(*c, "cover_list_checked", "time", p.cover_list_checked);
+    r.str(*c, "cover_list_checked", "by", p.cover_list_checked_by, false);
+  }
   if (const json* notes = r.member(j, "", "notes", false); notes && r.expect_array(*notes, "notes"))
     for (std::size_t i = 0; i < notes->size() && r.ok(); ++i) {
       const std::string path = json_in::index_path("notes", i);
@@ -405,6 +413,8 @@ json registry_snapshot(const Registry& r) {
                          {"created", to_iso_instant(p.header.created)},
                          {"received", to_iso_instant(p.received)},
                          {"standing", standing_label(standing(r, p)).en},
+                         {"check_code", check_code(p.header.content_hash)},
+                         {"cover_list_checked", p.cover_list_checked != 0},
                          {"dossiers", p.dossiers.size()}});
   for (const Decision& d : r.decisions) {
     ++by_status[std::string(to_string(d.status))];

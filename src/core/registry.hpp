@@ -36,6 +36,7 @@
 #include "core/documents/certificates.hpp"
 #include "core/dossier_views.hpp"
 #include "core/edit.hpp"
+#include "core/meeting.hpp"
 #include "core/minutes.hpp"
 #include "core/package.hpp"
 #include "core/validation.hpp"
@@ -61,6 +62,11 @@ struct PackageRevision {
   // part in the register's table until choose_revision() puts it in force.
   bool set_aside = false;
   std::vector<Bilingual> notes;  // what intake warned about, kept with the revision
+  // The secretariat compared this file's check code (package.hpp: check_code) with the one printed
+  // on the unit's signed and stamped cover list and found them equal. The hash proves the file is
+  // unchanged, not who made it; the paper binds it to the unit (docs/PACKAGE.md). 0: not yet.
+  Millis cover_list_checked = 0;
+  std::string cover_list_checked_by;
   std::vector<Minutes> minutes;
   std::vector<Dossier> dossiers;  // as the unit exported them (status "exported")
 
@@ -94,15 +100,6 @@ struct RegistryChange {
 
 // ---- the council's meetings (data; council.hpp computes and changes them) ------------------------
 
-struct CouncilAbsence {
-  std::string name;
-  std::string reason;
-  // Their written opinion. Non-empty: the member sent one, and it is counted in the ballots (the
-  // law counts the share on all members, so absent members vote in writing).
-  std::string opinion;
-  bool operator==(const CouncilAbsence&) const = default;
-};
-
 struct CouncilVote {  // one nominee's ballots, written opinions included
   std::string dossier_id;
   int votes_for = 0;
@@ -110,15 +107,10 @@ struct CouncilVote {  // one nominee's ballots, written opinions included
   bool operator==(const CouncilVote&) const = default;
 };
 
-struct CouncilMeeting {
+struct CouncilMeeting : Meeting {  // who met, who was absent, the counts: meeting.hpp
   std::string id;
   std::string council = "Hội đồng Thi đua - Khen thưởng";
   Date date;
-  std::string time, closing_time;  // "HH:MM"
-  std::string place, chair, secretary;
-  int members_total = 0;  // shares and the threshold count against this
-  int members_present = 0;
-  std::vector<CouncilAbsence> absent;
   Threshold quorum{2, 3, false};    // members present against the total (campaign Voting.quorum)
   Threshold threshold{1, 2, true};  // votes for against the total (campaign Voting.threshold)
   std::vector<CouncilVote> votes;   // one per nominee, in the order the council took them

@@ -4,7 +4,9 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/intake.hpp"
 #include "core/library.hpp"
+#include "core/paths.hpp"
 #include "core/registry_detail.hpp"
 #include "core/share.hpp"
 #include "core/text.hpp"
@@ -43,7 +45,7 @@ Completeness completeness(const Campaign& c, const Workspace& w, const Dossier& 
     const Vote* v = m->vote_for(d.id);
     k.votes_for = v->votes_for;
     k.members_total = m->members_total;
-    k.meets_threshold = meets_threshold(*v, *m, c.voting.threshold);
+    k.meets_threshold = meets_threshold(v->votes_for, *m, c.voting.threshold);
   }
   return k;
 }

@@ -1,12 +1,17 @@
 #pragma once
 // Text in hoso is UTF-8 and NFC. These functions never throw and never crash on invalid input:
 // invalid UTF-8 sequences are replaced by U+FFFD where text is produced.
+//
+// unicode.cpp implements the Unicode part (UTF-8, NFC, Unicode data); text.cpp the Vietnamese
+// text handling built on it (folding, search, slugs, trimming, collation).
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace hoso::text {
+
+// ---- Unicode (unicode.cpp) ----------------------------------------------------------------------
 
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
@@ -25,6 +30,13 @@ std::size_t length(std::string_view s);
 // generated from Debian's unicode-data. Idempotent: nfc(nfc(s)) == nfc(s).
 std::string nfc(std::string_view s);
 bool is_nfc(std::string_view s);
+
+// Simple (one code point) lower-case mapping of UnicodeData.txt.
+char32_t simple_lower(char32_t cp);
+// Version of the Unicode data the tables were generated from, e.g. "15.0.0".
+const char* unicode_version();
+
+// ---- Vietnamese text (text.cpp) ----------------------------------------------------------------
 
 // Folding for search: NFC, lower case, every diacritic removed, "đ"/"Đ" -> "d", runs of white
 // space collapsed to one space, trimmed. fold("Nguyễn Văn A") == "nguyen van a".
@@ -52,10 +64,5 @@ int compare_person_names(std::string_view a, std::string_view b);
 std::string collation_key_vi(std::string_view s);
 // A sort key whose byte order equals compare_person_names's order.
 std::string collation_key_person(std::string_view name);
-
-// Simple (one code point) lower-case mapping of UnicodeData.txt.
-char32_t simple_lower(char32_t cp);
-// Version of the Unicode data the tables were generated from, e.g. "15.0.0".
-const char* unicode_version();
 
 }  // namespace hoso::text

@@ -439,7 +439,7 @@ void check_vote(Check& x, const Dossier& d, const std::unordered_map<std::string
             {"Biên bản ghi biểu quyết đề nghị " + in_quotes(voted.vi) + ", còn hồ sơ đề nghị " + in_quotes(sought.vi) + ".",
              "The minutes record a vote for " + in_quotes(voted.en) + ", but the dossier seeks " + in_quotes(sought.en) + "."});
   }
-  if (m.members_total > 0 && !meets_threshold(v, m, threshold)) {
+  if (m.members_total > 0 && !meets_threshold(v.votes_for, m, threshold)) {
     Bilingual t = threshold.describe();
     const Bilingual pct = share_percent(v.votes_for, m.members_total);
     // The law sets no share for these awards: the campaign says whether a miss blocks the dossier.

@@ -58,7 +58,7 @@ void App::apply_settings() {
     applied_edition_ = edition;
     const bool reload = edition == 1 && !has_secretariat_tools();
     if (!session_.platform().use_edition(edition == 1, reload) && reload)
-      session_.toast(Toast::Kind::error, ui::tr("edition.unavailable"), 30);
+      session_.toast(Toast::Kind::error, Message("edition.unavailable"), 30);
   }
 }
 
@@ -110,7 +110,7 @@ void App::on_file(FilePurpose purpose, std::string_view name, std::string_view m
 
 void App::on_file_failed(FilePurpose purpose, std::string_view name, std::string_view message) {
   (void)purpose;
-  session_.toast(Toast::Kind::error, ui::trf("file.read_failed", {name, message}));
+  session_.toast(Toast::Kind::error, Message("file.read_failed", {name, message}));
 }
 
 double App::max_file_bytes(FilePurpose purpose) {
@@ -127,14 +127,12 @@ double App::max_file_bytes(FilePurpose purpose) {
 }
 
 void App::on_file_too_large(FilePurpose purpose, std::string_view name, double size) {
-  session_.toast(Toast::Kind::error,
-                 ui::trf("file.too_large", {name, ui::tr(format_size(static_cast<int64_t>(size))),
-                                            ui::tr(format_size(static_cast<int64_t>(max_file_bytes(purpose))))}),
+  session_.toast(Toast::Kind::error, Message("file.too_large", {same(name), format_size(static_cast<int64_t>(size)), format_size(static_cast<int64_t>(max_file_bytes(purpose)))}),
                  20);
 }
 
 void App::on_share_result(int code, std::string_view message) {
-  if (code == 2) session_.toast(Toast::Kind::error, ui::trf("share.failed", {message}));
+  if (code == 2) session_.toast(Toast::Kind::error, Message("share.failed", {message}));
 }
 
 void App::dev_generate(int dossiers, double attachment_bytes, bool ready, unsigned seed, int gaps) {
@@ -170,7 +168,7 @@ void App::dev_generate(int dossiers, double attachment_bytes, bool ready, unsign
     w.dossiers[i].summary.clear();
     w.dossiers[i].status = Status::draft;
   }
-  session_.replace_workspace(std::move(w));
+  report(session_, session_.replace_workspace(std::move(w)));
   session_.save_now();
 }
 

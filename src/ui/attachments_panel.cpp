@@ -42,7 +42,7 @@ void open_attachment(app::Session& s, const Attachment& a) {
     const OpenAs how = safe_open(*bytes);
     if (how.in_tab) s.platform().open_file(a.name, how.mime, *bytes);
     else s.platform().download(a.name, how.mime, *bytes);
-  } else s.toast(app::Toast::Kind::error, trf("attachments.missing", {a.name, bytes.error().describe(language())}), 12);
+  } else s.toast(app::Toast::Kind::error, app::Message::failed("attachments.missing", bytes.error(), {a.name}), 12);
 }
 
 // A square naming the file's type ("PDF", "JPEG"), in the colours of its kind; a click opens it.
@@ -90,9 +90,9 @@ void confirm_removal(app::Session& s, const Dossier& d) {
   if (remove && pending.dossier_id == d.id) {
     auto r = s.remove_attachment(d, pending.attachment_id);
     if (r && *r) {
-      s.toast(app::Toast::Kind::info, trf("attachments.removed", {pending.name}));
+      s.toast(app::Toast::Kind::info, app::Message("attachments.removed", {pending.name}));
     } else if (!r) {
-      s.toast(app::Toast::Kind::error, r.error().describe(language()));
+      s.toast(app::Toast::Kind::error, app::Message::error(r.error()));
     }
   }
   if (remove || cancel) {
@@ -154,17 +154,13 @@ void attachment_row(app::Session& s, const Dossier& d, size_t i, bool locked) {
 void attachments_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   const bool locked = s.read_only() || !is_unit_status(d.status);
   const int64_t used = attachments_size(d);
-  ImGui::PushFont(fonts.small);
-  muted(trf("attachments.help", {tr(format_size(kMaxAttachmentBytes)), tr(format_size(kMaxDossierAttachmentBytes))}).c_str());
-  ImGui::PopFont();
+  small_muted(trf("attachments.help", {tr(format_size(kMaxAttachmentBytes)), tr(format_size(kMaxDossierAttachmentBytes))}).c_str());
   spacer(0.2f);
   if (d.attachments.empty()) {
     muted(tr("attachments.none"));
   } else {
     for (size_t i = 0; i < d.attachments.size(); ++i) attachment_row(s, d, i, locked);
-    ImGui::PushFont(fonts.small);
-    muted(trf("attachments.usage", {tr(format_size(used)), tr(format_size(kMaxDossierAttachmentBytes))}).c_str());
-    ImGui::PopFont();
+    small_muted(trf("attachments.usage", {tr(format_size(used)), tr(format_size(kMaxDossierAttachmentBytes))}).c_str());
   }
   field_findings(idx.at(kAttachmentsPath));
   spacer(0.2f);

@@ -368,15 +368,15 @@ void handle_dialog(app::Session& s, app::Secretariat& sec) {
   if (!done) return;
   if (action_arg(done->action, "record")) {
     if (sec.record_award(st.pending)) {
-      s.toast(app::Toast::Kind::success, trf("awards.recorded_toast", {text::trim(st.pending.number)}));
+      s.toast(app::Toast::Kind::success, app::Message("awards.recorded_toast", {text::trim(st.pending.number)}));
       st.forms.erase(st.pending.meeting_id + "/" + std::string(to_string(st.pending.decider)));
     }
   } else if (auto id = action_arg(done->action, "withdraw")) {
-    if (sec.withdraw_award(*id, done->reason)) s.toast(app::Toast::Kind::success, tr("awards.withdrawn_toast"));
+    if (sec.withdraw_award(*id, done->reason)) s.toast(app::Toast::Kind::success, app::Message("awards.withdrawn_toast"));
   } else if (done->action == "close_campaign") {
-    if (sec.close_campaign()) s.toast(app::Toast::Kind::success, tr("campaign_close.closed_toast"));
+    if (sec.close_campaign()) s.toast(app::Toast::Kind::success, app::Message("campaign_close.closed_toast"));
   } else if (done->action == "reopen_campaign") {
-    if (sec.reopen_campaign(done->reason)) s.toast(app::Toast::Kind::success, tr("campaign_close.reopened_toast"));
+    if (sec.reopen_campaign(done->reason)) s.toast(app::Toast::Kind::success, app::Message("campaign_close.reopened_toast"));
   }
 }
 

@@ -59,9 +59,7 @@ void backup_restore_dialog(app::Session& s) {
       muted(trf("findings.more", static_cast<long long>(pending->dropped.size() - shown)).c_str());
   }
   spacer(0.2f);
-  ImGui::PushFont(fonts.small);
-  muted(tr("backup.swap_note"));
-  ImGui::PopFont();
+  small_muted(tr("backup.swap_note"));
   spacer(0.3f);
   const bool restore = button(tr("backup.restore"), "backup.confirm",
                               replaces || !pending->dropped.empty() ? ButtonKind::danger : ButtonKind::primary);

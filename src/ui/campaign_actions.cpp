@@ -51,18 +51,14 @@ void campaign_accept_dialog(app::Session& s) {
   }
   const Campaign& c = pending->file.campaign;
   subheading(tr("campaign.confirm_title"));
-  ImGui::PushFont(fonts.small);
-  muted(pending->file_name.c_str());
-  ImGui::PopFont();
+  small_muted(pending->file_name.c_str());
   spacer(0.3f);
   wrapped(trf("campaign.preview_issuer", {tr(c.issuer_parent) + " · " + tr(c.issuer)}).c_str());
   wrapped(trf("campaign.preview_plan", {c.plan.number, to_display(c.plan.date)}).c_str());
   wrapped(tr(c.name).c_str());
   wrapped((std::string(tr("campaign.period")) + ": " + tr(c.period.describe())).c_str());
   wrapped((std::string(tr("campaign.deadline")) + ": " + tr(c.deadline.describe())).c_str());
-  ImGui::PushFont(fonts.small);
-  muted(trf("campaign.preview_version", {std::to_string(c.version), c.hash.substr(0, 16)}).c_str());
-  ImGui::PopFont();
+  small_muted(trf("campaign.preview_version", {std::to_string(c.version), c.hash.substr(0, 16)}).c_str());
   if (const Campaign* held = s.library().campaign(c.id); held && held->version < c.version) {
     colored_wrapped(palette().warning, trf("campaign.preview_replaces", {std::to_string(held->version)}).c_str());
     // What the new version changes, so nobody has to compare two plans by eye.
@@ -78,8 +74,8 @@ void campaign_accept_dialog(app::Session& s) {
   const bool cancel = button(tr("action.cancel"), "campaign.cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);
   if (accept) {
     auto r = s.accept_campaign(pending->file);
-    if (r) s.toast(app::Toast::Kind::success, trf("campaign.accepted", {c.plan.number}));
-    else s.toast(app::Toast::Kind::error, trf("campaign.refused", {r.error().describe(language())}), 20);
+    if (r) s.toast(app::Toast::Kind::success, app::Message("campaign.accepted", {c.plan.number}));
+    else s.toast(app::Toast::Kind::error, app::Message::failed("campaign.refused", r.error()), 20);
   }
   if (accept || cancel) {
     pending.reset();

@@ -14,7 +14,6 @@
 #include "app/secretariat_session.hpp"
 #include "app/session.hpp"
 #include "core/proposal_export.hpp"
-#include "core/share.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
 #include "ui/print_actions.hpp"
@@ -38,34 +37,11 @@ CouncilState st;
 
 std::string n(long long v) { return std::to_string(v); }
 
-// The share of ALL members, as the exports and the printed minutes write it: "7/9 · 77,8%".
-std::string share_text(int part, int total) {
-  if (total <= 0) return "—";
-  return n(part) + "/" + n(total) + " · " + tr(share_percent(part, total));
-}
-
 std::string nominee_of(const Registry& r, std::string_view dossier_id) {
   const Registry::Found f = r.find_dossier(dossier_id);
   if (!f.dossier) return std::string(dossier_id.substr(0, 8));
   const std::string& name = display_name(f.dossier->nominee);
-  return name.empty() ? std::string(tr("dossier.unnamed")) : name;
-}
-
-std::optional<int> as_int(const nlohmann::json& v) {
-  if (v.is_null()) return 0;
-  if (v.is_number_integer()) return static_cast<int>(std::clamp<long long>(v.get<long long>(), -1000000, 1000000));
-  return std::nullopt;  // not a number: the field keeps what the model has
-}
-
-// A whole number bound to the session; 0 shows empty (nothing typed yet) where `blank_zero`.
-void int_field(const char* label_key, std::string_view path, int& value, bool read_only, bool blank_zero = true,
-               bool with_label = true) {
-  FieldSpec spec{path, with_label ? tr(label_key) : "", nullptr, false, 0, InputKind::integer};
-  spec.read_only = read_only;
-  const nlohmann::json shown = blank_zero && value == 0 ? nlohmann::json() : nlohmann::json(value);
-  if (auto v = input_field(spec, shown, {}))
-    if (auto i = as_int(*v)) value = *i;
-  if (!with_label) annotate(tr(label_key), path);
+  return name_or_unnamed(name);
 }
 
 void text_field(const char* label_key, std::string_view path, std::string& value, bool read_only) {
@@ -116,7 +92,6 @@ void fraction(const char* label_key, std::string_view path, Threshold& t, bool r
 }
 
 void members_card(CouncilMeeting& m, bool ro) {
-  const Palette& p = palette();
   begin_card("##council.members");
   subheading(tr("council.members"));
   if (ImGui::BeginTable("##council.counts", 2, ImGuiTableFlags_SizingStretchSame)) {
@@ -128,15 +103,7 @@ void members_card(CouncilMeeting& m, bool ro) {
   }
   // Quorum: members present against the total.
   fraction("council.quorum", "council.quorum", m.quorum, ro);
-  if (m.members_total > 0) {
-    const bool ok = m.members_present <= m.members_total && m.quorum.met(m.members_present, m.members_total);
-    ImGui::PushFont(fonts.small);
-    noted(ok ? p.success : p.error,
-          trf(ok ? "council.quorum_ok" : "council.quorum_short",
-              {n(m.members_present), n(m.members_total), tr(m.quorum.describe())}).c_str(),
-          "council.quorum_result");
-    ImGui::PopFont();
-  }
+  quorum_line(m, m.quorum, "council.quorum_result", true);
   // Threshold: votes for against the TOTAL members.
   fraction("council.threshold", "council.threshold", m.threshold, ro);
   FieldSpec strict{"council.threshold.strict", tr("council.strict")};
@@ -445,7 +412,7 @@ void handle_dialog(app::Session& s, app::Secretariat& sec) {
   } else if (action_arg(done->action, "correct")) {
     if (sec.save_meeting(st.draft, done->reason)) {
       st.correcting = false;
-      s.toast(app::Toast::Kind::success, tr("council.corrected_toast"));
+      s.toast(app::Toast::Kind::success, app::Message("council.corrected_toast"));
     }
   }
 }

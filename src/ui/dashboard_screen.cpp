@@ -22,9 +22,7 @@ void campaign_card(app::Session& s) {
   const Campaign& c = s.campaign();
   const Palette& p = palette();
   begin_card("##campaign");
-  ImGui::PushFont(fonts.small);
-  muted((tr(c.issuer_parent) + " · " + tr(c.issuer) + " · " + tr("campaign.plan_short") + " " + c.plan.number).c_str());
-  ImGui::PopFont();
+  small_muted((tr(c.issuer_parent) + " · " + tr(c.issuer) + " · " + tr("campaign.plan_short") + " " + c.plan.number).c_str());
   // On a phone the card is short, so that the new dossier below shows on the first screen: the
   // name in the heading size, without the campaign's motto and the receiving office (the export
   // screen names it).
@@ -37,9 +35,7 @@ void campaign_card(app::Session& s) {
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   if (!phone) {
-    ImGui::PushFont(fonts.small);
-    muted((std::string(tr("campaign.theme")) + ": “" + tr(c.theme) + "”").c_str());
-    ImGui::PopFont();
+    small_muted((std::string(tr("campaign.theme")) + ": “" + tr(c.theme) + "”").c_str());
   }
   spacer(0.3f);
   wrapped((std::string(tr("campaign.period")) + ": " + tr(c.period.describe())).c_str());
@@ -69,9 +65,7 @@ void campaign_card(app::Session& s) {
   spacer(0.2f);
   badge(days.c_str(), fg, bg, "campaign.days_left");
   if (!phone) {
-    ImGui::PushFont(fonts.small);
-    muted((std::string(tr("campaign.receiver")) + ": " + tr(c.receiving_office)).c_str());
-    ImGui::PopFont();
+    small_muted((std::string(tr("campaign.receiver")) + ": " + tr(c.receiving_office)).c_str());
   }
   spacer(0.3f);
   campaign_switcher(s);
@@ -165,7 +159,7 @@ void missing_card(app::Session& s) {
     if (g.owner == Finding::Owner::dossier) {
       const Dossier* d = s.workspace().dossier(g.owner_id);
       if (!d) continue;
-      title = display_name(d->nominee).empty() ? std::string(tr("dossier.unnamed")) : display_name(d->nominee);
+      title = name_or_unnamed(display_name(d->nominee));
       ++shown_dossiers;
     } else {
       title = tr("nav.minutes");
@@ -179,9 +173,7 @@ void missing_card(app::Session& s) {
     int per = 0;
     for (const Finding* f : g.findings) {
       if (++per > 3) {
-        ImGui::PushFont(fonts.small);
-        muted(trf("findings.more", static_cast<long long>(g.findings.size() - 3)).c_str());
-        ImGui::PopFont();
+        small_muted(trf("findings.more", static_cast<long long>(g.findings.size() - 3)).c_str());
         break;
       }
       std::string id = "dashboard.finding." + g.owner_id + "." + f->path;
@@ -253,7 +245,7 @@ void quick_card(app::Session& s) {
       pending_ready = false;
     }
     auto r = s.set(*real, path, v);
-    if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+    app::report(s, r);
   };
   FieldSpec name{name_path, collective ? tr("nominee.collective_name") : tr("nominee.full_name"), nullptr, true};
   focus_if_target(s, name.path);
@@ -287,9 +279,7 @@ void first_run_card(app::Session& s) {
   if (first_run == FirstRun::done || st.role != Role::unit) return;
   begin_card("##first_run");
   subheading(tr("first_run.title"));
-  ImGui::PushFont(fonts.small);
-  muted(tr("first_run.help"));
-  ImGui::PopFont();
+  small_muted(tr("first_run.help"));
   spacer(0.2f);
   ImGui::BeginDisabled(s.read_only());
   unit_and_author_fields(s);
@@ -303,9 +293,7 @@ void first_run_card(app::Session& s) {
   ImGui::SameLine();
   if (button(tr("first_run.later"), "first_run.later", ButtonKind::subtle)) first_run = FirstRun::done;
   if (!known) {
-    ImGui::PushFont(fonts.small);
-    muted(tr("first_run.needs"));
-    ImGui::PopFont();
+    small_muted(tr("first_run.needs"));
   }
   end_card();
 }

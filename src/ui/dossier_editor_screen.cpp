@@ -99,8 +99,8 @@ bool section(app::Session& s, const char* id, const char* title, const FindingTa
 }
 
 void mark_ready(app::Session& s, const Dossier& d) {
-  if (auto r = s.change_status(d, Status::ready)) s.toast(app::Toast::Kind::success, tr("status.now_ready"));
-  else s.toast(app::Toast::Kind::error, r.error().describe(language()));
+  if (auto r = s.change_status(d, Status::ready)) s.toast(app::Toast::Kind::success, app::Message("status.now_ready"));
+  else s.toast(app::Toast::Kind::error, app::Message::error(r.error()));
 }
 
 void findings_panel(app::Session& s, const Dossier& d, std::span<const Finding* const> mine) {
@@ -188,11 +188,11 @@ void sent_notice(app::Session& s, const Dossier& d, const std::string& name) {
   if (button(tr("dossier.reopen"), "dossier.reopen")) ImGui::OpenPopup("##confirm_reopen");
   if (ImGui::BeginPopupModal("##confirm_reopen", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
     ImGui::PushTextWrapPos(std::min(em() * 20, ImGui::GetIO().DisplaySize.x - em() * 3));
-    ImGui::TextUnformatted(trf("dossier.reopen_confirm", {name.empty() ? tr("dossier.unnamed") : name}).c_str());
+    ImGui::TextUnformatted(trf("dossier.reopen_confirm", {name_or_unnamed(name)}).c_str());
     ImGui::PopTextWrapPos();
     if (button(tr("dossier.reopen_yes"), "confirm.reopen", ButtonKind::primary)) {
-      if (auto r = s.change_status(d, Status::draft)) s.toast(app::Toast::Kind::info, tr("dossier.reopened"));
-      else s.toast(app::Toast::Kind::error, r.error().describe(language()));
+      if (auto r = s.change_status(d, Status::draft)) s.toast(app::Toast::Kind::info, app::Message("dossier.reopened"));
+      else s.toast(app::Toast::Kind::error, app::Message::error(r.error()));
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
@@ -204,17 +204,13 @@ void sent_notice(app::Session& s, const Dossier& d, const std::string& name) {
 
 void nominee_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   NomineeKind kind = d.nominee.kind;
-  ImGui::PushFont(fonts.small);
-  muted(tr("nominee.kind.label"));
-  ImGui::PopFont();
+  small_muted(tr("nominee.kind.label"));
   if (kind_toggle(kind, "nominee.kind")) {
     auto r = s.set_kind(d, kind);
-    if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+    app::report(s, r);
   }
   if (const NomineeKindSpec* spec = s.campaign().kind_spec(d.nominee.kind)) {
-    ImGui::PushFont(fonts.small);
-    muted(tr(spec->description).c_str());
-    ImGui::PopFont();
+    small_muted(tr(spec->description).c_str());
   }
   spacer(0.3f);
   for (const IdentityField* f : identity_fields(d.nominee.kind)) identity_field(s, d, *f, idx);
@@ -234,15 +230,11 @@ void award_section(app::Session& s, const Dossier& d, const FindingIndex& idx) {
   focus_if_target(s, spec.path);
   if (auto v = choice_field(spec, d.award_form, options, idx)) apply_edit(s, d, kAwardFormPath, *v);
   for (const AwardForm* f : not_open) {
-    ImGui::PushFont(fonts.small);
-    muted(trf("award.not_open", {tr(f->name)}).c_str());
-    ImGui::PopFont();
+    small_muted(trf("award.not_open", {tr(f->name)}).c_str());
   }
   if (const AwardForm* form = s.campaign().award_form(d.award_form))
     if (const AwardRule* rule = form->rule_for(d.nominee.kind); rule && rule->quota) {
-      ImGui::PushFont(fonts.small);
-      muted(trf("award.quota", static_cast<long long>(*rule->quota)).c_str());
-      ImGui::PopFont();
+      small_muted(trf("award.quota", static_cast<long long>(*rule->quota)).c_str());
     }
 }
 
@@ -258,9 +250,7 @@ void criteria_section(app::Session& s, const Dossier& d, const FindingIndex& idx
     return;
   }
   if (!tr(rule->preamble).empty()) {
-    ImGui::PushFont(fonts.small);
-    muted(tr(rule->preamble).c_str());
-    ImGui::PopFont();
+    small_muted(tr(rule->preamble).c_str());
   }
   int number = 0;
   for (const Criterion& c : rule->criteria) {
@@ -305,9 +295,7 @@ void report_section(app::Session& s, const Dossier& d, const FindingIndex& idx) 
     spacer(0.3f);
     subheading(title.c_str());
     if (!tr(sec.help).empty()) {
-      ImGui::PushFont(fonts.small);
-      muted(tr(sec.help).c_str());
-      ImGui::PopFont();
+      small_muted(tr(sec.help).c_str());
     }
     for (const Field& f : sec.fields) template_field(s, d, *t, f, idx);
   }
@@ -336,13 +324,9 @@ void status_section(app::Session& s, const Dossier& d, const FindingIndex&) {
   const Palette& p = palette();
   wrapped(trf("status.current", {tr(status_label(d.status))}).c_str());
   if (d.last_export) {
-    ImGui::PushFont(fonts.small);
-    muted(trf("status.last_export", {to_display_vietnam(d.last_export->time), d.last_export->package_hash.substr(0, 12)}).c_str());
-    ImGui::PopFont();
+    small_muted(trf("status.last_export", {to_display_vietnam(d.last_export->time), d.last_export->package_hash.substr(0, 12)}).c_str());
   } else {
-    ImGui::PushFont(fonts.small);
-    muted(tr("status.never_exported"));
-    ImGui::PopFont();
+    small_muted(tr("status.never_exported"));
   }
   const auto& all = s.findings(true);
   if (d.status == Status::draft) {
@@ -363,7 +347,7 @@ void status_section(app::Session& s, const Dossier& d, const FindingIndex&) {
     }
   } else if (d.status == Status::ready) {
     if (button(tr("status.back_to_draft"), "status.back_to_draft")) {
-      s.change_status(d, Status::draft);
+      app::report(s, s.change_status(d, Status::draft));
     }
   }
   if (!d.return_reason.empty()) colored_wrapped(p.warning, trf("status.returned", {d.return_reason}).c_str());
@@ -392,7 +376,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   const std::string& name = display_name(d.nominee);
   ImGui::PushFont(fonts.title);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(name.empty() ? tr("dossier.unnamed") : name.c_str());
+  ImGui::TextUnformatted(name_or_unnamed(name).c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   badge(tr(status_label(d.status)).c_str(), d.status == Status::ready ? p.success : p.primary,
@@ -401,7 +385,7 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   if (button(tr("action.duplicate"), "editor.duplicate", ButtonKind::subtle)) {
     if (auto copy = s.duplicate(d)) {
       s.nav.dossier_id = *copy;
-      s.toast(app::Toast::Kind::success, tr("list.duplicated"));
+      s.toast(app::Toast::Kind::success, app::Message("list.duplicated"));
     }
     return;
   }
@@ -411,13 +395,13 @@ void dossier_editor(app::Session& s, const Dossier& d) {
   if (ImGui::BeginPopupModal("##confirm_delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
     // Wrapped at 20 em: wrapped() would wrap at the auto-sized popup's own (narrow) width.
     ImGui::PushTextWrapPos(em() * 20);
-    ImGui::TextUnformatted(trf("list.confirm_delete", {name.empty() ? tr("dossier.unnamed") : name}).c_str());
+    ImGui::TextUnformatted(trf("list.confirm_delete", {name_or_unnamed(name)}).c_str());
     ImGui::PopTextWrapPos();
     if (button(tr("action.delete"), "confirm.delete", ButtonKind::danger)) {
       std::string id = d.id;
       ImGui::CloseCurrentPopup();
       ImGui::EndPopup();
-      if (s.delete_dossier(id)) s.toast(app::Toast::Kind::info, tr("list.deleted"), 10);
+      if (s.delete_dossier(id)) s.toast(app::Toast::Kind::info, app::Message("list.deleted"), 10);
       return;
     }
     ImGui::SameLine();

@@ -54,9 +54,7 @@ void rows_field(app::Session& s, const Dossier& d, const Field& f, const Finding
     const std::string row = row_path(path, i);
     ImGui::PushID(row.c_str());
     begin_card("##row");
-    ImGui::PushFont(fonts.small);
-    muted(trf("rows.number", static_cast<long long>(i + 1)).c_str());
-    ImGui::PopFont();
+    small_muted(trf("rows.number", static_cast<long long>(i + 1)).c_str());
     for (const Field& col : f.columns) {
       const std::string cell = cell_path(path, i, col.id);
       const nlohmann::json& v = rows[i].is_object() && rows[i].contains(col.id) ? rows[i][col.id] : nlohmann::json();
@@ -65,18 +63,18 @@ void rows_field(app::Session& s, const Dossier& d, const Field& f, const Finding
     // Reorder and remove.
     if (i > 0) {
       if (button(tr("rows.up"), row + ".up")) {
-        s.move_row(d, path, i, i - 1);
+        app::report(s, s.move_row(d, path, i, i - 1));
       }
       ImGui::SameLine();
     }
     if (i + 1 < n) {
       if (button(tr("rows.down"), row + ".down")) {
-        s.move_row(d, path, i, i + 1);
+        app::report(s, s.move_row(d, path, i, i + 1));
       }
       ImGui::SameLine();
     }
     if (button(tr("rows.remove"), row + ".remove", ButtonKind::subtle)) {
-      s.remove_row(d, path, i);
+      app::report(s, s.remove_row(d, path, i));
       end_card();
       ImGui::PopID();
       break;  // indices changed; the next frame draws the rest
@@ -88,11 +86,10 @@ void rows_field(app::Session& s, const Dossier& d, const Field& f, const Finding
   const bool full = f.limits.max_rows && static_cast<int>(n) >= *f.limits.max_rows;
   if (!full && button(tr("rows.add"), path + ".add")) {
     auto r = s.add_row(d, path);
-    if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
     // On a laptop, straight into the new row's first field, scrolled into view (as the minutes'
     // rows). A phone opens its keyboard only for a tap on the field itself: there the row appears
     // just above the button that added it.
-    else if (!is_phone() && !f.columns.empty()) {
+    if (app::report(s, r) && !is_phone() && !f.columns.empty()) {
       s.nav.focus_path = cell_path(path, *r, f.columns.front().id);
       s.nav.focus_frames = 6;
     }
@@ -124,7 +121,7 @@ std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::
 
 void apply_edit(app::Session& s, const Dossier& d, std::string_view path, const nlohmann::json& value) {
   auto r = s.set(d, path, value);
-  if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+  app::report(s, r);
 }
 
 bool kind_toggle(NomineeKind& kind, std::string_view id) {
@@ -184,9 +181,7 @@ void template_field(app::Session& s, const Dossier& d, const ReportTemplate& t, 
     }
     std::string label = tr(f.label);
     if (label.empty() && idf) label = tr(idf->label);
-    ImGui::PushFont(fonts.small);
-    muted(label.c_str());
-    ImGui::PopFont();
+    small_muted(label.c_str());
     wrapped(text.empty() ? "…" : text.c_str());
     return;
   }

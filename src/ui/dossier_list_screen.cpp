@@ -199,7 +199,7 @@ float row_height() {
 void row(app::Session& s, const Dossier& d, const FindingTally& counts, bool selected, float h) {
   const Palette& p = palette();
   const std::string& raw_name = display_name(d.nominee);
-  const std::string name = raw_name.empty() ? std::string(tr("dossier.unnamed")) : raw_name;
+  const std::string name = name_or_unnamed(raw_name);
   // The most pressing count alone, in the editor's words: a wrong value, else what is still to
   // fill in (not an error before the clerk got there), else what is worth a look.
   std::string tally;

@@ -54,7 +54,7 @@ bool sendable(const Dossier& d) { return d.status == Status::ready || d.status =
 
 std::string name_of(const Dossier& d) {
   const std::string& name = display_name(d.nominee);
-  return name.empty() ? std::string(tr("dossier.unnamed")) : name;
+  return name_or_unnamed(name);
 }
 
 std::string award_of(const app::Session& s, const Dossier& d) {
@@ -101,9 +101,7 @@ void dossiers_card(app::Session& s) {
     detail += d.status == Status::exported && d.last_export ? trf("export.sent_before", {to_display_vietnam(d.last_export->time)})
                                                             : tr(status_label(d.status));
     ImGui::Indent(indent);
-    ImGui::PushFont(fonts.small);
-    muted(detail.c_str());
-    ImGui::PopFont();
+    small_muted(detail.c_str());
     ImGui::Unindent(indent);
   }
   end_card();
@@ -162,28 +160,18 @@ void contact_card(app::Session& s) {
 
 void build(app::Session& s) {
   st.refusal.reset();
-  PackageInput in{s.workspace(), chosen_ids(s.workspace()), st.contact, s.new_id(), s.now(),
-                  [&s](std::string_view sha) -> std::optional<std::string> {
-                    auto bytes = s.attachment_bytes(sha);
-                    if (!bytes) return std::nullopt;
-                    return std::move(bytes).value();
-                  }};
-  auto built = build_package(s.library(), in);
+  const std::vector<std::string> ids = chosen_ids(s.workspace());
+  auto built = s.export_package(ids, st.contact);
   if (!built) {
     st.refusal = built.error();
-    s.toast(app::Toast::Kind::error, built.error().describe(language()), 20);
+    s.toast(app::Toast::Kind::error, app::Message::error(built.error()), 20);
     return;
   }
-  s.platform().download(built->file_name, "application/json", built->text);
   std::vector<std::string> names;
-  for (const std::string& id : in.dossier_ids)
+  for (const std::string& id : ids)
     if (const Dossier* d = s.workspace().dossier(id)) names.push_back(name_of(*d));
   st.made = Made{built->file_name, std::move(built->text), built->content_hash, std::move(names), built->revision};
   st.new_revision = false;
-  // The file is on its way: the dossiers are now exported in this package, and the next export
-  // continues its chain.
-  s.update_workspace(std::move(built->workspace));
-  s.save_now();
 }
 
 // The revision this export will be, what it holds, and the button that makes it.
@@ -213,9 +201,7 @@ void send_card(app::Session& s) {
       if (blobs.insert(a.sha256).second) bytes += a.size;
   wrapped(trf("export.contents", {n(ids.size()), n(w.minutes.size()), n(blobs.size()), tr(format_size(bytes))}).c_str());
   if (w.minutes.empty()) colored_wrapped(p.warning, tr("export.no_minutes"));
-  ImGui::PushFont(fonts.small);
-  muted(trf("export.to", {tr(s.campaign().receiving_office)}).c_str());
-  ImGui::PopFont();
+  small_muted(trf("export.to", {tr(s.campaign().receiving_office)}).c_str());
   spacer(0.3f);
 
   // Why the button waits, if it does; the builder checks again.
@@ -256,9 +242,7 @@ void made_card(app::Session& s) {
   spacer(0.2f);
   subheading(tr("export.next_title"));
   noted(ImGui::GetColorU32(ImGuiCol_Text), trf("export.next_steps", {m.file_name, tr(s.campaign().receiving_office)}).c_str(), "export.next");
-  ImGui::PushFont(fonts.small);
-  muted(trf("export.check_code", {doc::short_hash(m.content_hash)}).c_str());
-  ImGui::PopFont();
+  small_muted(trf("export.check_code", {doc::short_hash(m.content_hash)}).c_str());
   spacer(0.3f);
   if (s.platform().can_share_files()) {
     if (button(tr("export.share"), "export.share", ButtonKind::primary)) s.platform().share(m.file_name, "application/json", m.text);
@@ -289,9 +273,7 @@ void new_revision_card(app::Session& s) {
           "export.sent_already");
   }
   subheading(tr("export.again_title"));
-  ImGui::PushFont(fonts.small);
-  muted(tr("export.again_help"));
-  ImGui::PopFont();
+  small_muted(tr("export.again_help"));
   ImGui::BeginDisabled(s.read_only());
   if (button(trf("export.again", w.exports.last_revision + 1).c_str(), "export.again")) {
     st.new_revision = true;
@@ -307,9 +289,7 @@ void new_revision_card(app::Session& s) {
 void import_card(app::Session& s) {
   begin_card("##export.import");
   subheading(tr("export.import_title"));
-  ImGui::PushFont(fonts.small);
-  muted(tr("export.import_help"));
-  ImGui::PopFont();
+  small_muted(tr("export.import_help"));
   if (button(tr("export.import"), "export.to_import")) s.nav.screen = app::Screen::package_import;
   end_card();
 }
@@ -318,9 +298,7 @@ void import_card(app::Session& s) {
 // anywhere; it opens the dossier at its status.
 void return_note_card(app::Session& s) {
   begin_card("##export.return_note");
-  ImGui::PushFont(fonts.small);
-  muted(tr("return_note.help"));
-  ImGui::PopFont();
+  small_muted(tr("return_note.help"));
   if (button(tr("return_note.choose"), "return_note.choose", ButtonKind::subtle)) app::choose_return_note_file(s);
   end_card();
 }

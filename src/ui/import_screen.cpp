@@ -37,7 +37,7 @@ void replaced_items(const std::vector<ItemImport>& items) {
     if (i.action != ItemAction::replace) continue;
     if (++replaced > kListedItems) continue;
     ++shown;
-    std::string line = "• " + (i.label.empty() ? std::string(tr("dossier.unnamed")) : i.label);
+    std::string line = "• " + name_or_unnamed(i.label);
     if (i.local_changed_after) line += " — " + std::string(tr("import.changed_here"));
     colored_wrapped(i.local_changed_after ? p.warning : ImGui::GetColorU32(ImGuiCol_Text), line.c_str());
   }
@@ -149,9 +149,7 @@ void import_screen(app::Session& s) {
   ImGui::BeginDisabled(s.read_only());
   if (button(tr("import.choose"), "import.choose", ButtonKind::primary)) app::choose_package_files(s);
   ImGui::EndDisabled();
-  ImGui::PushFont(fonts.small);
-  muted(tr(is_phone() ? "import.limits" : "import.limits_drop"));
-  ImGui::PopFont();
+  small_muted(tr(is_phone() ? "import.limits" : "import.limits_drop"));
   spacer(0.5f);
 
   bool finished = false;

@@ -63,6 +63,7 @@ void entry_card(const IntakeEntry& e, std::size_t i) {
     for (const std::string* part : {&h.contact.phone, &h.contact.email})
       if (!part->empty()) contact += " · " + *part;
     muted(trf("intake.contact", {contact}).c_str());
+    noted(p.muted, trf("intake.check_code", {check_code(h.content_hash)}).c_str(), file_id(i, "check_code"));
     ImGui::PopFont();
   }
   for (std::size_t k = 0; k < e.notes.size(); ++k) {
@@ -231,9 +232,9 @@ void intake_screen(app::Session& s) {
 
   if (auto done = reason_dialog()) {
     if (auto key = action_arg(done->action, "remove")) {
-      if (sec.remove_revision(*key, done->reason)) s.toast(app::Toast::Kind::success, tr("intake.removed"));
+      if (sec.remove_revision(*key, done->reason)) s.toast(app::Toast::Kind::success, app::Message("intake.removed"));
     } else if (auto chosen = action_arg(done->action, "choose")) {
-      if (sec.choose_revision(*chosen, done->reason)) s.toast(app::Toast::Kind::success, tr("intake.chosen"));
+      if (sec.choose_revision(*chosen, done->reason)) s.toast(app::Toast::Kind::success, app::Message("intake.chosen"));
     }
   }
 }

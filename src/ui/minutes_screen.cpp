@@ -12,7 +12,6 @@
 #include "core/dossier_views.hpp"
 #include "core/edit.hpp"
 #include "core/paths.hpp"
-#include "core/share.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/dossier_fields.hpp"
@@ -42,7 +41,7 @@ struct MinutesView {
   void set(std::string_view path, const nlohmann::json& value) {
     auto r = s.set_minutes(path, value);
     real = s.unit_minutes();  // the first change creates them
-    if (!r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+    app::report(s, r);
   }
 };
 
@@ -63,12 +62,10 @@ std::string column_label(const Field& rows, std::string_view id) {
   return c ? tr(c->label) : std::string(id);
 }
 
-// "77,8%" (vi) / "77.8%" (en): the share as the printed minutes write it (core/share.hpp).
-std::string percent(const Vote& v, const Minutes& m) { return tr(share_percent(v.votes_for, m.members_total)); }
 
 std::string dossier_title(const Dossier& d) {
   const std::string& name = display_name(d.nominee);
-  return name.empty() ? std::string(tr("dossier.unnamed")) : name;
+  return name_or_unnamed(name);
 }
 
 // Everything that points into the minutes: the minutes' own findings and the dossiers' (a missing
@@ -167,17 +164,6 @@ void field_pair(MinutesView& mv, const Field& a, const Field& b, const FindingIn
 
 // The quorum reached, said in green. Short of it is the present field's finding (said once,
 // there); nothing is said before the members present are typed.
-void quorum_line(app::Session& s, const Minutes& m) {
-  if (m.members_total <= 0 || m.members_present <= 0) return;
-  const Threshold& q = s.campaign().voting.quorum;
-  const bool ok = has_quorum(m, q);
-  if (!ok) return;
-  std::string text = trf("minutes.quorum_ok", {std::to_string(m.members_present), std::to_string(m.members_total), tr(q.describe())});
-  ImGui::PushFont(fonts.small);
-  colored_wrapped(palette().success, text.c_str());
-  ImGui::PopFont();
-}
-
 void absent_rows(MinutesView& mv, const Field& f, const FindingIndex& idx) {
   app::Session& s = mv.s;
   const std::string path = minutes_path(f.id);  // "minutes.absent"
@@ -189,9 +175,7 @@ void absent_rows(MinutesView& mv, const Field& f, const FindingIndex& idx) {
     const std::string row = row_path(path, i);
     ImGui::PushID(row.c_str());
     begin_card("##absent");
-    ImGui::PushFont(fonts.small);
-    muted(trf("minutes.absent_number", static_cast<long long>(i + 1)).c_str());
-    ImGui::PopFont();
+    small_muted(trf("minutes.absent_number", static_cast<long long>(i + 1)).c_str());
     for (const Field& col : f.columns) {
       const std::string cell = cell_path(path, i, col.id);
       if (auto v = typed_field(s, col, cell, get_field(m, cell), idx)) mv.set(cell, *v);
@@ -201,7 +185,7 @@ void absent_rows(MinutesView& mv, const Field& f, const FindingIndex& idx) {
     end_card();
     ImGui::PopID();
     if (removed) {
-      s.remove_minutes_row(path, i);
+      app::report(s, s.remove_minutes_row(path, i));
       mv.real = s.unit_minutes();
       break;  // indices changed; the next frame draws the rest
     }
@@ -219,7 +203,7 @@ void absent_rows(MinutesView& mv, const Field& f, const FindingIndex& idx) {
         s.nav.focus_frames = 6;
       }
     } else {
-      s.toast(app::Toast::Kind::error, r.error().describe(language()));
+      s.toast(app::Toast::Kind::error, app::Message::error(r.error()));
     }
   }
 }
@@ -267,14 +251,11 @@ void result_badge(bool pass, const std::string& id) {
 
 void share_and_result(app::Session& s, const Minutes& m, const VoteRow& r, bool inline_layout) {
   if (!r.v || m.members_total <= 0) {
-    ImGui::PushFont(fonts.small);
-    muted(m.members_total <= 0 ? tr("minutes.share_needs_total") : "—");
-    ImGui::PopFont();
+    small_muted(m.members_total <= 0 ? tr("minutes.share_needs_total") : "—");
     return;
   }
-  std::string share = std::to_string(r.v->votes_for) + "/" + std::to_string(m.members_total) + " · " +
-                      percent(*r.v, m);
-  const bool pass = meets_threshold(*r.v, m, vote_threshold(s.workspace().settings, s.campaign()));
+  const std::string share = share_text(r.v->votes_for, m.members_total);
+  const bool pass = meets_threshold(r.v->votes_for, m, vote_threshold(s.workspace().settings, s.campaign()));
   if (inline_layout) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted((std::string(tr("minutes.share")) + ": " + share).c_str());
@@ -385,9 +366,7 @@ void vote_table(MinutesView& mv, const Field& votes, const VoteColumns& cols, co
     ImGui::PushFont(fonts.bold);
     wrapped(dossier_title(d).c_str());
     ImGui::PopFont();
-    ImGui::PushFont(fonts.small);
-    muted(tr(d.nominee.kind == NomineeKind::collective ? "nominee.kind.collective" : "nominee.kind.individual"));
-    ImGui::PopFont();
+    small_muted(tr(d.nominee.kind == NomineeKind::collective ? "nominee.kind.collective" : "nominee.kind.individual"));
     field_findings(vote_findings(idx, d.id));
     // The award form voted on.
     ImGui::TableNextColumn();
@@ -412,13 +391,12 @@ void vote_table(MinutesView& mv, const Field& votes, const VoteColumns& cols, co
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     if (r.v && m.members_total > 0)
-      ImGui::TextUnformatted((std::to_string(r.v->votes_for) + "/" + std::to_string(m.members_total) + " · " +
-                              percent(*r.v, m)).c_str());
+      ImGui::TextUnformatted(share_text(r.v->votes_for, m.members_total).c_str());
     else
       muted("—");
     ImGui::TableNextColumn();
     if (r.v && m.members_total > 0) {
-      result_badge(meets_threshold(*r.v, m, vote_threshold(s.workspace().settings, s.campaign())), vote_path(d.id, "result"));
+      result_badge(meets_threshold(r.v->votes_for, m, vote_threshold(s.workspace().settings, s.campaign())), vote_path(d.id, "result"));
     } else {
       ImGui::AlignTextToFramePadding();
       muted("—");
@@ -428,9 +406,7 @@ void vote_table(MinutesView& mv, const Field& votes, const VoteColumns& cols, co
   }
   ImGui::EndTable();
   if (m.members_total <= 0 && !rows.empty()) {
-    ImGui::PushFont(fonts.small);
-    muted(tr("minutes.share_needs_total"));
-    ImGui::PopFont();
+    small_muted(tr("minutes.share_needs_total"));
   }
 }
 
@@ -447,7 +423,7 @@ void unknown_votes(MinutesView& mv, const FindingIndex& idx) {
     field_findings(idx.at(vote_path(id, "dossier_id")));
     focus_if_target(s, vote_path(id, "dossier_id"));
     if (button(tr("minutes.remove_vote"), "minutes.votes." + id + ".remove", ButtonKind::subtle)) {
-      s.remove_vote(id);
+      app::report(s, s.remove_vote(id));
       break;
     }
   }
@@ -459,9 +435,7 @@ void votes_section(MinutesView& mv, const Field& f, const FindingIndex& idx) {
   FieldSpec head{"minutes.votes", label.c_str(), nullptr, f.required};
   field_label(head);
   const Bilingual threshold = vote_threshold(s.workspace().settings, s.campaign()).describe();
-  ImGui::PushFont(fonts.small);
-  muted(trf("minutes.threshold", {tr(threshold)}).c_str());
-  ImGui::PopFont();
+  small_muted(trf("minutes.threshold", {tr(threshold)}).c_str());
   field_findings(idx.at("minutes.votes"));
   const Workspace& w = s.workspace();
   if (w.dossiers.empty()) {
@@ -502,9 +476,7 @@ void section_card(MinutesView& mv, const Section& sec, const FindingIndex& idx) 
   wrapped(title.c_str());
   ImGui::PopFont();
   if (!tr(sec.help).empty() && sec.id != "votes") {
-    ImGui::PushFont(fonts.small);
-    muted(tr(sec.help).c_str());
-    ImGui::PopFont();
+    small_muted(tr(sec.help).c_str());
   }
   spacer(0.2f);
   const auto& fields = sec.fields;
@@ -517,12 +489,12 @@ void section_card(MinutesView& mv, const Section& sec, const FindingIndex& idx) 
     }
     if (wide && is_short(f) && i + 1 < fields.size() && is_short(fields[i + 1])) {
       field_pair(mv, f, fields[i + 1], idx);
-      if (f.id == "members_total" || fields[i + 1].id == "members_present") quorum_line(mv.s, mv.shown());
+      if (f.id == "members_total" || fields[i + 1].id == "members_present") quorum_line(mv.shown(), mv.s.campaign().voting.quorum, "minutes.quorum", false);
       ++i;
       continue;
     }
     plain_field(mv, f, idx);
-    if (f.id == "members_present") quorum_line(mv.s, mv.shown());
+    if (f.id == "members_present") quorum_line(mv.shown(), mv.s.campaign().voting.quorum, "minutes.quorum", false);
   }
   end_card();
   ImGui::PopID();
@@ -536,9 +508,7 @@ void minutes_screen(app::Session& s) {
   const ReportTemplate* t = minutes_template(s);
   heading(t ? tr(t->title).c_str() : tr("nav.minutes"));
   if (t && !tr(t->description).empty()) {
-    ImGui::PushFont(fonts.small);
-    muted(tr(t->description).c_str());
-    ImGui::PopFont();
+    small_muted(tr(t->description).c_str());
   }
   spacer(0.3f);
   minutes_print_buttons(s, mv.real);

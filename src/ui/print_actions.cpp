@@ -57,9 +57,7 @@ void rows(app::Session& s, std::span<const Row> rs) {
     buttons(s, r);
     ImGui::PopID();
   }
-  ImGui::PushFont(fonts.small);
-  muted(tr(is_phone() ? "print.hint_phone" : "print.hint"));
-  ImGui::PopFont();
+  small_muted(tr(is_phone() ? "print.hint_phone" : "print.hint"));
 }
 
 std::string stem(std::string_view prefix, std::string_view name, std::string_view fallback = {}) {
@@ -78,7 +76,7 @@ const Campaign& campaign_of(app::Session& s, std::string_view id) {
 // A dossier's report, or nothing (and why) when the app lacks the template it was written on.
 const ReportTemplate* report_template(app::Session& s, const Dossier& d) {
   const ReportTemplate* t = s.library().find_template(d.report_template.id);
-  if (!t) s.toast(app::Toast::Kind::error, trf("print.no_template", {d.report_template.id}), 10);
+  if (!t) s.toast(app::Toast::Kind::error, app::Message("print.no_template", {d.report_template.id}), 10);
   return t;
 }
 
@@ -99,7 +97,7 @@ void open_printable(app::Session& s, std::span<const doc::Document> docs, std::s
 void download_word(app::Session& s, std::span<const doc::Document> docs, std::string_view file_stem) {
   const std::string name = std::string(file_stem) + ".docx";
   s.platform().download(name, kDocxMime, doc::to_docx(docs));
-  s.toast(app::Toast::Kind::success, trf("print.downloaded", {name}));
+  s.toast(app::Toast::Kind::success, app::Message("print.downloaded", {name}));
 }
 
 void print_buttons(app::Session& s, std::string_view id, std::string_view file_stem, const BuildDocuments& build,
@@ -141,7 +139,7 @@ void package_print_buttons(app::Session& s, std::string_view file_name, std::str
   auto build = [&]() -> std::vector<doc::Document> {
     auto p = verify_package(s.library(), file_name, package_text);
     if (!p) {
-      s.toast(app::Toast::Kind::error, p.error().describe(language()), 20);
+      s.toast(app::Toast::Kind::error, app::Message::error(p.error()), 20);
       return {};
     }
     const Campaign& c = campaign_of(s, p->header.campaign.id);

@@ -112,7 +112,7 @@ const char* kind_label(NomineeKind k) {
 
 std::string name_of(const Dossier& d) {
   const std::string& name = display_name(d.nominee);
-  return name.empty() ? std::string(tr("dossier.unnamed")) : name;
+  return name_or_unnamed(name);
 }
 
 // "Đủ · 13/15" or "Thiếu: tóm tắt, tiêu chuẩn".
@@ -384,9 +384,7 @@ std::string value_text(const nlohmann::json& v, const Field& f) {
 }
 
 void read_block(const std::string& label, const std::string& text, std::string_view id) {
-  ImGui::PushFont(fonts.small);
-  muted(label.c_str());
-  ImGui::PopFont();
+  small_muted(label.c_str());
   noted(ImGui::GetColorU32(ImGuiCol_Text), text.empty() ? tr("registry.read.empty") : text.c_str(), id);
   spacer(0.2f);
 }
@@ -398,9 +396,7 @@ void earlier_awards(app::Secretariat& sec, const Dossier& d) {
   for (const AwardRecord* h : history_of(sec.reg(), d.nominee)) {
     if (h->dossier_id == d.id) continue;
     if (earlier++ == 0) {
-      ImGui::PushFont(fonts.small);
-      muted(tr("registry.read.history"));
-      ImGui::PopFont();
+      small_muted(tr("registry.read.history"));
     }
     noted(palette().success, (h->award_form + " · " + h->decision + " (" + h->campaign_name + ")").c_str(),
           "registry.read.history." + std::to_string(earlier));
@@ -442,9 +438,7 @@ void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, cons
     ImGui::PushFont(fonts.bold);
     colored_wrapped(met ? palette().success : palette().error, head.c_str());
     ImGui::PopFont();
-    ImGui::PushFont(fonts.small);
-    muted(tr(cr.text).c_str());
-    ImGui::PopFont();
+    small_muted(tr(cr.text).c_str());
     read_block(tr("criteria.evidence"), it == d.criteria.end() ? std::string() : it->second.evidence,
                "registry.read.criterion." + cr.id);
   }
@@ -502,6 +496,26 @@ void reading_view(app::Session& s, app::Secretariat& sec, const Dossier& d, cons
   spacer(0.3f);
 }
 
+// The revision's check code, and whether it was compared with the unit's signed cover list: the
+// hash shows the file is unchanged; the signed paper, that the unit sent it (docs/PACKAGE.md).
+void cover_list_check(app::Secretariat& sec, const PackageRevision& rev) {
+  const Palette& p = palette();
+  const std::string code = check_code(rev.header.content_hash);
+  ImGui::PushFont(fonts.small);
+  if (rev.cover_list_checked) {
+    noted(p.success, trf("registry.cover_list_checked", {code, to_display_vietnam(rev.cover_list_checked), rev.cover_list_checked_by}).c_str(),
+          "registry.cover_list");
+    ImGui::PopFont();
+    return;
+  }
+  noted(p.warning, trf("registry.cover_list_unchecked", {code}).c_str(), "registry.cover_list");
+  muted(tr("registry.cover_list_help"));
+  ImGui::PopFont();
+  ImGui::BeginDisabled(sec.read_only());
+  if (button(tr("registry.cover_list_confirm"), "registry.cover_list.confirm")) sec.confirm_cover_list(rev.key());
+  ImGui::EndDisabled();
+}
+
 void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   const Palette& p = palette();
   const RegistryView& v = sec.view();
@@ -535,11 +549,12 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   muted(trf("registry.from", {rev.header.sender.unit_name, n(rev.header.revision), rev.file_name,
                               to_display_vietnam(rev.received)}).c_str());
   ImGui::PopFont();
-  earlier_awards(sec, d);
+  earlier_awards(sec, d);  // what the council weighs first
   if (row.status == Status::returned) {
     const Decision* dec = r.decision(id);
     noted(p.error, trf("registry.returned_reason", {dec ? dec->return_reason : std::string()}).c_str(), "registry.return_reason");
   }
+  cover_list_check(sec, rev);
   spacer(0.3f);
   if (!st.phone_details) {
     // The side pane is a summary: the whole record opens as a page of its own.
@@ -585,7 +600,7 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
     next();
     ImGui::BeginDisabled(row.errors > 0);
     if (button(tr("registry.mark_eligible"), "registry.eligible", ButtonKind::primary) && sec.set_status(id, Status::eligible, {}))
-      s.toast(app::Toast::Kind::success, trf("registry.now_eligible", {name_of(d)}));
+      s.toast(app::Toast::Kind::success, app::Message("registry.now_eligible", {name_of(d)}));
     ImGui::EndDisabled();
   }
   if (row.status == Status::received || row.status == Status::eligible) {
@@ -649,7 +664,7 @@ void handle_dialog(app::Session& s, app::Secretariat& sec) {
   auto done = reason_dialog();
   if (!done) return;
   if (auto id = action_arg(done->action, "return"))
-    if (sec.set_status(*id, Status::returned, done->reason)) s.toast(app::Toast::Kind::success, tr("registry.now_returned"));
+    if (sec.set_status(*id, Status::returned, done->reason)) s.toast(app::Toast::Kind::success, app::Message("registry.now_returned"));
 }
 
 }  // namespace

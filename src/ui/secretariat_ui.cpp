@@ -4,7 +4,6 @@
 #include <cfloat>
 
 #include "app/session.hpp"
-#include "core/intake.hpp"
 #include "core/text.hpp"
 #include "imgui_stdlib.h"
 #include "ui/strings.hpp"
@@ -114,12 +113,6 @@ Tone standing_tone(Standing s) {
     case Standing::set_aside: return {p.warning, p.warning_bg};
   }
   return {p.muted, p.surface};
-}
-
-void small_muted(const std::string& text) {
-  ImGui::PushFont(fonts.small);
-  muted(text.c_str());
-  ImGui::PopFont();
 }
 
 void closed_notice(const Registry& r) {

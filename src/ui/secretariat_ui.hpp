@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/intake.hpp"
 #include "core/registry.hpp"
 #include "imgui.h"
 
@@ -45,9 +46,6 @@ struct Tone {
 Tone verdict_tone(Verdict v);
 Tone status_tone(Status s);
 Tone standing_tone(Standing s);
-
-// A line in small type, muted.
-void small_muted(const std::string& text);
 
 // On every secretariat screen while the campaign is closed: when, and that it is for reading.
 void closed_notice(const Registry& r);

@@ -58,7 +58,7 @@ void display_card(app::Session& s) {
                         {{"settings.language_vi", "settings.language.vi"}, {"settings.language_en", "settings.language.en"}});
       c >= 0) {
     st.language = c == 1 ? Language::en : Language::vi;
-    s.change_settings(st);
+    app::report(s, s.change_settings(st));
   }
   spacer(0.3f);
   label("settings.text_size");
@@ -78,18 +78,16 @@ void display_card(app::Session& s) {
   ImGui::EndDisabled();
   if (smaller || larger) {
     st.text_scale = kTextScales[std::clamp(at + (larger ? 1 : -1), 0, last)];
-    s.change_settings(st);
+    app::report(s, s.change_settings(st));
   }
-  ImGui::PushFont(fonts.small);
-  muted(tr("settings.text_size_help"));
-  ImGui::PopFont();
+  small_muted(tr("settings.text_size_help"));
   spacer(0.3f);
   label("settings.theme");
   if (int c = segmented(st.theme == Theme::dark ? 1 : 0,
                         {{"settings.theme_light", "settings.theme.light"}, {"settings.theme_dark", "settings.theme.dark"}});
       c >= 0) {
     st.theme = c == 1 ? Theme::dark : Theme::light;
-    s.change_settings(st);
+    app::report(s, s.change_settings(st));
   }
   end_card();
 }
@@ -109,7 +107,7 @@ void unit_and_author_fields(app::Session& s) {
     if (const Unit* u = c.unit(*id)) {
       st.unit_id = u->id;
       st.unit_name = u->name.vi;  // the name the documents print
-      s.change_settings(st);
+      app::report(s, s.change_settings(st));
     }
   }
   FieldSpec name{"settings.unit_name", tr("settings.unit_name"), tr("settings.unit_name_help")};
@@ -119,7 +117,7 @@ void unit_and_author_fields(app::Session& s) {
     st.unit_id = text::slug(st.unit_name);
     for (const Unit& u : c.units)
       if (text::fold(u.name.vi) == text::fold(st.unit_name)) st.unit_id = u.id;
-    s.change_settings(st);
+    app::report(s, s.change_settings(st));
   }
   spacer(0.2f);
   author_field(s);
@@ -130,7 +128,7 @@ void author_field(app::Session& s) {
   FieldSpec author{"settings.author", tr("settings.author"), tr("settings.author_help")};
   if (auto v = input_field(author, st.author, {}); v && v->is_string()) {
     st.author = v->get<std::string>();
-    s.change_settings(st);
+    app::report(s, s.change_settings(st));
   }
 }
 
@@ -146,11 +144,9 @@ void people_card(app::Session& s) {
                         {{"settings.role_unit", "settings.role.unit"}, {"settings.role_secretariat", "settings.role.secretariat"}});
       r >= 0) {
     st.role = r == 1 ? Role::secretariat : Role::unit;
-    s.change_settings(st);
+    app::report(s, s.change_settings(st));
   }
-  ImGui::PushFont(fonts.small);
-  muted(tr(st.role == Role::secretariat ? "settings.role_secretariat_help" : "settings.role_unit_help"));
-  ImGui::PopFont();
+  small_muted(tr(st.role == Role::secretariat ? "settings.role_secretariat_help" : "settings.role_unit_help"));
   // The phone's bottom bar has no room for the campaigns (written a few times a year): here.
   if (st.role == Role::secretariat && is_phone() && button(tr("settings.campaigns"), "settings.campaigns"))
     s.nav.screen = app::Screen::campaigns;
@@ -208,9 +204,7 @@ void storage_card(app::Session& s) {
     else if (st.persisted) noted(p.success, tr("settings.protected"), "settings.protection");
     else noted(p.warning, tr("settings.not_protected"), "settings.protection");
     if (st.usage_bytes >= 0 && st.quota_bytes > 0) {
-      ImGui::PushFont(fonts.small);
-      muted(trf("settings.usage", {size_text(st.usage_bytes), size_text(st.quota_bytes)}).c_str());
-      ImGui::PopFont();
+      small_muted(trf("settings.usage", {size_text(st.usage_bytes), size_text(st.quota_bytes)}).c_str());
     }
   }
   const Workspace& w = s.workspace();
@@ -220,7 +214,7 @@ void storage_card(app::Session& s) {
   static Millis usage_read = 0;
   static store::Usage usage;
   if (usage_read == 0 || s.now() - usage_read > 5000) {
-    if (auto u = s.store().records().usage()) usage = *u;
+    if (auto u = s.storage_usage()) usage = *u;
     usage_read = s.now();
   }
   muted(trf("settings.usage_parts", {size_text(static_cast<double>(usage.record_bytes + usage.previous_bytes)),
@@ -232,7 +226,7 @@ void storage_card(app::Session& s) {
   // the person may let them go (quarantined files are kept: they may be all that is left).
   if (usage.trash_bytes > 0 && !s.read_only() &&
       button(trf("settings.empty_trash", {size_text(static_cast<double>(usage.trash_bytes))}).c_str(), "settings.empty_trash")) {
-    if (auto r = s.store().records().empty_trash(); !r) s.toast(app::Toast::Kind::error, r.error().describe(language()));
+    app::report(s, s.empty_trash());
     usage_read = 0;
   }
   end_card();
@@ -248,9 +242,7 @@ void backup_card(app::Session& s) {
   ImGui::BeginDisabled(s.read_only());
   if (button(tr("settings.backup_import"), "settings.backup.import")) app::choose_backup_file(s);
   ImGui::EndDisabled();
-  ImGui::PushFont(fonts.small);
-  muted(tr("settings.backup_import_help"));
-  ImGui::PopFont();
+  small_muted(tr("settings.backup_import_help"));
   end_card();
 }
 
@@ -262,9 +254,7 @@ void about_card(app::Session& s) {
   std::string build = s.platform().build_id();
   if (build.empty()) build = tr("settings.build_unknown");
   noted(ImGui::GetColorU32(ImGuiCol_Text), trf("settings.version", {HOSO_VERSION, build}).c_str(), "settings.version");
-  ImGui::PushFont(fonts.small);
-  muted(tr("settings.help_hint"));
-  ImGui::PopFont();
+  small_muted(tr("settings.help_hint"));
   end_card();
 }
 

@@ -252,23 +252,23 @@ void notices(app::Session& s) {
       if (button(tr("notice.restore_previous"), id, ButtonKind::primary)) {
         auto r = s.restore_previous(b.name);
         if (r) {
-          s.toast(app::Toast::Kind::success, tr("notice.restored"));
+          s.toast(app::Toast::Kind::success, app::Message("notice.restored"));
         } else {
-          s.toast(app::Toast::Kind::error, r.error().describe(language()));
+          s.toast(app::Toast::Kind::error, app::Message::error(r.error()));
         }
         break;  // the list changed
       }
     }
     // The settings and the register's head are held (never written over) while unreadable:
     // starting over is the person's choice, and the broken file stays in quarantine.
-    if (b.name == store::kWorkspaceRecord || store::is_registry_head(b.name)) {
+    if (app::Session::held_while_unreadable(b.name)) {
       if (b.previous_valid) ImGui::SameLine();
       if (button(tr("notice.start_over"), "notice.start_over." + b.name)) {
         auto r = s.start_over(b.name);
         if (r) {
-          s.toast(app::Toast::Kind::success, tr("notice.started_over"));
+          s.toast(app::Toast::Kind::success, app::Message("notice.started_over"));
         } else {
-          s.toast(app::Toast::Kind::error, r.error().describe(language()));
+          s.toast(app::Toast::Kind::error, app::Message::error(r.error()));
         }
         break;
       }
@@ -312,7 +312,7 @@ void toasts(app::Session& s, float bottom_margin) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
   ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-  noted(fg, t.text.c_str(), "toast.text");  // named, so tests read what the person is told
+  noted(fg, app::say(t.message).c_str(), "toast.text");  // named, so tests read what the person is told
   semantics::describe_last_item(semantics::Role::status);  // a live region: read when it appears
   // The message is a hole for the pointer: a finger that swipes on it scrolls the page under the
   // toast (a toast is a window of its own, and a drag on it moved nothing); its buttons still take taps.
@@ -321,8 +321,8 @@ void toasts(app::Session& s, float bottom_margin) {
   ImGui::SetWindowHitTestHole(toast, ImVec2(toast->Pos.x, text_min.y), ImVec2(toast->Size.x, text_max.y - text_min.y));
   if (s.can_undo_delete()) {
     if (button(tr("action.undo"), "toast.undo", ButtonKind::primary)) {
-      s.undo_delete();
       s.toasts.clear();
+      app::report(s, s.undo_delete());
     }
     ImGui::SameLine();
   }
@@ -473,9 +473,7 @@ void help_popup(app::Session& s) {
     noted(ImGui::GetColorU32(ImGuiCol_Text), tr(steps[i]), steps[i]);
   }
   spacer(0.3f);
-  ImGui::PushFont(fonts.small);
-  muted(tr("help.more"));
-  ImGui::PopFont();
+  small_muted(tr("help.more"));
   spacer(0.3f);
   if (button(tr("action.close"), "help.close", ButtonKind::primary) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();

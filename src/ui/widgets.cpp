@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/session.hpp"
+#include "core/share.hpp"
 #include "core/date.hpp"
 #include "core/soft_wrap.hpp"
 #include "core/text.hpp"
@@ -153,6 +154,12 @@ void noted(ImU32 color, const char* text, std::string_view id) {
                  ImGuiItemFlags_NoNav);
   annotate(text, id);
   sem::describe_last_item(sem::Role::text);
+}
+
+void small_muted(const char* text) {
+  ImGui::PushFont(fonts.small);
+  muted(text);
+  ImGui::PopFont();
 }
 
 void wrapped(const char* text) {
@@ -443,9 +450,7 @@ void field_label(const FieldSpec& spec) {
   }
   ImGui::PopFont();
   if (spec.help && *spec.help) {
-    ImGui::PushFont(fonts.small);
-    muted(spec.help);
-    ImGui::PopFont();
+    small_muted(spec.help);
   }
 }
 
@@ -1044,9 +1049,7 @@ std::optional<bool> checkbox_field(const FieldSpec& spec, bool value, const Find
   if (changed) visit(spec.path);
   describe_field(sem::Role::checkbox, spec, {}, findings.at(spec.path));
   if (spec.help && *spec.help) {
-    ImGui::PushFont(fonts.small);
-    muted(spec.help);
-    ImGui::PopFont();
+    small_muted(spec.help);
   }
   field_findings(findings.at(spec.path));
   if (!changed || spec.read_only) return std::nullopt;
@@ -1085,6 +1088,40 @@ bool tab_leaving_multiline() {
   if (tab_frames_left == 0) return false;
   --tab_frames_left;
   return true;
+}
+
+std::string name_or_unnamed(std::string_view name) {
+  return name.empty() ? std::string(tr("dossier.unnamed")) : std::string(name);
+}
+
+std::string share_text(int votes_for, int members_total) {
+  if (members_total <= 0) return "—";
+  return std::to_string(votes_for) + "/" + std::to_string(members_total) + " · " + tr(share_percent(votes_for, members_total));
+}
+
+void quorum_line(const Meeting& m, const Threshold& quorum, std::string_view id, bool say_short) {
+  if (m.members_total <= 0 || m.members_present <= 0) return;
+  const bool ok = m.members_present <= m.members_total && has_quorum(m, quorum);
+  if (!ok && !say_short) return;
+  ImGui::PushFont(fonts.small);
+  noted(ok ? palette().success : palette().error,
+        trf(ok ? "meeting.quorum_ok" : "meeting.quorum_short",
+            {std::to_string(m.members_present), std::to_string(m.members_total), tr(quorum.describe())})
+            .c_str(),
+        id);
+  ImGui::PopFont();
+}
+
+void int_field(const char* label_key, std::string_view path, int& value, bool read_only, bool blank_zero,
+               bool with_label) {
+  FieldSpec spec{path, with_label ? tr(label_key) : "", nullptr, false, 0, InputKind::integer};
+  spec.read_only = read_only;
+  const nlohmann::json shown = blank_zero && value == 0 ? nlohmann::json() : nlohmann::json(value);
+  if (auto v = input_field(spec, shown, {})) {
+    if (v->is_null()) value = 0;
+    else if (v->is_number_integer()) value = static_cast<int>(std::clamp<long long>(v->get<long long>(), -1000000, 1000000));
+  }
+  if (!with_label) annotate(tr(label_key), path);
 }
 
 }  // namespace hoso::ui

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/meeting.hpp"
 #include "core/report_template.hpp"
 #include "core/validation.hpp"
 #include "imgui.h"
@@ -69,6 +70,8 @@ void heading(const char* text);
 void cell_text(std::string_view text, int max_lines = 2);
 void subheading(const char* text);
 void muted(const char* text);         // wrapped, muted colour
+void small_muted(const char* text);   // the same in the small font: help and secondary lines
+inline void small_muted(const std::string& text) { small_muted(text.c_str()); }
 void wrapped(const char* text);
 void colored_wrapped(ImU32 color, const char* text);
 // colored_wrapped that hoso.items() reports as `id`, its whole text the label (a report line,
@@ -189,6 +192,24 @@ void tab_through_table();
 // The app tells the widgets when the viewport changed size this frame (an on-screen keyboard
 // opened), so the field being edited scrolls back into view.
 void set_viewport_resized(bool resized);
+
+// A whole number bound to `value` (its label from the catalogue key, its item named `path`):
+// 0 shows empty (nothing typed yet) where `blank_zero`; what is not a whole number leaves the
+// value as it was. Without the label drawn (a table's column says it), the item still has it.
+void int_field(const char* label_key, std::string_view path, int& value, bool read_only, bool blank_zero = true,
+               bool with_label = true);
+
+// A name as people read it, or "(chưa có tên)" while it is empty (a nominee not yet named).
+std::string name_or_unnamed(std::string_view name);
+// "13/16 · 81,3%": the votes for, of all members, and their share as documents print it
+// (core/share.hpp); "—" without a total. The unit's minutes and the council's ballots alike.
+std::string share_text(int votes_for, int members_total);
+
+// The quorum under a meeting's counts, as one small line named `id`: "Có mặt 7/9 thành viên: đủ
+// điều kiện họp (…)" in green; when short, what is missing in red, or nothing where the screen
+// says so elsewhere (`say_short` false: the unit's minutes list it among their findings). Nothing
+// before both counts are typed.
+void quorum_line(const Meeting& m, const Threshold& quorum, std::string_view id, bool say_short);
 
 // A dd/mm/yyyy rendering of a stored date (ISO when valid, else as typed).
 std::string display_date(std::string_view stored);

@@ -189,7 +189,8 @@ async function reportOnScreen(app, count) {
     const get = (id) => (items.find((e) => e.id === id) || {}).label;
     const notes = [];
     for (let k = 1; get(`intake.file.${i}.note.${k}`) !== undefined; k++) notes.push(get(`intake.file.${i}.note.${k}`));
-    out.push({ verdict: get(`intake.file.${i}.verdict`), summary: get(`intake.file.${i}`), dates: get(`intake.file.${i}.dates`), notes });
+    out.push({ verdict: get(`intake.file.${i}.verdict`), summary: get(`intake.file.${i}`), dates: get(`intake.file.${i}.dates`),
+      checkCode: get(`intake.file.${i}.check_code`), notes });
   }
   return out;
 }
@@ -344,6 +345,9 @@ test('five units\' packages: intake report, register, council session, CSV byte 
       assert.equal(shown[i].dates, `Gói lập ${VN(p.created).day} ${VN(p.created).time} (đồng hồ của đơn vị) · Văn phòng nhận ${VN(st.intake.entries[i].received).day} ${VN(st.intake.entries[i].received).time}`);
       assert.equal(VN(st.intake.entries[i].received).day, '25/10/2025');
       assert.deepEqual(shown[i].notes, []);
+      // The code the unit's cover list prints: the first 16 hex digits of the package's hash.
+      const code = p.manifest.content_sha256.slice(0, 16).replace(/(.{4})(?=.)/g, '$1 ');
+      assert.equal(shown[i].checkCode, `Mã kiểm tra: ${code}. Đối chiếu với mã in trên phiếu trình có chữ ký, đóng dấu của đơn vị.`);
     }
     assert.match(shown[1].summary, /^Không nhận: u2-tampered\.json, manifest\.content_sha256: /, 'tampered: the hash names it');
     assert.equal(st.intake.entries[1].refusal_path, 'manifest.content_sha256');
@@ -431,7 +435,22 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     }
     await typeInto(app, 'registry.search', '');
     await press(app, `registry.row.${dossiers[0].d.id}`);
+    // The hash proves the file unchanged, not who sent it: the clerk compares the check code with
+    // the unit's signed cover list and says so; the mark survives a reload.
+    const firstCode = dossiers[0].pkg.manifest.content_sha256.slice(0, 16).replace(/(.{4})(?=.)/g, '$1 ');
+    await reveal(app, 'registry.cover_list', { y: 0.85 });  // the record's pane, under the table, is scrolled to its buttons
+    assert.equal(await label(app, 'registry.cover_list'),
+      `Mã kiểm tra ${firstCode}: chưa đối chiếu với phiếu trình có chữ ký, đóng dấu của đơn vị.`);
+    await press(app, 'registry.cover_list.confirm', { y: 0.85 });
+    await waitFor(app, 'the cover list checked', (s) => s.registry.revisions.find((r) => r.check_code === firstCode).cover_list_checked);
     await app.screenshot('secretariat-registry-record-desktop-1280x800');
+    await app.reload();
+    await setClock(app, '2025-10-31T03:00:00Z');  // a new page starts the test's clock over
+    await waitFor(app, 'the check kept', (s) => s.registry && s.registry.revisions.find((r) => r.check_code === firstCode).cover_list_checked);
+    await app.click('nav.registry');
+    await press(app, `registry.row.${dossiers[0].d.id}`);
+    await reveal(app, 'registry.cover_list', { y: 0.85 });
+    assert.match(await label(app, 'registry.cover_list'), new RegExp(`^Mã kiểm tra ${firstCode}: đã đối chiếu với phiếu trình có chữ ký ngày \\d\\d/\\d\\d/\\d{4}.*\\(Lê Thu Hà\\)\\.$`));
 
     // ---- the council, 05/11 -----------------------------------------------------------------------
     await setClock(app, '2025-11-05T01:00:00Z');
@@ -656,7 +675,7 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     // The register says it on the awarded dossier.
     await app.click('nav.registry');
     await press(app, `registry.row.${woman.id}`, { x: 0.3 });
-    assert.match(await label(app, 'registry.award'), /^Theo Quyết định số 120\/QĐ-SNgV ngày 20\/11\/2025/);
+    assert.match((await reveal(app, 'registry.award', { y: 0.85 })).label, /^Theo Quyết định số 120\/QĐ-SNgV ngày 20\/11\/2025/);
     // Closed: the register is for reading; nothing that changes it is offered.
     assert.match(await label(app, 'campaign_close.notice'), /^Đợt thi đua đã khép lại lúc 21\/11\/2025/);
     await app.click('nav.intake');

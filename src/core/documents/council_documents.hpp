@@ -13,6 +13,7 @@
 #include "core/campaign.hpp"
 #include "core/date.hpp"
 #include "core/documents/document.hpp"
+#include "core/meeting.hpp"
 #include "core/minutes.hpp"
 
 namespace hoso::doc {
@@ -30,16 +31,9 @@ struct CouncilBallot {
   std::string note;        // e.g. "Ưu tiên theo Điều 4: nữ" when a tie was resolved; may be empty
 };
 
-struct CouncilSession {
+struct CouncilSession : Meeting {  // who met, who was absent, the counts (meeting.hpp)
   std::string council = "Hội đồng Thi đua - Khen thưởng";  // its name, as the header prints it
   Date date;               // of the session; also the minutes' date line
-  std::string time;        // "HH:MM" it opened
-  std::string closing_time;
-  std::string place;       // the meeting room
-  std::string chair, secretary;
-  int members_total = 0;   // shares and thresholds are counted against this
-  int members_present = 0;
-  std::vector<AbsentMember> absent;  // with their written opinions in `reason`
   Threshold quorum{2, 3, false};
   Threshold threshold{1, 2, true};
   std::vector<CouncilBallot> ballots;

@@ -7,6 +7,7 @@
 
 #include "core/documents/builders.hpp"
 #include "core/edit.hpp"
+#include "core/package.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 
@@ -38,15 +39,7 @@ std::string signing_note(const Campaign& c, std::string_view body) {
   return c.has_seal(text::trim(body)) ? "(Ký, đóng dấu)" : "(Ký, ghi rõ họ và tên)";
 }
 
-std::string short_hash(std::string_view hex) {
-  if (hex.empty()) return std::string(kBlank);
-  std::string out;
-  for (std::size_t i = 0; i < hex.size() && i < 16; ++i) {
-    if (i && i % 4 == 0) out += ' ';
-    out += static_cast<char>(hex[i] >= 'A' && hex[i] <= 'F' ? hex[i] - 'A' + 'a' : hex[i]);
-  }
-  return out;
-}
+std::string short_hash(std::string_view hex) { return hex.empty() ? std::string(kBlank) : check_code(hex); }
 
 namespace {
 

@@ -60,7 +60,7 @@ class SessionTest : public ::testing::Test {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error(), refused);
     ASSERT_EQ(s().toasts.size(), 1u);
-    EXPECT_EQ(s().toasts.back().text, refused.what.vi);
+    EXPECT_EQ(s().toasts.back().message, Message::text(refused.what));
     s().toasts.clear();
   }
   // Every change to a dossier's content (it holds at least one attachment and one target row).
@@ -123,7 +123,10 @@ TEST_F(SessionTest, ReadOnlyTabRefusesEveryChangeAndKeepsTheWorkspace) {
   expect_refused("update_workspace", ss.update_workspace(smaller));
   expect_refused("replace_workspace", ss.replace_workspace(Workspace{}));
   expect_refused("restore_previous", ss.restore_previous("settings"));
-  EXPECT_EQ(refusals_, 21);
+  const auto downloads = platform_->downloads.size();
+  expect_refused("export_package", ss.export_package({id}, Contact{"Người gửi", "", ""}));
+  EXPECT_EQ(platform_->downloads.size(), downloads) << "nothing is built or offered";
+  EXPECT_EQ(refusals_, 22);
 
   EXPECT_EQ(to_json(ss.workspace()), before);
   EXPECT_EQ(ss.revision(), revision);
@@ -138,7 +141,7 @@ TEST_F(SessionTest, ReadOnlyTabRefusesEveryChangeAndKeepsTheWorkspace) {
   ASSERT_TRUE(ss.change_settings(settings));
   platform_->status.state = SaveState::read_only;
   EXPECT_FALSE(ss.set(shown, "nominee.full_name", "X"));
-  EXPECT_EQ(ss.toasts.back().text, refused.what.en);
+  EXPECT_EQ(ss.toasts.back().message, Message::text(refused.what));
 }
 
 TEST_F(SessionTest, WritableTabAppliesEachChangeAuditsAndSavesIt) {
@@ -179,6 +182,20 @@ TEST_F(SessionTest, WritableTabAppliesEachChangeAuditsAndSavesIt) {
   ASSERT_TRUE(*ss.set(*ss.dossier(third), "nominee.full_name", ""));
   EXPECT_FALSE(ss.change_status(*ss.dossier(third), Status::ready));
   EXPECT_EQ(ss.dossier(third)->status, Status::draft);
+
+  // The export: the ready dossier goes out in revision 1, offered as a download and saved.
+  const auto downloads = platform_->downloads.size();
+  auto exported = ss.export_package({other}, Contact{"Cán bộ thi đua", "0900000000", ""});
+  ASSERT_TRUE(exported) << exported.error().describe(Language::en);
+  EXPECT_EQ(exported->revision, 1);
+  ASSERT_EQ(platform_->downloads.size(), downloads + 1);
+  EXPECT_EQ(platform_->downloads.back().name, exported->file_name);
+  EXPECT_EQ(platform_->downloads.back().bytes, exported->text);
+  EXPECT_EQ(ss.dossier(other)->status, Status::exported);
+  EXPECT_EQ(ss.workspace().exports.last_revision, 1);
+  EXPECT_FALSE(ss.export_package({third}, Contact{"Cán bộ thi đua", "", ""})) << "a draft is not sent";
+  ASSERT_TRUE(*ss.change_status(*ss.dossier(other), Status::draft));  // reopened, as the editor does
+  ASSERT_TRUE(*ss.change_status(*ss.dossier(other), Status::ready));
 
   auto kept = ss.add_attachment(*ss.dossier(id), "giay-khen.pdf", "application/pdf", "%PDF-1.4 giay khen");
   ASSERT_TRUE(kept);
@@ -331,7 +348,7 @@ TEST_F(SessionTest, AttachmentFilesGoToTheOpenDossierUnlessReadOnly) {
   EXPECT_EQ(to_json(ss.workspace()), unchanged);
   ASSERT_EQ(ss.toasts.size(), 1u);
   EXPECT_EQ(ss.toasts.back().kind, Toast::Kind::error);
-  EXPECT_NE(ss.toasts.back().text.find("giay-chung-nhan.pdf"), std::string::npos);
+  EXPECT_NE(say(ss.toasts.back().message).find("giay-chung-nhan.pdf"), std::string::npos);
 }
 
 // The backup: written as a download, then restored after the person's word, which brings back
@@ -369,7 +386,7 @@ TEST_F(SessionTest, BackupIsWrittenThenRestoredOnThePersonsWord) {
 TEST_F(SessionTest, SecretariatPublishesACampaignItThenHolds) {
   Settings st = s().settings();
   st.role = Role::secretariat;
-  s().change_settings(st);
+  ASSERT_TRUE(s().change_settings(st));
   Secretariat& sec = s().secretariat();
   const std::string key = sec.duplicate_campaign("32-KH-SNgV");
   ASSERT_FALSE(key.empty());

@@ -22,15 +22,15 @@ TEST(Minutes, ShareIsAgainstTotalMembers) {
   const Vote* v = m.vote_for("d-individual");
   ASSERT_NE(v, nullptr);
   EXPECT_DOUBLE_EQ(vote_share(*v, m), 7.0 / 9.0);
-  EXPECT_TRUE(meets_threshold(*v, m, {1, 2, true}));
+  EXPECT_TRUE(meets_threshold(v->votes_for, m, {1, 2, true}));
   Vote four{"x", "giay-khen-gd-so", 4, 0};
-  EXPECT_FALSE(meets_threshold(four, m, {1, 2, true}));  // 4/8 present would be half; 4/9 is less
+  EXPECT_FALSE(meets_threshold(four.votes_for, m, {1, 2, true}));  // 4/8 present would be half; 4/9 is less
   EXPECT_TRUE(has_quorum(m, {2, 3, false}));
   m.members_present = 5;
   EXPECT_FALSE(has_quorum(m, {2, 3, false}));
   m.members_total = 0;
   EXPECT_EQ(vote_share(*v, m), 0.0);
-  EXPECT_FALSE(meets_threshold(*v, m, {1, 2, true}));
+  EXPECT_FALSE(meets_threshold(v->votes_for, m, {1, 2, true}));
   EXPECT_EQ(m.vote_for("nobody"), nullptr);
   const Minutes& cm = m;
   EXPECT_NE(cm.vote_for("d-collective"), nullptr);

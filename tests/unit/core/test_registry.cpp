@@ -47,7 +47,7 @@ Workspace thanh_tra(uint64_t seed = 22, int n = 3) { return unit_workspace("than
 
 // ---- intake ------------------------------------------------------------------------------------
 
-TEST(Intake, NewPackagesAreAcceptedAndRegistryed) {
+TEST(Intake, NewPackagesAreAcceptedAndRegistered) {
   const BuiltPackage a = export_package(hop_tac(), kSent, 1);
   const BuiltPackage b = export_package(thanh_tra(), kSent, 2);
   Registry r = testing::empty_registry();
@@ -374,6 +374,46 @@ TEST(Intake, RemovalNeedsAReasonAndIsLogged) {
   EXPECT_EQ(r.log[0].reason, "Gửi nhầm tệp.");
   EXPECT_EQ(r.log[0].old_value["revision"], 2);
   EXPECT_TRUE(r.log[0].new_value.is_null());
+}
+
+// The hash proves the file unchanged, not who made it: the secretariat marks a revision whose
+// check code it compared with the unit's signed cover list, once, with who and when, logged; the
+// mark is kept in the revision's record, and records from before the mark read as unchecked.
+TEST(Intake, CoverListCheckIsMarkedOnceLoggedAndKept) {
+  const BuiltPackage r1 = export_package(hop_tac(), kSent, 1);
+  Registry r = testing::empty_registry();
+  take_in(r, {incoming(r1)});
+  ASSERT_EQ(r.revisions.size(), 1u);
+  const std::string key = r.revisions[0].key();
+  EXPECT_EQ(r.revisions[0].cover_list_checked, 0);
+  EXPECT_EQ(check_code(r1.content_hash).size(), 19u);  // "xxxx xxxx xxxx xxxx", as the cover list prints it
+  EXPECT_EQ(check_code(r1.content_hash).substr(0, 4), r1.content_hash.substr(0, 4));
+  EXPECT_FALSE(confirm_cover_list(r, "nope", kSecretariat).ok());
+
+  auto checked = confirm_cover_list(r, key, kSecretariat);
+  ASSERT_TRUE(checked.ok());
+  EXPECT_EQ(checked->revisions, std::vector<std::string>{key});
+  EXPECT_TRUE(checked->state);
+  EXPECT_EQ(r.revisions[0].cover_list_checked, whole_seconds(kSecretariat.now));
+  EXPECT_EQ(r.revisions[0].cover_list_checked_by, kSecretariat.author);
+  ASSERT_EQ(r.log.size(), 1u);
+  EXPECT_EQ(r.log[0].subject, "packages/" + key + ".cover_list_checked");
+  EXPECT_EQ(r.log[0].new_value, check_code(r1.content_hash));
+
+  auto again = confirm_cover_list(r, key, kSecretariat);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->empty()) << "a second confirmation changes nothing";
+  EXPECT_EQ(r.log.size(), 1u);
+
+  const nlohmann::json record = to_json(r.revisions[0]);
+  auto back = revision_from_json(record);
+  ASSERT_TRUE(back.ok()) << back.error().describe(Language::en);
+  EXPECT_EQ(*back, r.revisions[0]);
+  nlohmann::json older = record;
+  older.erase("cover_list_checked");
+  auto old = revision_from_json(older);
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->cover_list_checked, 0);
 }
 
 // ---- the table ---------------------------------------------------------------------------------
