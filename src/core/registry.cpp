@@ -431,14 +431,18 @@ json registry_snapshot(const Registry& r) {
                       {"meeting_id", a.meeting_id},
                       {"awarded", a.awarded},
                       {"not_awarded", a.not_awarded}});
-  for (const CouncilMeeting& m : r.meetings)
+  for (const CouncilMeeting& m : r.meetings) {
+    json absent = json::array();
+    for (const AbsentMember& a : m.absent) absent.push_back(a.name);
     meetings.push_back({{"id", m.id},
                         {"date", m.date.year ? to_iso(m.date) : std::string()},
                         {"closed", m.closed},
                         {"members_total", m.members_total},
                         {"members_present", m.members_present},
+                        {"absent", std::move(absent)},
                         {"votes", m.votes.size()},
                         {"corrections", m.corrections.size()}});
+  }
   return {{"campaign_id", r.campaign_id}, {"closed", r.closed()},
           {"revisions", std::move(revisions)}, {"decisions", std::move(decisions)},
           {"by_status", by_status},       {"meetings", std::move(meetings)},   {"awards", std::move(awards)},

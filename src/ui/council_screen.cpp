@@ -17,6 +17,7 @@
 #include "core/text.hpp"
 #include "imgui.h"
 #include "ui/print_actions.hpp"
+#include "ui/dossier_fields.hpp"
 #include "ui/screens.hpp"
 #include "ui/secretariat_ui.hpp"
 #include "ui/strings.hpp"
@@ -113,29 +114,43 @@ void members_card(CouncilMeeting& m, bool ro) {
   end_card();
 }
 
-void absent_card(CouncilMeeting& m, bool ro) {
+// The council's absent members, as the unit's minutes draw theirs (dossier_fields.hpp), on the
+// session's copy.
+void absent_card(app::Session& s, CouncilMeeting& m, bool ro) {
+  static const Field rows = [] {
+    auto column = [](const char* id, FieldType type, const char* label, const char* help, int max_length) {
+      Field c;
+      c.id = id;
+      c.type = type;
+      c.label = app::both(label);
+      if (help) c.help = app::both(help);
+      c.limits.max_length = max_length;
+      return c;
+    };
+    Field f;
+    f.id = "absent";
+    f.type = FieldType::rows;
+    f.columns = {column("name", FieldType::text, "council.absent_name", nullptr, 200),
+                 column("reason", FieldType::text, "council.absent_reason", nullptr, 200),
+                 column("opinion", FieldType::multiline, "council.absent_opinion", "council.absent_opinion_help", 2000)};
+    return f;
+  }();
   begin_card("##council.absent");
   subheading(tr("council.absent"));
   small_muted(tr("council.absent_help"));
-  for (std::size_t i = 0; i < m.absent.size(); ++i) {
-    const std::string row = "council.absent[" + n(static_cast<long long>(i)) + "]";
-    ImGui::PushID(row.c_str());
-    ImGui::Separator();
-    text_field("council.absent_name", row + ".name", m.absent[i].name, ro);
-    text_field("council.absent_reason", row + ".reason", m.absent[i].reason, ro);
-    const std::string opinion_path = row + ".opinion";
-    FieldSpec opinion{opinion_path, tr("council.absent_opinion"), tr("council.absent_opinion_help"), false, 2000,
-                      InputKind::multiline, 2};
-    opinion.read_only = ro;
-    if (auto v = input_field(opinion, m.absent[i].opinion, {}); v && v->is_string()) m.absent[i].opinion = text::nfc(v->get<std::string>());
-    const bool remove = !ro && button(tr("rows.remove"), row + ".remove", ButtonKind::subtle);
-    ImGui::PopID();
-    if (remove) {
-      m.absent.erase(m.absent.begin() + static_cast<std::ptrdiff_t>(i));
+  const AbsentEdit edit = absent_members(s, rows, "council.absent", m.absent, {}, tr("council.absent_add"), ro);
+  switch (edit.kind) {
+    case AbsentEdit::Kind::none: break;
+    case AbsentEdit::Kind::set: {
+      AbsentMember& a = m.absent[edit.row];
+      std::string& field = edit.cell.ends_with(".name") ? a.name : edit.cell.ends_with(".reason") ? a.reason : a.opinion;
+      if (edit.value.is_string()) field = text::nfc(edit.value.get<std::string>());
+      else if (edit.value.is_null()) field.clear();
       break;
     }
+    case AbsentEdit::Kind::remove: m.absent.erase(m.absent.begin() + static_cast<std::ptrdiff_t>(edit.row)); break;
+    case AbsentEdit::Kind::add: m.absent.push_back({}); break;
   }
-  if (!ro && button(tr("council.absent_add"), "council.absent.add")) m.absent.push_back({});
   end_card();
 }
 
@@ -448,7 +463,7 @@ void council_screen(app::Session& s) {
     ImGui::BeginChild("##council.left", ImVec2(left, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     meeting_card(edited, ro);
     members_card(edited, ro);
-    absent_card(edited, ro);
+    absent_card(s, edited, ro);
     ballots_card(sec, edited, res, ro);
     ImGui::EndChild();
     ImGui::SameLine();
@@ -460,7 +475,7 @@ void council_screen(app::Session& s) {
   } else {
     meeting_card(edited, ro);
     members_card(edited, ro);
-    absent_card(edited, ro);
+    absent_card(s, edited, ro);
     ballots_card(sec, edited, res, ro);
     result_card(sec, res);
     actions(s, sec, *stored, res);

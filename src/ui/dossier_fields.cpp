@@ -100,10 +100,11 @@ void rows_field(app::Session& s, const Dossier& d, const Field& f, const Finding
 }  // namespace
 
 std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::string_view path,
-                                          const nlohmann::json& value, const FindingIndex& idx) {
+                                          const nlohmann::json& value, const FindingIndex& idx, bool read_only) {
   const std::string label = tr(f.label), help = tr(f.help);
   FieldSpec spec{path, label.c_str(), help.empty() ? nullptr : help.c_str(), f.required,
                  f.limits.max_length.value_or(0), input_kind(f.type, f.limits.integer, f.limits.max_length.value_or(0)), 5};
+  spec.read_only = read_only;
   focus_if_target(s, path);
   switch (f.type) {
     case FieldType::yesno:
@@ -117,6 +118,32 @@ std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::
     }
     default: return input_field(spec, value, idx);
   }
+}
+
+AbsentEdit absent_members(app::Session& s, const Field& rows, std::string_view path, const std::vector<AbsentMember>& list,
+                          const FindingIndex& idx, const char* add_label, bool read_only) {
+  AbsentEdit edit;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string row = row_path(path, i);
+    ImGui::PushID(row.c_str());
+    begin_card("##absent");
+    small_muted(trf("minutes.absent_number", static_cast<long long>(i + 1)));
+    for (const Field& col : rows.columns) {
+      const AbsentMember& a = list[i];
+      const std::string& value = col.id == "name" ? a.name : col.id == "reason" ? a.reason : a.opinion;
+      const std::string cell = cell_path(path, i, col.id);
+      if (auto v = typed_field(s, col, cell, value, idx, read_only)) edit = {AbsentEdit::Kind::set, i, cell, std::move(*v)};
+    }
+    focus_if_target(s, row + ".remove");
+    if (!read_only && button(tr("rows.remove"), row + ".remove", ButtonKind::subtle)) edit = {AbsentEdit::Kind::remove, i, {}, {}};
+    end_card();
+    ImGui::PopID();
+    if (edit.kind == AbsentEdit::Kind::remove) return edit;  // indices change; the next frame draws the rest
+  }
+  field_findings(idx.at(path));
+  focus_if_target(s, path);
+  if (!read_only && button(add_label, std::string(path) + ".add")) edit = {AbsentEdit::Kind::add, list.size(), {}, {}};
+  return edit;
 }
 
 void apply_edit(app::Session& s, const Dossier& d, std::string_view path, const nlohmann::json& value) {

@@ -29,7 +29,22 @@ void template_field(app::Session& s, const Dossier& d, const ReportTemplate& t, 
 // A template field of any type but rows at `path` (a report field, a row cell, a minutes field);
 // returns the new value when the person changed it. Focuses itself when a finding chose it.
 std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::string_view path,
-                                          const nlohmann::json& value, const FindingIndex& idx);
+                                          const nlohmann::json& value, const FindingIndex& idx, bool read_only = false);
+
+// What the person did to a meeting's absent members this frame. The screen applies it its own
+// way: the unit's minutes through the session, the council's session on its copy.
+struct AbsentEdit {
+  enum class Kind { none, set, add, remove } kind = Kind::none;
+  std::size_t row = 0;
+  std::string cell;  // set: the cell's path, "<path>[row].<column>"
+  nlohmann::json value;
+};
+// A meeting's absent members (the unit's minutes and the council's session alike): a card per
+// member, "Người vắng mặt 2" over the fields of `rows`' columns (name, reason, written opinion),
+// its remove button, then `add_label`'s button. Items "<path>[i].<column>", "<path>[i].remove",
+// "<path>.add".
+AbsentEdit absent_members(app::Session& s, const Field& rows, std::string_view path, const std::vector<AbsentMember>& list,
+                          const FindingIndex& idx, const char* add_label, bool read_only = false);
 
 // Edits a dossier value and reports a refusal as a toast.
 void apply_edit(app::Session& s, const Dossier& d, std::string_view path, const nlohmann::json& value);

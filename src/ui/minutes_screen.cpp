@@ -170,40 +170,24 @@ void absent_rows(MinutesView& mv, const Field& f, const FindingIndex& idx) {
   const std::string label = tr(f.label), help = tr(f.help);
   FieldSpec head{path, label.c_str(), help.empty() ? nullptr : help.c_str(), f.required};
   field_label(head);
-  const Minutes& m = mv.shown();
-  for (size_t i = 0; i < m.absent.size(); ++i) {
-    const std::string row = row_path(path, i);
-    ImGui::PushID(row.c_str());
-    begin_card("##absent");
-    small_muted(trf("minutes.absent_number", static_cast<long long>(i + 1)).c_str());
-    for (const Field& col : f.columns) {
-      const std::string cell = cell_path(path, i, col.id);
-      if (auto v = typed_field(s, col, cell, get_field(m, cell), idx)) mv.set(cell, *v);
-    }
-    focus_if_target(s, row + ".remove");
-    const bool removed = button(tr("rows.remove"), row + ".remove", ButtonKind::subtle);
-    end_card();
-    ImGui::PopID();
-    if (removed) {
-      app::report(s, s.remove_minutes_row(path, i));
+  const AbsentEdit edit = absent_members(s, f, path, mv.shown().absent, idx, tr("minutes.absent_add"));
+  switch (edit.kind) {
+    case AbsentEdit::Kind::none: break;
+    case AbsentEdit::Kind::set: mv.set(edit.cell, edit.value); break;
+    case AbsentEdit::Kind::remove:
+      app::report(s, s.remove_minutes_row(path, edit.row));
       mv.real = s.unit_minutes();
-      break;  // indices changed; the next frame draws the rest
-    }
-  }
-  field_findings(idx.at(path));
-  focus_if_target(s, path);
-  if (button(tr("minutes.absent_add"), path + ".add")) {
-    auto r = s.add_minutes_row(path);
-    mv.real = s.unit_minutes();
-    if (r) {
+      break;
+    case AbsentEdit::Kind::add: {
+      auto r = s.add_minutes_row(path);
+      mv.real = s.unit_minutes();
       // On a laptop, straight into the new row's name. A phone opens its keyboard only for a tap
       // on the field itself, so there the person taps it.
-      if (!is_phone()) {
+      if (app::report(s, r) && !is_phone()) {
         s.nav.focus_path = cell_path(path, *r, "name");
         s.nav.focus_frames = 6;
       }
-    } else {
-      s.toast(app::Toast::Kind::error, app::Message::error(r.error()));
+      break;
     }
   }
 }

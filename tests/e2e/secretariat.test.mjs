@@ -463,6 +463,11 @@ test('five units\' packages: intake report, register, council session, CSV byte 
     const TOTAL = 9, PRESENT = 7;
     await typeInto(app, 'council.members_total', String(TOTAL), { x: 0.3 });
     await typeInto(app, 'council.members_present', String(PRESENT), { x: 0.3 });
+    // An absent member, with the same card the unit's minutes use for theirs.
+    await press(app, 'council.absent.add', { x: 0.3 });
+    await typeInto(app, 'council.absent[0].name', 'Hoàng Văn Nam', { x: 0.3 });
+    await typeInto(app, 'council.absent[0].reason', 'Đi công tác', { x: 0.3 });
+    await waitFor(app, 'the absent member kept', (s) => s.registry.meetings[0].absent.join() === 'Hoàng Văn Nam');
     // Before any ballot is typed the council is told what to do, not that everyone failed (issue 18).
     {
       await reveal(app, `council.ballots.${dossiers[0].d.id}.result`, { x: 0.3 });
