@@ -173,14 +173,17 @@ Tone outcome_tone(BallotOutcome o) {
   }
 }
 
-void ballot_counts(CouncilVote& v, bool ro, bool labels) {
-  const std::string base = "council.ballots." + v.dossier_id;
-  int_field("council.for", base + ".for", v.votes_for, ro, false, labels);
-  if (!labels) ImGui::TableNextColumn();
-  int_field("council.against", base + ".against", v.votes_against, ro, false, labels);
+// One nominee's ballot counts, with the same inputs as the unit's minutes (dossier_fields.hpp).
+void ballot_counts(app::Session& s, CouncilVote& v, bool ro, bool in_table) {
+  const BallotEdit edit = ballot_inputs(s, "council.ballots." + v.dossier_id, tr("council.for"), tr("council.against"),
+                                        v.votes_for, v.votes_against, {}, in_table, ro);
+  if (!edit.member) return;
+  int& count = std::string_view(edit.member) == "for" ? v.votes_for : v.votes_against;
+  if (edit.value.is_null()) count = 0;
+  else if (edit.value.is_number_integer()) count = static_cast<int>(std::clamp<long long>(edit.value.get<long long>(), -1000000, 1000000));
 }
 
-void ballots_card(app::Secretariat& sec, CouncilMeeting& m, const MeetingResult& res, bool ro) {
+void ballots_card(app::Session& s, app::Secretariat& sec, CouncilMeeting& m, const MeetingResult& res, bool ro) {
   begin_card("##council.ballots");
   subheading(tr("council.ballots"));
   small_muted(trf("council.ballots_help", {tr(m.threshold.describe())}));
@@ -223,8 +226,7 @@ void ballots_card(app::Secretariat& sec, CouncilMeeting& m, const MeetingResult&
       wrapped(nominee_of(r, v.dossier_id).c_str());
       ImGui::PopFont();
       small_muted(sub);
-      ImGui::TableNextColumn();
-      ballot_counts(v, ro, false);
+      ballot_counts(s, v, ro, true);
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(share_text(v.votes_for, m.members_total).c_str());
@@ -236,13 +238,7 @@ void ballots_card(app::Secretariat& sec, CouncilMeeting& m, const MeetingResult&
       wrapped(nominee_of(r, v.dossier_id).c_str());
       ImGui::PopFont();
       small_muted(sub);
-      if (ImGui::BeginTable("##counts", 2, ImGuiTableFlags_SizingStretchSame)) {
-        next_field_cell();
-        int_field("council.for", "council.ballots." + v.dossier_id + ".for", v.votes_for, ro, false, true);
-        next_field_cell();
-        int_field("council.against", "council.ballots." + v.dossier_id + ".against", v.votes_against, ro, false, true);
-        ImGui::EndTable();
-      }
+      ballot_counts(s, v, ro, false);
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted((std::string(tr("council.share")) + ": " + share_text(v.votes_for, m.members_total)).c_str());
       ImGui::SameLine();
@@ -464,7 +460,7 @@ void council_screen(app::Session& s) {
     meeting_card(edited, ro);
     members_card(edited, ro);
     absent_card(s, edited, ro);
-    ballots_card(sec, edited, res, ro);
+    ballots_card(s, sec, edited, res, ro);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##council.right", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
@@ -476,7 +472,7 @@ void council_screen(app::Session& s) {
     meeting_card(edited, ro);
     members_card(edited, ro);
     absent_card(s, edited, ro);
-    ballots_card(sec, edited, res, ro);
+    ballots_card(s, sec, edited, res, ro);
     result_card(sec, res);
     actions(s, sec, *stored, res);
     corrections_card(sec.reg(), *stored);

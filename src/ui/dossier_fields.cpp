@@ -120,6 +120,45 @@ std::optional<nlohmann::json> typed_field(app::Session& s, const Field& f, std::
   }
 }
 
+BallotEdit ballot_inputs(app::Session& s, std::string_view base, const std::string& for_label, const std::string& against_label,
+                         const nlohmann::json& votes_for, const nlohmann::json& votes_against, const FindingIndex& idx,
+                         bool in_table, bool read_only, std::string_view focus_for) {
+  struct Count {
+    const char* member;
+    const std::string& label;
+    const nlohmann::json& value;
+  } counts[] = {{"for", for_label, votes_for}, {"against", against_label, votes_against}};
+  BallotEdit edit;
+  auto input = [&](const Count& c) {
+    const std::string path = std::string(base) + "." + c.member;
+    if (c.member == counts[0].member && !focus_for.empty()) focus_if_target(s, focus_for);
+    focus_if_target(s, path);
+    FieldSpec spec{path, "", nullptr, true, 0, InputKind::integer};
+    spec.read_only = read_only;
+    if (auto v = input_field(spec, c.value, idx)) edit = {c.member, std::move(*v)};
+    if (in_table) annotate(c.label.c_str(), path);
+  };
+  if (in_table) {
+    for (const Count& c : counts) {
+      ImGui::TableNextColumn();
+      input(c);
+    }
+    return edit;
+  }
+  if (ImGui::BeginTable("##counts", 2, ImGuiTableFlags_SizingStretchSame)) {
+    for (const Count& c : counts) {
+      next_field_cell();
+      field_label(FieldSpec{std::string(base) + "." + c.member, c.label.c_str(), nullptr, true});
+    }
+    for (const Count& c : counts) {
+      next_field_cell();
+      input(c);
+    }
+    ImGui::EndTable();
+  }
+  return edit;
+}
+
 AbsentEdit absent_members(app::Session& s, const Field& rows, std::string_view path, const std::vector<AbsentMember>& list,
                           const FindingIndex& idx, const char* add_label, bool read_only) {
   AbsentEdit edit;

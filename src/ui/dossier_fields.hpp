@@ -39,6 +39,20 @@ struct AbsentEdit {
   std::string cell;  // set: the cell's path, "<path>[row].<column>"
   nlohmann::json value;
 };
+// One ballot's two counts, "<base>.for" and "<base>.against", in the unit's minutes and the
+// council's session alike. On a card, the labels in one row and the inputs in the next (they line
+// up when a phone wraps one label and not the other); in a table row, one cell each, the labels
+// given to the items. A null value shows empty (nothing typed). `focus_for` also focuses the
+// first input (a finding that points at the votes as a whole). Returns the member changed
+// ("for" or "against") and its new value.
+struct BallotEdit {
+  const char* member = nullptr;
+  nlohmann::json value;
+};
+BallotEdit ballot_inputs(app::Session& s, std::string_view base, const std::string& for_label, const std::string& against_label,
+                         const nlohmann::json& votes_for, const nlohmann::json& votes_against, const FindingIndex& idx,
+                         bool in_table, bool read_only = false, std::string_view focus_for = {});
+
 // A meeting's absent members (the unit's minutes and the council's session alike): a card per
 // member, "Người vắng mặt 2" over the fields of `rows`' columns (name, reason, written opinion),
 // its remove button, then `add_label`'s button. Items "<path>[i].<column>", "<path>[i].remove",

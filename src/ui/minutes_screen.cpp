@@ -215,12 +215,16 @@ void set_count(MinutesView& mv, const Dossier& d, std::string_view member, const
   if (v && v->award_form.empty() && !d.award_form.empty()) mv.set(vote_path(d.id, "award_form"), d.award_form);
 }
 
-std::optional<nlohmann::json> count_input(app::Session& s, const Field* col, const std::string& path,
-                                          const nlohmann::json& value, const FindingIndex& idx, bool with_label) {
-  const std::string label = with_label && col ? tr(col->label) : std::string();
-  FieldSpec spec{path, label.c_str(), nullptr, true, 0, InputKind::integer};
-  focus_if_target(s, path);
-  return input_field(spec, value, idx);
+// The vote's two counts (the same inputs as the council's ballots); typing one records the vote.
+void counts(MinutesView& mv, const Field& votes, const VoteRow& r, const FindingIndex& idx, bool in_table, bool first) {
+  const Minutes& m = mv.shown();
+  const Dossier& d = *r.d;
+  const std::string base = "minutes.votes." + d.id;
+  const BallotEdit edit = ballot_inputs(mv.s, base, column_label(votes, "for"), column_label(votes, "against"),
+                                        r.v ? get_field(m, base + ".for") : nlohmann::json(),
+                                        r.v ? get_field(m, base + ".against") : nlohmann::json(), idx, in_table, false,
+                                        first ? "minutes.votes" : "");
+  if (edit.member) set_count(mv, d, edit.member, edit.value);
 }
 
 // "Passes" / "Short", centred on the line of the inputs beside it (a badge is shorter than a frame).
@@ -279,23 +283,7 @@ void vote_card(MinutesView& mv, const Field& votes, const VoteRow& r, const Find
   if (auto v = choice_field(form, r.v && !r.v->award_form.empty() ? std::string_view(r.v->award_form) : std::string_view(d.award_form),
                             options, idx))
     mv.set(form_path, *v);
-  // Labels in one row, inputs in the next: the inputs line up when a narrow phone wraps one
-  // label ("Không đồng ý") and not the other.
-  if (ImGui::BeginTable("##counts", 2, ImGuiTableFlags_SizingStretchSame)) {
-    for (const char* member : {"for", "against"}) {
-      next_field_cell();
-      const std::string label = column(votes, member) ? tr(column(votes, member)->label) : std::string();
-      field_label(FieldSpec{vote_path(d.id, member), label.c_str(), nullptr, true});
-    }
-    for (const char* member : {"for", "against"}) {
-      next_field_cell();
-      const std::string path = vote_path(d.id, member);
-      if (first && std::string_view(member) == "for") focus_if_target(s, "minutes.votes");
-      nlohmann::json value = r.v ? get_field(m, path) : nlohmann::json();
-      if (auto v = count_input(s, column(votes, member), path, value, idx, false)) set_count(mv, d, member, *v);
-    }
-    ImGui::EndTable();
-  }
+  counts(mv, votes, r, idx, false, first);
   share_and_result(s, m, r, true);
   end_card();
   ImGui::PopID();
@@ -363,14 +351,7 @@ void vote_table(MinutesView& mv, const Field& votes, const VoteColumns& cols, co
       mv.set(form_path, *v);
     annotate(column_label(votes, "award_form").c_str(), form_path);
     // Votes for and against.
-    for (const char* member : {"for", "against"}) {
-      ImGui::TableNextColumn();
-      const std::string path = vote_path(d.id, member);
-      if (first && std::string_view(member) == "for") focus_if_target(s, "minutes.votes");
-      nlohmann::json value = r.v ? get_field(m, path) : nlohmann::json();
-      if (auto v = count_input(s, column(votes, member), path, value, none, false)) set_count(mv, d, member, *v);
-      annotate(column_label(votes, member).c_str(), path);
-    }
+    counts(mv, votes, r, none, true, first);
     // The share of ALL members, and whether it passes.
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();

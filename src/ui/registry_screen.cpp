@@ -554,7 +554,6 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
     const Decision* dec = r.decision(id);
     noted(p.error, trf("registry.returned_reason", {dec ? dec->return_reason : std::string()}).c_str(), "registry.return_reason");
   }
-  cover_list_check(sec, rev);
   spacer(0.3f);
   if (!st.phone_details) {
     // The side pane is a summary: the whole record opens as a page of its own.
@@ -624,6 +623,9 @@ void details(app::Session& s, app::Secretariat& sec, std::size_t i) {
   if (const AwardDecision* award = r.award_of(id))
     noted(row.status == Status::awarded ? palette().success : palette().muted,
           trf("registry.award_line", {tr(describe(*award, sec.campaign()))}).c_str(), "registry.award");
+  // After the decision's buttons: at a laptop's height they stay in view beside the rows.
+  spacer(0.3f);
+  cover_list_check(sec, rev);
 
   if (st.phone_details) reading_view(s, sec, d, rev);
 
