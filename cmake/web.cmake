@@ -75,12 +75,15 @@ list(REMOVE_ITEM HOSO_APP_SOURCES ${HOSO_SECRETARIAT_SOURCES} ${HOSO_UNIT_EDITIO
 add_library(hoso_app OBJECT ${HOSO_APP_SOURCES} ${GEN}/embedded_fonts.cpp)
 target_link_libraries(hoso_app PUBLIC hoso_store hoso_core imgui)
 target_compile_options(hoso_app PRIVATE ${HOSO_WARNINGS} ${HOSO_WEB_COMPILE})
+# Every screen includes the session and the core's headers: nlohmann/json once per target.
+target_precompile_headers(hoso_app PRIVATE <nlohmann/json.hpp> <string> <vector>)
 add_executable(hoso ${HOSO_UNIT_EDITION_SOURCES})
 add_executable(hoso-full ${HOSO_SECRETARIAT_SOURCES})
 foreach(edition hoso hoso-full)
   set_target_properties(${edition} PROPERTIES SUFFIX ".js")
   target_link_libraries(${edition} PRIVATE hoso_app hoso_store hoso_core imgui)
   target_compile_options(${edition} PRIVATE ${HOSO_WARNINGS} ${HOSO_WEB_COMPILE})
+  target_precompile_headers(${edition} PRIVATE <nlohmann/json.hpp> <string> <vector>)
   target_link_options(${edition} PRIVATE ${HOSO_WEB_OPT} ${HOSO_WEB_EH}
     -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sMALLOC=emmalloc -sDYNAMIC_EXECUTION=0
