@@ -19,7 +19,7 @@ section "core tests in wasm under node (ctest)"
 ctest --test-dir build/web --output-on-failure || failed=1
 if ls tests/fuzz/*_fuzzer.cpp >/dev/null 2>&1; then
   section "fuzzing (short run)"
-  "$here/scripts/fuzz.sh" "${HOSO_FUZZ_SECONDS:-20}" || failed=1
+  "$here/scripts/fuzz.sh" "${HOSO_FUZZ_SECONDS:-14}" || failed=1
 fi
 section "size budget"
 node tests/tools/check_size.mjs || failed=1
@@ -33,7 +33,7 @@ section "browser end-to-end (Chromium)"
 # Two files at a time: each has its own server and browser profile, and waits on the app, not the clock.
 # The longest files first (measured), so the two workers finish together; then every other file.
 e2e=()
-for name in clerk persistence secretariat unit_workflow campaigns offline faults accessibility; do e2e+=("tests/e2e/$name.test.mjs"); done
+for name in secretariat unit_workflow clerk persistence campaigns offline faults accessibility; do e2e+=("tests/e2e/$name.test.mjs"); done
 for f in tests/e2e/*.test.mjs; do [[ " ${e2e[*]} " == *" $f "* ]] || e2e+=("$f"); done
 node --test --test-concurrency=2 "${e2e[@]}" || failed=1
 section "any browser: Chromium, Firefox ESR, WebKitGTK (tests/xbrowser, Firefox and WebKit under xvfb-run)"
