@@ -9,8 +9,10 @@
 # - browser, headless Chromium, one browser at a time: start-up first and repeat visit, online and
 #   offline, bytes per file raw and gzip, idle frames (browser_startup.mjs); frame CPU time while
 #   scrolling 1,000 dossiers and typing into a 20,000-character Form 08 field, wasm memory
-#   (browser_frames.mjs); export and import of a 100-dossier package with 20 MB of attachments and
-#   SHA-256 in wasm against crypto.subtle (browser_packages.mjs); keystroke → IndexedDB
+#   (browser_frames.mjs); the accessible mirror's time per frame in the same cases, its DOM
+#   mutations, and no frame nor mutation while idle (browser_mirror.mjs); export and import of a
+#   100-dossier package with 20 MB of attachments and SHA-256 in wasm against crypto.subtle
+#   (browser_packages.mjs); keystroke → IndexedDB
 #   (browser_store.mjs); any other tests/bench/browser_*.mjs (e.g. the secretariat's intake) with
 #   --write; start-up per engine in Firefox and WebKit (tests/xbrowser/run.mjs --bench);
 # - hoso against Enketo in the same run, also with the CPU throttled 4x (browser_peer.mjs);
@@ -32,7 +34,7 @@ for a in "$@"; do
     --no-native) native=0 ;;
     --no-browser) browser=0 ;;
     --no-xbrowser) xbrowser=0 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $a" >&2; exit 2 ;;
   esac
 done
@@ -83,20 +85,23 @@ if [ "$browser" = 1 ]; then
   else
     if [ "$quick" = 1 ]; then
       runs=(--runs 2) pkg=(--runs 1 --hash-runs 3) frames=(--reloads 1 --keys 30) store=(--samples 5 --startups 3)
+      mirror=(--keys 20 --steps 20)
     else
       runs=(--runs 5) pkg=(--runs 3 --hash-runs 5) frames=(--reloads 3 --keys 60) store=(--samples 15 --startups 7)
+      mirror=(--keys 40 --steps 50)
     fi
-    expect+=(startup sizemap frames packages store register peer)
+    expect+=(startup sizemap frames mirror packages store register peer)
     step "start-up, size and idle" node tests/bench/browser_startup.mjs "${runs[@]}" --write
     step "where the wasm's bytes go" node tests/bench/wasm_size_map.mjs --build build/web --write
     step "frame time and memory" node tests/bench/browser_frames.mjs "${frames[@]}" --write
+    step "the accessible mirror" node tests/bench/browser_mirror.mjs "${mirror[@]}" --write
     step "packages and hashing" node tests/bench/browser_packages.mjs "${pkg[@]}" --write
     step "storage (keystroke → IndexedDB)" node tests/bench/browser_store.mjs "${store[@]}" --write
     # The slot for browser benchmarks this script does not know by name (the secretariat's intake
     # of 100 packages, ...): each runs with --write and writes its own section.
     for f in tests/bench/browser_*.mjs; do
       case "$(basename "$f")" in
-        browser_startup.mjs|browser_frames.mjs|browser_packages.mjs|browser_store.mjs|browser_peer.mjs) continue ;;
+        browser_startup.mjs|browser_frames.mjs|browser_mirror.mjs|browser_packages.mjs|browser_store.mjs|browser_peer.mjs) continue ;;
       esac
       step "$(basename "$f" .mjs)" node "$f" --write
     done

@@ -17,6 +17,7 @@ const KNOWN = {
   startup: 'start-up, size and idle',
   sizemap: 'where the wasm\'s bytes go',
   frames: 'frame time and memory',
+  mirror: 'the accessible mirror (cost per frame, idle)',
   packages: 'packages and hashing',
   store: 'storage (keystroke → IndexedDB, start-up with 1,000 dossiers)',
   register: 'the register in the browser',

@@ -17,6 +17,7 @@ import { rmSync } from 'node:fs';
 import { startServer, openBrowser, App, DESKTOP } from '../e2e/lib/harness.mjs';
 import { median, p95, fmt, table } from './lib/stats.mjs';
 import { DIST, arg, flag, machine, load, today, build, commit, chromiumVersion, writeSection, saveTargets } from './lib/report.mjs';
+import { frameTimer as timer, idleFps, generateDossiers, fillLongField, fieldLength } from './lib/frames.mjs';
 
 const RELOADS = arg('reloads', 3);
 const KEYS = arg('keys', 60);
@@ -26,48 +27,7 @@ const FRAME_TARGET_MS = 4;   // issue 19: p95 ≤ 4 ms
 const MEMORY_TARGET_MB = 64;
 const HEADING = '## Frame time and memory (issue 9)';
 
-function installFrameTimer() {
-  if (window.__frameTimes) return;
-  window.__frameTimes = [];
-  const M = window.Module;
-  const frame = M._hoso_frame;
-  M._hoso_frame = function (t) {
-    const t0 = performance.now();
-    try { return frame(t); } finally { window.__frameTimes.push(performance.now() - t0); }
-  };
-}
-const timer = {
-  install: (app) => app.page.evaluate(installFrameTimer),
-  reset: (app) => app.page.evaluate(() => { window.__frameTimes.length = 0; }),
-  take: (app) => app.page.evaluate(() => window.__frameTimes.splice(0)),
-};
 const heapMB = (app) => app.page.evaluate(() => window.Module.HEAPU8.length / 2 ** 20);
-
-async function waitFor(app, what, fn, timeout = 180000) {
-  const t0 = Date.now();
-  for (;;) {
-    if (await app.page.evaluate(fn)) return;
-    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
-    await app.settle(250);
-  }
-}
-
-// About 20,000 characters of Vietnamese prose (NFC), in paragraphs, as a Form 08 report would hold.
-function prose(chars) {
-  const s = 'Trong năm, đơn vị đã chủ động tham mưu cho Ban Giám đốc Sở tổ chức đón tiếp các đoàn khách quốc tế, '
-    + 'phối hợp chặt chẽ với các sở, ngành và địa phương, bảo đảm an toàn, tiết kiệm và hiệu quả; '
-    + 'công tác thông tin đối ngoại được đẩy mạnh, góp phần quảng bá hình ảnh quê hương Lạng Sơn. ';
-  let out = '';
-  for (let i = 1; out.length < chars; i++) out += s + (i % 3 === 0 ? '\n' : '');
-  return out.slice(0, chars).normalize('NFC');
-}
-
-async function idleFps(app, seconds = 3) {
-  await app.settle(1500);
-  const f0 = await app.frames();
-  await app.settle(seconds * 1000);
-  return ((await app.frames()) - f0) / seconds;
-}
 
 const server = await startServer(DIST);
 const b = await openBrowser({ device: DESKTOP });
@@ -75,11 +35,7 @@ const r = { heapStored: [], idle: [], scroll: [], typing: [], hover: [] };
 let heapAfterScroll, heapAfterTyping, textLength = 0, scrollFrames = 0;
 try {
   const app = await App.open(b.context, server);
-  await app.page.evaluate((n) => window.hoso.dev.generate(n), N);
-  await waitFor(app, `${N} dossiers saved`, () => {
-    const s = window.hoso.state();
-    return s.workspace.dossiers.length === 1000 && s.save.state === 'saved';
-  });
+  await generateDossiers(app, N);
   await app.settle(1000);
   // The app as a person finds it: started from the 1,000 dossiers stored.
   for (let i = 0; i < RELOADS; i++) {
@@ -110,22 +66,8 @@ try {
   console.error(`scrolling: ${r.scroll.length} frames, median ${fmt(median(r.scroll), 2)} ms, p95 ${fmt(p95(r.scroll), 2)} ms`);
 
   // ---- typing into a Form 08 field holding 20,000 characters ----------------------------------
-  const person = (await app.state()).workspace.dossiers.filter((d) => d.nominee.kind === 'individual').at(-1);
-  await app.click('list.search');
-  await app.press('Control+A');
-  await app.page.keyboard.insertText(person.nominee.full_name);
-  await app.settle(300);
-  await app.click(`list.row.${person.id}`);
-  await app.scrollTo('report.measures');
-  await app.click('report.measures');
-  await app.press('Control+End');
-  await app.page.keyboard.insertText(prose(TEXT_CHARS));
-  await app.settle(1500);
-  const field = (s) => (s.workspace.dossiers.find((d) => d.id === person.id).report || {}).measures || '';
-  textLength = [...field(await app.state())].length;
-  if (textLength < TEXT_CHARS) throw new Error(`the field holds ${textLength} characters, not ${TEXT_CHARS}`);
-  await app.press('Control+End');
-  await app.settle(500);
+  const person = await fillLongField(app, TEXT_CHARS);
+  textLength = person.length;
   // The same screen redrawn without an edit (the mouse moved over it): what drawing costs alone.
   const fieldItem = await app.item('report.measures');
   await timer.reset(app);
@@ -143,7 +85,7 @@ try {
   }
   await app.settle(300);
   r.typing = await timer.take(app);
-  const typed = [...field(await app.state())].length - textLength;
+  const typed = (await fieldLength(app, person.id)) - textLength;
   if (typed < KEYS * 0.9) throw new Error(`only ${typed} of ${KEYS} characters reached the field`);
   heapAfterTyping = await heapMB(app);
   console.error(`typing: ${r.typing.length} frames, median ${fmt(median(r.typing), 2)} ms, p95 ${fmt(p95(r.typing), 2)} ms`);
