@@ -61,6 +61,12 @@ class Platform {
   virtual void pick_files(FilePurpose purpose, std::string_view accept, bool multiple) = 0;
   virtual void open_file(std::string_view file_name, std::string_view mime, std::string_view bytes) = 0;
   virtual void copy_text(std::string_view text) = 0;
+  // The page's title and language ("vi", "en"), which screen readers announce and use to pick a
+  // voice. Called every frame: an implementation acts only on a change.
+  virtual void describe_page(std::string_view title, std::string_view language) {
+    (void)title;
+    (void)language;
+  }
   virtual void reload() = 0;
   // The URL of the folder the app is served from, ending in '/' ("https://example.org/hoso/"):
   // printable pages opened from blob: URLs link the published print.css by its absolute URL.

@@ -200,9 +200,7 @@ void ballots_card(app::Session& s, app::Secretariat& sec, CouncilMeeting& m, con
     ImGui::TableSetupColumn(tr("council.against"), ImGuiTableColumnFlags_WidthFixed, em() * 6);
     ImGui::TableSetupColumn(tr("council.share"), ImGuiTableColumnFlags_WidthFixed, em() * 7.5f);
     ImGui::TableSetupColumn(tr("council.outcome"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::PushFont(fonts.bold);
-    ImGui::TableHeadersRow();
-    ImGui::PopFont();
+    header_row("council.ballots");
   }
   for (CouncilVote& v : m.votes) {
     ImGui::PushID(v.dossier_id.c_str());
@@ -333,16 +331,19 @@ void corrections_card(const Registry& r, const CouncilMeeting& m) {
 
 void sessions_line(app::Session& s, app::Secretariat& sec) {
   const Registry& r = sec.reg();
+  bool first = true;
   for (const CouncilMeeting& m : r.meetings) {
     const std::string label = trf(m.closed ? "council.session_closed" : "council.session_open",
                                   {m.date.year ? to_display(m.date) : "?"});
     const bool current = m.id == st.meeting_id;
+    if (!first) same_line_if_fits(button_width(label.c_str()));
+    first = false;
     if (button(label.c_str(), "council.session." + m.id, current ? ButtonKind::primary : ButtonKind::normal) && !current) {
       st.meeting_id = m.id;
       st.correcting = false;
     }
-    ImGui::SameLine();
   }
+  if (!first) same_line_if_fits(button_width(tr("council.new")));
   ImGui::BeginDisabled(sec.read_only());
   if (button(tr("council.new"), "council.new", r.meetings.empty() ? ButtonKind::primary : ButtonKind::subtle)) {
     std::string id = sec.new_meeting(s.today());

@@ -164,9 +164,7 @@ void toolbar(app::Session& s) {
     noted(palette().warning, what, "list.only_incomplete");
     ImGui::PopFont();
     const char* clear = tr("list.show_all");
-    const float clear_w = ImGui::CalcTextSize(clear).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < clear_w) ImGui::NewLine();
+    same_line_if_fits(button_width(clear));
     if (button(clear, "list.show_all", ButtonKind::subtle)) st.incomplete = false;
   }
 }

@@ -324,9 +324,7 @@ void vote_table(MinutesView& mv, const Field& votes, const VoteColumns& cols, co
   ImGui::TableSetupColumn(cols.h_against.c_str(), ImGuiTableColumnFlags_WidthFixed, cols.against_w);
   ImGui::TableSetupColumn(cols.h_share.c_str(), ImGuiTableColumnFlags_WidthFixed, cols.share_w);
   ImGui::TableSetupColumn(cols.h_result.c_str(), ImGuiTableColumnFlags_WidthFixed, cols.result_w);
-  ImGui::PushFont(fonts.bold);
-  ImGui::TableHeadersRow();
-  ImGui::PopFont();
+  header_row("minutes.votes");
   bool first = true;
   for (const VoteRow& r : rows) {
     const Dossier& d = *r.d;

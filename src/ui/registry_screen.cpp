@@ -253,9 +253,7 @@ void table(app::Session& s, app::Secretariat& sec, float height) {
   ImGui::TableSetupColumn(tr("registry.col.status"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn(tr("registry.col.complete"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableSetupColumn(tr("registry.col.findings"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-  ImGui::PushFont(fonts.bold);
-  ImGui::TableHeadersRow();
-  ImGui::PopFont();
+  header_row("registry");
   // Two lines a row: long unit names, names and award forms wrap at their words instead of being
   // cut mid-word at a laptop's width (the record shows everything whole).
   const float row_h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().CellPadding.y * 2 + em() * 0.3f;

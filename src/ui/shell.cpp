@@ -63,6 +63,17 @@ Screen nav_group(const app::Session& s) {
   return at;
 }
 
+// The page's title names the screen, as the navigation does ("Hồ sơ · hoso"), and its language
+// is the interface's: a screen reader announces the first and reads with the voice of the second.
+void describe_page(app::Session& s) {
+  const Screen at = nav_group(s);
+  const char* where = nullptr;
+  for (const NavItem& item : nav_items(s))
+    if (item.screen == at) where = tr(item.key);
+  std::string title = where ? std::string(where) + " · hoso" : std::string("hoso");
+  s.platform().describe_page(title, language() == Language::en ? "en" : "vi");
+}
+
 std::string clock_text(Millis t) {
   // "14:32" in Vietnam time.
   std::string full = to_display_vietnam(t);
@@ -485,6 +496,7 @@ bool screen_chosen_again() { return chosen_again; }
 
 void shell(app::Session& s) {
   if (tab_leaving_multiline()) s.platform().request_frame();
+  describe_page(s);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const bool phone = is_phone();
   ImGui::SetNextWindowPos(vp->Pos);

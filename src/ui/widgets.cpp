@@ -100,13 +100,16 @@ void cell_text(std::string_view text, int max_lines) {
     last += ellipsis;
   }
   std::string shown;
+  ImGui::BeginGroup();
   for (const std::string& line : lines) {
     ImGui::TextUnformatted(line.c_str());
     if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(text.size()), text.data());
     if (!shown.empty()) shown += ' ';
     shown += line;
   }
+  ImGui::EndGroup();
   seen(shown.c_str());
+  sem::describe_text(sem::Role::text, text);  // whole, where the screen shows it cut
 }
 
 void heading(const char* text) {
@@ -228,6 +231,15 @@ void annotate(const char* label, std::string_view id) {
 }
 
 // ---- buttons ---------------------------------------------------------------------------------
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void same_line_if_fits(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
 
 bool button(const char* label, std::string_view id, ButtonKind kind, float width) {
   const Palette& p = palette();
@@ -524,6 +536,21 @@ void end_section_jump(std::string_view id, bool open) {
   if (open) ImGui::EndCombo();
   annotate(tr("editor.jump"), id);
   sem::describe_last_item(sem::Role::combobox, open ? sem::expanded : 0u, tr("editor.jump"));
+}
+
+void header_row(std::string_view table_id) {
+  // As TableHeadersRow, but ImGui's TableHeader gives its item no label for the item hooks.
+  ImGui::PushFont(fonts.bold);
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::TableGetHeaderRowHeight());
+  for (int column = 0, columns = ImGui::TableGetColumnCount(); column < columns; ++column) {
+    if (!ImGui::TableSetColumnIndex(column)) continue;
+    const char* name = ImGui::TableGetColumnName(column);
+    ImGui::PushID(column);
+    ImGui::TableHeader(name);
+    ImGui::PopID();
+    annotate(name, std::string(table_id) + ".col." + std::to_string(column));
+  }
+  ImGui::PopFont();
 }
 
 void tab_through_table() {

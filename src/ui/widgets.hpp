@@ -90,6 +90,10 @@ void annotate(const char* label, std::string_view id);
 enum class ButtonKind { normal, primary, danger, subtle, destructive };
 // label is what people read; id is the stable ImGui ID ("action.new_dossier").
 bool button(const char* label, std::string_view id, ButtonKind kind = ButtonKind::normal, float width = 0);
+// The width a button of `label` takes, and a row of buttons that goes on to the next line when the
+// next one would run past the edge (a phone's narrow screen).
+float button_width(const char* label);
+void same_line_if_fits(float width);
 bool full_width_button(const char* label, std::string_view id, ButtonKind kind = ButtonKind::primary);
 // One choice in a drop-down list: a finger's height (44 px) on a phone.
 bool option(const char* label, bool selected);
@@ -188,6 +192,9 @@ int section_jump(std::string_view id, std::span<const char* const> keys, Label l
 // Right after BeginTable of a table that scrolls (ImGuiTableFlags_ScrollY: its rows sit in a child
 // window of their own, which Tab would skip): its rows join the Tab order of the window around it.
 void tab_through_table();
+// A data table's header row (ImGui::TableHeadersRow in bold), each header named for hoso.items()
+// and the accessible mirror, which reads each cell with its column's name: `table_id` + ".col.N".
+void header_row(std::string_view table_id);
 
 // The app tells the widgets when the viewport changed size this frame (an on-screen keyboard
 // opened), so the field being edited scrolls back into view.

@@ -75,6 +75,7 @@ const FITTING = {
   button: ['button'], link: ['link'], checkbox: ['checkbox'], textbox: ['textbox'], multiline: ['textbox'],
   combobox: ['combobox'], option: ['option'], disclosure: ['button'], radio: ['radio'], tab: ['tab'],
   heading: ['heading'], text: ['paragraph', 'StaticText'], status: ['paragraph', 'StaticText'],
+  columnheader: ['columnheader'],
 };
 
 const fieldHeights = [];  // phone fields under 44 px, reported at the end of the phone test
@@ -188,9 +189,26 @@ for (const [size, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
         }
       }
       await app.screenshot(`a11y-${size}-settings`);
+      if (size === 'desktop') {
+        // WCAG 2.4.2 and 3.1.1: the title names the screen, the page's language is the interface's.
+        const page = () => app.page.evaluate(() => ({ title: document.title, lang: document.documentElement.lang }));
+        const vi = JSON.parse(readFileSync(join(ROOT, 'assets/i18n/vi.json'), 'utf8'));
+        assert.deepEqual(await page(), { title: `${vi['nav.settings']} · hoso`, lang: 'vi' });
+        await app.click('settings.language.en');
+        await app.until('English', async () => (await page()).lang === 'en');
+        const en = JSON.parse(readFileSync(join(ROOT, 'assets/i18n/en.json'), 'utf8'));
+        assert.deepEqual(await page(), { title: `${en['nav.settings']} · hoso`, lang: 'en' });
+        await app.click('settings.language.vi');
+        await app.until('Vietnamese', async () => (await page()).lang === 'vi');
+      }
       // Nothing of its own left to change: what was typed is stored (the save state and the
       // storage card change while a save is under way, and the mirror rightly follows them).
       await app.saved({ timeout: 20000 });
+      // WCAG 4.1.3: the save state that appeared on its own was announced by the polite status region.
+      const vi = JSON.parse(readFileSync(join(ROOT, 'assets/i18n/vi.json'), 'utf8'));
+      const savedWords = vi['save.saved_at'].split('{')[0].trim();
+      await app.until('the save announced', () => app.page.evaluate((w) =>
+        [...document.querySelectorAll('#hoso-a11y [role=status][aria-live=polite]')].some((e) => e.textContent.includes(w)), savedWords));
       // Measured on the dashboard: the settings screen's storage card takes the browser's own
       // figures (navigator.storage.estimate) when they arrive, and the mirror follows them.
       await act('nav.dashboard');
@@ -228,6 +246,7 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
         await app.click(nav);
         await checkTree(app, `secretariat ${size} ${nav}`);
         await checkAxe(app, `secretariat ${size} ${nav}`);
+        assert.deepEqual(await pastTheEdge(app, viewport.width), [], `secretariat ${size} ${nav}: nothing cut at the right edge`);
       }
       // The campaigns and the campaign editor (on a phone reached from Settings).
       if (size === 'desktop') await app.click('nav.campaigns');
@@ -243,6 +262,14 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
       await app.click('campaign_editor.back');
     }
     assert.deepEqual(fieldHeights.filter((l) => l.startsWith('secretariat')), [], 'fields are 44 CSS px tall when narrow');
+    // WCAG 1.4.10 Reflow, the secretariat's screens at 320 CSS px (1280 px at 400 %).
+    await app.page.setViewportSize({ width: 320, height: 640 });
+    for (const nav of ['nav.registry', 'nav.intake', 'nav.council', 'nav.awards', 'nav.settings']) {
+      await app.click(nav);
+      assert.deepEqual(await pastTheEdge(app, 320), [], `secretariat ${nav}: nothing past the right edge at 320 px`);
+      assert.equal(await app.page.evaluate(() => document.documentElement.scrollWidth), 320, `secretariat ${nav}: no sideways scrolling`);
+      if (nav === 'nav.council') await app.screenshot('a11y-reflow-320-council');
+    }
 
     // By keyboard alone, the register's rows are in the Tab order (the table scrolls in a window of
     // its own, which ImGui's Tab would skip), and Enter opens the one reached.
@@ -265,9 +292,27 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
     await app.page.keyboard.press('Enter');
     await app.item('registry.status');
     await app.screenshot('a11y-registry-row-by-keyboard');
+    // The register is a table to a screen reader: its column headers, and the row's cells under them.
+    const nodes = await axTree(app.page);
+    const headers = nodes.filter((n) => n.role === 'columnheader').map((n) => n.name);
+    const words = JSON.parse(readFileSync(join(ROOT, 'assets/i18n/secretariat/vi.json'), 'utf8'));
+    for (const col of ['unit', 'nominee', 'status']) {
+      const label = words[`registry.col.${col}`];
+      assert.ok(headers.includes(norm(label)), `the column header "${label}" is in the tree (${headers.join(', ')})`);
+    }
+    assert.ok(nodes.some((n) => n.role === 'table'), 'the register is a table');
+    assert.ok(nodes.filter((n) => n.role === 'row').length >= 2, 'a header row and the record\'s row');
+    const cells = nodes.filter((n) => n.role === 'cell');
+    assert.ok(cells.length >= 7, `the record's cells (${cells.map((n) => n.name).join(' | ')})`);
     app.assertClean(assert);
   } finally { await b.close(); }
 });
+
+// Items drawn past the right edge of the screen, or cut by the edge of their window (`cut`).
+async function pastTheEdge(app, width) {
+  return (await app.items()).filter((i) => i.id && i.w > 0 && (i.x + i.w > width + 1 || i.cut))
+    .map((i) => `${i.id} ${Math.round(i.x)}+${Math.round(i.w)}${i.cut ? ' (cut)' : ''}`);
+}
 
 // WCAG 1.4.10 Reflow: at 320 CSS px wide (a 1280 px screen at 400 % zoom) every main screen and the
 // dossier editor fit the width: nothing drawn past the right edge, no sideways scrolling.
@@ -277,8 +322,7 @@ test('320 CSS px wide: every main screen and the editor reflow to the width', as
   try {
     const app = await App.open(b.context, server);
     await app.page.evaluate(() => window.hoso.dev.generate(3, { seed: 5 }));
-    const past = async () => (await app.items()).filter((i) => i.id && i.w > 0 && i.x + i.w > W + 1)
-      .map((i) => `${i.id} ${Math.round(i.x)}+${Math.round(i.w)}`);
+    const past = () => pastTheEdge(app, W);
     for (const [name, nav] of UNIT_SCREENS) {
       await app.tap(nav);
       assert.deepEqual(await past(), [], `${name}: nothing past the right edge at 320 px`);
@@ -289,6 +333,53 @@ test('320 CSS px wide: every main screen and the editor reflow to the width', as
     await app.until('the editor', (st) => st.screen === 'dossier');
     assert.deepEqual(await past(), [], 'the editor: nothing past the right edge at 320 px');
     await app.screenshot('a11y-reflow-320-editor');
+    app.assertClean(assert);
+  } finally { await b.close(); }
+});
+
+// WCAG 1.4.4 Resize text: browser zoom at 200 % on a 1280×800 laptop. Zooming halves the CSS
+// viewport and doubles devicePixelRatio on the open page; Chromium's DevTools protocol does the same
+// (Emulation.setDeviceMetricsOverride), and the app sees the resize and the resolution change as it
+// would from Ctrl + "+". The text is then twice as large on the screen, drawn sharp at the new
+// resolution, and every main screen still fits.
+test('200 % browser zoom: text twice as large and sharp, every main screen fits', async () => {
+  const b = await openBrowser({ device: DESKTOP });
+  try {
+    const app = await App.open(b.context, server);
+    await app.page.evaluate(() => window.hoso.dev.generate(3, { seed: 5 }));
+    await app.click('nav.dossiers');
+    const before = await app.item('list.search');
+    const cdp = await app.page.context().newCDPSession(app.page);
+    const zoom = async (factor) => {
+      await cdp.send('Emulation.setDeviceMetricsOverride', {
+        width: Math.round(1280 / factor), height: Math.round(800 / factor), deviceScaleFactor: factor, mobile: false,
+      });
+      await app.until(`zoom ${factor * 100} %`, async () => app.page.evaluate((w) => window.innerWidth === w &&
+        document.getElementById('canvas').width === 1280 && document.getElementById('canvas').getBoundingClientRect().width === w,
+      Math.round(1280 / factor)));
+      await app.settle(200);
+    };
+    await zoom(2);
+    const W = 640;
+    const canvas = await app.page.evaluate(() => { const c = document.getElementById('canvas'); return { w: c.width, css: c.getBoundingClientRect().width }; });
+    assert.deepEqual(canvas, { w: 1280, css: W }, 'the canvas fills the zoomed page at the screen\'s resolution');
+    const after = await app.item('list.search');
+    // At 640 CSS px the layout is the narrow one, whose fields are taller still (44 px for a finger).
+    assert.ok(after.h >= before.h - 1, `a field keeps at least its CSS height (${before.h} → ${after.h} px): twice as tall on the screen`);
+    for (const [name, nav] of UNIT_SCREENS) {
+      await app.click(nav);
+      assert.deepEqual(await pastTheEdge(app, W), [], `${name}: nothing past the right edge at 200 %`);
+      assert.equal(await app.page.evaluate(() => document.documentElement.scrollWidth), W, `${name}: no sideways scrolling`);
+    }
+    await app.click('nav.dossiers');
+    await app.click((await app.items()).find((i) => i.id.startsWith('list.row.')).id);  // 400 CSS px tall: one row shows
+    await app.until('the editor', (st) => st.screen === 'dossier');
+    assert.deepEqual(await pastTheEdge(app, W), [], 'the editor: nothing past the right edge at 200 %');
+    await app.screenshot('a11y-zoom-200-editor');
+    // And back to 100 %: the desktop layout returns.
+    await zoom(1);
+    assert.deepEqual(await pastTheEdge(app, 1280), [], 'back at 100 %: the layout fits again');
+    await cdp.detach();
     app.assertClean(assert);
   } finally { await b.close(); }
 });

@@ -32,15 +32,17 @@ struct Item {
   ImGuiID dialog = 0;            // the modal window it is in
   ImGuiID popup = 0;             // the (non-modal) popup it is in: a combo box's list
   sem::Landmark landmark = sem::Landmark::none;
-  ImGuiID table = 0;
+  ImGuiID table = 0;              // a data table (one with a header row); layout tables are not
   int row = -1, column = -1;
+  bool header_row = false;
+  bool cut = false;  // runs past its window's right edge (a layout too wide for the screen)
   ImGuiWindow* window = nullptr;
 
   bool same(const Item& o) const {
     return id == o.id && label == o.label && flags == o.flags && active == o.active && role == o.role &&
            state == o.state && level == o.level && value == o.value && description == o.description &&
            dialog == o.dialog && popup == o.popup && landmark == o.landmark && table == o.table && row == o.row &&
-           column == o.column && rect.Min.x == o.rect.Min.x && rect.Min.y == o.rect.Min.y &&
+           column == o.column && header_row == o.header_row && cut == o.cut && rect.Min.x == o.rect.Min.x && rect.Min.y == o.rect.Min.y &&
            rect.Max.x == o.rect.Max.x && rect.Max.y == o.rect.Max.y;
   }
 };
@@ -105,8 +107,10 @@ void place(Item& item, ImGuiContext& g, ImGuiWindow* window) {
       break;
     }
   }
-  if (ImGuiTable* t = g.CurrentTable; t && t->InnerWindow == window && t->IsInsideRow) {
+  // Only tables with a header row are data tables; the two-column ones lay out a form.
+  if (ImGuiTable* t = g.CurrentTable; t && t->InnerWindow == window && t->IsInsideRow && t->IsUsingHeaders) {
     item.table = t->ID;
+    item.header_row = (t->RowFlags & ImGuiTableRowFlags_Headers) != 0;
     item.row = t->CurrentRow;
     item.column = t->CurrentColumn;
   }
@@ -129,6 +133,7 @@ const char* role_name(const Item& it) {
     case sem::Role::status: return "status";
     case sem::Role::automatic: break;
   }
+  if (it.header_row) return "columnheader";  // TableHeadersRow's items
   // What ImGui's flags tell.
   if (it.flags & ImGuiItemStatusFlags_Checkable) return "checkbox";
   if (it.flags & ImGuiItemStatusFlags_Inputable) return "textbox";
@@ -196,6 +201,7 @@ const char* items_json() {
     json += ",\"role\":\"";
     json += role_name(it);
     json += '"';
+    if (it.cut) json += ",\"cut\":true";
     if (!it.value.empty()) {  // what a field shows (as it is drawn, before the model has it)
       json += ",\"value\":";
       append_json_string(json, it.value);
@@ -210,7 +216,7 @@ const char* items_json() {
 // state, value and place, and which one has the focus. Asked for only when the generation moved.
 const char* a11y_json() {
   json.clear();
-  char buf[200];
+  char buf[256];
   snprintf(buf, sizeof buf, "{\"gen\":%u,\"focus\":%u,\"items\":[", generation, focused_now);
   json += buf;
   bool first = true;
@@ -228,9 +234,9 @@ const char* a11y_json() {
     json += buf;
     snprintf(buf, sizeof buf,
              ",\"r\":\"%s\",\"s\":%u,\"l\":%d,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"dlg\":%u,\"pop\":%u,"
-             "\"lm\":%d,\"tb\":%u,\"row\":%d,\"col\":%d",
+             "\"lm\":%d,\"tb\":%u,\"row\":%d,\"col\":%d,\"hdr\":%d",
              role_name(it), state_of(it), it.level, it.rect.Min.x, it.rect.Min.y, it.rect.GetWidth(),
-             it.rect.GetHeight(), it.dialog, it.popup, static_cast<int>(it.landmark), it.table, it.row, it.column);
+             it.rect.GetHeight(), it.dialog, it.popup, static_cast<int>(it.landmark), it.table, it.row, it.column, it.header_row ? 1 : 0);
     json += buf;
     json += ",\"id\":";
     append_json_string(json, id);
@@ -341,6 +347,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   item.id = id;
   item.rect = visible;
   item.active = ctx->ActiveId == id;
+  // (On purpose, a framed header reaches half the window's padding past its content, and a
+  // selectable half the spacing between items.)
+  const float slack = window->WindowPadding.x * 0.5f + ctx->Style.ItemSpacing.x * 0.5f + 1;
+  item.cut = bb.Max.x > window->ClipRect.Max.x + slack && !window->ScrollbarX;
   if (data && (data->InFlags & ImGuiItemFlags_Disabled)) item.state |= sem::disabled;
   place(item, *ctx, window);
   building.push_back(std::move(item));

@@ -29,7 +29,10 @@ mergeInto(LibraryManager.library, {
   hoso_js_open_blob: function (name, mime, ptr, len) {
     HosoWeb.files.open(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(ptr, ptr + len));
   },
-  hoso_js_set_title: function (title) { document.title = UTF8ToString(title); },
+  hoso_js_describe_page: function (title, language) {
+    document.title = UTF8ToString(title);
+    document.documentElement.lang = UTF8ToString(language);
+  },
   hoso_js_copy_text: function (text) { HosoWeb.input.copyText(UTF8ToString(text)); },
   hoso_js_reload: function () { HosoWeb.reloadApp(); },
   // The app's folder ("https://example.org/hoso/"), without the page's name, query or hash.

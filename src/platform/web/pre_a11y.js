@@ -45,8 +45,8 @@ HosoWeb.a11y = (function () {
         e = ctl = el('div'); e.setAttribute('role', 'textbox');
         if (r === 'multiline') e.setAttribute('aria-multiline', 'true');
         break;
-      default:  // checkbox, radio, combobox, option, tab, cell
-        e = ctl = el('div'); e.setAttribute('role', r === 'cell' ? 'gridcell' : r);
+      default:  // checkbox, radio, combobox, option, tab, columnheader, cell
+        e = ctl = el('div'); e.setAttribute('role', r);
     }
     if (ctl.tagName !== 'P' && !/^H\d$/.test(ctl.tagName)) {
       ctl.tabIndex = -1;  // Tab is ImGui's (it draws the focus ring); the DOM focus follows it
@@ -80,7 +80,8 @@ HosoWeb.a11y = (function () {
     var r = item.r, s = item.s;
     set(node, 'data-id', item.id || null);  // the item's stable id (tests, and reading the DOM)
     var nameByContent = r === 'button' || r === 'link' || r === 'heading' || r === 'text' ||
-                        r === 'status' || r === 'disclosure' || r === 'option' || r === 'tab';
+                        r === 'status' || r === 'disclosure' || r === 'option' || r === 'tab' ||
+                        r === 'columnheader' || r === 'cell';
     if (nameByContent) set(node, 'text', item.label);
     else {
       set(node, 'aria-label', item.label);
@@ -107,6 +108,34 @@ HosoWeb.a11y = (function () {
     if (item.pop) return container('p' + item.pop, 'listbox');
     return regions[item.lm] || regions[0];
   }
+  // A data table's item (one drawn in a table with a header row) sits in its cell, in its row, in
+  // its table, so a screen reader reads it with its column's header and moves by rows and columns.
+  // Layout tables (two columns of a form) are not tables to the reader; the registry leaves them out.
+  function parentFor(item, order) {
+    var base = containerFor(item);
+    if (!item.tb) return base;
+    var key = 'T' + item.tb, table = tablePart(key, 'table', base, order);
+    var row = tablePart(key + 'r' + item.row, 'row', table, order);
+    if (item.r === 'columnheader') return row;
+    return tablePart(key + 'r' + item.row + 'c' + item.col, item.hdr ? 'columnheader' : 'cell', row, order);
+  }
+  function tablePart(key, role, parent, order) {
+    var c = containers[key];
+    if (!c) {
+      c = el('div', 'a11y-group');
+      c.setAttribute('role', role);
+      containers[key] = c;
+    }
+    if (!c.used) {
+      c.used = true;
+      inOrder(order, parent, c);
+    }
+    return c;
+  }
+  function inOrder(order, parent, child) {
+    if (!order.has(parent)) order.set(parent, []);
+    order.get(parent).push(child);
+  }
   function container(key, role) {
     var c = containers[key];
     if (!c) {
@@ -128,7 +157,7 @@ HosoWeb.a11y = (function () {
       if (focusPending) followFocus();
       return;
     }
-    var first = lastGen === -1;
+    var starting = lastGen === -1;
     lastGen = gen;
     view = JSON.parse(W.callString(M._hoso_a11y_json));
     var want = {}, order = new Map(), announce = [], statusNow = {};
@@ -141,9 +170,7 @@ HosoWeb.a11y = (function () {
       node.item = item;
       apply(node, item);
       want[item.k] = true;
-      var parent = containerFor(item);
-      if (!order.has(parent)) order.set(parent, []);
-      order.get(parent).push(node.el);
+      inOrder(order, parentFor(item, order), node.el);
       if (item.r === 'status') {
         statusNow[item.label] = true;
         if (!statusSeen[item.label]) announce.push(item.label);
@@ -162,16 +189,16 @@ HosoWeb.a11y = (function () {
       var box = containers[c];
       if (!box.used) { box.remove(); delete containers[c]; continue; }
       // A dialog is named by its first text or heading; a popup's list by the box that opened it.
-      var first = box.firstChild;
-      if (box.getAttribute('role') === 'dialog') {
-        if (first && !first.id) first.id = 'a11y-first-' + c;
-        if (first) box.setAttribute('aria-labelledby', first.id);
-      } else {
+      var head = box.firstChild, role = box.getAttribute('role');
+      if (role === 'dialog') {
+        if (head && !head.id) head.id = 'a11y-first-' + c;
+        if (head) box.setAttribute('aria-labelledby', head.id);
+      } else if (role === 'listbox') {
         box.setAttribute('aria-label', expandedComboLabel() || '');
       }
     }
     // What appeared on its own since the last view (not at start: the page is read then anyway).
-    if (announce.length && !first) live.textContent = announce.join('. ');
+    if (announce.length && !starting) live.textContent = announce.join('. ');
     statusSeen = statusNow;
     followFocus();
   }

@@ -21,6 +21,7 @@ int hoso_js_can_share_files();
 void hoso_js_pick_files(int purpose, const char* accept, int multiple);
 void hoso_js_open_blob(const char* name, const char* mime, const char* p, int n);
 void hoso_js_copy_text(const char* text);
+void hoso_js_describe_page(const char* title, const char* language);
 void hoso_js_reload();
 char* hoso_js_base_url();
 char* hoso_js_build_id();
@@ -88,6 +89,14 @@ void WebPlatform::open_file(std::string_view name, std::string_view mime, std::s
   hoso_js_open_blob(z(name).c_str(), z(mime).c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 void WebPlatform::copy_text(std::string_view text) { hoso_js_copy_text(z(text).c_str()); }
+
+void WebPlatform::describe_page(std::string_view title, std::string_view language) {
+  static std::string shown_title, shown_language;
+  if (title == shown_title && language == shown_language) return;
+  shown_title.assign(title);
+  shown_language.assign(language);
+  hoso_js_describe_page(shown_title.c_str(), shown_language.c_str());
+}
 void WebPlatform::reload() { hoso_js_reload(); }
 std::string WebPlatform::app_base_url() {
   char* url = hoso_js_base_url();

@@ -25,6 +25,7 @@ class WebPlatform final : public app::Platform {
   void pick_files(app::FilePurpose purpose, std::string_view accept, bool multiple) override;
   void open_file(std::string_view file_name, std::string_view mime, std::string_view bytes) override;
   void copy_text(std::string_view text) override;
+  void describe_page(std::string_view title, std::string_view language) override;
   void reload() override;
   std::string app_base_url() override;
   std::string build_id() override;
