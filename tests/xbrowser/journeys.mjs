@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XApp, sleep } from './app.mjs';
+import { checkAccessibleNames, checkFocusedField } from './accessible_names.mjs';
 
 export const DESKTOP = { w: 1280, h: 800 };
 export const PHONE = { w: 390, h: 844 };
@@ -160,6 +161,32 @@ export async function run({ engine, driver, server, root, record }) {
     assert.equal(s.save.state, 'saved');
     await assertClean(app, 'reload');
   });
+
+  // Only where the driver can read the engine's own accessibility tree (Firefox, over WebDriver
+  // BiDi); Chromium's is checked in tests/e2e/accessibility.test.mjs.
+  if (driver.accessibleNodes) {
+    await step('every labelled item is named in the engine’s accessibility tree: dashboard, list, editor, minutes', async () => {
+      try {
+        await app.click('nav.dashboard');
+        await checkAccessibleNames(app, 'dashboard');
+        await app.click('nav.dossiers');
+        await checkAccessibleNames(app, 'dossier list');
+        // The dossier typed above, or a new one if that step failed.
+        const row = (await app.items()).find((i) => i.id && i.id.startsWith('list.row.') && i.w > 0);
+        await app.click(row ? row.id : 'action.new_individual');
+        await app.waitState('the editor', (s) => s.screen === 'dossier');
+        await app.click('nominee.full_name', { reveal: true });
+        await checkAccessibleNames(app, 'editor, name field focused');
+        await checkFocusedField(app, 'nominee.full_name', 'editor');
+        await app.press('Escape');
+        await app.click('nav.minutes');
+        await checkAccessibleNames(app, 'minutes');
+        await assertClean(app, 'accessibility tree');
+      } finally {
+        await app.click('nav.dashboard').catch(() => {});  // where the next step starts
+      }
+    });
+  }
 
   await step('phone size 390×844 draws readably', async () => {
     try {

@@ -16,6 +16,9 @@ HosoWeb.a11y = (function () {
   var nodes = {};            // item key -> { el, ctl, props }
   var lastGen = -1, lastFocus = 0, focusing = false;
   var focusPending = false;  // ImGui's focus moved while the text agent still held the DOM focus
+  // Whether ImGui wanted text input at the last followFocus: a click activates a field in one frame
+  // and ImGui wants text input only from the next, in which no item need change.
+  var wantedText = false;
   var statusSeen = {};       // status texts in the last view: only new ones are announced
   var view = { items: [], focus: 0 };
 
@@ -154,7 +157,7 @@ HosoWeb.a11y = (function () {
   function update() {
     var gen = M._hoso_a11y_generation();
     if (gen === lastGen) {
-      if (focusPending) followFocus();
+      if (focusPending || !!M._hoso_want_text_input() !== wantedText) followFocus();
       return;
     }
     var starting = lastGen === -1;
@@ -214,7 +217,8 @@ HosoWeb.a11y = (function () {
   function followFocus() {
     var f = view.focus;
     var node = f ? nodes['i' + f] : null;
-    var editing = node && (node.item.r === 'textbox' || node.item.r === 'multiline') && M._hoso_want_text_input();
+    wantedText = !!M._hoso_want_text_input();
+    var editing = node && (node.item.r === 'textbox' || node.item.r === 'multiline') && wantedText;
     W.input.describeAgent(editing ? node.item : null, desc.id);
     focusPending = false;
     if (f === lastFocus) return;

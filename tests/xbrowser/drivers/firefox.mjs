@@ -51,6 +51,22 @@ export async function launch({ width, height }) {
       await page.keyboard.press(key(k));
       for (const m of mods.reverse()) await page.keyboard.up(m);
     },
+    // Firefox's own accessibility tree: WebDriver BiDi's accessibility locator
+    // (browsingContext.locateNodes) matches the role (computedARIARole) and name that Firefox's
+    // accessibility engine computes for each element, not the DOM's attributes. One command per
+    // query {role, name}, all sent at once; each answers the matching elements' data-id, id and tag.
+    // puppeteer's `aria/` selectors send the same command, but hand back element handles (another
+    // round trip each to tell which item it is), and their selector syntax cannot carry every name.
+    async accessibleNodes(queries) {
+      const context = page.mainFrame().browsingContext;
+      return Promise.all(queries.map(async (query) => {
+        const nodes = await context.locateNodes({ type: 'accessibility', value: query });
+        return nodes.map((n) => {
+          const attributes = n.value?.attributes ?? {};
+          return { dataId: attributes['data-id'] ?? null, elementId: attributes.id ?? null, tag: n.value?.localName ?? '' };
+        });
+      }));
+    },
     viewport: (w, h) => page.setViewport({ width: w, height: h }),
     screenshot: (file) => page.screenshot({ path: file }),
     async newTab(url) {
