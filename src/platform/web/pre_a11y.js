@@ -187,7 +187,11 @@ HosoWeb.a11y = (function () {
   function followFocus() {
     var f = view.focus;
     var node = f ? nodes['i' + f] : null;
-    var editing = node && (node.item.r === 'textbox' || node.item.r === 'multiline') && M._hoso_want_text_input();
+    // ImGui's WantTextInput comes a frame late; the agent's own "wanted" (set in the frame the
+    // field started editing) is current. Without it the focus was taken back from the agent in that
+    // frame, and typing went nowhere until a named key gave it back.
+    var wants = M._hoso_want_text_input() || W.input.wantsText();
+    var editing = node && (node.item.r === 'textbox' || node.item.r === 'multiline') && wants;
     W.input.describeAgent(editing ? node.item : null, desc.id);
     focusPending = false;
     if (f === lastFocus) return;
@@ -197,7 +201,7 @@ HosoWeb.a11y = (function () {
     // text agent while a field is being typed into (try again after the next frame).
     var free = !active || active === document.body || active === canvas || root.contains(active);
     if (!free && active.id === 'hoso-text-agent') {
-      if (M._hoso_want_text_input()) { focusPending = true; return; }
+      if (wants) { focusPending = true; return; }
       free = true;
     }
     if (!free) return;
