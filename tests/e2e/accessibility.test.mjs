@@ -8,7 +8,9 @@
 //   the same name and a fitting role; the field being edited has its name and value.
 // - A keyboard-only journey (no mouse, no touch): a new dossier, its name in Vietnamese, the
 //   award chosen from its list, a criterion ticked, the minutes, a vote, the export screen; the
-//   focus ring photographed (artifacts/screenshots/a11y-*.png).
+//   focus ring photographed (artifacts/screenshots/a11y-*.png). The secretariat's, by keyboard too:
+//   its edition chosen in Settings, its name, a package chosen in the file chooser opened with
+//   Enter, the intake applied, the register's row opened, the record returned with a reason.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -408,6 +410,18 @@ async function tabTo(app, id, { max = 120, back = false } = {}) {
   assert.fail(`Tab never reached ${id}; went through ${[...new Set(seen)].slice(-40).join(', ')}`);
 }
 
+// Types into the field Tab reached, once it is being edited and the text agent has the DOM focus,
+// and waits until the field shows the text. (The mirror used to take the focus back from the
+// agent in the frame the field started editing: what was typed then went nowhere.)
+async function typeHere(app, id, text) {
+  await app.page.waitForFunction((i) => document.activeElement?.id === 'hoso-text-agent' &&
+    window.hoso.items().some((x) => x.id === i && x.active), id, { timeout: 10000 })
+    .catch(() => assert.fail(`${id} is edited but the text agent does not have the keyboard's focus`));
+  await app.insertText(text);
+  await app.page.waitForFunction(([i, t]) => window.hoso.items().some((x) => x.id === i &&
+    (x.value || '').replace(/\s+/g, ' ').includes(t)), [id, text], { timeout: 10000 });
+}
+
 test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a vote, the export screen', { timeout: 180000 }, async () => {
   const b = await openBrowser({ device: DESKTOP });
   try {
@@ -488,6 +502,74 @@ test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a 
     assert.equal(await app.page.evaluate(() => document.querySelector('[data-id="export.build"]').getAttribute('aria-disabled')), 'true');
     const texts = await app.page.evaluate(() => [...document.querySelectorAll('#hoso-a11y p')].map((p) => p.textContent));
     assert.ok(texts.some((t) => /Cài đặt/.test(t)), 'the reason the export waits is readable');
+    app.assertClean(assert);
+  } finally { await b.close(); }
+});
+
+// The reason typed for the return: the record's own finding (its summary is too short).
+const RETURN_REASON = 'Tóm tắt thành tích chưa đủ 100 ký tự, đề nghị bổ sung.';
+
+test('keyboard only, the secretariat: its edition, its name, a package through the file chooser, the register, a decision', { timeout: 120000 }, async () => {
+  const b = await openBrowser({ device: DESKTOP });
+  try {
+    // The first-run card stays (App.open would close it with the mouse); it is not in the way.
+    const app = await App.open(b.context, server, '', { keepFirstRun: true });
+    const kb = app.page.keyboard;
+    await tabTo(app, 'nav.settings');
+    await kb.press('Enter');
+    await app.until('the settings', (s) => s.screen === 'settings');
+    await tabTo(app, 'settings.role.secretariat');
+    await app.reloadsInto('full', () => kb.press('Enter'));
+    await tabTo(app, 'nav.intake');
+    await kb.press('Enter');
+    await app.until('the intake', (s) => s.screen === 'intake');
+
+    // Playwright turns on its interception of file choosers when a listener is added, without
+    // waiting for Chromium: a key pressed at once can reach the page first, and headless Chromium
+    // then cancels the chooser the app opened (the page's input gets "cancel"; seen here in 5 of
+    // 15 tries). Listening before the Tabs below leaves their round trips to the page between.
+    const chooser = app.page.waitForEvent('filechooser', { timeout: 60000 });
+    chooser.catch(() => {});  // a step failing before it is awaited reports its own error
+    if (await app.has('intake.who_done')) {
+      await tabTo(app, 'settings.author');
+      await typeHere(app, 'settings.author', 'Lê Thu Hà');
+      await app.until('the name kept', (s) => s.workspace.settings.author === 'Lê Thu Hà');
+      await tabTo(app, 'intake.who_done');
+      await kb.press('Enter');
+      await app.until('the question answered', async () => !(await app.has('intake.who_done')));
+    }
+    // Back up: the focused button went with its card, and ImGui's Tab, which counts from the
+    // focused item, then goes nowhere (Shift+Tab starts from the last item).
+    await tabTo(app, 'intake.pick', { back: true });
+    await kb.press('Enter');
+    const files = await chooser;
+    assert.ok(files.isMultiple(), 'several packages at once');
+    await files.setFiles(join(ROOT, 'tests/fuzz/corpus/package/valid_r1.json'));
+    await app.until('the report', (st) => st.registry.intake?.state === 'waiting', 20000);
+    await tabTo(app, 'intake.apply');
+    await kb.press('Enter');
+    const reg = await app.until('filed', (st) => st.registry.intake?.state === 'applied' && st.registry, 20000);
+    assert.equal(reg.rows.length, 1, 'the package\'s dossier is in the register');
+    const id = reg.rows[0].dossier_id;
+    await tabTo(app, 'intake.open_registry', { back: true });  // the apply button is gone, as above
+    await kb.press('Enter');
+    await app.until('the register', (s) => s.screen === 'registry');
+    await tabTo(app, `registry.row.${id}`, { max: 40 });
+    await kb.press('Enter');
+    await app.item('registry.status');
+
+    // The record has an error (its summary is too short), so "eligible" is unavailable: it goes
+    // back to the unit, with a reason typed in the dialog, which holds the focus.
+    await tabTo(app, 'registry.return');
+    await kb.press('Enter');
+    await tabTo(app, 'dialog.reason', { max: 10 });
+    await typeHere(app, 'dialog.reason', RETURN_REASON);
+    await tabTo(app, 'dialog.confirm', { max: 10 });
+    await app.screenshot('a11y-secretariat-keyboard');
+    await kb.press('Enter');
+    const decided = await app.until('the decision recorded', (st) => st.registry.decisions.find((d) => d.dossier_id === id && d.status === 'returned'));
+    assert.equal(decided.return_reason, RETURN_REASON);
+    assert.equal((await app.state()).workspace.settings.author, 'Lê Thu Hà');
     app.assertClean(assert);
   } finally { await b.close(); }
 });

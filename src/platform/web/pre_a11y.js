@@ -218,7 +218,11 @@ HosoWeb.a11y = (function () {
     var f = view.focus;
     var node = f ? nodes['i' + f] : null;
     wantedText = !!M._hoso_want_text_input();
-    var editing = node && (node.item.r === 'textbox' || node.item.r === 'multiline') && wantedText;
+    // ImGui's WantTextInput comes a frame late; the agent's own "wanted" (set in the frame the
+    // field started editing) is current. Without it the focus was taken back from the agent in that
+    // frame, and typing went nowhere until a named key gave it back.
+    var wants = wantedText || W.input.wantsText();
+    var editing = node && (node.item.r === 'textbox' || node.item.r === 'multiline') && wants;
     W.input.describeAgent(editing ? node.item : null, desc.id);
     focusPending = false;
     if (f === lastFocus) return;
@@ -228,7 +232,7 @@ HosoWeb.a11y = (function () {
     // text agent while a field is being typed into (try again after the next frame).
     var free = !active || active === document.body || active === canvas || root.contains(active);
     if (!free && active.id === 'hoso-text-agent') {
-      if (M._hoso_want_text_input()) { focusPending = true; return; }
+      if (wants) { focusPending = true; return; }
       free = true;
     }
     if (!free) return;

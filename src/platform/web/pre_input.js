@@ -388,6 +388,8 @@ HosoWeb.input = (function () {
     install: install,
     describeAgent: describeAgent,
     focusAgentIfWanted: focusAgentIfWanted,
+    // A field is being edited (as of the last frame drawn; ImGui's WantTextInput lags a frame).
+    wantsText: function () { return imeWanted; },
     layoutCanvas: layoutCanvas,
     viewportSize: viewportSize,
     setIme: setIme,
