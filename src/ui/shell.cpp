@@ -496,6 +496,7 @@ bool screen_chosen_again() { return chosen_again; }
 
 void shell(app::Session& s) {
   if (tab_leaving_multiline()) s.platform().request_frame();
+  escape_keeps_typed_text();
   describe_page(s);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const bool phone = is_phone();

@@ -1111,6 +1111,12 @@ std::optional<std::string> choice_field(const FieldSpec& spec, std::string_view 
   return result;
 }
 
+void escape_keeps_typed_text() {
+  ImGuiContext& g = *GImGui;
+  if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    ImGui::ClearActiveID();
+}
+
 bool tab_leaving_multiline() {
   if (tab_frames_left == 0) return false;
   --tab_frames_left;

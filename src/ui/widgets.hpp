@@ -172,6 +172,10 @@ void next_field_cell();
 // True for the frames after a Tab (Shift+Tab) left a multi-line field: draw them at once, the
 // focus lands on the next field in a frame or two.
 bool tab_leaving_multiline();
+// Call before any widget: Escape in a text field leaves the field and keeps what was typed.
+// (ImGui's Escape reverts the edit to the text the field had when it was entered, and every
+// key is already applied and saved, so the revert would undo and save away what was typed.)
+void escape_keeps_typed_text();
 void scroll_last_item_to_top();
 // "Đến mục…": a long form's sections in a list, one tap away. Each option's id is
 // "<id>=<key>" and its text label(i), made while the list is open (it may wrap to the list's

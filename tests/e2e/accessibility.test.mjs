@@ -450,8 +450,12 @@ test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a 
     await app.screenshot('a11y-field-focus');
     await app.until('the name saved in the model', (x) => x.workspace.dossiers[0].nominee.full_name === 'Nguyễn Thị Hoa');
 
-    // The award from its list: Enter opens it, arrows move, Enter chooses.
+    // Escape leaves the field and keeps what was typed (ImGui's own Escape put back the text the
+    // field had when it was entered: the name was lost, and the loss saved).
     await kb.press('Escape');
+    await app.settle();
+    assert.equal((await app.state()).workspace.dossiers[0].nominee.full_name, 'Nguyễn Thị Hoa', 'Escape keeps the name');
+    // The award from its list: Enter opens it, arrows move, Enter chooses.
     await tabTo(app, 'award_form');
     await kb.press('Enter');
     await app.item('award_form=giay-khen-gd-so');
@@ -489,6 +493,8 @@ test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a 
     await app.insertText('7');
     await app.until('the vote recorded', (x) => x.workspace.minutes?.[0]?.votes?.some?.((v) => v.dossier_id === id && v.for === 7) || JSON.stringify(x.workspace.minutes || '').includes('"for":7'));
     await kb.press('Escape');
+    await app.settle();
+    assert.equal((await app.state()).workspace.dossiers[0].nominee.full_name, 'Nguyễn Thị Hoa', 'the name is still there');
 
     // The export screen: its button, reached by Tab, says why it waits (no unit set yet).
     await tabTo(app, 'nav.export', { back: true, max: 200 });
@@ -538,9 +544,9 @@ test('keyboard only, the secretariat: its edition, its name, a package through t
       await kb.press('Enter');
       await app.until('the question answered', async () => !(await app.has('intake.who_done')));
     }
-    // Back up: the focused button went with its card, and ImGui's Tab, which counts from the
-    // focused item, then goes nowhere (Shift+Tab starts from the last item).
-    await tabTo(app, 'intake.pick', { back: true });
+    // The focused button went with its card: Tab starts again from the top (before, ImGui's Tab
+    // counted from the vanished item and went nowhere).
+    await tabTo(app, 'intake.pick');
     await kb.press('Enter');
     const files = await chooser;
     assert.ok(files.isMultiple(), 'several packages at once');
@@ -551,7 +557,7 @@ test('keyboard only, the secretariat: its edition, its name, a package through t
     const reg = await app.until('filed', (st) => st.registry.intake?.state === 'applied' && st.registry, 20000);
     assert.equal(reg.rows.length, 1, 'the package\'s dossier is in the register');
     const id = reg.rows[0].dossier_id;
-    await tabTo(app, 'intake.open_registry', { back: true });  // the apply button is gone, as above
+    await tabTo(app, 'intake.open_registry');  // the apply button is gone, as above
     await kb.press('Enter');
     await app.until('the register', (s) => s.screen === 'registry');
     await tabTo(app, `registry.row.${id}`, { max: 40 });

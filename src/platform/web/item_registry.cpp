@@ -58,6 +58,8 @@ unsigned generation = 0;
 ImGuiID focused_now = 0, focused_before = 0;
 ImGuiID focus_request = 0;  // assistive technology focused this item: give it ImGui's focus
 bool activate_request = false;  // and start editing it (focus_field)
+bool nav_item_drawn = false;    // the item with the keyboard focus was submitted this frame
+int nav_item_gone_frames = 0;
 
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -170,6 +172,18 @@ void items_end_frame() {
   for (size_t i = 0; !changed && i < building.size(); ++i) changed = !building[i].same(last_frame[i]);
   if (changed) ++generation;
   focused_before = focused_now;
+  // The item with the keyboard focus is gone (a button that did its work and was replaced by
+  // another): ImGui's Tab counts on from it and would find nothing, so Tab went nowhere. With the
+  // focus ring hidden, the next Tab starts at the first control of the window, as ImGui does for
+  // a window's first Tab. Two frames: an item may be missing for one while a popup closes.
+  const bool gone = g.NavId != 0 && !nav_item_drawn && g.ActiveId == 0 && !g.NavDisableHighlight && g.NavWindow &&
+                    g.NavWindow->Active;
+  nav_item_gone_frames = gone ? nav_item_gone_frames + 1 : 0;
+  if (nav_item_gone_frames >= 2) {
+    g.NavDisableHighlight = true;
+    nav_item_gone_frames = 0;
+  }
+  nav_item_drawn = false;
   last_frame.swap(building);
   // Not drawn (scrolled away, screen changed): nothing to focus.
   focus_request = 0;
@@ -311,6 +325,7 @@ void mark_landmark(Landmark landmark) {
 
 // ImGui calls these for every item when g.TestEngineHookItems is set (see imgui_web.cpp).
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* data) {
+  if (id == ctx->NavId) nav_item_drawn = true;
   ImGuiWindow* window = ctx->CurrentWindow;
   if (!window) return;
   // Assistive technology (or the app, focus_field) moved the focus here: so does ImGui, with its
