@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes dist/, the whole deployable app: the web shell, hoso.js/.wasm, the published schemas,
-and the build's facts (sizes, content hash) injected into boot.js (and the service worker)."""
+and the build's facts (sizes, content hash) injected into boot.js (and the service worker, with
+every file's SHA-256, which build.json lists too)."""
 import argparse, hashlib, json, pathlib, shutil
 
 ap = argparse.ArgumentParser()
@@ -59,6 +60,11 @@ marker = 'var BUILD = {"wasmBytes": {}, "hash": "dev"};'
 assert marker in text, "boot.js lost its BUILD marker"
 boot.write_text(text.replace(marker, "var BUILD = " + json.dumps(info) + ";"))
 
+def sha256_of(rel):
+    return hashlib.sha256((staging / rel).read_bytes()).hexdigest()
+
+# Each file's SHA-256 as deployed (boot.js with the build's facts in it): the service worker checks
+# every file it caches against them, and installs a new build only when all of them match.
 sw = staging / "sw.js"
 if sw.exists():
     # What the app needs offline: every file but the worker itself and the published schemas
@@ -67,13 +73,16 @@ if sw.exists():
     lazy = [e + ext for e in EDITIONS[1:] for ext in (".js", ".wasm")]
     precache = sorted(rel for rel in (p.relative_to(staging).as_posix() for p in files)
                       if rel != "sw.js" and not rel.startswith("schema/") and rel not in lazy)
+    precache_hashes = {"./": sha256_of("index.html"), **{rel: sha256_of(rel) for rel in precache}}
     text = sw.read_text()
-    assert all(m in text for m in ('"__HOSO_BUILD_HASH__"', '["__HOSO_PRECACHE__"]', '["__HOSO_LAZY__"]')), "sw.js lost its markers"
+    assert all(m in text for m in ('"__HOSO_BUILD_HASH__"', '{"__HOSO_PRECACHE__": ""}', '{"__HOSO_LAZY__": ""}')), "sw.js lost its markers"
     sw.write_text(text
                   .replace('"__HOSO_BUILD_HASH__"', json.dumps(content_hash))
-                  .replace('["__HOSO_PRECACHE__"]', json.dumps(["./"] + precache))
-                  .replace('["__HOSO_LAZY__"]', json.dumps(lazy)))
+                  .replace('{"__HOSO_PRECACHE__": ""}', json.dumps(precache_hashes))
+                  .replace('{"__HOSO_LAZY__": ""}', json.dumps({rel: sha256_of(rel) for rel in lazy})))
 
+# build.json: the build's facts and every file's SHA-256 (sw.js's included, as deployed).
+info["files"] = {rel: sha256_of(rel) for rel in (p.relative_to(staging).as_posix() for p in files)}
 (staging / "build.json").write_text(json.dumps(info) + "\n")
 shutil.rmtree(out, ignore_errors=True)
 staging.rename(out)

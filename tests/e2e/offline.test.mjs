@@ -3,6 +3,8 @@
 // build; offline, the app opens with its data and saves edits; a second build deployed (another
 // content hash) is announced, waits for the person's word, then takes over with the data intact.
 // The manifest validates; the CSP allows nothing outside the origin; no request leaves it.
+// Issue 17: a first visit downloads each file once; a new build installs only whole, each file
+// checked against its SHA-256, and the old build's cache goes only once no page runs it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -226,6 +228,119 @@ test('first visit caches the build; offline the app opens with its data and save
   }
 });
 
+// Issue 17: on a host that sends no ETag (this server: "Cache-Control: no-cache", no validator),
+// the worker's pre-cache used to download again what the page had just loaded (the wasm twice).
+test('a first visit downloads each file of the build once: the worker keeps what the page loaded', async () => {
+  server.setDir(v1);
+  const from = server.requests.length;
+  const b = await openBrowser({ device: DESKTOP });
+  try {
+    const app = await App.open(b.context, server, SUB);
+    await controlled(app.page);  // installed: the pre-cache is complete
+    const asked = server.requests.slice(from);
+    const times = {};
+    for (const path of asked) times[path] = (times[path] || 0) + 1;
+    assert.deepEqual(Object.entries(times).filter(([, n]) => n > 1), [], 'no file is asked for twice');
+    // "./" and index.html are one file (the page): it comes down once.
+    assert.ok(!(times[`/${SUB}`] && times[`/${SUB}index.html`]), 'the page is downloaded once, not again as index.html');
+    const cache = `hoso:/${SUB}:${hash1}`;
+    const held = (await cacheContents(app.page))[cache];
+    assert.deepEqual(held, expectedPrecache(join(v1, 'hoso')), 'and the worker holds every file');
+    await app.reload();  // served by the worker: nothing more is downloaded
+    assert.deepEqual(server.requests.slice(from + asked.length).filter((p) => p !== `/${SUB}sw.js`), []);
+  } finally { await b.close(); }
+});
+
+// Cache name -> {path: the SHA-256 of what it holds there}.
+function cacheHashes(page, name) {
+  return page.evaluate(async (name) => {
+    const cache = await caches.open(name), out = {};
+    for (const req of await cache.keys()) {
+      const digest = await crypto.subtle.digest('SHA-256', await (await cache.match(req)).arrayBuffer());
+      out[new URL(req.url).pathname] = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    }
+    return out;
+  }, name);
+}
+// What a build's cache must hold: every file of expectedPrecache with the SHA-256 build.json gives.
+function builtHashes(dir) {
+  const files = JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')).files;
+  return Object.fromEntries(expectedPrecache(dir).map((p) => [p, files[p === `/${SUB}` ? 'index.html' : p.slice(SUB.length + 1)]]));
+}
+// Asks the browser to look for a new build now; resolves with what became of the new worker:
+// 'installed' (it waits for the person's word) or 'redundant' (its install failed).
+function installOutcome(page) {
+  return page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    const found = new Promise((r) => reg.addEventListener('updatefound', () => r(reg.installing), { once: true }));
+    await reg.update().catch(() => {});
+    const worker = reg.installing || reg.waiting || await found;
+    return worker.state === 'installing' ? new Promise((resolve) => worker.addEventListener('statechange', () => {
+      if (worker.state !== 'installing') resolve(worker.state);
+    })) : worker.state;
+  });
+}
+
+// Issue 17: a deploy half done (a file not yet uploaded, one cut short) must not replace a build
+// that works: every file is checked against the build's SHA-256 before the new build installs.
+test('a new build installs only whole and as built: a file missing or corrupt keeps the old build, offline too; the finished deploy waits beside it and the old cache goes when it takes over', async () => {
+  const missing = join(tmp, 'missing'), corrupt = join(tmp, 'corrupt');
+  // style.css, changed since v1: no cache of the browser holds the new one (a file it already
+  // holds, checked, would not need the server's broken copy).
+  cpSync(v2, missing, { recursive: true });
+  rmSync(join(missing, 'hoso', 'style.css'));
+  cpSync(v2, corrupt, { recursive: true });
+  const style = join(corrupt, 'hoso', 'style.css');
+  writeFileSync(style, readFileSync(style, 'utf8').replace(MARK, MARK.replace('second', 'SECOND')));  // same size, one word off
+  server.setDir(v1);
+  const b = await openBrowser({ device: DESKTOP });
+  const seen = watch(b.context);
+  try {
+    const app = await App.open(b.context, server, SUB);
+    await controlled(app.page);
+    const old = `hoso:/${SUB}:${hash1}`, next = `hoso:/${SUB}:${hash2}`;
+    const installed = server.requests.length;
+    const oldFiles = await cacheHashes(app.page, old);
+    assert.deepEqual(oldFiles, builtHashes(join(v1, 'hoso')), 'the first build\'s cache holds its files exactly');
+
+    for (const [dir, what] of [[missing, 'a file missing'], [corrupt, 'a file corrupt']]) {
+      server.setDir(dir);
+      assert.equal(await installOutcome(app.page), 'redundant', `${what}: the new build is not installed`);
+      assert.deepEqual(Object.keys(await cacheContents(app.page)), [old], `${what}: no cache of it is left, the old one stays`);
+      assert.deepEqual(await cacheHashes(app.page, old), oldFiles, `${what}: nothing of the old build is deleted or changed`);
+      assert.equal((await app.state()).update_available, false, `${what}: no update is offered`);
+    }
+
+    // Offline, the old build opens as before.
+    await b.context.setOffline(true);
+    server.setDir(join(tmp, 'nothing'));
+    await app.reload();
+    assert.ok(!(await servedBy(app)).includes(MARK), 'offline, the old build runs');
+    assert.equal((await app.state()).save.state, 'saved');
+
+    // The deploy is finished: back online, the app looks again and the whole build installs. It
+    // waits beside the old one, which is still complete, until the person takes it.
+    server.setDir(v2);
+    await b.context.setOffline(false);
+    await updateOffered(app.page, 'the finished build is found');
+    assert.deepEqual(Object.keys(await cacheContents(app.page)).sort(), [next, old].sort(), 'the new build waits beside the old');
+    assert.deepEqual(await cacheHashes(app.page, next), builtHashes(join(v2, 'hoso')), 'the new build\'s cache holds its files exactly');
+    assert.deepEqual(await cacheHashes(app.page, old), oldFiles, 'the old build is untouched until the new one takes over');
+    assert.deepEqual(server.requests.slice(installed).filter((p) => /\/hoso\.(wasm|js)$/.test(p)), [],
+      'the wasm and its script, unchanged, were taken from the old build\'s cache, not downloaded again');
+    const reloaded = app.page.waitForEvent('load');
+    await app.click('notice.update_reload');
+    await reloaded;
+    await app.ready();
+    assert.ok((await servedBy(app)).includes(MARK), 'the new build runs');
+    assert.deepEqual(Object.keys(await cacheContents(app.page)), [next], 'once it took over, the old build\'s cache is gone');
+    assertAllClean(app, seen);
+  } finally {
+    await b.context.setOffline(false).catch(() => {});
+    await b.close();
+  }
+});
+
 test('phone: the update notice on reopening the app, and the reload into the new build', async () => {
   server.setDir(v1);
   const b = await openBrowser({ device: PHONE });
@@ -343,6 +458,9 @@ test('two tabs: accepting in one reloads only that one; the other keeps its noti
     await first.ready();
     assert.ok((await servedBy(first)).includes(MARK), 'the first tab runs the new build');
     assert.ok(byName(await first.state(), 'Lục Thị Mai'));
+    const builds = async () => Object.keys(await cacheContents(first.page)).filter((k) => k.startsWith('hoso:')).sort();
+    assert.deepEqual(await builds(), [`hoso:/${SUB}:${hash1}`, `hoso:/${SUB}:${hash2}`].sort(),
+      'the old build\'s cache stays while the second tab runs it');
 
     await second.page.bringToFront();
     await second.page.waitForTimeout(500);
@@ -353,6 +471,9 @@ test('two tabs: accepting in one reloads only that one; the other keeps its noti
     assert.ok((await servedBy(second)).includes(MARK), 'the second tab runs the new build');
     assert.ok(byName(await second.state(), 'Lục Thị Mai'));
     assert.equal((await second.state()).update_available, false);
+    // Its last page gone, the old build's cache goes (and the worker's note of which pages ran it).
+    await waitFor(second.page, async () => (await caches.keys()).length === 1, 'the old build\'s cache is deleted');
+    assert.deepEqual(Object.keys(await cacheContents(second.page)), [`hoso:/${SUB}:${hash2}`]);
     for (const app of [first, second]) assertAllClean(app, seen);
   } finally { await b.close(); }
 });
