@@ -550,7 +550,7 @@ Outcome<Done> Session::replace_workspace(Workspace w) {
 
 Outcome<BuiltPackage> Session::export_package(std::vector<std::string> dossier_ids, const Contact& contact) {
   if (auto no = refusal()) return *no;
-  PackageInput in{ws_, std::move(dossier_ids), contact, new_id(), now(),
+  PackageInput in{ws_, std::move(dossier_ids), contact, new_id(), new_id(), now(),
                   [this](std::string_view sha) -> std::optional<std::string> {
                     auto bytes = attachment_bytes(sha);
                     if (!bytes) return std::nullopt;
@@ -578,6 +578,7 @@ Outcome<Done> Session::update_workspace(Workspace w) {
   for (const Minutes& m : w.minutes)
     if (const Minutes* old = ws_.find_minutes(m.id); !old || *old != m) store_.mark_minutes_dirty(m.id);
   if (w.settings != ws_.settings || w.exports != ws_.exports || w.campaign_id != ws_.campaign_id ||
+      w.workspace_id != ws_.workspace_id ||
       w.campaign_exports != ws_.campaign_exports || w.campaign_marks != ws_.campaign_marks)
     store_.mark_settings_dirty();
   for (const HeldCampaign& h : w.campaigns)

@@ -137,6 +137,7 @@ class Placer {
     const Bilingual late = describe(e.lateness, deadline_);
     if (!late.vi.empty()) e.notes.push_back({e.lateness.late ? intake_note::late : intake_note::clock, late});
     for (const DataError& w : e.package->warnings) e.notes.push_back({intake_note::campaign, w.what});
+    other_workspace_note(e);
     if (e.kind == IntakeKind::newer_revision || e.kind == IntakeKind::new_package) {
       cross_unit_notes(e);
       if (e.kind == IntakeKind::newer_revision) changed = changed_dossiers(e, *other);
@@ -194,6 +195,26 @@ class Placer {
                        {"Chưa nhận lần gửi " + missing + " của gói này: không kiểm tra được chuỗi lần gửi.",
                         "Revision " + missing + " of this package was never received: the chain cannot be checked."}});
     return newer ? IntakeKind::newer_revision : IntakeKind::older_revision;
+  }
+
+  // A package's revisions come from the workspace that opened the chain. One made elsewhere
+  // may be the unit on a new computer, or someone carrying on the unit's chain with its file: the
+  // hash cannot tell them apart, the signed cover list can (docs/PACKAGE.md).
+  void other_workspace_note(IntakeEntry& e) {
+    const PackageHeader& h = e.package->header;
+    for (const Known& k : known_) {
+      if (k.header->id != h.id || k.header->workspace_id.empty() || k.header->workspace_id == h.workspace_id) continue;
+      e.notes.push_back({intake_note::other_workspace,
+                         {"Lần gửi " + std::to_string(h.revision) + " được lập ở nơi khác (trình duyệt hoặc máy khác) "
+                          "với lần gửi " + std::to_string(k.header->revision) + " của gói này. Có thể đơn vị đã đổi máy; "
+                          "cũng có thể người khác đã dùng tệp của đơn vị. Hãy đối chiếu mã kiểm tra với phiếu trình có "
+                          "chữ ký, đóng dấu của đơn vị trước khi dùng.",
+                          "Revision " + std::to_string(h.revision) + " was made somewhere else (another browser or "
+                          "computer) than revision " + std::to_string(k.header->revision) + " of this package. The unit "
+                          "may have changed computers; someone else may also have used the unit's file. Compare the "
+                          "check code with the unit's signed and stamped cover list before relying on it."}});
+      return;
+    }
   }
 
   void nominate(const PackageHeader& h, const std::vector<Dossier>& dossiers) {

@@ -62,6 +62,8 @@ inline constexpr std::string_view same_nominee = "same_nominee";  // also propos
 inline constexpr std::string_view same_dossier = "same_dossier";  // dossier id in another package
 inline constexpr std::string_view other_sender = "other_sender";  // same package id, other unit
 inline constexpr std::string_view changed_after_decision = "changed_after_decision";
+// Revisions of this package were made in another workspace (another browser or computer).
+inline constexpr std::string_view other_workspace = "other_workspace";
 }  // namespace intake_note
 
 struct IntakeNote {

@@ -103,6 +103,10 @@ Outcome<BuiltPackage> build_package(const Library& lib, const PackageInput& in) 
   if (!is_uuid(package_id))
     return refuse("package_id", "Mã gói " + in_quotes(package_id) + " không phải UUID.",
                   "The package id " + in_quotes(package_id) + " is not a UUID.");
+  const std::string workspace_id = w.workspace_id.empty() ? in.new_workspace_id : w.workspace_id;
+  if (!is_uuid(workspace_id))
+    return refuse("workspace_id", "Mã không gian làm việc " + in_quotes(workspace_id) + " không phải UUID.",
+                  "The workspace id " + in_quotes(workspace_id) + " is not a UUID.");
   const Millis created = whole_seconds(in.now);
   const EditContext ctx{w.settings.author, created};
 
@@ -148,6 +152,7 @@ Outcome<BuiltPackage> build_package(const Library& lib, const PackageInput& in) 
       {"package_id", package_id},
       {"revision", revision},
       {"previous_hash", revision > 1 ? json(history.last_package_hash) : json(nullptr)},
+      {"workspace_id", workspace_id},
       {"created", to_iso_instant(created)},
       {"app_version", HOSO_VERSION},
       {"campaign", {{"id", campaign->id}, {"version", campaign->version}, {"hash", campaign->hash}}},
@@ -183,6 +188,7 @@ Outcome<BuiltPackage> build_package(const Library& lib, const PackageInput& in) 
 
   for (const std::string& id : in.dossier_ids) after.dossier(id)->last_export->package_hash = out.content_hash;
   after.exports = ExportHistory{revision, package_id, out.content_hash, created};
+  after.workspace_id = workspace_id;
   return out;
 }
 

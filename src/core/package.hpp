@@ -30,7 +30,9 @@ namespace hoso {
 class Library;
 
 inline constexpr std::string_view kPackageFormat = "hoso-package";
-inline constexpr int kPackageFormatVersion = 1;
+// Version 2 added "workspace_id"; this app reads versions 1 and 2 and writes 2.
+inline constexpr int kPackageFormatVersion = 2;
+inline constexpr int kPackageOldestFormatVersion = 1;
 // Per file, on import and export alike: a package over this size is refused before it is parsed.
 inline constexpr std::size_t kPackageMaxBytes = std::size_t{100} << 20;  // 100 MB
 
@@ -62,6 +64,8 @@ struct PackageInput {
   // A fresh random UUID v4 from the platform. Only revision 1 uses it: later revisions keep the
   // id of the first (workspace.exports.last_package_id), so they form one chain.
   std::string new_package_id;
+  // A fresh random UUID v4 too: the workspace's own id, if it has none yet (its first export).
+  std::string new_workspace_id;
   Millis now = 0;
   // The bytes of an attachment by its SHA-256 (the store's blobs); nullopt when missing.
   std::function<std::optional<std::string>(std::string_view sha256)> attachment_bytes;
@@ -98,6 +102,10 @@ struct PackageHeader {
   std::string id;  // UUID, the same for every revision of one unit's submission
   int revision = 0;
   std::string previous_hash;  // content hash of revision - 1; empty for revision 1
+  // The workspace that made this revision (a random UUID it draws at its first export); empty in
+  // packages of format version 1. Revisions of one package from two workspaces are worth a look:
+  // someone holding a unit's file can carry its chain on in another browser (docs/PACKAGE.md).
+  std::string workspace_id;
   Millis created = 0;
   std::string app_version;
   ContentRef campaign;

@@ -131,7 +131,7 @@ std::optional<DataError> check_format(std::string_view file, const json& doc) {
                        " mà ứng dụng này đọc được: hãy cập nhật ứng dụng rồi mở lại gói.",
                    "The package is in format version " + std::to_string(version) + ", newer than version " + ours +
                        " that this app reads: update the app, then open the package again.");
-  if (version != kPackageFormatVersion)
+  if (version < kPackageOldestFormatVersion)
     return problem(file, "format_version", "Phiên bản định dạng " + std::to_string(version) + " không hợp lệ.",
                    "Format version " + std::to_string(version) + " is not valid.");
   return std::nullopt;
@@ -139,9 +139,18 @@ std::optional<DataError> check_format(std::string_view file, const json& doc) {
 
 // Everything the schema says of the package's own members; dossiers and minutes are read later.
 void read_header(Reader& r, const json& doc, PackageHeader& h, std::string& manifest_hash) {
-  only_members(r, doc, "",
-               {"format", "format_version", "package_id", "revision", "previous_hash", "created", "app_version",
-                "campaign", "sender", "contact", "minutes", "dossiers", "attachments", "manifest"});
+  // Version 1 has no workspace_id (check_format took the version: 1 or 2).
+  if (doc.at("format_version").get<int64_t>() >= 2) {
+    only_members(r, doc, "",
+                 {"format", "format_version", "package_id", "revision", "previous_hash", "workspace_id", "created",
+                  "app_version", "campaign", "sender", "contact", "minutes", "dossiers", "attachments", "manifest"});
+    if (r.str(doc, "", "workspace_id", h.workspace_id) && !is_uuid(h.workspace_id))
+      r.fail("workspace_id", {"Mã không gian làm việc phải là một UUID.", "The workspace id must be a UUID."});
+  } else {
+    only_members(r, doc, "",
+                 {"format", "format_version", "package_id", "revision", "previous_hash", "created", "app_version",
+                  "campaign", "sender", "contact", "minutes", "dossiers", "attachments", "manifest"});
+  }
   if (r.str(doc, "", "package_id", h.id) && !is_uuid(h.id))
     r.fail("package_id", {"Mã gói phải là một UUID.", "The package id must be a UUID."});
   if (r.integer(doc, "", "revision", h.revision) && h.revision < 1)

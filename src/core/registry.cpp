@@ -270,6 +270,7 @@ json to_json(const PackageRevision& p) {
            {{"id", h.id},
             {"revision", h.revision},
             {"previous_hash", h.previous_hash.empty() ? json(nullptr) : json(h.previous_hash)},
+            {"workspace_id", h.workspace_id.empty() ? json(nullptr) : json(h.workspace_id)},
             {"created", to_iso_instant(h.created)},
             {"app_version", h.app_version},
             {"campaign", {{"id", h.campaign.id}, {"version", h.campaign.version}, {"hash", h.campaign.hash}}},
@@ -296,6 +297,7 @@ Outcome<PackageRevision> revision_from_json(const json& j, std::string_view file
     r.str(*pk, "package", "id", h.id);
     r.integer(*pk, "package", "revision", h.revision);
     r.str(*pk, "package", "previous_hash", h.previous_hash, false);
+    r.str(*pk, "package", "workspace_id", h.workspace_id, false);  // records before 2026-12 have none
     r.instant(*pk, "package", "created", h.created);
     r.str(*pk, "package", "app_version", h.app_version, false);
     if (const json* c = r.member(*pk, "package", "campaign", true); c && r.expect_object(*c, "package.campaign")) {

@@ -184,7 +184,7 @@ json to_json(const Workspace& w) {
   for (const auto& [id, e] : w.campaign_exports) campaign_exports[id] = exports_to_json(e);
   json marks = json::object();
   for (const auto& [id, m] : w.campaign_marks) marks[id] = to_string(m);
-  return {{"format", "hoso-workspace"},
+  json out = {{"format", "hoso-workspace"},
           {"format_version", kWorkspaceFormatVersion},
           {"settings", to_json(w.settings)},
           {"campaign_id", w.campaign_id},
@@ -194,6 +194,8 @@ json to_json(const Workspace& w) {
           {"exports", std::move(exports)},
           {"campaign_exports", std::move(campaign_exports)},
           {"campaign_marks", std::move(marks)}};
+  if (!w.workspace_id.empty()) out["workspace_id"] = w.workspace_id;  // none before the first export
+  return out;
 }
 
 Outcome<Workspace> workspace_from_json(const json& j, std::string_view file_name) {
@@ -202,6 +204,7 @@ Outcome<Workspace> workspace_from_json(const json& j, std::string_view file_name
   if (!r.format(j, "hoso-workspace", kWorkspaceFormatVersion)) return r.take_error();
   if (const json* s = r.member(j, "", "settings", false)) read_settings(r, *s, "settings", w.settings);
   r.str(j, "", "campaign_id", w.campaign_id);
+  r.str(j, "", "workspace_id", w.workspace_id, false);  // absent until the first export
   if (!r.ok()) return r.take_error();
   // Absent in workspaces of the first release, which held only the built-in campaign.
   if (const json* cs = r.member(j, "", "campaigns", false); cs && r.expect_array(*cs, "campaigns")) {

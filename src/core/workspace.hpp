@@ -60,6 +60,9 @@ enum class CampaignMark { closed, archived };
 std::string_view to_string(CampaignMark m);  // "closed", "archived"
 
 struct Workspace {
+  // Drawn at the first export and written into every package (PackageHeader::workspace_id); kept
+  // by backups (the same workspace moved), not by a package imported into another workspace.
+  std::string workspace_id;
   Settings settings;
   // The active campaign: what the dashboard, dossier list, minutes and export show. Workspaces of
   // the first release hold only this field (always the built-in Plan 32).

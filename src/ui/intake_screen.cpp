@@ -69,7 +69,7 @@ void entry_card(const IntakeEntry& e, std::size_t i) {
   for (std::size_t k = 0; k < e.notes.size(); ++k) {
     const IntakeNote& note = e.notes[k];
     const bool serious = note.code == intake_note::late || note.code == intake_note::same_nominee ||
-                         note.code == intake_note::other_sender;
+                         note.code == intake_note::other_sender || note.code == intake_note::other_workspace;
     ImGui::PushFont(fonts.small);
     noted(serious ? p.error : p.warning, ("• " + tr(note.text)).c_str(), file_id(i, "note." + n(static_cast<long long>(k + 1))));
     ImGui::PopFont();

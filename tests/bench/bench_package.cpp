@@ -32,7 +32,8 @@ struct BigWorkspace {
     std::vector<std::string> ids;
     for (const Dossier& d : w.dossiers) ids.push_back(d.id);
     return PackageInput{w, std::move(ids), Contact{"Lê Thị Cúc", "0205 3812 345", "cuc@langson.gov.vn"},
-                        "3f2b8c1e-9d4a-4e6b-8a2f-1c5d7e9b0a42", kNow,
+                        "3f2b8c1e-9d4a-4e6b-8a2f-1c5d7e9b0a42",
+                        "0b9e6a52-7c1d-4f3e-8a2b-5d6c7e8f9a01", kNow,
                         [this](std::string_view sha) -> std::optional<std::string> {
                           auto it = blobs.find(sha);
                           return it == blobs.end() ? std::nullopt : std::optional<std::string>(it->second);

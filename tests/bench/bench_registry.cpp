@@ -61,7 +61,8 @@ const Packages& packages() {
         d.status = Status::ready;
         ids.push_back(d.id);
       }
-      auto built = build_package(p.lib, PackageInput{w, ids, Contact{"Lê Thị Cúc", "", ""}, uuid(static_cast<uint64_t>(u) + 1), kSent,
+      auto built = build_package(p.lib, PackageInput{w, ids, Contact{"Lê Thị Cúc", "", ""}, uuid(static_cast<uint64_t>(u) + 1),
+                                                     uuid(static_cast<uint64_t>(u) + 100001), kSent,
                                                      [](std::string_view) { return std::optional<std::string>{}; }});
       if (!built) std::abort();
       p.bytes += built->text.size();

@@ -1,12 +1,14 @@
 // Issue 17, files from outside: a file larger than the reader for its purpose takes is refused by
 // its size (File.size) before a byte of it is read into memory, with a message naming it; the app
 // stays usable. The file is sparse on disk, so the test itself needs no memory for it.
+// And forgery made visible: a package's second revision made in another workspace (someone who
+// imported the unit's first file into their own browser) is flagged at intake and on the record.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, openBrowser, App } from './lib/harness.mjs';
+import { startServer, openBrowser, App, ROOT } from './lib/harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -39,6 +41,49 @@ test('a backup over the 256 MB limit is refused by its size, unread', async () =
     const heapAfter = await app.page.evaluate(() => window.Module && Module.HEAPU8 ? Module.HEAPU8.length : 0);
     assert.ok(heapAfter - heapBefore < 64 * 1024 * 1024, `heap grew from ${heapBefore} to ${heapAfter}`);
     await app.screenshot('files_too_large_desktop');
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+// Made by tests/unit/core/test_registry.cpp (Intake.RevisionFromAnotherWorkspaceIsFlagged, with
+// HOSO_WRITE_E2E_FIXTURES set): the unit's r1, and an r2 exported by a browser that imported r1.
+const ELSEWHERE = join(ROOT, 'tests/e2e/fixtures/other-workspace');
+
+test('a revision made in another workspace is flagged at intake, in red, and on the record', async () => {
+  const browser = await openBrowser();
+  try {
+    const app = await App.open(browser.context, server);
+    await app.click('nav.settings');
+    await app.reloadsInto('full', () => app.click('settings.role.secretariat'));
+    await app.click('nav.intake');
+    const files = ['hoso_r1_the-unit.json', 'hoso_r2_made-elsewhere.json'].map((f) => join(ELSEWHERE, f));
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('intake.pick')]);
+    await chooser.setFiles(files);
+    const intake = await app.until('the report', (st) => st.registry.intake?.state === 'waiting' && st.registry.intake, 20000);
+    const codes = intake.entries.map((e) => e.notes.map((n) => n.code));
+    assert.ok(!codes[0].includes('other_workspace'), 'r1 is not flagged');
+    assert.ok(codes[1].includes('other_workspace'), `r2 is flagged (${codes[1].join(', ')})`);
+    const k = codes[1].indexOf('other_workspace') + 1;
+    const note = await app.item(`intake.file.2.note.${k}`);
+    assert.match(note.label, /được lập ở nơi khác/);
+    assert.match(note.label, /phiếu trình/);
+    await app.screenshot('intake-other-workspace');
+    if (await app.has('intake.who_done')) {
+      await app.click('settings.author');
+      await app.insertText('Lê Thu Hà');
+      await app.click('intake.who_done');
+    }
+    await app.click('intake.apply');
+    const reg = await app.until('filed', (st) => st.registry.rows?.length > 0 && st.registry, 20000);
+    await app.click('nav.registry');
+    await app.page.evaluate(() => window.hoso.dev.texts());  // starts recording what is drawn
+    await app.click(`registry.row.${reg.rows[0].dossier_id}`);
+    await app.item('registry.status');
+    await app.settle();
+    const texts = await app.page.evaluate(() => window.hoso.dev.texts());
+    assert.ok(texts.some((t) => /được lập ở nơi khác/.test(t)), 'the record says it too');
     assert.deepEqual(app.errors, []);
   } finally {
     await browser.close();

@@ -26,6 +26,9 @@ inline const EditContext kSecretariat{"Văn thư Sở", kReceived + 3600000};
 
 using Blobs = std::map<std::string, std::string, std::less<>>;
 
+// The unit's workspace (PackageHeader::workspace_id) when the workspace exported has none yet.
+inline constexpr const char* kUnitWorkspaceId = "0b9e6a52-7c1d-4f3e-8a2b-5d6c7e8f9a01";
+
 inline std::string uuid_for(uint64_t seed) {
   std::array<uint8_t, 16> b{};
   for (auto& x : b) {
@@ -64,7 +67,8 @@ inline Workspace unit_workspace(const std::string& unit_id, const std::string& u
 inline BuiltPackage export_package(const Workspace& w, Millis now, uint64_t id_seed, const Blobs& blobs = {}) {
   std::vector<std::string> ids;
   for (const Dossier& d : w.dossiers) ids.push_back(d.id);
-  PackageInput in{w, ids, Contact{"Lê Thị Cúc", "0205 3812 345", "cuc.sngv@langson.gov.vn"}, uuid_for(id_seed), now,
+  PackageInput in{w, ids, Contact{"Lê Thị Cúc", "0205 3812 345", "cuc.sngv@langson.gov.vn"}, uuid_for(id_seed),
+                  kUnitWorkspaceId, now,
                   [&blobs](std::string_view sha) -> std::optional<std::string> {
                     auto it = blobs.find(sha);
                     if (it == blobs.end()) return std::nullopt;

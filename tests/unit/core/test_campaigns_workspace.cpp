@@ -73,7 +73,8 @@ TEST(CampaignsInAWorkspace, APackageAnswersOneCampaign) {
   w.minutes.push_back(other);
   std::vector<std::string> ids{w.dossiers[0].id, w.dossiers[1].id};
   auto p = build_package(l, PackageInput{w, ids, Contact{"Lê Thị Cúc", "0205 3812 345", "cuc@example.vn"},
-                                         "3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b", kNow, {}});
+                                         "3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b",
+                                         "0b9e6a52-7c1d-4f3e-8a2b-5d6c7e8f9a01", kNow, {}});
   ASSERT_TRUE(p.ok()) << p.error().describe(Language::en);
   const json j = json::parse(p->text);
   ASSERT_EQ(j["minutes"].size(), 1u);
@@ -81,7 +82,8 @@ TEST(CampaignsInAWorkspace, APackageAnswersOneCampaign) {
   // Under the new campaign, Plan 32's dossiers are refused by name.
   w.campaign_id = f.campaign.id;
   auto refused = build_package(l, PackageInput{w, ids, Contact{"Lê Thị Cúc", "0205 3812 345", "cuc@example.vn"},
-                                               "3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b", kNow, {}});
+                                               "3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b",
+                                         "0b9e6a52-7c1d-4f3e-8a2b-5d6c7e8f9a01", kNow, {}});
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().what.en.find("belongs to the campaign “32-KH-SNgV”"), std::string::npos)
       << refused.error().what.en;

@@ -31,6 +31,7 @@ using testing::kNow;
 using testing::lib;
 
 constexpr const char* kId = "3f2b8c1e-9d4a-4e6b-8a2f-1c5d7e9b0a42";
+constexpr const char* kWorkspaceId = "0b9e6a52-7c1d-4f3e-8a2b-5d6c7e8f9a01";
 constexpr const char* kOtherId = "b7e4a0c2-5f1d-4c3e-9b8a-2d6f0e1c3a57";
 constexpr Millis kExportTime = 1760948100000;  // 2025-10-20T08:15:00Z, 15:15 in Vietnam
 constexpr const char* kFile = "hoso_x.json";
@@ -68,6 +69,7 @@ PackageInput input_for(const Workspace& w, const Blobs& blobs, Millis now = kExp
                       ids_of(w),
                       Contact{"Lê Thị Cúc", "0205 3812 345", "cuc.sngv@langson.gov.vn"},
                       kId,
+                      kWorkspaceId,
                       now,
                       [&blobs](std::string_view sha) -> std::optional<std::string> {
                         auto it = blobs.find(sha);
@@ -157,8 +159,9 @@ TEST(Package, BuildWritesTheFormat) {
   const json j = json::parse(p.text);
   EXPECT_EQ(canonical_dump(j), p.text);  // the file is its own canonical form
   EXPECT_EQ(j["format"], "hoso-package");
-  EXPECT_EQ(j["format_version"], 1);
+  EXPECT_EQ(j["format_version"], 2);
   EXPECT_EQ(j["package_id"], kId);
+  EXPECT_EQ(j["workspace_id"], kWorkspaceId);  // the workspace had none: drawn at its first export
   EXPECT_EQ(j["revision"], 1);
   EXPECT_TRUE(j["previous_hash"].is_null());
   EXPECT_EQ(j["created"], "2025-10-20T08:15:00Z");
@@ -195,6 +198,14 @@ TEST(Package, BuildMarksTheWorkspaceExported) {
   const BuiltPackage p = build(s.w, s.blobs);
   const Workspace& after = p.workspace;
   EXPECT_EQ(after.exports, (ExportHistory{1, kId, p.content_hash, kExportTime}));
+  EXPECT_EQ(after.workspace_id, kWorkspaceId);
+  // The next revision comes from the same workspace: its own id, not the fresh one offered.
+  PackageInput again = input_for(after, s.blobs, kExportTime + 86400000);
+  again.new_workspace_id = "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6";
+  auto r2 = build_package(lib(), again);
+  ASSERT_TRUE(r2.ok()) << r2.error().describe(Language::en);
+  EXPECT_EQ(json::parse(r2->text)["workspace_id"], kWorkspaceId);
+  EXPECT_EQ(r2->workspace.workspace_id, kWorkspaceId);
   for (const Dossier& d : after.dossiers) {
     EXPECT_EQ(d.status, Status::exported);
     ASSERT_TRUE(d.last_export);
@@ -280,7 +291,7 @@ TEST(Package, VerifyGivesEverything) {
   auto v = verify(p.text);
   ASSERT_TRUE(v.ok()) << v.error().describe(Language::en);
   const PackageHeader& h = v->header;
-  EXPECT_EQ(h, (PackageHeader{kId, 1, "", kExportTime, HOSO_VERSION, ref_of(campaign()),
+  EXPECT_EQ(h, (PackageHeader{kId, 1, "", kWorkspaceId, kExportTime, HOSO_VERSION, ref_of(campaign()),
                               Sender{"phong-hop-tac-quoc-te", "Phòng Hợp tác quốc tế"},
                               Contact{"Lê Thị Cúc", "0205 3812 345", "cuc.sngv@langson.gov.vn"}, p.content_hash}));
   EXPECT_EQ(v->file_name, kFile);
@@ -332,7 +343,10 @@ TEST(Package, RoundTripGeneratedWorkspaces) {
     auto imported = apply_import(fresh, *v);
     ASSERT_TRUE(imported.ok()) << imported.error().describe(Language::en);
     EXPECT_TRUE(imported->changed);
-    EXPECT_EQ(imported->workspace, p.workspace);
+    // Everything but the exporter's identity: the chain moves with the file, the workspace id not.
+    Workspace exported = p.workspace;
+    exported.workspace_id.clear();
+    EXPECT_EQ(imported->workspace, exported);
     EXPECT_EQ(imported->attachments_to_store.size(), blobs.size());
     for (const std::string& sha : imported->attachments_to_store) EXPECT_EQ(v->attachment(sha)->bytes, blobs.at(sha));
 
@@ -346,7 +360,9 @@ TEST(Package, RoundTripGeneratedWorkspaces) {
     EXPECT_EQ(v2->header.previous_hash, p.content_hash);
     auto again = apply_import(imported->workspace, *v2);
     ASSERT_TRUE(again.ok());
-    EXPECT_EQ(again->workspace, p2.workspace);
+    Workspace exported2 = p2.workspace;
+    exported2.workspace_id.clear();
+    EXPECT_EQ(again->workspace, exported2);
   }
 }
 
@@ -364,13 +380,34 @@ TEST(PackageRefusal, Truncated) {
   EXPECT_CONTAINS(empty.what.en, "truncated");
 }
 
+// Packages of format version 1 (made before workspace ids, e.g. the fuzz corpus's valid_r1.json)
+// are read as they were: no workspace id; version 2 must name its workspace.
+TEST(Package, FormatVersion1IsStillRead) {
+  json j = json::parse(sample_package().text);
+  j.erase("workspace_id");
+  j["format_version"] = 1;
+  auto v = verify_package(lib(), "r1.json", reseal(j));
+  ASSERT_TRUE(v.ok()) << v.error().describe(Language::en);
+  EXPECT_EQ(v->header.workspace_id, "");
+  // Version 1 with a workspace id, version 2 without one or with one that is no UUID: refused.
+  j["workspace_id"] = kWorkspaceId;
+  EXPECT_EQ(refused(reseal(j)).path, "workspace_id");
+  j.erase("workspace_id");
+  j["format_version"] = 2;
+  EXPECT_EQ(refused(reseal(j)).path, "workspace_id");
+  j["workspace_id"] = "browser-1";
+  DataError e = refused(reseal(j));
+  EXPECT_EQ(e.path, "workspace_id");
+  EXPECT_CONTAINS(e.what.en, "UUID");
+}
+
 TEST(PackageRefusal, WrongFormatVersion) {
   json j = json::parse(sample_package().text);
-  j["format_version"] = 2;
+  j["format_version"] = 3;
   DataError e = refused(reseal(j));
   EXPECT_EQ(e.path, "format_version");
-  EXPECT_CONTAINS(e.what.vi, "mới hơn phiên bản 1");
-  EXPECT_CONTAINS(e.what.en, "newer than version 1");
+  EXPECT_CONTAINS(e.what.vi, "mới hơn phiên bản 2");
+  EXPECT_CONTAINS(e.what.en, "newer than version 2");
   EXPECT_CONTAINS(e.what.en, "update the app");
   // A newer version may change anything else: the version is read first.
   j = json{{"format", "hoso-package"}, {"format_version", 7}, {"whatever", {1, 2}}};
@@ -545,8 +582,8 @@ TEST(PackageRefusal, Schema) {
       {"campaign.version", [](json& j) { j["campaign"]["version"] = 0; }, "1 or more"},
       {"contact.name", [](json& j) { j["contact"]["name"] = " "; }, "Must not be empty."},
       {"contact.email", [](json& j) { j["contact"].erase("email"); }, "is missing"},
-      {"contact.fax", [](json& j) { j["contact"]["fax"] = "1"; }, "is not part of package format version 1"},
-      {"signature", [](json& j) { j["signature"] = "x"; }, "is not part of package format version 1"},
+      {"contact.fax", [](json& j) { j["contact"]["fax"] = "1"; }, "is not part of package format version 2"},
+      {"signature", [](json& j) { j["signature"] = "x"; }, "is not part of package format version 2"},
       {"minutes", [](json& j) { j["minutes"] = json::object(); }, "Must be a JSON array."},
       {"dossiers", [](json& j) { j["dossiers"] = json::array(); }, "at least one dossier"},
       {"attachments[0].size", [](json& j) { j["attachments"][0]["size"] = -1; }, "must not be negative"},
@@ -804,10 +841,12 @@ TEST(PackageSchema, DescribesWhatBuildWrites) {
   ASSERT_FALSE(text.empty());
   const json schema = json::parse(text);
   EXPECT_EQ(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-  EXPECT_EQ(schema["$id"], "https://hoso.invalid/schema/package/1");
-  EXPECT_EQ(schema["properties"]["format_version"]["const"], kPackageFormatVersion);
+  EXPECT_EQ(schema["$id"], "https://hoso.invalid/schema/package/2");
+  EXPECT_EQ(schema["properties"]["format_version"]["enum"], (json{kPackageOldestFormatVersion, kPackageFormatVersion}));
   const json package = json::parse(sample_package().text);
   std::vector<std::string> required = schema["required"].get<std::vector<std::string>>(), members;
+  // What version 2 adds is required when the version says 2.
+  for (const json& more : schema["allOf"][0]["then"]["required"]) required.push_back(more.get<std::string>());
   for (const auto& [k, v] : package.items()) members.push_back(k);
   std::sort(required.begin(), required.end());
   EXPECT_EQ(required, members);
@@ -865,7 +904,7 @@ TEST(PackageSchema, WriteFuzzCorpus) {
   write("valid_r1.json", r1.text);
   write("valid_r2.json", build(r1.workspace, blobs, kExportTime + 86400000).text);
   json j = json::parse(r1.text);
-  j["format_version"] = 2;
+  j["format_version"] = 3;
   write("newer_version.json", canonical_dump(j));
   j = json::parse(r1.text);
   j["attachments"][0]["base64"] = base64_encode("%PDF-1.4 hosO");

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -100,7 +103,7 @@ TEST(Intake, RefusalsSayWhy) {
   Workspace w = hop_tac();
   w.campaign_id = other.id;
   for (Dossier& d : w.dossiers) d.campaign.id = other.id;
-  PackageInput in{w, {w.dossiers[0].id}, Contact{"A", "", ""}, testing::uuid_for(9), kSent, [](std::string_view) { return std::optional<std::string>{}; }};
+  PackageInput in{w, {w.dossiers[0].id}, Contact{"A", "", ""}, testing::uuid_for(9), testing::kUnitWorkspaceId, kSent, [](std::string_view) { return std::optional<std::string>{}; }};
   auto elsewhere = build_package(two, in);
   ASSERT_TRUE(elsewhere.ok()) << elsewhere.error().describe(Language::en);
 
@@ -198,6 +201,47 @@ TEST(Intake, RevisionGapIsAcceptedWithAWarning) {
   EXPECT_TRUE(has_note(rep.entries[0], intake_note::revision_gap));
   EXPECT_EQ(rep.entries[0].verdict(), Verdict::accepted_with_warnings);
   EXPECT_EQ(standing(r, r.revisions[1]), Standing::in_force);
+}
+
+// Someone holding the unit's r1 file imports it into their own browser and sends "r2": the chain
+// is whole, but r2 was made in another workspace. Flagged, kept with the revision; the unit's own
+// r2 (same workspace) is not; packages of format version 1 (no workspace id) are not either.
+TEST(Intake, RevisionFromAnotherWorkspaceIsFlagged) {
+  const BuiltPackage r1 = export_package(hop_tac(), kSent, 1);
+  auto verified = verify_package(testing::lib(), r1.file_name, r1.text);
+  ASSERT_TRUE(verified.ok());
+  Workspace elsewhere;  // a fresh browser: the import brings the chain, not the workspace's id
+  auto imported = apply_import(elsewhere, *verified);
+  ASSERT_TRUE(imported.ok()) << imported.error().describe(Language::en);
+  EXPECT_EQ(imported->workspace.workspace_id, "");
+  EXPECT_EQ(imported->workspace.exports.last_revision, 1);
+  for (Dossier& d : imported->workspace.dossiers) d.status = Status::ready;
+  PackageInput in{imported->workspace, {imported->workspace.dossiers[0].id}, Contact{"X", "", ""}, testing::uuid_for(5),
+                  "9c8b7a65-4321-4fed-8cba-987654321000", kSent + kDay, [](std::string_view) { return std::optional<std::string>{}; }};
+  auto forged = build_package(testing::lib(), in);
+  ASSERT_TRUE(forged.ok()) << forged.error().describe(Language::en);
+  EXPECT_EQ(forged->revision, 2);
+  // The browser test's files (tests/e2e/fixtures/other-workspace/), written on request.
+  if (const char* out = std::getenv("HOSO_WRITE_E2E_FIXTURES")) {
+    std::ofstream(std::filesystem::path(out) / "hoso_r1_the-unit.json", std::ios::binary) << r1.text;
+    std::ofstream(std::filesystem::path(out) / "hoso_r2_made-elsewhere.json", std::ios::binary) << forged->text;
+  }
+
+  Registry r = testing::empty_registry();
+  take_in(r, {incoming(r1)});
+  const IntakeReport rep = take_in(r, {incoming(*forged, kReceived + kDay)});
+  EXPECT_EQ(rep.entries[0].kind, IntakeKind::newer_revision);
+  ASSERT_TRUE(has_note(rep.entries[0], intake_note::other_workspace));
+  // Kept with the revision, so the register's record says it too.
+  ASSERT_EQ(r.revisions.size(), 2u);
+  const auto& notes = r.revisions[1].notes;
+  EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const Bilingual& b) { return b.en.find("another browser") != std::string::npos; }));
+
+  // The unit's own r2: no flag.
+  const BuiltPackage own = export_package(r1.workspace, kSent + kDay, 1);
+  Registry r2 = testing::empty_registry();
+  take_in(r2, {incoming(r1)});
+  EXPECT_FALSE(has_note(take_in(r2, {incoming(own, kReceived + kDay)}).entries[0], intake_note::other_workspace));
 }
 
 TEST(Intake, ConflictIsKeptAsideUntilAPersonChooses) {
