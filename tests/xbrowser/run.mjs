@@ -3,12 +3,14 @@
 // WebKitWebDriver and the MiniBrowser), one browser at a time; then the packages the three made
 // from the same data are compared by their content hash.
 //
-//   node tests/xbrowser/run.mjs [--engines chromium,firefox,webkit]
+//   node tests/xbrowser/run.mjs [--engines chromium,firefox,webkit] [--only REGEX]
 //   node tests/xbrowser/run.mjs --bench [--runs 5] [--write]
 //
 // Serves HOSO_DIST (default dist/). Firefox and WebKit need a display: without DISPLAY the runner
 // starts itself again under `xvfb-run -a` (Debian's xvfb). Screenshots and the exported packages
-// go to artifacts/xbrowser/. Prints "N passed, N failed" and exits 1 on any failure.
+// go to artifacts/xbrowser/. Prints "N passed, N failed" and exits 1 on any failure. --only: just
+// the steps whose name matches (case-insensitive), to work on a few; those after the first load
+// each start from a page load of their own, except the reload that follows the typing.
 // --bench: time from navigation to hoso.ready, median of --runs cold loads (a fresh browser
 // each), per engine; --write puts it in BENCHMARKS.md under "## Cross-browser start-up".
 import { spawnSync } from 'node:child_process';
@@ -31,6 +33,7 @@ const ENGINES = opt('engines', 'chromium,firefox,webkit').split(',').map((s) => 
 const BENCH = argv.includes('--bench');
 const WRITE = argv.includes('--write');
 const RUNS = Number(opt('runs', 5));
+const ONLY = opt('only', null) && new RegExp(opt('only'), 'i');
 const XVFB_SCREEN = '-screen 0 1920x1200x24';
 
 // Firefox and WebKit draw on an X display: start again under Xvfb if there is none.
@@ -86,7 +89,7 @@ async function testAll() {
       await withBrowser(engine, async (driver) => {
         versions[engine] = await driver.version().catch(() => engine);
         console.log(`\n---- ${engine}: ${versions[engine]}`);
-        const out = await journeys({ engine, driver, server, root: ROOT, record });
+        const out = await journeys({ engine, driver, server, root: ROOT, record, only: ONLY });
         if (out.package) packages[engine] = out.package;
       });
     } catch (e) {
@@ -95,7 +98,7 @@ async function testAll() {
     timings[engine] = Date.now() - t0;
     console.log(`---- ${engine}: ${(timings[engine] / 1000).toFixed(1)} s`);
   }
-  if (ENGINES.length > 1) {
+  if (ENGINES.length > 1 && !ONLY) {
     const t0 = Date.now();
     const hashes = Object.entries(packages).map(([e, p]) => `${e} ${p.hash} (${p.bytes} B, ${p.name})`);
     console.log(`\npackages:\n  ${hashes.join('\n  ')}`);

@@ -26,6 +26,8 @@ export async function startServer(dir) {
       res.end(body);
     };
     if (rel === '/__xb/init.js') return send(200, MIME['.js'], `var XB = ${JSON.stringify(page)};\n${INIT}`);
+    // A page of the app's origin without the app (it reads IndexedDB while no tab holds the app).
+    if (rel === '/__xb/no-app.html') return send(200, MIME['.html'], '<!doctype html><link rel="icon" href="data:,"><title>no app</title>');
     if (rel.endsWith('/')) rel += 'index.html';
     const file = normalize(join(root, rel));
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) return send(404, 'text/plain', 'not found');

@@ -39,18 +39,32 @@ export async function launch({ width, height }) {
     press: (key) => page.keyboard.press(key),
     viewport: (w, h) => page.setViewportSize({ width: w, height: h }),
     screenshot: (file) => page.screenshot({ path: file }),
+    // Tabs of the same profile: newTab returns the tab, useTab brings one to the front, closeTab
+    // closes one (the current by default) as a person does, so beforeunload, pagehide and unload
+    // run; then the last tab opened of those left is the current one.
+    currentTab: () => page,
     async newTab(url) {
       const p = await b.context.newPage();
       watch(p);
       pages.push(p);
       page = p;
       await p.goto(url);
+      return p;
     },
-    async closeTab() {
-      const p = pages.pop();
-      await p.close();
-      page = pages.at(-1);
-      await page.bringToFront();
+    async useTab(p) {
+      page = p;
+      await p.bringToFront();
+    },
+    async closeTab(p = page) {
+      if (!pages.includes(p)) return;  // closed already
+      const closed = new Promise((r) => p.once('close', r));
+      await p.close({ runBeforeUnload: true });
+      await closed;
+      pages.splice(pages.indexOf(p), 1);
+      if (page === p) {
+        page = pages.at(-1);
+        await page.bringToFront();
+      }
     },
     close: () => b.close(),
   };

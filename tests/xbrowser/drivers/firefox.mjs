@@ -69,17 +69,27 @@ export async function launch({ width, height }) {
     },
     viewport: (w, h) => page.setViewport({ width: w, height: h }),
     screenshot: (file) => page.screenshot({ path: file }),
+    // Tabs of the same profile, as in drivers/chromium.mjs.
+    currentTab: () => page,
     async newTab(url) {
       page = await browser.newPage();
       watch(page);
       await page.setViewport({ width, height });
       await page.goto(url, { waitUntil: 'load' });
+      return page;
     },
-    async closeTab() {
-      const p = pages.pop();
-      await p.close();
-      page = pages.at(-1);
-      await page.bringToFront();
+    async useTab(p) {
+      page = p;
+      await p.bringToFront();
+    },
+    async closeTab(p = page) {
+      if (!pages.includes(p)) return;  // closed already
+      await p.close({ runBeforeUnload: true });  // browsingContext.close with promptUnload
+      pages.splice(pages.indexOf(p), 1);
+      if (page === p) {
+        page = pages.at(-1);
+        await page.bringToFront();
+      }
     },
     close: () => browser.close(),
   };

@@ -85,6 +85,7 @@ export async function launch({ width, height }) {
       await driver.manage().window().setRect({ width, height });
   }
   await viewport(width, height);
+  const windows = [await driver.getWindowHandle()];  // in the order opened
   const evaluate = (fn, arg) => driver.executeScript(`return (${fn}).apply(null, arguments)`, arg === undefined ? null : arg);
   const keyOf = (k) => KEYS[k] || k.toLowerCase();
   return {
@@ -118,16 +119,56 @@ export async function launch({ width, height }) {
     },
     viewport,
     async screenshot(file) { writeFileSync(file, await driver.takeScreenshot(), 'base64'); },
+    // Tabs of the same profile, as in drivers/chromium.mjs; a tab is a window handle.
     // A window, not a tab: the MiniBrowser opens a tab behind the current one, hidden, and a
-    // hidden page draws no frame.
+    // hidden page draws no frame. It is opened as a person opens one, by a click on a link
+    // (target _blank) in the current page, so that its page may close it the browser's way
+    // (closeTab).
+    currentTab: () => driver.getWindowHandle(),
     async newTab(url) {
-      await driver.switchTo().newWindow('window');
-      await driver.get(url);
+      const before = await driver.getAllWindowHandles();
+      await evaluate((href) => {
+        const a = document.createElement('a');
+        a.id = 'xb-new-tab'; a.href = href; a.target = '_blank';
+        a.style.cssText = 'position:fixed;left:0;top:0;width:24px;height:24px;display:block;z-index:2147483647';
+        document.body.append(a);
+      }, url);
+      await this.click(12, 12);
+      let handle;
+      for (let i = 0; i < 100 && !handle; i++) {
+        handle = (await driver.getAllWindowHandles()).find((h) => !before.includes(h));
+        if (!handle) await new Promise((r) => setTimeout(r, 50));
+      }
+      await evaluate(() => document.getElementById('xb-new-tab')?.remove());
+      if (!handle) throw new Error('the link opened no window');
+      windows.push(handle);
+      await driver.switchTo().window(handle);
+      await viewport(width, height);
+      return handle;
     },
-    async closeTab() {
-      await driver.close();
-      const handles = await driver.getAllWindowHandles();
-      await driver.switchTo().window(handles.at(-1));
+    async useTab(handle) { await driver.switchTo().window(handle); },
+    // The page closes its own window (window.close(), allowed for a window a page opened): the
+    // browser's close path, as a person's close, runs beforeunload, pagehide and unload.
+    // WebKitWebDriver's "close window" skips beforeunload, and then an IndexedDB transaction
+    // begun in pagehide or unload is never committed, which a person's close does not do.
+    async closeTab(handle) {
+      const current = await driver.getWindowHandle();
+      handle ??= current;
+      if (!windows.includes(handle)) return;  // closed already
+      if (handle !== current) await driver.switchTo().window(handle);
+      let open = true;
+      try {
+        await evaluate(() => { setTimeout(() => window.close(), 0); });
+        for (let i = 0; i < 100 && open; i++) {
+          open = (await driver.getAllWindowHandles()).includes(handle);
+          if (open) await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        if (open) await driver.close().catch(() => {});  // never leave a window holding the workspace
+        windows.splice(windows.indexOf(handle), 1);
+        await driver.switchTo().window(handle === current ? windows.at(-1) : current);
+      }
+      if (open) throw new Error('the page did not close its window (closed by WebDriver instead)');
     },
     async close() {
       try { await driver.quit(); } finally {
