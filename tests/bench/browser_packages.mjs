@@ -9,13 +9,13 @@
 // The dossiers come from `hoso.dev.generate(100, {attachmentBytes: 20e6, ready: true})`.
 //
 //   node tests/bench/browser_packages.mjs [--runs 3] [--write]
-// --write replaces "## Packages and hashing in the browser (issues 6 and 9)" in BENCHMARKS.md.
+// --write saves the results to benchmarks/results/packages.json (BENCHMARKS.md is built from it).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, openBrowser, App, DESKTOP } from '../e2e/lib/harness.mjs';
-import { median, p95, fmt, table } from './lib/stats.mjs';
-import { DIST, arg, flag, machine, load, today, build, commit, chromiumVersion, writeSection, saveTargets } from './lib/report.mjs';
+import { median, p95, fmt, table, describe } from './lib/stats.mjs';
+import { DIST, arg, flag, saveResults } from './lib/report.mjs';
 
 const RUNS = arg('runs', 3);
 const HASH_RUNS = arg('hash-runs', 5);
@@ -23,7 +23,6 @@ const N = 100;
 const ATTACHMENT_BYTES = 20e6;
 const HASH_MB = 16;
 const UNIT = 'phong-hop-tac-quoc-te';
-const HEADING = '## Packages and hashing in the browser (issues 6 and 9)';
 
 async function until(app, what, fn, arg, timeout = 300000, every = 50) {
   const t0 = Date.now();
@@ -164,23 +163,19 @@ const MBps = (ms) => (HASH_MB * 2 ** 20) / 1e6 / (ms / 1000);
 const ratio = median(r.subtle) / median(r.wasm);  // throughput ratio wasm / subtle
 // Throughput from the times: the median time's, the p95 time's (the slow side), the fastest and slowest.
 const rate = (label, ms) => [label, `${fmt(MBps(median(ms)), 0)} MB/s`, `${fmt(MBps(p95(ms)), 0)} MB/s`,
-  `${fmt(MBps(Math.min(...ms)), 0)} MB/s`, `${fmt(MBps(Math.max(...ms)), 0)} MB/s`, String(ms.length), '— (measured, not a target)'];
+  `${fmt(MBps(Math.min(...ms)), 0)} MB/s`, `${fmt(MBps(Math.max(...ms)), 0)} MB/s`, String(ms.length)];
 const row = (label, xs, unit = 'ms', d = 0) => [label, `${fmt(median(xs), d)} ${unit}`, `${fmt(p95(xs), d)} ${unit}`,
-  `${fmt(Math.min(...xs), d)} ${unit}`, `${fmt(Math.max(...xs), d)} ${unit}`, String(xs.length), '— (measured, not a target)'];
-const bld = build();
+  `${fmt(Math.min(...xs), d)} ${unit}`, `${fmt(Math.max(...xs), d)} ${unit}`, String(xs.length)];
 const lines = [
-  HEADING,
-  '',
-  `Measured ${today()} by \`node tests/bench/browser_packages.mjs --write\` (part of \`scripts/bench.sh\`) on ${machine()},`,
-  `${chromiumVersion()} headless, build ${bld.hash} (HEAD ${commit()} when run). A unit's profile given ${N} ready dossiers with`,
+  `Headless Chromium. A unit's profile given ${N} ready dossiers with`,
   `${ATTACHMENT_BYTES / 1e6} MB of made-up attachments in all (\`hoso.dev.generate(${N}, {attachmentBytes: ${ATTACHMENT_BYTES / 1e6}e6, ready: true})\`);`,
-  `the package is ${fmt(packageBytes / 2 ** 20, 1)} MB of JSON (attachments in base64).`,
+  `the package is ${fmt(packageBytes / 1e6, 1)} MB of JSON (attachments in base64).`,
   'Everything else goes through the interface: the unit chosen in Settings, the contact typed, the export button',
   'clicked, the file given to the import screen\'s file chooser on a fresh profile, the plan accepted. Times are',
   'wall-clock from the benchmark\'s side (the end of an import step is seen by polling every 50–100 ms).',
   '',
   table([
-    ['figure', 'median', 'p95', 'min', 'max', 'runs', 'target'],
+    ['figure (measured, no target)', 'median', 'p95', 'min', 'max', 'runs'],
     row(`export: click → download (${N} dossiers, ${ATTACHMENT_BYTES / 1e6} MB attachments; revisions 1–${RUNS})`, r.export),
     row('import: file chosen → plan on screen (read, NFC, schema, every hash checked)', r.check),
     row(`import: accept clicked → ${N} dossiers in the workspace`, r.apply),
@@ -188,19 +183,22 @@ const lines = [
   ]),
   '',
   table([
-    ['SHA-256 of the same 16 MiB, same page', 'median', 'p95 (of the times)', 'fastest', 'slowest', 'runs', 'target'],
+    ['SHA-256 of the same 16 MiB, same page (MB = 10⁶ B)', 'median', 'p95 (of the times)', 'fastest', 'slowest', 'runs'],
     rate('the app\'s code in wasm (`hoso.dev.sha256`, copying into the wasm heap included)', r.wasm),
     rate('the browser\'s `crypto.subtle.digest`', r.subtle),
   ]),
   '',
   `- wasm / crypto.subtle throughput: **${fmt(ratio, 2)}×** at the median; the two agree on every hash: ${sameHash ? 'yes' : '**NO**'}.`,
   '  Natively, against `sha256sum`: see the native section.',
-  `- Load average when done: ${load()} (2 cores shared with other builds).`,
   '',
 ];
-const section = lines.join('\n');
-console.log(section);
-saveTargets('packages', [
-  { figure: 'wasm SHA-256 agrees with crypto.subtle', value: sameHash ? 'yes' : 'no', target: 'yes', met: sameHash },
-]);
-if (flag('write')) writeSection(HEADING, section);
+const markdown = lines.join('\n');
+console.log(markdown);
+if (flag('write')) saveResults('packages', {
+  title: 'Packages and hashing in the browser (issues 6 and 9)', markdown,
+  figures: {
+    dossiers: N, attachment_bytes: ATTACHMENT_BYTES, package_bytes: packageBytes,
+    export_ms: describe(r.export), import_check_ms: describe(r.check), import_apply_ms: describe(r.apply), import_saved_ms: describe(r.saved),
+    sha256: { bytes: HASH_MB * 2 ** 20, wasm_ms: describe(r.wasm), subtle_ms: describe(r.subtle), same_hashes: sameHash },
+  },
+});

@@ -10,23 +10,24 @@
 //  - insertText → next painted frame: until a rendering update after the app drew the value (a
 //    requestAnimationFrame callback, then a task after it, which runs after the paint);
 //  - main-thread busy time while idle: CDP Performance TaskDuration over 3 s, 2 s after ready.
-// Each figure also with the CPU throttled 4× (Emulation.setCPUThrottlingRate, a cheap phone).
+// Each figure also with the CPU throttled --throttle times (4 by default: Emulation.setCPUThrottlingRate,
+// a cheap phone; 1 skips the throttled pass).
 //
-//   node tests/bench/browser_peer.mjs [--runs 5] [--keys 20] [--write]
-// --write replaces "## Against a peer: Enketo (issue 19)" in BENCHMARKS.md and records the
-// targets for the summary. Builds the peer first when tests/bench/peer/dist/ is missing or older
+//   node tests/bench/browser_peer.mjs [--runs 5] [--keys 20] [--throttle 4] [--write]
+// --write saves the results to benchmarks/results/peer.json, from which BENCHMARKS.md's section and
+// every comparison with Enketo in its summary are made. Builds the peer first when tests/bench/peer/dist/ is missing or older
 // than its sources (npm ci in tests/bench/peer/).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer, openBrowser, DESKTOP } from '../e2e/lib/harness.mjs';
-import { median, p95, fmt, table } from './lib/stats.mjs';
-import { DIST, ROOT, arg, flag, machine, load, today, build, commit, chromiumVersion, writeSection, saveTargets } from './lib/report.mjs';
+import { median, p95, fmt, table, describe } from './lib/stats.mjs';
+import { DIST, ROOT, arg, flag, saveResults } from './lib/report.mjs';
 
 const RUNS = arg('runs', 5);
 const KEYS = arg('keys', 20);
-const HEADING = '## Against a peer: Enketo (issue 19)';
+const THROTTLE = arg('throttle', 4);
 const PEER = join(ROOT, 'tests', 'bench', 'peer');
 const PEER_DIST = join(PEER, 'dist');
 
@@ -160,7 +161,8 @@ async function coldRun(name, server, throttle) {
 
 buildPeer();
 const results = {};
-for (const throttle of [1, 4]) {
+const RATES = THROTTLE > 1 ? [1, THROTTLE] : [1];
+for (const throttle of RATES) {
   for (const name of Object.keys(apps)) {
     const server = await startServer(apps[name].dist());
     try {
@@ -172,48 +174,53 @@ for (const throttle of [1, 4]) {
         transfer: runs[0].transfer,
       };
       const r = results[`${name}@${throttle}`];
-      console.error(`${name} (CPU ÷${throttle}): ready ${fmt(median(r.ready), 0)} ms, insertText→state ${fmt(median(r.value), 2)} ms, →paint ${fmt(median(r.paint), 2)} ms, idle ${fmt(median(r.idle), 1)} ms/3 s, first visit ${fmt(r.transfer.unique / 1024, 1)} KiB gzip`);
+      console.error(`${name} (CPU ÷${throttle}): ready ${fmt(median(r.ready), 0)} ms, insertText→state ${fmt(median(r.value), 2)} ms, →paint ${fmt(median(r.paint), 2)} ms, idle ${fmt(median(r.idle), 1)} ms/3 s, first visit ${fmt(r.transfer.unique / 1000, 1)} kB gzip`);
     } finally { await server.close(); }
   }
 }
 
 // ---- report --------------------------------------------------------------------------------------
-const KiB = (x) => `${fmt(x / 1024, 1)} KiB`;
+const kB = (x) => `${fmt(x / 1000, 1)} kB`;
 const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : '—');
 const h = (t) => results[`hoso@${t}`], e = (t) => results[`enketo@${t}`];
-const targets = [
-  { figure: 'insertText → value in hoso.state(), median', value: `${fmt(median(h(1).value), 2)} ms`, target: '≤ 4 ms', met: median(h(1).value) <= 4 },
-  { figure: 'insertText → next painted frame, median, against Enketo in the same run', value: `${fmt(median(h(1).paint), 2)} ms (Enketo ${fmt(median(e(1).paint), 2)} ms)`, target: `≤ 2 × Enketo = ${fmt(2 * median(e(1).paint), 2)} ms`, met: median(h(1).paint) <= 2 * median(e(1).paint) },
-  { figure: 'first-visit transfer, the unit\'s edition, gzip, against Enketo in the same run', value: `${KiB(h(1).transfer.unique)} (Enketo ${KiB(e(1).transfer.unique)})`, target: `≤ Enketo = ${KiB(e(1).transfer.unique)}`, met: h(1).transfer.unique <= e(1).transfer.unique },
-];
 const rows = [];
-for (const t of [1, 4]) {
-  const tag = t === 1 ? '' : ', CPU throttled 4×';
+for (const t of RATES) {
+  const tag = t === 1 ? '' : `, CPU throttled ${t}×`;
   rows.push(
-    [`first-visit transfer, gzip -9, each file once${tag}`, KiB(h(t).transfer.unique), KiB(e(t).transfer.unique), ratio(h(t).transfer.unique, e(t).transfer.unique)],
-    [`first-visit transfer as asked (${h(t).transfer.requests} / ${e(t).transfer.requests} requests)${tag}`, KiB(h(t).transfer.asked), KiB(e(t).transfer.asked), ratio(h(t).transfer.asked, e(t).transfer.asked)],
+    [`first-visit transfer, gzip -9, each file once${tag}`, kB(h(t).transfer.unique), kB(e(t).transfer.unique), ratio(h(t).transfer.unique, e(t).transfer.unique)],
+    [`first-visit transfer as asked (${h(t).transfer.requests} / ${e(t).transfer.requests} requests)${tag}`, kB(h(t).transfer.asked), kB(e(t).transfer.asked), ratio(h(t).transfer.asked, e(t).transfer.asked)],
     [`navigation → ready, median (p95)${tag}`, `${fmt(median(h(t).ready), 0)} (${fmt(p95(h(t).ready), 0)}) ms`, `${fmt(median(e(t).ready), 0)} (${fmt(p95(e(t).ready), 0)}) ms`, ratio(median(h(t).ready), median(e(t).ready))],
     [`insertText → value in the app's state, median (p95)${tag}`, `${fmt(median(h(t).value), 2)} (${fmt(p95(h(t).value), 2)}) ms`, `${fmt(median(e(t).value), 2)} (${fmt(p95(e(t).value), 2)}) ms`, ratio(median(h(t).value), median(e(t).value))],
     [`insertText → next painted frame, median (p95)${tag}`, `${fmt(median(h(t).paint), 2)} (${fmt(p95(h(t).paint), 2)}) ms`, `${fmt(median(e(t).paint), 2)} (${fmt(p95(e(t).paint), 2)}) ms`, ratio(median(h(t).paint), median(e(t).paint))],
     [`main-thread busy time while idle, per 3 s, median${tag}`, `${fmt(median(h(t).idle), 1)} ms`, `${fmt(median(e(t).idle), 1)} ms`, ratio(median(h(t).idle), median(e(t).idle))],
   );
 }
-const b = build();
-const section = [
-  HEADING,
-  '',
-  `Measured ${today()} by \`node tests/bench/browser_peer.mjs --write\` on ${machine()}, ${chromiumVersion()} headless (SwiftShader),`,
-  `load average ${load()} at the end; hoso build ${b.hash} (repository at ${commit()}). ${RUNS} cold loads of each app per row (a fresh`,
-  `profile each), ${KEYS} characters typed one insertText at a time into the nominee's name (the first two of each run left out).`,
-  'The peer: enketo-core 9.0.1 on a 32-field form (text, dates, numbers, choices, long texts) shaped like a dossier, built by',
+const peerVersion = (() => {
+  try { return JSON.parse(readFileSync(join(PEER, 'node_modules', 'enketo-core', 'package.json'), 'utf8')).version; } catch { return '?'; }
+})();
+const markdown = [
+  `Headless Chromium (SwiftShader). ${RUNS} cold loads of each app per row (a fresh profile each), ${KEYS} characters typed one`,
+  'insertText at a time into the nominee\'s name (the first two of each run left out).',
+  `The peer: enketo-core ${peerVersion} on a 32-field form (text, dates, numbers, choices, long texts) shaped like a dossier, built by`,
   'esbuild and sass in `tests/bench/peer/`. Its "state" is the field\'s value, which its form reads; hoso\'s is the dossier in',
-  '`hoso.state()`. Both served by the same static server, without compression; sizes are what gzip -9 makes of each file.',
+  '`hoso.state()`. Both served by the same static server, without compression; sizes are what gzip -9 makes of each file',
+  '(kB = 1,000 bytes).',
   '',
   table([['figure', 'hoso', 'Enketo', 'hoso ÷ Enketo'], ...rows]),
   '',
-  table([['target', 'measured', 'target', ''], ...targets.map((t) => [t.figure, t.value, t.target, t.met ? 'met' : '**MISSED**'])]),
-  '',
 ].join('\n');
-console.log(section);
-saveTargets('peer', targets);
-if (flag('write')) writeSection(HEADING, section);
+console.log(markdown);
+// Per app and CPU rate ("1", "4"): the samples' figures; the summary compares hoso with Enketo from these.
+const figures = { runs: RUNS, keys: KEYS, enketo_core: peerVersion, rates: RATES };
+for (const name of Object.keys(apps)) {
+  figures[name] = {};
+  for (const t of RATES) {
+    const r = results[`${name}@${t}`];
+    figures[name][t] = {
+      ready_ms: describe(r.ready), insert_text_to_state_ms: describe(r.value), insert_text_to_paint_ms: describe(r.paint),
+      idle_busy_ms_per_3s: describe(r.idle),
+      first_visit: { gzip_bytes: r.transfer.unique, gzip_bytes_as_asked: r.transfer.asked, requests: r.transfer.requests },
+    };
+  }
+}
+if (flag('write')) saveResults('peer', { title: 'Against a peer: Enketo (issue 19)', markdown, figures });

@@ -4,16 +4,15 @@
 //
 //   build/bench/hoso_bench --benchmark_repetitions=5 --benchmark_out=native.json --benchmark_out_format=json
 //   node tests/bench/native_summary.mjs native.json [--write]
-// --write replaces "## Native (Google Benchmark)" in BENCHMARKS.md. scripts/bench.sh does both.
+// --write saves the results to benchmarks/results/native.json (BENCHMARKS.md is built from it).
+// scripts/bench.sh does both.
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, p95, fmt, table } from './lib/stats.mjs';
-import { flag, machine, load, today, commit, writeSection, saveTargets } from './lib/report.mjs';
-
-const HEADING = '## Native (Google Benchmark)';
+import { median, p95, fmt, table, describe } from './lib/stats.mjs';
+import { flag, saveResults } from './lib/report.mjs';
 const file = process.argv[2];
 if (!file || file.startsWith('--')) { console.error('usage: native_summary.mjs native.json [--write]'); process.exit(2); }
 const json = JSON.parse(readFileSync(file, 'utf8'));
@@ -89,12 +88,10 @@ const core = runs.get('BM_Sha256/16777216') || runs.get('BM_Sha256/1048576');
 const coreRate = core && core.bps.length ? median(core.bps) / 1e6 : NaN;
 
 const ctx = json.context || {};
+const repetitions = ctx.repetitions || json.benchmarks[0]?.repetitions || null;
 const lines = [
-  HEADING,
-  '',
-  `Measured ${today()} by \`scripts/bench.sh\` (\`build/bench/hoso_bench --benchmark_repetitions=${ctx.repetitions || json.benchmarks[0]?.repetitions || '?'}\`, summarised by`,
-  `\`tests/bench/native_summary.mjs\`) on ${machine()}, HEAD ${commit()} when run,`,
-  `the Release native build (sources tests/bench/*.cpp). Real time per iteration; median and p95 over the repetitions.`,
+  `\`build/bench/hoso_bench --benchmark_repetitions=${repetitions ?? '?'}\` (the Release native build of tests/bench/*.cpp), summarised by`,
+  '`tests/bench/native_summary.mjs`. Real time per iteration; median and p95 over the repetitions. MB/s: 10⁶ bytes a second.',
   '',
   table(rows),
   '',
@@ -106,10 +103,20 @@ const lines = [
   '',
   `- The core's SHA-256 runs at **${fmt(coreRate / sumRate, 2)}×** the speed of \`sha256sum\` at the median (one thread each, same machine).`,
   ...(errors.length ? [`- Benchmarks that reported an error: ${errors.join('; ')}.`] : []),
-  `- No targets in the issues for these: measured, not asserted. Load average when done: ${load()}.`,
+  '- No targets in the issues for these: measured, not asserted.',
   '',
 ];
-const section = lines.join('\n');
-console.log(section);
-saveTargets('native', errors.length ? [{ figure: 'native benchmarks without errors', value: `${errors.length} failed`, target: 'none', met: false }] : []);
-if (flag('write')) writeSection(HEADING, section);
+const markdown = lines.join('\n');
+console.log(markdown);
+if (flag('write')) saveResults('native', {
+  title: 'Native (Google Benchmark)', markdown, browser: null,
+  figures: {
+    repetitions,
+    benchmarks: Object.fromEntries([...runs].map(([name, r]) => [name, {
+      unit: r.unit, real_time: describe(r.real), cpu_time: describe(r.cpu),
+      bytes_per_second_median: r.bps.length ? median(r.bps) : null, counters: r.counters,
+    }])),
+    errors,
+    sha256: { core_MB_per_s: Number.isFinite(coreRate) ? coreRate : null, sha256sum_MB_per_s: sumRate, sha256sum: sumVersion },
+  },
+});

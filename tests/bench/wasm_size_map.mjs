@@ -5,27 +5,35 @@
 // libc++ and libc by their own names); then the data segments (strings, tables, the embedded font and
 // assets) and the largest functions. Raw bytes of the wasm, and gzip -9 of the whole file for scale.
 //
+// The map must be of the build the browser benchmarks measured: the wasm beside the symbols is
+// compared with $HOSO_DIST's (dist/), and a map of another build is refused.
+//
 //   node tests/bench/wasm_size_map.mjs [--build build/web] [--edition hoso] [--top 40] [--write]
-// --write replaces "## Where the wasm's bytes go (issue 19)" in BENCHMARKS.md.
+// --build defaults to $HOSO_WASM_BUILD, else build/web. --write saves the results to
+// benchmarks/results/sizemap.json (BENCHMARKS.md is built from it).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fmt, table } from './lib/stats.mjs';
-import { ROOT, flag, today, commit, writeSection, saveTargets } from './lib/report.mjs';
+import { DIST, ROOT, flag, saveResults, sha256File } from './lib/report.mjs';
 
 const opt = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : dflt;
 };
-const BUILD = resolve(opt('build', join(ROOT, 'build', 'web')));
+const BUILD = resolve(opt('build', process.env.HOSO_WASM_BUILD || join(ROOT, 'build', 'web')));
 const EDITION = opt('edition', 'hoso');
 const TOP = Number(opt('top', 40));
-const HEADING = '## Where the wasm\'s bytes go (issue 19)';
 
 const wasmFile = join(BUILD, `${EDITION}.wasm`), symbolsFile = join(BUILD, `${EDITION}.js.symbols`);
 if (!existsSync(wasmFile) || !existsSync(symbolsFile)) {
   console.error(`wasm_size_map: needs ${wasmFile} and ${symbolsFile} (scripts/build.sh web)`);
+  process.exit(1);
+}
+const distWasm = join(DIST, `${EDITION}.wasm`);
+if (existsSync(distWasm) && sha256File(distWasm) !== sha256File(wasmFile)) {
+  console.error(`wasm_size_map: ${wasmFile} is not the build measured (${distWasm} differs); give --build the folder of that build`);
   process.exit(1);
 }
 const wasm = readFileSync(wasmFile);
@@ -108,16 +116,15 @@ const gz = gzipSync(wasm, { level: 9 }).length;
 const pct = (x) => `${fmt((100 * x) / wasm.length, 1)} %`;
 const short = (s) => (s.length > 110 ? s.slice(0, 107) + '…' : s).replace(/\|/g, '\\|');
 
-const section = [
-  HEADING,
-  '',
-  `Measured ${today()} by \`node tests/bench/wasm_size_map.mjs --write\` from \`${EDITION}.wasm\` and \`${EDITION}.js.symbols\``,
-  `(repository at ${commit()}): ${wasm.length} B raw, ${gz} B gzip -9 (${fmt(gz / 1024, 1)} KiB). Function bodies ${codeBytes} B (${list.length} functions),`,
+const markdown = [
+  `From \`${EDITION}.wasm\` and \`${EDITION}.js.symbols\` (the same wasm as the dist measured, byte for byte):`,
+  `${wasm.length} B raw, ${gz} B gzip -9 (${fmt(gz / 1000, 1)} kB). Function bodies ${codeBytes} B (${list.length} functions),`,
   `data segments ${dataBytes} B (${segments.length}: string literals, tables, the embedded font and assets). Sizes are raw bytes of`,
   'the wasm; gzip shrinks code and data differently, so the shares of the gzip figure differ somewhat. Names come from',
   'the optimised build\'s function map: code the optimiser inlined is counted in its caller (so an exported entry',
   'point such as hoso_ui_scale carries what it inlined), and functions it merged carry the name that survived, so',
-  'single rows can mislead; the totals by origin are the figure to steer by.',
+  'single rows can mislead; the totals by origin are the figure to steer by. The origin is the source folder a',
+  'function\'s namespace names (the optimised build carries no line tables, so not the single file).',
   '',
   table([['where from (by namespace: hoso::ui is src/ui …)', 'bytes', 'share of the wasm', 'functions'],
     ...[...byOrigin.entries()].sort((a, b) => b[1].bytes - a[1].bytes).map(([o, e]) => [o, String(e.bytes), pct(e.bytes), String(e.count)]),
@@ -129,6 +136,14 @@ const section = [
   table([['function', 'bytes', 'from'], ...[...list].sort((a, b) => b.size - a.size).slice(0, TOP).map((f) => [short(f.pretty), String(f.size), origin(f.pretty)])]),
   '',
 ].join('\n');
-console.log(section);
-saveTargets('sizemap', []);
-if (flag('write')) writeSection(HEADING, section);
+console.log(markdown);
+const ranked = [...list].sort((a, b) => b.size - a.size);
+if (flag('write')) saveResults('sizemap', {
+  title: 'Where the wasm\'s bytes go (issue 19)', markdown, browser: null,
+  figures: {
+    edition: EDITION, wasm_bytes: wasm.length, gzip_bytes: gz, code_bytes: codeBytes, functions: list.length,
+    data_bytes: dataBytes, data_segments: segments.length,
+    by_origin: Object.fromEntries([...byOrigin.entries()].sort((a, b) => b[1].bytes - a[1].bytes).map(([o, e]) => [o, { bytes: e.bytes, functions: e.count }])),
+    largest_functions: ranked.slice(0, TOP).map((f) => ({ name: f.pretty, bytes: f.size, origin: origin(f.pretty) })),
+  },
+});

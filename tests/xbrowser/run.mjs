@@ -12,15 +12,15 @@
 // the steps whose name matches (case-insensitive), to work on a few; those after the first load
 // each start from a page load of their own, except the reload that follows the typing.
 // --bench: time from navigation to hoso.ready, median of --runs cold loads (a fresh browser
-// each), per engine; --write puts it in BENCHMARKS.md under "## Cross-browser start-up".
+// each), per engine; --write saves it to benchmarks/results/xbrowser.json (BENCHMARKS.md is built
+// from it by tests/bench/bench_summary.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
 import { run as journeys, coldStart, DESKTOP } from './journeys.mjs';
-import { median, fmt, table } from '../bench/lib/stats.mjs';
-import { writeSection, saveTargets } from '../bench/lib/report.mjs';
+import { median, fmt, table, describe } from '../bench/lib/stats.mjs';
+import { saveResults } from '../bench/lib/report.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = resolve(process.env.HOSO_DIST || join(ROOT, 'dist'));
@@ -116,7 +116,7 @@ async function testAll() {
 
 async function bench() {
   const rows = [['engine', 'median', 'min', 'max', 'runs (ms)']];
-  const medians = {};
+  const engines = {};
   for (const engine of ENGINES) {
     const times = [];
     for (let i = 0; i < RUNS; i++) {
@@ -130,36 +130,27 @@ async function bench() {
         record(engine, `cold start ${i + 1}`, e, Date.now() - t0);
       }
     }
-    if (times.length) {
-      medians[engine] = median(times);
-      rows.push([versions[engine], `${fmt(median(times), 0)} ms`, `${fmt(Math.min(...times), 0)} ms`,
-        `${fmt(Math.max(...times), 0)} ms`, times.map((t) => t.toFixed(0)).join(', ')]);
-      record(engine, `time to hoso.ready, median of ${times.length} cold loads: ${fmt(median(times), 0)} ms`, null, 0);
-    }
+    // An engine that never started shows as missing, not as a number.
+    engines[engine] = { version: versions[engine] || engine, ready_ms: describe(times), runs_ms: times };
+    rows.push([versions[engine] || engine, ...(times.length
+      ? [`${fmt(median(times), 0)} ms`, `${fmt(Math.min(...times), 0)} ms`, `${fmt(Math.max(...times), 0)} ms`, times.map((t) => t.toFixed(0)).join(', ')]
+      : ['**MISSING** (no cold start succeeded)', '', '', ''])]);
+    if (times.length) record(engine, `time to hoso.ready, median of ${times.length} cold loads: ${fmt(median(times), 0)} ms`, null, 0);
   }
-  const build = (() => { try { return JSON.parse(readFileSync(join(DIST, 'build.json'), 'utf8')); } catch { return {}; } })();
-  const date = new Date().toISOString().slice(0, 10);
-  const section = [
-    '## Cross-browser start-up (issue 10)',
-    '',
-    `Measured ${date} by \`node tests/xbrowser/run.mjs --bench --write\` on ${cpus().length} × ${cpus()[0].model.trim()},`,
-    `${(totalmem() / 2 ** 30).toFixed(0)} GiB; build ${build.hash || '?'} (wasm: ${Object.entries(build.wasmBytes || {}).map(([e, n]) => `${e}.wasm ${n} B`).join(', ') || '?'}), served from 127.0.0.1.`,
+  const markdown = [
     `Time from navigation to \`hoso.ready\` (stored data loaded, first frame drawn), in the page's own clock`,
     `(\`performance.now()\` when the promise resolves), median of ${RUNS} cold loads: each a fresh browser with an`,
-    'empty profile (no HTTP cache, no service worker, empty IndexedDB), desktop window 1280×800.',
+    'empty profile (no HTTP cache, no service worker, empty IndexedDB), desktop window 1280×800, served from 127.0.0.1.',
     '',
     table(rows),
     '',
     '- Chromium runs headless with SwiftShader (WebGL2 on the CPU); Firefox ESR and the WebKitGTK MiniBrowser run',
     '  headful under Xvfb with Mesa llvmpipe (headless Firefox has no WebGL2 here). All draw on the CPU, so these are',
     '  slower than on a phone or laptop with a GPU; they compare engines, not devices.',
-    `- Load average when done: ${loadavg().map((x) => x.toFixed(1)).join(', ')} (the machine may be shared with builds).`,
     '',
   ].join('\n');
-  console.log(`\n${section}`);
-  saveTargets('xbrowser', []);  // no targets: the file says the benchmark ran (bench_summary.mjs)
-  if (WRITE) writeSection('## Cross-browser start-up (issue 10)', section);
-  return medians;
+  console.log(`\n${markdown}`);
+  if (WRITE) saveResults('xbrowser', { title: 'Cross-browser start-up (issue 10)', markdown, browser: Object.values(versions).join('; '), figures: { runs: RUNS, engines } });
 }
 
 const t0 = Date.now();

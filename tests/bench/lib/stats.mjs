@@ -29,3 +29,9 @@ export function verdict(value, target, lowerIsBetter = true) {
   if (!Number.isFinite(value) || target === undefined || target === null) return '';
   return (lowerIsBetter ? value < target : value > target) ? 'met' : 'MISSED';
 }
+
+// The figures a sample is saved as in the results JSON (null where there is no sample: JSON has no NaN).
+export function describe(xs) {
+  const n = (x) => (Number.isFinite(x) ? +x.toFixed(3) : null);
+  return { median: n(median(xs)), p95: n(p95(xs)), min: n(Math.min(...xs)), max: n(Math.max(...xs)), samples: xs.length };
+}
