@@ -35,12 +35,13 @@ if schema_dir.is_dir():
         (staging / "schema").mkdir(exist_ok=True)
         shutil.copyfile(f, staging / "schema" / f.name)
 
-# The shell's scripts go out without their whole-line comments (they are for the source; a phone
-# on a slow network should not download them). Only lines that hold nothing but a comment.
+# The shell's scripts go out without their whole-line comments and indentation (they are for the
+# source; a phone on a slow network should not download them). Only lines that hold nothing but a
+# comment; no line of these files continues a string or template onto the next.
 for name in ("boot.js", "sw.js"):
     f = staging / name
     if f.exists():
-        f.write_text("".join(line for line in f.read_text().splitlines(keepends=True)
+        f.write_text("".join(line.lstrip(" ") for line in f.read_text().splitlines(keepends=True)
                              if not line.lstrip().startswith("//")))
 
 # The build's content hash covers every file; those that carry it (boot.js, sw.js) count as their

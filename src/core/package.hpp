@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/attachments.hpp"
 #include "core/bilingual.hpp"
 #include "core/date.hpp"
 #include "core/dossier.hpp"
@@ -92,10 +93,14 @@ std::string check_code(std::string_view sha256_hex);
 
 // ---- verification of an untrusted file ---------------------------------------------------------
 
+// The longest string a package holds: an attachment's base64, at most 10 MB decoded
+// (kMaxAttachmentBytes: a unit cannot attach more, so a package cannot carry more either).
+inline constexpr std::size_t kPackageMaxStringBytes = (static_cast<std::size_t>(kMaxAttachmentBytes) + 2) / 3 * 4;
+
 struct VerifyLimits {
   std::size_t max_bytes = kPackageMaxBytes;
   int max_depth = 32;  // the app writes 7: package, dossiers, dossier, audit, entry, rows, row
-  std::size_t max_string_bytes = kPackageMaxBytes;  // one string (an attachment's base64)
+  std::size_t max_string_bytes = kPackageMaxStringBytes;
 };
 
 struct PackageHeader {

@@ -195,6 +195,9 @@ void read_header(Reader& r, const json& doc, PackageHeader& h, std::string& mani
       sha256_str(r, a, p, "sha256", value);
       if (r.int64(a, p, "size", size) && size < 0)
         r.fail(member_path(p, "size"), {"Kích thước không được âm.", "The size must not be negative."});
+      else if (r.ok() && size > kMaxAttachmentBytes)
+        r.fail(member_path(p, "size"), {"Tệp đính kèm " + std::to_string(size) + " byte, vượt giới hạn 10 MB cho mỗi tệp.",
+                                        "An attachment of " + std::to_string(size) + " bytes, over the limit of 10 MB a file."});
       r.str(a, p, "name", value);
       r.str(a, p, "mime_type", value);
       // Not read through Reader::str: that would copy (and NFC-scan) megabytes of base64.

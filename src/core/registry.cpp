@@ -165,6 +165,13 @@ void sort_registry(Registry& r) {
                    [](const Decision& a, const Decision& b) { return a.dossier_id < b.dossier_id; });
 }
 
+bool made_elsewhere(const Registry& r, const PackageRevision& p) {
+  for (const PackageRevision& q : r.revisions)
+    if (q.header.id == p.header.id && !q.header.workspace_id.empty() && q.header.workspace_id != p.header.workspace_id)
+      return true;
+  return false;
+}
+
 Standing standing(const Registry& r, const PackageRevision& p) {
   if (p.set_aside) return Standing::set_aside;
   for (const PackageRevision& q : r.revisions)
@@ -417,6 +424,7 @@ json registry_snapshot(const Registry& r) {
                          {"standing", standing_label(standing(r, p)).en},
                          {"check_code", check_code(p.header.content_hash)},
                          {"cover_list_checked", p.cover_list_checked != 0},
+                         {"made_elsewhere", made_elsewhere(r, p)},
                          {"dossiers", p.dossiers.size()}});
   for (const Decision& d : r.decisions) {
     ++by_status[std::string(to_string(d.status))];

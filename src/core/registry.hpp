@@ -206,6 +206,9 @@ void sort_registry(Registry& r);
 // set aside is in force; lower ones are superseded history; conflicts wait, set aside.
 enum class Standing { in_force, superseded, set_aside };
 Standing standing(const Registry& r, const PackageRevision& p);
+// Another revision of the same package held here was made in another workspace than this one
+// (PackageHeader::workspace_id; packages of format version 1 name none and are never counted).
+bool made_elsewhere(const Registry& r, const PackageRevision& p);
 Bilingual standing_label(Standing s);  // "Đang dùng" / "In force", ...
 
 // The secretariat's status of a dossier: its decision, else "received".

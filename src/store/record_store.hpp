@@ -18,14 +18,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/attachments.hpp"
 #include "core/date.hpp"
 #include "store/result.hpp"
 
 namespace hoso::store {
 
-// Records and blobs above these sizes are refused on write and moved aside on load: a dossier is
-// tens of kilobytes, so 64 MB can only be damage, and reading it must not exhaust wasm memory.
+// Records above this size are refused on write and moved aside on load: a dossier is tens of
+// kilobytes, so 64 MB can only be damage, and reading it must not exhaust wasm memory.
 inline constexpr std::uintmax_t kMaxRecordBytes = 64u << 20;
+// Blobs are attachments: written up to the attachment limit (core/attachments.hpp, 10 MB), the
+// same for a unit's own files and a package's; read up to 64 MB, which earlier releases allowed.
+inline constexpr std::uintmax_t kMaxBlobWriteBytes = static_cast<std::uintmax_t>(kMaxAttachmentBytes);
 inline constexpr std::uintmax_t kMaxBlobBytes = 64u << 20;
 // Nesting of a record file, the envelope included ({"data":{…}} is 2): the depth the core's
 // parser accepts. A save that the loader would refuse is refused instead.

@@ -500,6 +500,7 @@ void cover_list_check(app::Secretariat& sec, const PackageRevision& rev) {
   const Palette& p = palette();
   const std::string code = check_code(rev.header.content_hash);
   ImGui::PushFont(fonts.small);
+  if (made_elsewhere(sec.reg(), rev)) noted(p.error, tr("registry.made_elsewhere"), "registry.made_elsewhere");
   if (rev.cover_list_checked) {
     noted(p.success, trf("registry.cover_list_checked", {code, to_display_vietnam(rev.cover_list_checked), rev.cover_list_checked_by}).c_str(),
           "registry.cover_list");

@@ -518,6 +518,10 @@ test('keyboard only: a dossier, its name, an award, a criterion, the minutes, a 
     // the export, the contact's name, the package built and downloaded.
     await app.page.evaluate(() => window.hoso.dev.generate(1, { seed: 7, ready: true }));
     await app.until('a ready dossier', (x) => x.workspace.dossiers.some((d) => d.status === 'ready'));
+    // (Generating shows the dashboard.)
+    await tabTo(app, 'nav.export', { back: true, max: 200 });
+    await kb.press('Enter');
+    await app.until('the export screen', (x) => x.screen === 'package_export');
     await tabTo(app, 'export.open_settings');
     await kb.press('Enter');
     await app.until('the settings', (x) => x.screen === 'settings');

@@ -66,6 +66,7 @@ test('a revision made in another workspace is flagged at intake, in red, and on 
     assert.ok(!codes[0].includes('other_workspace'), 'r1 is not flagged');
     assert.ok(codes[1].includes('other_workspace'), `r2 is flagged (${codes[1].join(', ')})`);
     const k = codes[1].indexOf('other_workspace') + 1;
+    await app.scrollTo(`intake.file.2.note.${k}`);
     const note = await app.item(`intake.file.2.note.${k}`);
     assert.match(note.label, /được lập ở nơi khác/);
     assert.match(note.label, /phiếu trình/);
@@ -78,12 +79,19 @@ test('a revision made in another workspace is flagged at intake, in red, and on 
     await app.click('intake.apply');
     const reg = await app.until('filed', (st) => st.registry.rows?.length > 0 && st.registry, 20000);
     await app.click('nav.registry');
-    await app.page.evaluate(() => window.hoso.dev.texts());  // starts recording what is drawn
     await app.click(`registry.row.${reg.rows[0].dossier_id}`);
     await app.item('registry.status');
-    await app.settle();
-    const texts = await app.page.evaluate(() => window.hoso.dev.texts());
-    assert.ok(texts.some((t) => /được lập ở nơi khác/.test(t)), 'the record says it too');
+    // The record's pane sits under the table: its wheel there, until the line is drawn.
+    const vp = app.page.viewportSize();
+    for (let i = 0; i < 20 && !(await app.has('registry.made_elsewhere')); i++) {
+      await app.page.mouse.move(vp.width / 2, vp.height * 0.85);
+      await app.page.mouse.wheel(0, 300);
+      await app.settle();
+    }
+    assert.match((await app.item('registry.made_elsewhere')).label, /được lập ở những nơi khác nhau/, 'the record says it too');
+    await app.screenshot('registry-made-elsewhere');
+    const revisions = (await app.state()).registry.revisions;
+    assert.deepEqual(revisions.map((r) => r.made_elsewhere), [true, true], 'both revisions of the package are marked');
     assert.deepEqual(app.errors, []);
   } finally {
     await browser.close();

@@ -355,8 +355,9 @@ HosoWeb.storage = (function () {
   window.addEventListener('pagehide', flushNow);
   window.addEventListener('beforeunload', function (e) {
     flushNow();
-    // A save that failed (or a crash after one) would be lost: the browser asks the person.
-    if (!leavingOnPurpose && (failure || lost || (!available && pending) || (W.dead && unsaved()))) {
+    // A save that failed (or a crash after one) would be lost: the browser asks the person. A
+    // read-only tab holds nothing of its own to lose (every change is refused there): no question.
+    if (!leavingOnPurpose && !readOnly && (failure || lost || (!available && pending) || (W.dead && unsaved()))) {
       e.preventDefault();
       e.returnValue = '';
     }

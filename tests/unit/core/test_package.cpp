@@ -587,6 +587,8 @@ TEST(PackageRefusal, Schema) {
       {"minutes", [](json& j) { j["minutes"] = json::object(); }, "Must be a JSON array."},
       {"dossiers", [](json& j) { j["dossiers"] = json::array(); }, "at least one dossier"},
       {"attachments[0].size", [](json& j) { j["attachments"][0]["size"] = -1; }, "must not be negative"},
+      // No more than a unit can attach (core/attachments.hpp), whatever the package's own size.
+      {"attachments[0].size", [](json& j) { j["attachments"][0]["size"] = kMaxAttachmentBytes + 1; }, "over the limit of 10 MB a file"},
       {"attachments[1].base64", [](json& j) { j["attachments"][1]["base64"] = 1; }, "Must be a string."},
       {"attachments[2].sha256", [](json& j) { j["attachments"].push_back(j["attachments"][0]); }, "in the package twice"},
       {"attachments[1]", [](json& j) { j["attachments"][1]["sha256"] = std::string(64, '0'); }, "SHA-256 does not match"},

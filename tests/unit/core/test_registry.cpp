@@ -236,12 +236,17 @@ TEST(Intake, RevisionFromAnotherWorkspaceIsFlagged) {
   ASSERT_EQ(r.revisions.size(), 2u);
   const auto& notes = r.revisions[1].notes;
   EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const Bilingual& b) { return b.en.find("another browser") != std::string::npos; }));
+  // The record of either revision says so (made_elsewhere), and hoso.state() too.
+  EXPECT_TRUE(made_elsewhere(r, r.revisions[0]));
+  EXPECT_TRUE(made_elsewhere(r, r.revisions[1]));
+  EXPECT_EQ(registry_snapshot(r)["revisions"][1]["made_elsewhere"], true);
 
   // The unit's own r2: no flag.
   const BuiltPackage own = export_package(r1.workspace, kSent + kDay, 1);
   Registry r2 = testing::empty_registry();
   take_in(r2, {incoming(r1)});
   EXPECT_FALSE(has_note(take_in(r2, {incoming(own, kReceived + kDay)}).entries[0], intake_note::other_workspace));
+  EXPECT_FALSE(made_elsewhere(r2, r2.revisions[1]));
 }
 
 TEST(Intake, ConflictIsKeptAsideUntilAPersonChooses) {
