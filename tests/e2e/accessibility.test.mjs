@@ -279,13 +279,7 @@ test('the secretariat\'s screens in axe-core and in Chromium\'s accessibility tr
     await app.click('nav.intake');
     await app.drop(join(ROOT, 'tests/fuzz/corpus/package/valid_r1.json'));
     await app.until('the report', (st) => st.registry.intake?.state === 'waiting', 20000);
-    if (await app.has('intake.who_done')) {
-      await app.click('settings.author');
-      await app.insertText('Lê Thu Hà');
-      await app.click('intake.who_done');
-    }
-    await app.click('intake.apply');
-    const reg = await app.until('filed', (st) => st.registry.rows?.length > 0 && st.registry, 20000);
+    const reg = await app.applyIntake();
     await app.click('nav.registry');
     await app.click('registry.search');
     const row = `registry.row.${reg.rows[0].dossier_id}`;

@@ -71,13 +71,7 @@ test('a revision made in another workspace is flagged at intake, in red, and on 
     assert.match(note.label, /được lập ở nơi khác/);
     assert.match(note.label, /phiếu trình/);
     await app.screenshot('intake-other-workspace');
-    if (await app.has('intake.who_done')) {
-      await app.click('settings.author');
-      await app.insertText('Lê Thu Hà');
-      await app.click('intake.who_done');
-    }
-    await app.click('intake.apply');
-    const reg = await app.until('filed', (st) => st.registry.rows?.length > 0 && st.registry, 20000);
+    const reg = await app.applyIntake();
     await app.click('nav.registry');
     await app.click(`registry.row.${reg.rows[0].dossier_id}`);
     await app.item('registry.status');

@@ -205,6 +205,17 @@ export class App {
     }, [readFileSync(path, 'utf8'), basename(path)]);
     await this.settle();
   }
+  // The secretariat's intake report is waiting: says who is working if asked, files it in the
+  // register, and returns the register's state once it has rows.
+  async applyIntake(author = 'Lê Thu Hà') {
+    if (await this.has('intake.who_done')) {
+      await this.click('settings.author');
+      await this.insertText(author);
+      await this.click('intake.who_done');
+    }
+    await this.click('intake.apply');
+    return this.until('filed', (st) => st.registry.rows?.length > 0 && st.registry, 20000);
+  }
   async tap(id) {
     const it = await this.find(id);
     await this.page.touchscreen.tap(it.x + it.w / 2, it.y + Math.min(it.h / 2, 20));
