@@ -44,15 +44,18 @@ self.addEventListener('install', function (event) {
       }));
     });
   }).then(function (verified) {
-    return keepOwnCache().then(function () { return caches.open(CACHE); }).then(function (cache) {
-      return Promise.all(verified.map(function (v) {
-        return Promise.all(v.names.map(function (name) {
-          return cache.put(new Request(new URL(name, SCOPE).href), v.file.response());
+    return caches.has(CACHE).then(function (existed) {
+      return keepOwnCache().then(function () { return caches.open(CACHE); }).then(function (cache) {
+        return Promise.all(verified.map(function (v) {
+          return Promise.all(v.names.map(function (name) {
+            return cache.put(new Request(new URL(name, SCOPE).href), v.file.response());
+          }));
         }));
-      }));
-    }).catch(function (e) {
-      // Storage full, say: no half-filled cache is left behind.
-      return caches.delete(CACHE).then(function () { throw e; });
+      }).catch(function (e) {
+        // Storage full, say: no half-filled cache is left behind. A cache this build had already
+        // (a rollback while its pages are still open) stays: they read from it.
+        return (existed ? Promise.resolve() : caches.delete(CACHE)).then(function () { throw e; });
+      });
     });
   }));
 });
@@ -162,7 +165,12 @@ function retireOlderBuilds() {
     if (!r.caches.length) return null;
     return self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(function (open) {
       var stillOpen = r.pages.filter(function (id) { return open.some(function (c) { return c.id === id; }); });
-      if (stillOpen.length) return stillOpen.length < r.pages.length ? keepRetiring({ pages: stillOpen, caches: r.caches }) : null;
+      if (stillOpen.length) {
+        if (stillOpen.length === r.pages.length) return null;
+        // Read again before writing back: a new worker may have taken a cache back (keepOwnCache).
+        retiring = null;
+        return readRetiring().then(function (fresh) { return keepRetiring({ pages: stillOpen, caches: fresh.caches }); });
+      }
       // Read again: a new worker may have taken one of them back since (keepOwnCache).
       retiring = null;
       return readRetiring().then(function (fresh) {

@@ -202,6 +202,7 @@ class Placer {
   // hash cannot tell them apart, the signed cover list can (docs/PACKAGE.md).
   void other_workspace_note(IntakeEntry& e) {
     const PackageHeader& h = e.package->header;
+    if (h.workspace_id.empty()) return;  // format 1: made before workspaces had ids
     for (const Known& k : known_) {
       if (k.header->id != h.id || k.header->workspace_id.empty() || k.header->workspace_id == h.workspace_id) continue;
       e.notes.push_back({intake_note::other_workspace,

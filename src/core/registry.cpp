@@ -166,6 +166,7 @@ void sort_registry(Registry& r) {
 }
 
 bool made_elsewhere(const Registry& r, const PackageRevision& p) {
+  if (p.header.workspace_id.empty()) return false;  // format 1: made before workspaces had ids
   for (const PackageRevision& q : r.revisions)
     if (q.header.id == p.header.id && !q.header.workspace_id.empty() && q.header.workspace_id != p.header.workspace_id)
       return true;

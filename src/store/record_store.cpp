@@ -511,9 +511,9 @@ Result<LoadReport> RecordStore::load_all(Millis now) {
 Completed RecordStore::write_blob(std::string_view name_view, std::string_view bytes, bool replace) {
   const std::string name(name_view);
   if (!is_valid_blob_name(name)) return invalid_name(name);
-  if (bytes.size() > kMaxBlobWriteBytes) {
-    return make_error(ErrorKind::invalid_data, name, "Tệp đính kèm lớn hơn giới hạn 10 MB.",
-                      "The attachment is larger than the 10 MB limit.");
+  if (bytes.size() > kMaxBlobBytes) {
+    return make_error(ErrorKind::invalid_data, name, "Tệp đính kèm lớn hơn giới hạn 64 MB.",
+                      "The attachment is larger than the 64 MB limit.");
   }
   auto existing = read_blob(name);
   if (existing) {

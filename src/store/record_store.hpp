@@ -18,7 +18,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/attachments.hpp"
 #include "core/date.hpp"
 #include "store/result.hpp"
 
@@ -27,9 +26,9 @@ namespace hoso::store {
 // Records above this size are refused on write and moved aside on load: a dossier is tens of
 // kilobytes, so 64 MB can only be damage, and reading it must not exhaust wasm memory.
 inline constexpr std::uintmax_t kMaxRecordBytes = 64u << 20;
-// Blobs are attachments: written up to the attachment limit (core/attachments.hpp, 10 MB), the
-// same for a unit's own files and a package's; read up to 64 MB, which earlier releases allowed.
-inline constexpr std::uintmax_t kMaxBlobWriteBytes = static_cast<std::uintmax_t>(kMaxAttachmentBytes);
+// Blobs are attachments, at most 10 MB where they come in (core/attachments.hpp: a unit's pick,
+// a package's attachment); the store refuses only what can be nothing but damage, as for records,
+// so that a backup of an earlier release (which took larger attachments from packages) restores.
 inline constexpr std::uintmax_t kMaxBlobBytes = 64u << 20;
 // Nesting of a record file, the envelope included ({"data":{…}} is 2): the depth the core's
 // parser accepts. A save that the loader would refuse is refused instead.

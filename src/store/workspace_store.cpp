@@ -18,6 +18,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 // The settings record holds the workspace without its dossiers and minutes.
 nlohmann::json settings_record(const Workspace& w) {
   Workspace head;
+  head.workspace_id = w.workspace_id;
   head.settings = w.settings;
   head.campaign_id = w.campaign_id;
   head.exports = w.exports;
@@ -65,6 +66,7 @@ Result<WorkspaceLoad> WorkspaceStore::load(Millis now) {
         out.broken.push_back(broken_from(rec.name, head.error()));
         continue;
       }
+      out.workspace.workspace_id = head->workspace_id;
       out.workspace.settings = head->settings;
       out.workspace.campaign_id = head->campaign_id;
       out.workspace.exports = head->exports;

@@ -60,6 +60,11 @@ ImGuiID focus_request = 0;  // assistive technology focused this item: give it I
 bool activate_request = false;  // and start editing it (focus_field)
 bool nav_item_drawn = false;    // the item with the keyboard focus was submitted this frame
 int nav_item_gone_frames = 0;
+// Where the item with the keyboard focus was last submitted: its window and that window's scroll.
+// A list's clipper leaves out rows scrolled away; those are not gone.
+ImGuiID nav_item_seen = 0;
+ImGuiWindow* nav_item_window = nullptr;
+ImVec2 nav_item_scroll;
 
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -176,8 +181,10 @@ void items_end_frame() {
   // another): ImGui's Tab counts on from it and would find nothing, so Tab went nowhere. With the
   // focus ring hidden, the next Tab starts at the first control of the window, as ImGui does for
   // a window's first Tab. Two frames: an item may be missing for one while a popup closes.
-  const bool gone = g.NavId != 0 && !nav_item_drawn && g.ActiveId == 0 && !g.NavDisableHighlight && g.NavWindow &&
-                    g.NavWindow->Active;
+  const bool scrolled_away = nav_item_seen == g.NavId && nav_item_window &&
+                             (nav_item_window->Scroll.x != nav_item_scroll.x || nav_item_window->Scroll.y != nav_item_scroll.y);
+  const bool gone = g.NavId != 0 && !nav_item_drawn && !scrolled_away && g.ActiveId == 0 && !g.NavDisableHighlight &&
+                    g.NavWindow && g.NavWindow->Active;
   nav_item_gone_frames = gone ? nav_item_gone_frames + 1 : 0;
   if (nav_item_gone_frames >= 2) {
     g.NavDisableHighlight = true;
@@ -325,8 +332,13 @@ void mark_landmark(Landmark landmark) {
 
 // ImGui calls these for every item when g.TestEngineHookItems is set (see imgui_web.cpp).
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* data) {
-  if (id == ctx->NavId) nav_item_drawn = true;
   ImGuiWindow* window = ctx->CurrentWindow;
+  if (id == ctx->NavId && window) {
+    nav_item_drawn = true;
+    nav_item_seen = id;
+    nav_item_window = window;
+    nav_item_scroll = window->Scroll;
+  }
   if (!window) return;
   // Assistive technology (or the app, focus_field) moved the focus here: so does ImGui, with its
   // focus ring showing; a field asked for by the app also starts editing (the widget reads

@@ -258,7 +258,16 @@ export class App {
   }
 
   async type(text) { await this.page.keyboard.type(text); await this.settle(); }
-  async insertText(text) { await this.page.keyboard.insertText(text); await this.settle(); }
+  // Typed into the field being edited once the text agent has the keyboard's focus (as a person
+  // types once the caret shows; on a loaded machine the focus can follow a frame late).
+  async insertText(text) {
+    await this.page.waitForFunction(() => {
+      const editing = window.hoso.items().some((i) => i.active && (i.role === 'textbox' || i.role === 'multiline'));
+      return !editing || document.activeElement?.id === 'hoso-text-agent';
+    }, null, { timeout: 1500 }).catch(() => {});
+    await this.page.keyboard.insertText(text);
+    await this.settle();
+  }
   async press(key) { await this.page.keyboard.press(key); await this.settle(); }
   // An input method composing `steps` (what the candidate window shows) then committing `text`.
   async compose(steps, text) {

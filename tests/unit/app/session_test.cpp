@@ -193,6 +193,17 @@ TEST_F(SessionTest, WritableTabAppliesEachChangeAuditsAndSavesIt) {
   EXPECT_EQ(platform_->downloads.back().bytes, exported->text);
   EXPECT_EQ(ss.dossier(other)->status, Status::exported);
   EXPECT_EQ(ss.workspace().exports.last_revision, 1);
+  // The workspace's id, drawn at its first export, is in the package and kept across a start:
+  // the next revision names the same workspace (else the secretariat would flag it as made
+  // elsewhere).
+  const std::string workspace_id = ss.workspace().workspace_id;
+  EXPECT_EQ(nlohmann::json::parse(exported->text)["workspace_id"], workspace_id);
+  ss.flush();
+  {
+    Session reopened(*platform_);
+    ASSERT_TRUE(reopened.start());
+    EXPECT_EQ(reopened.workspace().workspace_id, workspace_id);
+  }
   EXPECT_FALSE(ss.export_package({third}, Contact{"Cán bộ thi đua", "", ""})) << "a draft is not sent";
   ASSERT_TRUE(*ss.change_status(*ss.dossier(other), Status::draft));  // reopened, as the editor does
   ASSERT_TRUE(*ss.change_status(*ss.dossier(other), Status::ready));

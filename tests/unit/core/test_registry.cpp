@@ -247,6 +247,27 @@ TEST(Intake, RevisionFromAnotherWorkspaceIsFlagged) {
   take_in(r2, {incoming(r1)});
   EXPECT_FALSE(has_note(take_in(r2, {incoming(own, kReceived + kDay)}).entries[0], intake_note::other_workspace));
   EXPECT_FALSE(made_elsewhere(r2, r2.revisions[1]));
+
+  // A chain across the upgrade: r1 of format 1 (no workspace id), r2 of format 2. Neither is
+  // flagged: r1 names no workspace to compare.
+  json v1 = json::parse(r1.text);
+  v1.erase("workspace_id");
+  v1["format_version"] = 1;
+  v1.erase("manifest");
+  const std::string v1_hash = package_content_hash(v1);
+  v1["manifest"] = {{"content_sha256", v1_hash}};
+  BuiltPackage old_r1 = r1;
+  old_r1.text = canonical_dump(v1);
+  old_r1.content_hash = v1_hash;
+  for (Dossier& d : old_r1.workspace.dossiers) d.last_export->package_hash = v1_hash;
+  old_r1.workspace.exports.last_package_hash = v1_hash;
+  old_r1.workspace.workspace_id.clear();
+  const BuiltPackage new_r2 = export_package(old_r1.workspace, kSent + kDay, 1);
+  Registry upgrade = testing::empty_registry();
+  take_in(upgrade, {incoming(new_r2, kReceived + kDay)});
+  const IntakeReport late = take_in(upgrade, {incoming(old_r1, kReceived + 2 * kDay)});
+  EXPECT_FALSE(has_note(late.entries[0], intake_note::other_workspace));
+  for (const PackageRevision& rev : upgrade.revisions) EXPECT_FALSE(made_elsewhere(upgrade, rev)) << rev.header.revision;
 }
 
 TEST(Intake, ConflictIsKeptAsideUntilAPersonChooses) {
