@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 9): every benchmark, native and in the browser, into BENCHMARKS.md.
 #
-#   scripts/bench.sh [--quick] [--no-native] [--no-browser] [--no-xbrowser]
+#   scripts/bench.sh [--quick] [--no-native] [--no-browser] [--no-xbrowser] [--soak]
 #
 # - native: Google Benchmark (build/bench/hoso_bench, tests/bench/*.cpp; built when missing),
 #   5 repetitions each, summarised as median and p95 (tests/bench/native_summary.mjs), with the
@@ -16,6 +16,8 @@
 #   (browser_store.mjs); any other tests/bench/browser_*.mjs (e.g. the secretariat's intake) with
 #   --write; start-up per engine in Firefox and WebKit (tests/xbrowser/run.mjs --bench);
 # - hoso against Enketo in the same run, also with the CPU throttled 4x (browser_peer.mjs);
+# - with --soak (only when asked: 30 minutes more): scripted editing of 1,000 dossiers with random
+#   reloads, tab closes and crashes, every edit then accounted for (tests/bench/soak.mjs);
 # - then the summary at the top of BENCHMARKS.md: machine, date, build, the load measured at the
 #   start and end, every target met or missed, and any benchmark MISSING; BENCHMARKS.json holds the
 #   same results for machines. BENCHMARKS.md is written anew by each run, only by the scripts. Not part of scripts/test.sh; about
@@ -27,14 +29,15 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 
-quick=0 native=1 browser=1 xbrowser=1
+quick=0 native=1 browser=1 xbrowser=1 soak=0
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
     --no-native) native=0 ;;
     --no-browser) browser=0 ;;
     --no-xbrowser) xbrowser=0 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --soak) soak=1 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $a" >&2; exit 2 ;;
   esac
 done
@@ -108,6 +111,10 @@ if [ "$browser" = 1 ]; then
     # hoso and Enketo in the same run (the peer page is built from npm in tests/bench/peer/).
     peer=(--runs 5 --keys 20); [ "$quick" = 1 ] && peer=(--runs 2 --keys 10)
     step "against a peer (Enketo)" node tests/bench/browser_peer.mjs "${peer[@]}" --write
+    if [ "$soak" = 1 ]; then
+      expect+=(soak)
+      step "soak (30 minutes of editing, every edit accounted for)" node tests/bench/soak.mjs --minutes 30 --write
+    fi
     if [ "$xbrowser" = 1 ]; then
       expect+=(xbrowser)
       xr=5; [ "$quick" = 1 ] && xr=2
