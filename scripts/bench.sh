@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 9): every benchmark, native and in the browser, into BENCHMARKS.md.
 #
-#   scripts/bench.sh [--quick] [--no-native] [--no-browser] [--no-xbrowser] [--no-build] [--throttle N]
+#   scripts/bench.sh [--quick] [--no-native] [--no-browser] [--no-xbrowser] [--no-build] [--throttle N] [--soak]
+#
+# --soak (only when asked: 30 minutes more): scripted editing of 1,000 dossiers with random
+# reloads, tab closes and crashes, every edit then accounted for (tests/bench/soak.mjs).
 #
 # - native: Google Benchmark (build/bench/hoso_bench, tests/bench/*.cpp; built when missing unless
 #   --no-build), 5 repetitions each, summarised as median and p95 (tests/bench/native_summary.mjs),
@@ -39,6 +42,7 @@ while [ $# -gt 0 ]; do
     --no-native) native=0 ;;
     --no-browser) browser=0 ;;
     --no-xbrowser) xbrowser=0 ;;
+    --soak) soak=1 ;;
     --no-build) build=0 ;;
     --throttle) throttle=$2; shift ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
@@ -140,6 +144,10 @@ if [ "$browser" = 1 ] && [ "$xbrowser" = 1 ] && [ -f "$HOSO_DIST/index.html" ]; 
   step "cross-browser start-up" xbrowser node tests/xbrowser/run.mjs --bench --runs $xr --write
 else
   skip xbrowser "not run ($([ "$xbrowser" = 0 ] && echo --no-xbrowser || echo 'no browser benchmarks'))"
+fi
+
+if [ "${soak:-0}" = 1 ]; then
+  step "soak, 30 minutes" soak node tests/bench/soak.mjs --minutes 30 --write
 fi
 
 node tests/bench/bench_summary.mjs --write "${missing[@]}"

@@ -87,6 +87,13 @@ const peerAt = (R, app, rate) => R.peer.figures[app][rate];
 // Each: what is measured, by which benchmark(s), the value, the bound and how it is compared.
 // `value` and `bound` return undefined when a figure is absent: the target is then MISSING.
 const TARGETS = [
+  // The soak runs only when asked (scripts/bench.sh --soak, 30 minutes): its targets when it ran.
+  ...(results.soak ? [
+    { what: 'soak: edits seen as saved, then lost', from: ['soak'], op: '=',
+      value: (R) => num(R.soak.figures.seen_saved_lost), bound: () => 0, show: String },
+    { what: 'soak: edits not yet saved at a close, reload or hide, then lost', from: ['soak'], op: '=',
+      value: (R) => num(R.soak.figures.leave_lost), bound: () => 0, show: String },
+  ] : []),
   { what: 'insertText → value in `hoso.state()`, median', from: ['peer'], op: '≤',
     value: (R) => num(peerAt(R, 'hoso', 1).insert_text_to_state_ms.median), bound: () => 4, show: ms },
   { what: 'insertText → next painted frame, median', from: ['peer'], op: '≤',

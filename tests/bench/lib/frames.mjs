@@ -38,9 +38,10 @@ export async function idleFps(app, seconds = 3) {
   return ((await app.frames()) - f0) / seconds;
 }
 
-// n generated dossiers (hoso.dev.generate), waited for until saved to IndexedDB.
-export async function generateDossiers(app, n) {
-  await app.page.evaluate((k) => window.hoso.dev.generate(k), n);
+// n generated dossiers (hoso.dev.generate; opts as it takes them, e.g. {seed}), waited for until
+// saved to IndexedDB.
+export async function generateDossiers(app, n, opts = {}) {
+  await app.page.evaluate(([k, o]) => window.hoso.dev.generate(k, o), [n, opts]);
   await waitFor(app, `${n} dossiers saved`, (k) => {
     const s = window.hoso.state();
     return s.workspace.dossiers.length === k && s.save.state === 'saved';
