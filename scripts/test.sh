@@ -30,13 +30,12 @@ node tests/tools/check_layers.mjs || failed=1
 section "shipped campaigns and templates against their schemas (ajv)"
 node tests/tools/validate_data_files.mjs || failed=1
 section "browser end-to-end (Chromium)"
-# Three files at a time: each has its own server and browser profile, and waits on the app, not the
-# clock; a file spends most of its time waiting (a fresh run's e2e used about half a core with two at
-# a time). The longest files first (measured), so the workers finish together; then every other file.
+# Two files at a time: each has its own server and browser profile, and waits on the app, not the clock.
+# The longest files first (measured), so the two workers finish together; then every other file.
 e2e=()
 for name in secretariat unit_workflow clerk persistence campaigns offline faults accessibility; do e2e+=("tests/e2e/$name.test.mjs"); done
 for f in tests/e2e/*.test.mjs; do [[ " ${e2e[*]} " == *" $f "* ]] || e2e+=("$f"); done
-node --test --test-concurrency=3 "${e2e[@]}" || failed=1
+node --test --test-concurrency=2 "${e2e[@]}" || failed=1
 section "any browser: Chromium, Firefox ESR, WebKitGTK (tests/xbrowser, Firefox and WebKit under xvfb-run)"
 node tests/xbrowser/run.mjs || failed=1
 section "done"
